@@ -1,0 +1,252 @@
+#include "app/App.h"
+
+#include <SFML/Graphics/Texture.hpp>
+#include <SFML/OpenGL.hpp>
+#include <SFML/Window/VideoMode.hpp>
+#include <imgui.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+
+namespace kiosk::app {
+namespace fs = std::filesystem;
+
+fs::path findAssets(const Options& options, const char* argv0) {
+  if (!options.assetsDir.empty()) return options.assetsDir;
+  if (const char* env = std::getenv("KIOSK_ASSETS")) return env;
+  std::error_code ec;
+  const fs::path exe = fs::canonical("/proc/self/exe", ec);
+  for (const fs::path& candidate : {exe.parent_path() / "assets", exe.parent_path().parent_path() / "assets",
+                                    exe.parent_path().parent_path() / "share/kiosk/assets"})
+    if (!ec && fs::exists(candidate / "ui-strings.toml", ec)) return candidate;
+  (void)argv0;
+  return KIOSK_SOURCE_ASSETS;
+}
+
+App::App(const Options& options, Clock& clock) : m_options(options), m_clock(clock) {
+  m_assets = findAssets(options, nullptr);
+  createWindow();
+  m_imgui = std::make_unique<ui::ImGuiSfml>();
+  // Images are decoded no larger than the screen: a 24-megapixel photo becomes a 2-megapixel texture.
+  m_textures = std::make_unique<ui::TextureCache>(static_cast<int>(width()), static_cast<int>(height()));
+  startLoading();
+  m_lastFrame = m_clock.now();
+}
+
+App::~App() {
+  if (m_loading.valid()) m_loading.wait();
+  m_textures.reset();
+  m_imgui.reset();
+}
+
+void App::createWindow() {
+  sf::ContextSettings gl;
+  gl.antialiasingLevel = 0;
+  const bool scripted = !m_options.script.empty();
+  if (m_options.windowed || scripted) {
+    const unsigned w = m_options.width ? m_options.width : 1920, h = m_options.height ? m_options.height : 1080;
+    m_window.create(sf::VideoMode(w, h), "Kiosk", sf::Style::Titlebar | sf::Style::Close, gl);
+  } else {
+    sf::VideoMode mode = sf::VideoMode::getDesktopMode();
+    if (m_options.width) {
+      const sf::VideoMode wanted(m_options.width, m_options.height, mode.bitsPerPixel);
+      if (wanted.isValid())
+        mode = wanted;
+      else
+        std::cerr << "kiosk: warning: the display has no " << m_options.width << "x" << m_options.height
+                  << " mode; using its native " << mode.width << "x" << mode.height << "\n";
+    }
+    m_window.create(mode, "Kiosk", sf::Style::Fullscreen, gl);
+    m_window.setMouseCursorVisible(false); // visitors touch; a cursor would only get in the way
+  }
+  if (!scripted) {
+    // Vsync first; tuneFrameRate() falls back to a frame limit if the driver ignores it.
+    m_window.setVerticalSyncEnabled(true);
+  }
+  m_window.setKeyRepeatEnabled(false);
+  m_window.setActive(true);
+}
+
+void App::startLoading() {
+  const fs::path dir = m_options.contentDir;
+  const fs::path assets = m_assets;
+  const float h = height();
+  m_loading = std::async(std::launch::async, [dir, assets, h] {
+    Loaded l;
+    l.content = loadContent(dir);
+    l.strings = UiStrings::load(assets / "ui-strings.toml", l.stringDiagnostics);
+    if (l.content.content) l.fonts = ui::buildFonts(ui::collectGlyphNeeds(*l.content.content, l.strings), h);
+    else {
+      Content empty;
+      l.fonts = ui::buildFonts(ui::collectGlyphNeeds(empty, l.strings), h);
+    }
+    return l;
+  });
+}
+
+void App::collectWorkerResults() {
+  if (m_loading.valid() && m_loading.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+    Loaded l = m_loading.get();
+    m_diagnostics = l.content.diagnostics;
+    m_diagnostics.insert(m_diagnostics.end(), l.stringDiagnostics.begin(), l.stringDiagnostics.end());
+    for (const auto& p : l.fonts.problems) {
+      Diagnostic d;
+      d.severity = Diagnostic::Severity::Warning;
+      d.file = "fonts";
+      d.message = p;
+      m_diagnostics.push_back(d);
+    }
+    for (const auto& d : m_diagnostics) std::cerr << d.format() << "\n";
+    for (const auto& f : l.fonts.faces) std::cerr << "kiosk: font " << f << "\n";
+    if (!l.content.content) {
+      // No folder at all: run on an empty snapshot, so the screen explains instead of going blank.
+      auto empty = std::make_shared<Content>();
+      l.content.content = empty;
+      m_staffOverlay = true;
+    }
+    m_strings = std::move(l.strings);
+    m_fonts.adopt(std::move(l.fonts));
+    m_imgui->fontsChanged();
+    m_screens.invalidate();
+    m_textures->clear();
+    if (m_nav)
+      m_nav->setContent(l.content.content, m_clock.now());
+    else
+      m_nav = std::make_unique<Navigator>(l.content.content, m_clock.now());
+  }
+  for (auto& d : m_textures->takeDiagnostics()) m_diagnostics.push_back(std::move(d));
+}
+
+bool App::staffKey(const std::string& name) {
+  sf::Event::KeyEvent k{};
+  if (name == "F2") k.code = sf::Keyboard::F2;
+  else if (name == "F5") k.code = sf::Keyboard::F5;
+  else return false;
+  handleKey(k);
+  return true;
+}
+
+void App::handleKey(const sf::Event::KeyEvent& key) {
+  if (key.code == sf::Keyboard::Q && key.control) m_quit = true;
+  if (key.code == sf::Keyboard::F2) m_staffOverlay = !m_staffOverlay;
+  if (key.code == sf::Keyboard::F5 && !m_loading.valid()) startLoading();
+}
+
+void App::tuneFrameRate(double frameSeconds) {
+  // With working vsync at 60 Hz or slower, 60 frames take at least ~0.9 s. Much faster means
+  // the driver ignores vsync (Xvfb, some VMs): cap the frame rate instead of spinning a core.
+  if (m_vsyncChecked || !m_options.script.empty()) return;
+  if (m_vsyncProbeFrames == 0) m_vsyncProbeStart = frameSeconds;
+  if (++m_vsyncProbeFrames < 60) return;
+  m_vsyncChecked = true;
+  const double elapsed = frameSeconds - m_vsyncProbeStart;
+  if (elapsed < 59.0 / 75.0) {
+    m_window.setVerticalSyncEnabled(false);
+    m_window.setFramerateLimit(m_options.fpsLimit);
+    std::cerr << "kiosk: vsync is not pacing frames here; limiting to " << m_options.fpsLimit << " fps\n";
+  }
+}
+
+bool App::frame(bool present, const std::string& screenshot, std::string& error) {
+  const auto cpuStart = std::chrono::steady_clock::now();
+  sf::Event event;
+  const bool scripted = !m_options.script.empty();
+  while (m_window.pollEvent(event)) {
+    if (event.type == sf::Event::Closed) m_quit = true;
+    else if (event.type == sf::Event::KeyPressed) {
+      if (!scripted) handleKey(event.key);
+    } else if (!scripted)
+      m_imgui->processEvent(event); // a script owns the pointer; stray real input would spoil it
+  }
+  collectWorkerResults();
+  m_textures->pump(3.0);
+
+  const Seconds now = m_clock.now();
+  const auto dt = static_cast<float>(now - m_lastFrame);
+  m_lastFrame = now;
+  if (m_nav) m_nav->update(now);
+
+  m_imgui->newFrame(width(), height(), dt);
+  const ImGuiIO& io = ImGui::GetIO();
+  if (m_nav && (io.MouseDown[0] || io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) m_nav->noteActivity(now);
+  if (!ready()) {
+    drawLoading();
+  } else {
+    ui::Frame f{*m_nav, m_fonts, *m_textures, m_targets, m_strings, now, width(), height(), hasErrors(m_diagnostics)};
+    m_screens.draw(f);
+  }
+  if (m_staffOverlay) drawStaffOverlay();
+
+  bool ok = true;
+  if (present || !screenshot.empty()) {
+    glClearColor(0, 0, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    m_imgui->render();
+    if (!screenshot.empty()) {
+      sf::Texture shot;
+      if (!shot.create(m_window.getSize().x, m_window.getSize().y)) {
+        error = "could not create a texture for the screenshot";
+        ok = false;
+      } else {
+        shot.update(m_window);
+        if (!shot.copyToImage().saveToFile(screenshot)) {
+          error = "could not write the screenshot " + screenshot + "; check that its folder exists and is writable";
+          ok = false;
+        }
+      }
+    }
+    m_window.display();
+  } else {
+    ImGui::Render(); // the frame still runs (input, layout) without being drawn
+  }
+  m_frameMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - cpuStart).count();
+  if (present) tuneFrameRate(m_clock.now());
+  return ok;
+}
+
+void App::drawLoading() {
+  ImDrawList* dl = ImGui::GetBackgroundDrawList();
+  dl->AddRectFilled(ImVec2(0, 0), ImVec2(width(), height()), ui::toImColor(ui::Theme::kBackground));
+  // A quiet spinner while content and fonts load (a few hundred milliseconds).
+  const float r = height() * 0.03f;
+  const ImVec2 c(width() / 2, height() / 2);
+  const float t = static_cast<float>(m_clock.now()) * 4.0f;
+  dl->PathArcTo(c, r, t, t + 4.2f, 32);
+  dl->PathStroke(ui::toImColor(ui::Theme::kAccent), 0, r * 0.18f);
+}
+
+void App::drawStaffOverlay() {
+  const float w = width() * 0.62f, h = height() * 0.6f;
+  ImGui::SetNextWindowPos(ImVec2(width() - w - 20, 20), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_Always);
+  ImGui::SetNextWindowBgAlpha(0.92f);
+  ImGui::Begin("Staff (F2 to close)", nullptr, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove);
+  size_t errors = 0, warnings = 0;
+  for (const auto& d : m_diagnostics) (d.severity == Diagnostic::Severity::Error ? errors : warnings)++;
+  ImGui::Text("Content folder: %s", m_options.contentDir.c_str());
+  ImGui::Text("%zu errors, %zu warnings   |   frame %.1f ms   |   images pending %zu", errors, warnings, m_frameMs,
+              m_textures->pending());
+  if (m_nav) ImGui::Text("Screen: %s   Language: %s", screenName(m_nav->screen()), m_nav->language().c_str());
+  ImGui::Separator();
+  ImGui::BeginChild("diagnostics");
+  for (const auto& d : m_diagnostics) {
+    const ImVec4 col = d.severity == Diagnostic::Severity::Error ? ImVec4(1.0f, 0.55f, 0.5f, 1) : ImVec4(1.0f, 0.85f, 0.45f, 1);
+    ImGui::PushStyleColor(ImGuiCol_Text, col);
+    ImGui::TextWrapped("%s", d.format().c_str());
+    ImGui::PopStyleColor();
+  }
+  if (m_diagnostics.empty()) ImGui::TextUnformatted("No problems found in the content folder.");
+  ImGui::EndChild();
+  ImGui::End();
+}
+
+int App::run() {
+  std::string error;
+  while (m_window.isOpen() && !m_quit) {
+    if (!frame(true, {}, error)) std::cerr << "kiosk: " << error << "\n";
+  }
+  return 0;
+}
+
+} // namespace kiosk::app

@@ -1,0 +1,95 @@
+#pragma once
+// The running kiosk: window, frame loop, and the wiring of content, fonts, images and screens.
+// Slow work (content parsing, font rasterizing, image decoding) happens on worker threads; the
+// frame loop only polls for finished results and swaps them in between frames.
+#include "app/CommandLine.h"
+#include "core/Clock.h"
+#include "core/ContentLoader.h"
+#include "core/Navigator.h"
+#include "core/UiStrings.h"
+#include "ui/FontSet.h"
+#include "ui/HitTargets.h"
+#include "ui/ImGuiSfml.h"
+#include "ui/Screens.h"
+#include "ui/TextureCache.h"
+
+#include <SFML/Graphics/RenderWindow.hpp>
+
+#include <filesystem>
+#include <future>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::app {
+
+class App {
+public:
+  App(const Options& options, Clock& clock);
+  ~App();
+
+  // Runs frames until the window closes or Ctrl+Q; returns the process exit status.
+  int run();
+
+  // One frame: events, worker results, update, ImGui, and (when `present`) drawing and display.
+  // A non-empty `screenshot` saves the frame as PNG there; false and `error` when it could not.
+  bool frame(bool present, const std::string& screenshot, std::string& error);
+
+  // Content, strings and fonts are loaded and in use.
+  bool ready() const { return m_nav != nullptr && m_fonts.ready(); }
+  bool isOpen() const { return m_window.isOpen(); }
+  // Image decodes or uploads still outstanding.
+  size_t pendingImages() const { return m_textures->pending(); }
+  const ui::HitTargets& targets() const { return m_targets; }
+  const Navigator* navigator() const { return m_nav.get(); }
+  void pushPointer(const ui::PointerEvent& e) { m_imgui->pushPointer(e); }
+  bool hasPendingInput() const { return m_imgui->hasPendingInput(); }
+  // A staff shortcut by name ("F2", "F5"); false when the name is not a known key.
+  bool staffKey(const std::string& name);
+  float width() const { return static_cast<float>(m_window.getSize().x); }
+  float height() const { return static_cast<float>(m_window.getSize().y); }
+
+private:
+  struct Loaded {
+    LoadResult content;
+    UiStrings strings;
+    std::vector<Diagnostic> stringDiagnostics;
+    ui::BuiltFonts fonts;
+  };
+
+  void createWindow();
+  void startLoading();
+  void collectWorkerResults();
+  void drawLoading();
+  void drawStaffOverlay();
+  void handleKey(const sf::Event::KeyEvent& key);
+  void tuneFrameRate(double frameSeconds);
+
+  Options m_options;
+  Clock& m_clock;
+  sf::RenderWindow m_window;
+  std::unique_ptr<ui::ImGuiSfml> m_imgui;
+  std::unique_ptr<ui::TextureCache> m_textures;
+  ui::FontSet m_fonts;
+  ui::Screens m_screens;
+  ui::HitTargets m_targets;
+  UiStrings m_strings;
+  std::unique_ptr<Navigator> m_nav;
+  std::vector<Diagnostic> m_diagnostics; // content + images + fonts, for the staff overlay
+  std::future<Loaded> m_loading;
+  std::filesystem::path m_assets;
+
+  bool m_staffOverlay = false;
+  bool m_quit = false;
+  Seconds m_lastFrame = 0;
+  double m_frameMs = 0;        // last frame's CPU time, for the staff overlay
+  int m_vsyncProbeFrames = 0;  // frames measured so far to see whether vsync really paces us
+  double m_vsyncProbeStart = 0;
+  bool m_vsyncChecked = false;
+};
+
+// Finds the assets folder: --assets, $KIOSK_ASSETS, next to the binary, or the source tree.
+std::filesystem::path findAssets(const Options& options, const char* argv0);
+
+} // namespace kiosk::app

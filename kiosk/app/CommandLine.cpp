@@ -1,0 +1,111 @@
+#include "app/CommandLine.h"
+
+#include <charconv>
+#include <cstring>
+
+namespace kiosk::app {
+
+const char* usageText() {
+  return R"(Usage: kiosk [OPTIONS] [CONTENT_DIR]
+       kiosk validate [CONTENT_DIR]
+
+Shows the content folder (default: ./content) fullscreen at the display's native resolution.
+
+Verbs:
+  validate             check the content folder and list every problem as file:line:col;
+                       exit status 0 clean (warnings allowed), 1 errors, 2 folder unreadable
+
+Options:
+  --windowed           run in a window, for previewing on a laptop (default 1920x1080)
+  --size WxH           window size in pixels, e.g. --size 1280x720 (with --windowed, or a
+                       fullscreen video mode the display supports)
+  --script FILE        run an input script (taps, drags, keys, waits, screenshots) on a
+                       virtual clock, frame by frame, then exit; non-zero if anything failed
+  --screenshots DIR    folder for the script's screenshots (default: current folder)
+  --assets DIR         folder with ui-strings.toml (default: found next to the program)
+  --fps N              frame limit when the display driver has no working vsync (default 60)
+  -h, --help           show this text
+  --version            show the version
+
+Staff keys while running:
+  F2                   show or hide the staff overlay (content problems, frame times)
+  F5                   reload the content folder
+  Ctrl+Q               quit
+)";
+}
+
+namespace {
+
+bool parseSize(const std::string& s, unsigned& w, unsigned& h) {
+  const auto x = s.find('x');
+  if (x == std::string::npos) return false;
+  auto r1 = std::from_chars(s.data(), s.data() + x, w);
+  auto r2 = std::from_chars(s.data() + x + 1, s.data() + s.size(), h);
+  return r1.ec == std::errc() && r1.ptr == s.data() + x && r2.ec == std::errc() && r2.ptr == s.data() + s.size() &&
+         w >= 320 && h >= 240 && w <= 16384 && h <= 16384;
+}
+
+} // namespace
+
+std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::string& error) {
+  Options o;
+  bool haveDir = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto value = [&](const char* what) -> std::optional<std::string> {
+      if (i + 1 >= argc) {
+        error = a + " needs " + what + "; see kiosk --help";
+        return std::nullopt;
+      }
+      return std::string(argv[++i]);
+    };
+    if (a == "-h" || a == "--help") {
+      o.verb = Options::Verb::Help;
+    } else if (a == "--version") {
+      o.verb = Options::Verb::Version;
+    } else if (a == "--windowed") {
+      o.windowed = true;
+    } else if (a == "--size") {
+      auto v = value("a size like 1920x1080");
+      if (!v) return std::nullopt;
+      if (!parseSize(*v, o.width, o.height)) {
+        error = "--size '" + *v + "' is not a size like 1920x1080 (320x240 to 16384x16384)";
+        return std::nullopt;
+      }
+    } else if (a == "--script") {
+      auto v = value("a script file");
+      if (!v) return std::nullopt;
+      o.script = *v;
+    } else if (a == "--screenshots") {
+      auto v = value("a folder");
+      if (!v) return std::nullopt;
+      o.screenshotDir = *v;
+    } else if (a == "--assets") {
+      auto v = value("a folder");
+      if (!v) return std::nullopt;
+      o.assetsDir = *v;
+    } else if (a == "--fps") {
+      auto v = value("a number of frames per second");
+      if (!v) return std::nullopt;
+      auto r = std::from_chars(v->data(), v->data() + v->size(), o.fpsLimit);
+      if (r.ec != std::errc() || r.ptr != v->data() + v->size() || o.fpsLimit < 10 || o.fpsLimit > 500) {
+        error = "--fps must be a number from 10 to 500";
+        return std::nullopt;
+      }
+    } else if (a == "validate" && i == 1) {
+      o.verb = Options::Verb::Validate;
+    } else if (!a.empty() && a[0] == '-') {
+      error = "unknown option '" + a + "'; see kiosk --help";
+      return std::nullopt;
+    } else if (!haveDir) {
+      o.contentDir = a;
+      haveDir = true;
+    } else {
+      error = "more than one content folder given ('" + o.contentDir + "' and '" + a + "')";
+      return std::nullopt;
+    }
+  }
+  return o;
+}
+
+} // namespace kiosk::app

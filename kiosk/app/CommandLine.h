@@ -1,0 +1,26 @@
+#pragma once
+// The kiosk's verbs and options. Parsing only: no window, no files.
+#include <optional>
+#include <string>
+
+namespace kiosk::app {
+
+struct Options {
+  enum class Verb { Run, Validate, Help, Version };
+  Verb verb = Verb::Run;
+  std::string contentDir = "content";
+  bool windowed = false;
+  unsigned width = 0; // 0: the display's native size (fullscreen) or 1920x1080 (windowed)
+  unsigned height = 0;
+  std::string script;          // run this input script on a virtual clock, then exit
+  std::string screenshotDir = "."; // where the script's screenshots go
+  std::string assetsDir;       // empty: found next to the binary or in the source tree
+  unsigned fpsLimit = 60;      // used when the driver has no working vsync
+};
+
+// Parses argv; on a mistake returns nullopt and puts a message (with the usage hint) in `error`.
+std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::string& error);
+
+const char* usageText();
+
+} // namespace kiosk::app

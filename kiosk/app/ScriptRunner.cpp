@@ -1,0 +1,172 @@
+#include "app/ScriptRunner.h"
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+namespace kiosk::app {
+namespace {
+constexpr double kFrame = 1.0 / 60.0;
+}
+
+ScriptRunner::ScriptRunner(App& app, VirtualClock& clock, std::string screenshotDir)
+    : m_app(app), m_clock(clock), m_dir(std::move(screenshotDir)) {}
+
+bool ScriptRunner::step(bool present, const std::string& screenshot) {
+  m_clock.advance(kFrame);
+  if (!m_app.frame(present, screenshot, m_error)) return false;
+  if (!m_app.isOpen()) {
+    m_error = "the window was closed";
+    return false;
+  }
+  return true;
+}
+
+bool ScriptRunner::waitUntilReady() {
+  // Loading happens on workers in real time; virtual time stands still until it is done.
+  const auto start = std::chrono::steady_clock::now();
+  while (!m_app.ready()) {
+    if (!m_app.frame(false, {}, m_error)) return false;
+    if (std::chrono::steady_clock::now() - start > std::chrono::seconds(60)) {
+      m_error = "content and fonts did not finish loading within 60 s";
+      return false;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return true;
+}
+
+bool ScriptRunner::fail(const ScriptCommand& cmd, const std::string& message) {
+  Diagnostic d;
+  d.file = m_file;
+  d.line = cmd.line;
+  d.message = message;
+  std::cerr << d.format() << "\n";
+  return false;
+}
+
+bool ScriptRunner::resolve(const ScriptCommand& cmd, const ScriptCoord& x, const ScriptCoord& y, float& px, float& py) {
+  if (!cmd.target.empty()) {
+    const auto r = m_app.targets().find(cmd.target);
+    if (!r) {
+      std::string known;
+      for (const auto& n : m_app.targets().names()) known += " @" + n;
+      return fail(cmd, "no target @" + cmd.target + " on this screen; targets here:" + known);
+    }
+    px = r->cx();
+    py = r->cy();
+    return true;
+  }
+  px = x.resolve(m_app.width());
+  py = y.resolve(m_app.height());
+  if (px >= m_app.width() || py >= m_app.height())
+    return fail(cmd, "the point is outside the window (" + std::to_string(static_cast<int>(m_app.width())) + "x" +
+                         std::to_string(static_cast<int>(m_app.height())) + ")");
+  return true;
+}
+
+int ScriptRunner::run(const InputScript& script) {
+  m_file = script.file;
+  if (!waitUntilReady()) {
+    std::cerr << m_file << ": error: " << m_error << "\n";
+    return 1;
+  }
+  if (!step(true)) { // lay out the first screen so targets exist
+    std::cerr << m_file << ": error: " << m_error << "\n";
+    return 1;
+  }
+  using K = ScriptCommand::Kind;
+  using P = ui::PointerEvent::Kind;
+  for (const ScriptCommand& cmd : script.commands) {
+    bool ok = true;
+    switch (cmd.kind) {
+    case K::Wait: {
+      const auto frames = std::max<long>(1, std::lround(cmd.seconds / kFrame));
+      for (long i = 0; i < frames && ok; ++i) ok = step(i + 1 == frames);
+      break;
+    }
+    case K::Tap: {
+      float x = 0, y = 0;
+      if (!resolve(cmd, cmd.x, cmd.y, x, y)) return 1;
+      // Press and release arrive before the same frame, as a quick finger does: the latch must
+      // turn them into a press frame and a release frame, or the tap is lost.
+      m_app.pushPointer({P::Move, x, y});
+      m_app.pushPointer({P::Down, x, y});
+      m_app.pushPointer({P::Up, x, y});
+      ok = step(true) && step(true) && step(true);
+      break;
+    }
+    case K::Drag: {
+      float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+      if (!resolve(cmd, cmd.x, cmd.y, x0, y0) || !resolve(cmd, cmd.x2, cmd.y2, x1, y1)) return 1;
+      m_app.pushPointer({P::Move, x0, y0});
+      m_app.pushPointer({P::Down, x0, y0});
+      ok = step(true);
+      const auto frames = std::max<long>(1, std::lround(cmd.seconds / kFrame));
+      for (long i = 1; i <= frames && ok; ++i) {
+        const float t = static_cast<float>(i) / frames;
+        m_app.pushPointer({P::Move, x0 + (x1 - x0) * t, y0 + (y1 - y0) * t});
+        ok = step(true);
+      }
+      m_app.pushPointer({P::Up, x1, y1});
+      ok = ok && step(true) && step(true);
+      break;
+    }
+    case K::Key:
+      if (!m_app.staffKey(cmd.text)) return fail(cmd, "unknown key '" + cmd.text + "'; scripts can press F2 and F5"), 1;
+      ok = step(true);
+      break;
+    case K::Screenshot: {
+      // Let outstanding images decode and upload first (real time; virtual time stands still),
+      // so a screenshot never catches a placeholder that a visitor would see only for a moment.
+      const auto start = std::chrono::steady_clock::now();
+      while (ok && m_app.pendingImages() > 0 && std::chrono::steady_clock::now() - start < std::chrono::seconds(20)) {
+        ok = m_app.frame(false, {}, m_error);
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      }
+      std::error_code ec;
+      std::filesystem::create_directories(m_dir, ec);
+      const std::string path = (std::filesystem::path(m_dir) / cmd.text).string();
+      ok = ok && m_app.frame(true, path, m_error);
+      if (ok) std::cerr << "kiosk: wrote " << path << "\n";
+      break;
+    }
+    case K::ExpectScreen:
+      if (!m_app.navigator() || cmd.text != screenName(m_app.navigator()->screen()))
+        return fail(cmd, "expected screen '" + cmd.text + "' but the kiosk shows '" +
+                             (m_app.navigator() ? screenName(m_app.navigator()->screen()) : "nothing") + "'"),
+               1;
+      break;
+    case K::ExpectLanguage:
+      if (!m_app.navigator() || cmd.text != m_app.navigator()->language())
+        return fail(cmd, "expected language '" + cmd.text + "' but the kiosk shows '" +
+                             (m_app.navigator() ? m_app.navigator()->language() : std::string("none")) + "'"),
+               1;
+      break;
+    }
+    if (!ok) return fail(cmd, m_error), 1;
+  }
+  return 0;
+}
+
+int runScriptFile(App& app, VirtualClock& clock, const std::string& scriptFile, const std::string& screenshotDir) {
+  std::ifstream in(scriptFile, std::ios::binary);
+  if (!in) {
+    std::cerr << scriptFile << ": error: cannot read the script file; check the path\n";
+    return 1;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  std::vector<Diagnostic> diags;
+  const InputScript script = parseInputScript(text.str(), scriptFile, diags);
+  for (const auto& d : diags) std::cerr << d.format() << "\n";
+  if (hasErrors(diags)) return 1;
+  ScriptRunner runner(app, clock, screenshotDir);
+  return runner.run(script);
+}
+
+} // namespace kiosk::app

@@ -1,0 +1,33 @@
+#pragma once
+// Runs an input script against the real app on a virtual clock, frame by frame: 60 frames per
+// virtual second, each with full input and layout; only frames that matter are drawn on the GPU.
+#include "app/App.h"
+#include "core/InputScript.h"
+
+#include <string>
+
+namespace kiosk::app {
+
+class ScriptRunner {
+public:
+  ScriptRunner(App& app, VirtualClock& clock, std::string screenshotDir);
+  // Runs every command; returns 0 when all succeeded, 1 (with a message on stderr) otherwise.
+  int run(const InputScript& script);
+
+private:
+  bool step(bool present, const std::string& screenshot = {});
+  bool waitUntilReady();
+  bool fail(const ScriptCommand& cmd, const std::string& message);
+  bool resolve(const ScriptCommand& cmd, const ScriptCoord& x, const ScriptCoord& y, float& px, float& py);
+
+  App& m_app;
+  VirtualClock& m_clock;
+  std::string m_dir;
+  std::string m_file;
+  std::string m_error;
+};
+
+// Reads a script file and runs it; the whole of `kiosk --script`.
+int runScriptFile(App& app, VirtualClock& clock, const std::string& scriptFile, const std::string& screenshotDir);
+
+} // namespace kiosk::app

@@ -1,0 +1,31 @@
+// The kiosk executable: parse the verb, build the pieces, run.
+#include "app/App.h"
+#include "app/CommandLine.h"
+#include "app/ScriptRunner.h"
+#include "app/Validate.h"
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+  using namespace kiosk::app;
+  std::string error;
+  const auto options = parseCommandLine(argc, argv, error);
+  if (!options) {
+    std::cerr << "kiosk: " << error << "\n";
+    return 2;
+  }
+  switch (options->verb) {
+  case Options::Verb::Help: std::cout << usageText(); return 0;
+  case Options::Verb::Version: std::cout << "kiosk " << KIOSK_VERSION << "\n"; return 0;
+  case Options::Verb::Validate: return validateContent(options->contentDir, std::cout);
+  case Options::Verb::Run: break;
+  }
+  if (!options->script.empty()) {
+    kiosk::VirtualClock clock;
+    App app(*options, clock);
+    return runScriptFile(app, clock, options->script, options->screenshotDir);
+  }
+  kiosk::SteadyClock clock;
+  App app(*options, clock);
+  return app.run();
+}

@@ -1,0 +1,37 @@
+#include "core/Content.h"
+
+namespace kiosk {
+
+const std::string& LocalizedText::get(const std::string& language, const std::string& fallback) const {
+  static const std::string none;
+  if (auto it = byLanguage.find(language); it != byLanguage.end()) return it->second;
+  if (auto it = byLanguage.find(fallback); it != byLanguage.end()) return it->second;
+  if (!byLanguage.empty()) return byLanguage.begin()->second;
+  return none;
+}
+
+const Section* Content::findSection(const std::string& id) const {
+  for (const auto& s : sections)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+const Item* Content::findItem(const std::string& sectionId, const std::string& itemId) const {
+  if (const Section* s = findSection(sectionId))
+    for (const auto& i : s->items)
+      if (i.id == itemId) return &i;
+  return nullptr;
+}
+
+std::vector<const ImageRef*> Content::attractImages() const {
+  std::vector<const ImageRef*> out;
+  for (const auto& s : sections)
+    if (s.hasCover && s.cover.exists) out.push_back(&s.cover);
+  for (const auto& s : sections)
+    for (const auto& i : s.items)
+      for (const auto& img : i.images)
+        if (img.exists) out.push_back(&img);
+  return out;
+}
+
+} // namespace kiosk

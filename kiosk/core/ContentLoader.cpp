@@ -1,0 +1,480 @@
+#include "core/ContentLoader.h"
+
+#include "core/Utf8.h"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <optional>
+#include <set>
+#include <sstream>
+
+namespace kiosk {
+namespace fs = std::filesystem;
+namespace {
+
+using Severity = Diagnostic::Severity;
+
+// Splits "03-culture-tourism" into order 3 and id "culture-tourism". No prefix: order 0.
+std::pair<int, std::string> splitOrderPrefix(const std::string& name) {
+  size_t digits = 0;
+  while (digits < name.size() && std::isdigit(static_cast<unsigned char>(name[digits]))) ++digits;
+  if (digits > 0 && digits < 6 && digits + 1 < name.size() && (name[digits] == '-' || name[digits] == '_'))
+    return {std::stoi(name.substr(0, digits)), name.substr(digits + 1)};
+  return {0, name};
+}
+
+size_t editDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+// One file being read: collects diagnostics that name it.
+class FileReader {
+public:
+  FileReader(const fs::path& root, const fs::path& file, std::vector<Diagnostic>& out)
+      : m_root(root), m_file(file), m_out(out) {
+    std::error_code ec;
+    auto rel = fs::relative(file, root.parent_path(), ec);
+    m_display = ec || rel.empty() ? file.string() : rel.generic_string();
+  }
+
+  const std::string& display() const { return m_display; }
+  const fs::path& dir() const { return m_dir = m_file.parent_path(), m_dir; }
+
+  void report(Severity sev, const toml::source_region* where, std::string message) {
+    Diagnostic d;
+    d.severity = sev;
+    d.file = m_display;
+    if (where) {
+      d.line = static_cast<int>(where->begin.line);
+      d.column = static_cast<int>(where->begin.column);
+    }
+    d.message = std::move(message);
+    m_out.push_back(std::move(d));
+  }
+  void error(const toml::node& node, std::string message) { report(Severity::Error, &node.source(), std::move(message)); }
+  void warning(const toml::node& node, std::string message) { report(Severity::Warning, &node.source(), std::move(message)); }
+
+  // Reads and parses the file; nullopt (with a diagnostic) when it cannot be used at all.
+  std::optional<toml::table> parse(std::uintmax_t maxBytes) {
+    std::error_code ec;
+    const auto size = fs::file_size(m_file, ec);
+    if (ec) {
+      report(Severity::Error, nullptr, "cannot read this file (" + ec.message() + "); check that it exists and is readable");
+      return std::nullopt;
+    }
+    if (size > maxBytes) {
+      report(Severity::Error, nullptr,
+             "this file is " + std::to_string(size / 1024) + " KiB, more than the " + std::to_string(maxBytes / 1024) +
+                 " KiB a content file may have; is it really a settings file?");
+      return std::nullopt;
+    }
+    std::ifstream in(m_file, std::ios::binary);
+    if (!in) {
+      report(Severity::Error, nullptr, "cannot open this file for reading; check its permissions");
+      return std::nullopt;
+    }
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    size_t bad = 0;
+    if (!utf8::isValid(text, &bad)) {
+      Diagnostic d;
+      d.file = m_display;
+      d.line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(bad), '\n'));
+      const auto lineStart = text.rfind('\n', bad == 0 ? 0 : bad - 1);
+      d.column = static_cast<int>(bad - (lineStart == std::string::npos || bad == 0 ? 0 : lineStart + 1)) + 1;
+      d.message = "this file is not UTF-8 (bad byte at offset " + std::to_string(bad) +
+                  "); save it as UTF-8 in your editor";
+      m_out.push_back(std::move(d));
+      return std::nullopt;
+    }
+    try {
+      return toml::parse(text, m_display);
+    } catch (const toml::parse_error& e) {
+      report(Severity::Error, &e.source(), std::string("TOML syntax: ") + std::string(e.description()) +
+                                               "; fix the line (quotes, brackets, '=' between key and value)");
+      return std::nullopt;
+    }
+  }
+
+  // Warns about keys not in `known`, suggesting the closest known key.
+  void checkKeys(const toml::table& table, std::initializer_list<const char*> known, const std::string& where) {
+    for (const auto& [key, node] : table) {
+      const std::string k(key.str());
+      if (std::any_of(known.begin(), known.end(), [&](const char* n) { return k == n; })) continue;
+      std::string best;
+      size_t bestDistance = 3;
+      for (const char* n : known)
+        if (size_t d = editDistance(k, n); d < bestDistance) bestDistance = d, best = n;
+      report(Severity::Warning, &key.source(),
+             "unknown key '" + k + "' in " + where + (best.empty() ? std::string("; it is ignored") : "; did you mean '" + best + "'?"));
+    }
+  }
+
+private:
+  fs::path m_root;
+  fs::path m_file;
+  mutable fs::path m_dir;
+  std::string m_display;
+  std::vector<Diagnostic>& m_out;
+};
+
+struct Context {
+  fs::path root;
+  fs::path canonicalRoot;
+  const KioskSettings* settings = nullptr;
+  ContentLimits limits;
+};
+
+// A localized text: either a table { zh-Hans = "...", en = "..." } or one string (the default language's).
+std::optional<LocalizedText> readText(FileReader& r, const toml::table& t, const char* key, bool required,
+                                      const Context& ctx) {
+  const toml::node* node = t.get(key);
+  if (!node) {
+    if (required)
+      r.report(Severity::Error, &t.source(), std::string("missing '") + key + "'; add for example " + key +
+                                                  " = { " + ctx.settings->defaultLanguage + " = \"...\" }");
+    return std::nullopt;
+  }
+  LocalizedText text;
+  if (const auto* s = node->as_string()) {
+    text.byLanguage[ctx.settings->defaultLanguage] = s->get();
+  } else if (const auto* tbl = node->as_table()) {
+    for (const auto& [lang, value] : *tbl) {
+      const std::string tag(lang.str());
+      if (const auto* v = value.as_string()) {
+        if (std::find(ctx.settings->languages.begin(), ctx.settings->languages.end(), tag) == ctx.settings->languages.end())
+          r.report(Severity::Warning, &lang.source(),
+                   "'" + std::string(key) + "' has text in '" + tag +
+                       "', a language this kiosk does not offer; add it to 'languages' in kiosk.toml or fix the tag");
+        text.byLanguage[tag] = v->get();
+      } else {
+        r.error(value, std::string("the '") + tag + "' text of '" + key + "' must be a string in quotes");
+      }
+    }
+  } else {
+    r.error(*node, std::string("'") + key + "' must be text in quotes or a table of languages like { en = \"...\" }");
+    return std::nullopt;
+  }
+  for (const auto& lang : ctx.settings->languages)
+    if (!text.has(lang) && !text.empty())
+      r.warning(*node, std::string("'") + key + "' has no '" + lang + "' text; visitors reading " + lang +
+                           " will see another language");
+  if (required && text.empty()) {
+    r.error(*node, std::string("'") + key + "' is empty; give at least one language");
+    return std::nullopt;
+  }
+  return text;
+}
+
+// Resolves a path staff wrote relative to the file's folder; refuses anything leaving the content folder.
+std::optional<ImageRef> readImagePath(FileReader& r, const toml::node& node, const fs::path& baseDir, const Context& ctx) {
+  const auto* s = node.as_string();
+  if (!s) {
+    r.error(node, "an image must be a file name in quotes, like \"images/photo.jpg\"");
+    return std::nullopt;
+  }
+  const std::string written = s->get();
+  const fs::path p(written);
+  if (written.empty() || p.is_absolute()) {
+    r.error(node, "image '" + written + "' must be a path inside the content folder, relative to this file");
+    return std::nullopt;
+  }
+  const fs::path full = (baseDir / p).lexically_normal();
+  std::error_code ec;
+  const fs::path canon = fs::weakly_canonical(full, ec);
+  const auto rel = canon.lexically_relative(ctx.canonicalRoot);
+  if (ec || rel.empty() || *rel.begin() == "..") {
+    r.error(node, "image '" + written + "' points outside the content folder; copy the image into the folder");
+    return std::nullopt;
+  }
+  ImageRef ref;
+  ref.file = canon;
+  ref.displayPath = fs::relative(canon, ctx.canonicalRoot.parent_path(), ec).generic_string();
+  ref.exists = fs::is_regular_file(canon, ec);
+  if (!ref.exists)
+    r.error(node, "image '" + written + "' does not exist (looked for " + ref.displayPath +
+                      "); check the spelling or copy the file in; a placeholder is shown meanwhile");
+  return ref;
+}
+
+std::optional<std::uint32_t> parseColour(const std::string& s) {
+  if (s.size() != 7 || s[0] != '#') return std::nullopt;
+  std::uint32_t v = 0;
+  for (size_t i = 1; i < 7; ++i) {
+    const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+    v <<= 4;
+    if (c >= '0' && c <= '9') v |= static_cast<std::uint32_t>(c - '0');
+    else if (c >= 'a' && c <= 'f') v |= static_cast<std::uint32_t>(c - 'a' + 10);
+    else return std::nullopt;
+  }
+  return (v << 8) | 0xFF;
+}
+
+std::optional<double> readSeconds(FileReader& r, const toml::table& t, const char* key, double min, double max) {
+  const toml::node* n = t.get(key);
+  if (!n) return std::nullopt;
+  std::optional<double> v;
+  if (const auto* i = n->as_integer()) v = static_cast<double>(i->get());
+  else if (const auto* f = n->as_floating_point()) v = f->get();
+  if (!v || *v < min || *v > max) {
+    std::ostringstream msg;
+    msg << "'" << key << "' must be a number of seconds from " << min << " to " << max;
+    r.error(*n, msg.str());
+    return std::nullopt;
+  }
+  return v;
+}
+
+KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
+  KioskSettings settings;
+  const fs::path file = ctx.root / "kiosk.toml";
+  FileReader r(ctx.root, file, diags);
+  std::error_code ec;
+  if (!fs::exists(file, ec)) {
+    r.report(Severity::Error, nullptr,
+             "kiosk.toml is missing; every content folder needs one (see content/README.md); using defaults");
+    return settings;
+  }
+  auto doc = r.parse(ctx.limits.maxTomlBytes);
+  if (!doc) return settings;
+  const toml::table* k = (*doc)["kiosk"].as_table();
+  if (!k) {
+    r.report(Severity::Error, nullptr, "kiosk.toml needs a [kiosk] table; using defaults");
+    return settings;
+  }
+  r.checkKeys(*doc, {"kiosk"}, "kiosk.toml");
+  r.checkKeys(*k, {"name", "tagline", "default_language", "languages", "idle_timeout_seconds", "attract_slide_seconds"},
+              "[kiosk]");
+
+  if (const toml::node* n = k->get("languages")) {
+    const auto* arr = n->as_array();
+    std::vector<std::string> langs;
+    if (arr) {
+      for (const auto& v : *arr) {
+        if (const auto* s = v.as_string()) {
+          if (std::find(langs.begin(), langs.end(), s->get()) != langs.end())
+            r.warning(v, "language '" + s->get() + "' is listed twice");
+          else
+            langs.push_back(s->get());
+        } else {
+          r.error(v, "each language must be a tag in quotes, like \"en\" or \"zh-Hans\"");
+        }
+      }
+    }
+    if (!arr || langs.empty())
+      r.error(*n, "'languages' must be a list of language tags, like [\"zh-Hans\", \"en\"]");
+    else
+      settings.languages = langs;
+  }
+  if (const toml::node* n = k->get("default_language")) {
+    const auto* s = n->as_string();
+    if (!s)
+      r.error(*n, "'default_language' must be a language tag in quotes");
+    else if (std::find(settings.languages.begin(), settings.languages.end(), s->get()) == settings.languages.end())
+      r.error(*n, "default language '" + s->get() + "' is not in 'languages'; add it there or pick one of them");
+    else
+      settings.defaultLanguage = s->get();
+  }
+  if (std::find(settings.languages.begin(), settings.languages.end(), settings.defaultLanguage) == settings.languages.end())
+    settings.defaultLanguage = settings.languages.front();
+
+  Context textCtx = ctx;
+  textCtx.settings = &settings;
+  if (auto t = readText(r, *k, "name", false, textCtx)) settings.name = *t;
+  if (auto t = readText(r, *k, "tagline", false, textCtx)) settings.tagline = *t;
+  if (auto v = readSeconds(r, *k, "idle_timeout_seconds", 10, 3600)) settings.idleTimeoutSeconds = *v;
+  if (auto v = readSeconds(r, *k, "attract_slide_seconds", 2, 600)) settings.attractSlideSeconds = *v;
+  return settings;
+}
+
+std::optional<Item> loadItem(const Context& ctx, const fs::path& file, std::vector<Diagnostic>& diags) {
+  FileReader r(ctx.root, file, diags);
+  auto doc = r.parse(ctx.limits.maxTomlBytes);
+  if (!doc) return std::nullopt;
+  r.checkKeys(*doc, {"title", "summary", "body", "images", "order"}, "an item");
+  Item item;
+  auto [order, id] = splitOrderPrefix(file.stem().string());
+  item.order = order;
+  item.id = id;
+  item.sourceFile = r.display();
+  auto title = readText(r, *doc, "title", true, ctx);
+  if (!title) return std::nullopt;
+  item.title = *title;
+  if (auto t = readText(r, *doc, "summary", false, ctx)) item.summary = *t;
+  if (auto t = readText(r, *doc, "body", false, ctx)) item.body = *t;
+  if (const toml::node* n = doc->get("images")) {
+    const auto* arr = n->as_array();
+    if (!arr) {
+      r.error(*n, "'images' must be a list: write each image as [[images]] with file = \"...\"");
+    } else {
+      for (const auto& entry : *arr) {
+        const auto* t = entry.as_table();
+        if (!t) {
+          r.error(entry, "each image must be a table with file = \"...\" (write it as [[images]])");
+          continue;
+        }
+        r.checkKeys(*t, {"file", "caption"}, "an image");
+        const toml::node* f = t->get("file");
+        if (!f) {
+          r.report(Severity::Error, &t->source(), "this image has no 'file'; add file = \"images/name.jpg\"");
+          continue;
+        }
+        if (auto ref = readImagePath(r, *f, file.parent_path(), ctx)) {
+          if (auto c = readText(r, *t, "caption", false, ctx)) ref->caption = *c;
+          item.images.push_back(std::move(*ref));
+        }
+      }
+    }
+  }
+  return item;
+}
+
+std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std::vector<Diagnostic>& diags) {
+  const fs::path file = dir / "section.toml";
+  FileReader r(ctx.root, file, diags);
+  std::error_code ec;
+  if (!fs::exists(file, ec)) {
+    Diagnostic d;
+    d.severity = Severity::Warning;
+    d.file = r.display();
+    d.message = "folder has no section.toml, so it is not shown; add one or move the folder out of sections/";
+    diags.push_back(std::move(d));
+    return std::nullopt;
+  }
+  auto doc = r.parse(ctx.limits.maxTomlBytes);
+  if (!doc) return std::nullopt;
+  r.checkKeys(*doc, {"title", "subtitle", "colour", "color", "cover", "order"}, "section.toml");
+  Section section;
+  auto [order, id] = splitOrderPrefix(dir.filename().string());
+  section.order = order;
+  section.id = id;
+  section.sourceFile = r.display();
+  auto title = readText(r, *doc, "title", true, ctx);
+  if (!title) return std::nullopt;
+  section.title = *title;
+  if (auto t = readText(r, *doc, "subtitle", false, ctx)) section.subtitle = *t;
+  const toml::node* colour = doc->get("colour");
+  if (!colour) colour = doc->get("color");
+  if (colour) {
+    const auto* s = colour->as_string();
+    auto parsed = s ? parseColour(s->get()) : std::nullopt;
+    if (!parsed)
+      r.error(*colour, "colour must be written like \"#1F6FB2\" (# and six hex digits)");
+    else
+      section.colour = *parsed;
+  }
+  if (const toml::node* c = doc->get("cover")) {
+    if (auto ref = readImagePath(r, *c, dir, ctx)) {
+      section.cover = std::move(*ref);
+      section.hasCover = true;
+    }
+  }
+
+  // Items: every other *.toml in the folder, in order prefix then name order.
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (!entry.is_regular_file(ec) || entry.path().extension() != ".toml" || entry.path().filename() == "section.toml")
+      continue;
+    files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  std::set<std::string> ids;
+  for (const auto& f : files) {
+    if (section.items.size() >= ctx.limits.maxItemsPerSection) {
+      FileReader(ctx.root, f, diags).report(Severity::Error, nullptr,
+                                            "too many items in this section (the limit is " +
+                                                std::to_string(ctx.limits.maxItemsPerSection) + "); this one is not shown");
+      continue;
+    }
+    auto item = loadItem(ctx, f, diags);
+    if (!item) continue;
+    if (!ids.insert(item->id).second) {
+      FileReader(ctx.root, f, diags).report(Severity::Error, nullptr,
+                                            "another item in this section already has the id '" + item->id +
+                                                "'; rename one of the files");
+      continue;
+    }
+    section.items.push_back(std::move(*item));
+  }
+  std::stable_sort(section.items.begin(), section.items.end(), [](const Item& a, const Item& b) { return a.order < b.order; });
+  if (section.items.empty()) {
+    Diagnostic d;
+    d.severity = Severity::Warning;
+    d.file = section.sourceFile;
+    d.message = "this section has no items that could be shown; add an item file next to section.toml";
+    diags.push_back(std::move(d));
+  }
+  return section;
+}
+
+} // namespace
+
+LoadResult loadContent(const fs::path& rootIn, const ContentLimits& limits) {
+  LoadResult result;
+  std::error_code ec;
+  const fs::path root = fs::absolute(rootIn, ec).lexically_normal();
+  if (!fs::is_directory(root, ec)) {
+    Diagnostic d;
+    d.file = rootIn.string();
+    d.message = fs::exists(root, ec) ? "this is a file, not a content folder; give the folder that holds kiosk.toml"
+                                     : "content folder not found; check the path (it must hold kiosk.toml and sections/)";
+    result.diagnostics.push_back(std::move(d));
+    return result;
+  }
+  auto content = std::make_shared<Content>();
+  content->root = root;
+  Context ctx;
+  ctx.root = root;
+  ctx.canonicalRoot = fs::weakly_canonical(root, ec);
+  ctx.limits = limits;
+  content->settings = loadSettings(ctx, result.diagnostics);
+  ctx.settings = &content->settings;
+
+  const fs::path sectionsDir = root / "sections";
+  std::vector<fs::path> dirs;
+  for (const auto& entry : fs::directory_iterator(sectionsDir, ec))
+    if (entry.is_directory(ec)) dirs.push_back(entry.path());
+  if (ec || dirs.empty()) {
+    Diagnostic d;
+    d.file = fs::path(root.filename() / "sections").generic_string();
+    d.message = "no section folders found; create sections/01-name/section.toml (see content/README.md)";
+    result.diagnostics.push_back(std::move(d));
+  }
+  std::sort(dirs.begin(), dirs.end());
+  std::set<std::string> ids;
+  for (const auto& dir : dirs) {
+    if (content->sections.size() >= limits.maxSections) {
+      Diagnostic d;
+      d.file = dir.filename().string();
+      d.message = "too many sections (the limit is " + std::to_string(limits.maxSections) + "); this one is not shown";
+      result.diagnostics.push_back(std::move(d));
+      continue;
+    }
+    auto section = loadSection(ctx, dir, result.diagnostics);
+    if (!section) continue;
+    if (!ids.insert(section->id).second) {
+      Diagnostic d;
+      d.file = section->sourceFile;
+      d.message = "another section already has the id '" + section->id + "'; rename one of the folders";
+      result.diagnostics.push_back(std::move(d));
+      continue;
+    }
+    content->sections.push_back(std::move(*section));
+  }
+  std::stable_sort(content->sections.begin(), content->sections.end(),
+                   [](const Section& a, const Section& b) { return a.order < b.order; });
+  result.content = std::move(content);
+  return result;
+}
+
+} // namespace kiosk

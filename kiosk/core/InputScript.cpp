@@ -1,0 +1,159 @@
+#include "core/InputScript.h"
+
+#include <charconv>
+#include <sstream>
+
+namespace kiosk {
+namespace {
+
+struct Token {
+  std::string text;
+  int column;
+};
+
+std::vector<Token> tokenize(const std::string& line) {
+  std::vector<Token> out;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
+    if (i >= line.size() || line[i] == '#') break;
+    const size_t start = i;
+    while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\r') ++i;
+    out.push_back({line.substr(start, i - start), static_cast<int>(start) + 1});
+  }
+  return out;
+}
+
+bool parseNumber(const std::string& s, double& out) {
+  const char* b = s.data();
+  const char* e = s.data() + s.size();
+  auto [p, ec] = std::from_chars(b, e, out);
+  return ec == std::errc() && p == e;
+}
+
+bool parseCoord(const std::string& s, ScriptCoord& out) {
+  double v = 0;
+  if (!s.empty() && s.back() == '%') {
+    if (!parseNumber(s.substr(0, s.size() - 1), v) || v < 0 || v > 100) return false;
+    out = {static_cast<float>(v / 100.0), true};
+    return true;
+  }
+  if (!parseNumber(s, v) || v < 0) return false;
+  out = {static_cast<float>(v), false};
+  return true;
+}
+
+} // namespace
+
+bool parseDuration(const std::string& token, double& seconds) {
+  static const std::pair<const char*, double> units[] = {{"ms", 0.001}, {"min", 60}, {"s", 1}, {"h", 3600}, {"d", 86400}};
+  for (const auto& [suffix, scale] : units) {
+    const std::string u(suffix);
+    if (token.size() > u.size() && token.compare(token.size() - u.size(), u.size(), u) == 0) {
+      double v = 0;
+      if (!parseNumber(token.substr(0, token.size() - u.size()), v) || v < 0) return false;
+      seconds = v * scale;
+      return true;
+    }
+  }
+  return false;
+}
+
+InputScript parseInputScript(const std::string& text, const std::string& fileName, std::vector<Diagnostic>& diagnostics) {
+  InputScript script;
+  script.file = fileName;
+  std::istringstream in(text);
+  std::string line;
+  int lineNo = 0;
+  auto fail = [&](int column, const std::string& message) {
+    Diagnostic d;
+    d.file = fileName;
+    d.line = lineNo;
+    d.column = column;
+    d.message = message;
+    diagnostics.push_back(std::move(d));
+  };
+  while (std::getline(in, line)) {
+    ++lineNo;
+    const auto tokens = tokenize(line);
+    if (tokens.empty()) continue;
+    const std::string& verb = tokens[0].text;
+    const auto argCount = tokens.size() - 1;
+    ScriptCommand cmd;
+    cmd.line = lineNo;
+    auto need = [&](size_t min, size_t max, const char* usage) {
+      if (argCount < min || argCount > max) {
+        fail(tokens[0].column, "'" + verb + "' takes " + usage);
+        return false;
+      }
+      return true;
+    };
+    if (verb == "wait") {
+      if (!need(1, 1, "one duration, like 'wait 2s' or 'wait 500ms'")) continue;
+      cmd.kind = ScriptCommand::Kind::Wait;
+      if (!parseDuration(tokens[1].text, cmd.seconds)) {
+        fail(tokens[1].column, "'" + tokens[1].text + "' is not a duration; write 2s, 500ms, 1.5min, 2h or 1d");
+        continue;
+      }
+    } else if (verb == "tap") {
+      cmd.kind = ScriptCommand::Kind::Tap;
+      if (argCount == 1 && tokens[1].text.size() > 1 && tokens[1].text[0] == '@') {
+        cmd.target = tokens[1].text.substr(1);
+      } else {
+        if (!need(2, 2, "a target like @home or two coordinates like '960 540' or '50% 50%'")) continue;
+        if (!parseCoord(tokens[1].text, cmd.x) || !parseCoord(tokens[2].text, cmd.y)) {
+          fail(tokens[1].column, "coordinates must be pixels (960) or percentages (50%)");
+          continue;
+        }
+      }
+    } else if (verb == "drag") {
+      if (!need(4, 5, "four coordinates and an optional duration: drag 900 800 900 300 0.4s")) continue;
+      cmd.kind = ScriptCommand::Kind::Drag;
+      if (!parseCoord(tokens[1].text, cmd.x) || !parseCoord(tokens[2].text, cmd.y) ||
+          !parseCoord(tokens[3].text, cmd.x2) || !parseCoord(tokens[4].text, cmd.y2)) {
+        fail(tokens[1].column, "coordinates must be pixels (960) or percentages (50%)");
+        continue;
+      }
+      cmd.seconds = 0.3;
+      if (argCount == 5 && !parseDuration(tokens[5].text, cmd.seconds)) {
+        fail(tokens[5].column, "'" + tokens[5].text + "' is not a duration; write 0.4s or 400ms");
+        continue;
+      }
+    } else if (verb == "key") {
+      if (!need(1, 1, "one key name, like 'key F2'")) continue;
+      cmd.kind = ScriptCommand::Kind::Key;
+      cmd.text = tokens[1].text;
+    } else if (verb == "screenshot") {
+      if (!need(1, 1, "one file name, like 'screenshot home.png'")) continue;
+      cmd.kind = ScriptCommand::Kind::Screenshot;
+      cmd.text = tokens[1].text;
+      if (cmd.text.size() < 5 || cmd.text.compare(cmd.text.size() - 4, 4, ".png") != 0) {
+        fail(tokens[1].column, "screenshots are PNG files; end the name with .png");
+        continue;
+      }
+    } else if (verb == "expect") {
+      if (!need(2, 2, "what and a value: 'expect screen home' or 'expect language en'")) continue;
+      if (tokens[1].text == "screen") {
+        cmd.kind = ScriptCommand::Kind::ExpectScreen;
+        const std::string& s = tokens[2].text;
+        if (s != "attract" && s != "home" && s != "section" && s != "item") {
+          fail(tokens[2].column, "screen must be attract, home, section or item");
+          continue;
+        }
+      } else if (tokens[1].text == "language") {
+        cmd.kind = ScriptCommand::Kind::ExpectLanguage;
+      } else {
+        fail(tokens[1].column, "'expect' knows 'screen' and 'language'");
+        continue;
+      }
+      cmd.text = tokens[2].text;
+    } else {
+      fail(tokens[0].column, "unknown command '" + verb + "'; use wait, tap, drag, key, screenshot or expect");
+      continue;
+    }
+    script.commands.push_back(std::move(cmd));
+  }
+  return script;
+}
+
+} // namespace kiosk

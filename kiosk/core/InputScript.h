@@ -1,0 +1,46 @@
+#pragma once
+// A script of timed input for deterministic runs: tests, demos, staff previews.
+//
+//   # comment
+//   wait 2s | wait 500ms | wait 1.5min | wait 2h      virtual time passes
+//   tap 960 540 | tap 50% 50% | tap @home            press and release in one frame
+//   drag 900 800 900 300 [0.4s]                       press, move over the duration, release
+//   key F2                                            a staff shortcut key
+//   screenshot attract.png                            the current frame as PNG
+//   expect screen home | expect language en           stop with an error if not so
+#include "core/Diagnostic.h"
+
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+// A coordinate in pixels, or a fraction of the window when `relative`.
+struct ScriptCoord {
+  float value = 0;
+  bool relative = false;
+  float resolve(float extent) const { return relative ? value * extent : value; }
+};
+
+struct ScriptCommand {
+  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage };
+  Kind kind = Kind::Wait;
+  int line = 0;
+  double seconds = 0;    // Wait, Drag duration
+  std::string target;    // Tap "@name" without '@'; empty for coordinates
+  ScriptCoord x, y, x2, y2;
+  std::string text;      // Key name, screenshot file, expected value
+};
+
+struct InputScript {
+  std::string file;
+  std::vector<ScriptCommand> commands;
+};
+
+// Parses a script; every malformed line becomes an error diagnostic naming file:line:col.
+InputScript parseInputScript(const std::string& text, const std::string& fileName, std::vector<Diagnostic>& diagnostics);
+
+// "2s", "500ms", "1.5min", "2h", "3d" -> seconds; false when malformed.
+bool parseDuration(const std::string& token, double& seconds);
+
+} // namespace kiosk

@@ -1,0 +1,120 @@
+#include "core/Navigator.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+
+namespace kiosk {
+
+const char* screenName(Screen screen) {
+  switch (screen) {
+  case Screen::Attract: return "attract";
+  case Screen::Home: return "home";
+  case Screen::Section: return "section";
+  case Screen::Item: return "item";
+  }
+  return "?";
+}
+
+Navigator::Navigator(ContentSnapshot content, Seconds now) : m_content(std::move(content)) {
+  assert(m_content && "Navigator needs content (an empty Content is fine)");
+  m_language = m_content->settings.defaultLanguage;
+  goAttract(now);
+}
+
+void Navigator::setContent(ContentSnapshot content, Seconds now) {
+  assert(content && "setContent needs content");
+  m_content = std::move(content);
+  const auto& langs = m_content->settings.languages;
+  if (std::find(langs.begin(), langs.end(), m_language) == langs.end()) m_language = m_content->settings.defaultLanguage;
+  if (m_screen == Screen::Item && !item()) m_screen = section() ? Screen::Section : Screen::Home;
+  if (m_screen == Screen::Section && !section()) m_screen = Screen::Home;
+  (void)now;
+}
+
+void Navigator::update(Seconds now) {
+  if (m_screen != Screen::Attract && now - m_lastActivity >= m_content->settings.idleTimeoutSeconds) goAttract(now);
+}
+
+void Navigator::wake(Seconds now) {
+  noteActivity(now);
+  if (m_screen == Screen::Attract) show(Screen::Home, now);
+}
+
+void Navigator::openSection(const std::string& sectionId, Seconds now) {
+  noteActivity(now);
+  if (!m_content->findSection(sectionId)) return;
+  m_sectionId = sectionId;
+  m_itemId.clear();
+  show(Screen::Section, now);
+}
+
+void Navigator::openItem(const std::string& itemId, Seconds now) {
+  noteActivity(now);
+  if (!m_content->findItem(m_sectionId, itemId)) return;
+  m_itemId = itemId;
+  show(Screen::Item, now);
+}
+
+void Navigator::back(Seconds now) {
+  noteActivity(now);
+  switch (m_screen) {
+  case Screen::Item: show(Screen::Section, now); break;
+  case Screen::Section: show(Screen::Home, now); break;
+  case Screen::Home: goAttract(now); break;
+  case Screen::Attract: break;
+  }
+}
+
+void Navigator::home(Seconds now) {
+  noteActivity(now);
+  show(Screen::Home, now);
+}
+
+void Navigator::setLanguage(const std::string& language, Seconds now) {
+  noteActivity(now);
+  const auto& langs = m_content->settings.languages;
+  if (std::find(langs.begin(), langs.end(), language) != langs.end()) m_language = language;
+}
+
+const Section* Navigator::section() const { return m_content->findSection(m_sectionId); }
+
+const Item* Navigator::item() const { return m_content->findItem(m_sectionId, m_itemId); }
+
+AttractFrame Navigator::attract(Seconds now) const {
+  AttractFrame f;
+  const size_t count = m_content->attractImages().size();
+  const Seconds slide = std::max(m_content->settings.attractSlideSeconds, kCrossfadeSeconds * 2);
+  const Seconds t = std::max<Seconds>(0, now - m_attractSince);
+  const auto index = static_cast<size_t>(std::floor(t / slide));
+  const size_t langs = std::max<size_t>(1, m_content->settings.languages.size());
+  f.promptIndex = index % langs;
+  if (count == 0) return f;
+  f.current = index % count;
+  f.next = (index + 1) % count;
+  const Seconds into = t - static_cast<Seconds>(index) * slide;
+  const Seconds fadeStart = slide - kCrossfadeSeconds;
+  if (into > fadeStart && count > 1) {
+    const double x = (into - fadeStart) / kCrossfadeSeconds;
+    f.mix = static_cast<float>(x * x * (3 - 2 * x)); // smoothstep: no visible jolt at either end
+  }
+  return f;
+}
+
+void Navigator::show(Screen screen, Seconds now) {
+  if (screen != m_screen) m_screenSince = now;
+  m_screen = screen;
+}
+
+void Navigator::noteActivity(Seconds now) { m_lastActivity = std::max(m_lastActivity, now); }
+
+void Navigator::goAttract(Seconds now) {
+  m_screen = Screen::Attract;
+  m_screenSince = now;
+  m_attractSince = now;
+  m_sectionId.clear();
+  m_itemId.clear();
+  m_language = m_content->settings.defaultLanguage;
+}
+
+} // namespace kiosk

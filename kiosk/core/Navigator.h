@@ -1,0 +1,71 @@
+#pragma once
+// Where the visitor is: attract loop, home, a section, an item; and when to give up on them.
+// Pure logic driven by time passed in, so a week of kiosk life runs in a test in milliseconds.
+#include "core/Clock.h"
+#include "core/Content.h"
+
+#include <string>
+
+namespace kiosk {
+
+enum class Screen { Attract, Home, Section, Item };
+const char* screenName(Screen screen);
+
+// What the attract loop shows at one instant: slide `current`, blending into `next` by `mix`.
+struct AttractFrame {
+  size_t current = 0;
+  size_t next = 0;
+  float mix = 0; // 0: only current; 1: only next
+  size_t promptIndex = 0; // which offered language the "touch to explore" prompt is in
+};
+
+class Navigator {
+public:
+  // Length of the crossfade between attract slides, in seconds.
+  static constexpr Seconds kCrossfadeSeconds = 1.2;
+
+  Navigator(ContentSnapshot content, Seconds now);
+
+  // Swaps in new content, keeping the visitor's section and item when they still exist.
+  void setContent(ContentSnapshot content, Seconds now);
+
+  // Advances time: after the idle timeout the kiosk returns to the attract loop in the default language.
+  void update(Seconds now);
+
+  // A tap on the attract loop: the visitor arrives at home.
+  void wake(Seconds now);
+  // Any touch anywhere counts as activity and postpones the idle timeout.
+  void noteActivity(Seconds now);
+  void openSection(const std::string& sectionId, Seconds now);
+  void openItem(const std::string& itemId, Seconds now);
+  void back(Seconds now);
+  void home(Seconds now);
+  void setLanguage(const std::string& language, Seconds now);
+
+  Screen screen() const { return m_screen; }
+  const Section* section() const;
+  const Item* item() const;
+  const std::string& language() const { return m_language; }
+  const Content& content() const { return *m_content; }
+  const ContentSnapshot& snapshot() const { return m_content; }
+  // When the screen last changed (for entry animations), in clock seconds.
+  Seconds screenSince() const { return m_screenSince; }
+  Seconds lastActivity() const { return m_lastActivity; }
+
+  AttractFrame attract(Seconds now) const;
+
+private:
+  void show(Screen screen, Seconds now);
+  void goAttract(Seconds now);
+
+  ContentSnapshot m_content;
+  Screen m_screen = Screen::Attract;
+  std::string m_sectionId;
+  std::string m_itemId;
+  std::string m_language;
+  Seconds m_lastActivity = 0;
+  Seconds m_screenSince = 0;
+  Seconds m_attractSince = 0;
+};
+
+} // namespace kiosk

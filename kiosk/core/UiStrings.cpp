@@ -1,0 +1,56 @@
+#include "core/UiStrings.h"
+
+#include <toml++/toml.h>
+
+namespace kiosk {
+
+UiStrings UiStrings::load(const std::filesystem::path& file, std::vector<Diagnostic>& diagnostics) {
+  UiStrings out;
+  try {
+    const toml::table doc = toml::parse_file(file.string());
+    for (const auto& [lang, node] : doc) {
+      const auto* t = node.as_table();
+      if (!t) continue;
+      for (const auto& [key, value] : *t)
+        if (const auto* s = value.as_string()) out.m_strings[std::string(lang.str())][std::string(key.str())] = s->get();
+    }
+  } catch (const toml::parse_error& e) {
+    Diagnostic d;
+    d.file = file.string();
+    d.line = static_cast<int>(e.source().begin.line);
+    d.column = static_cast<int>(e.source().begin.column);
+    d.message = std::string("UI strings could not be read: ") + std::string(e.description());
+    diagnostics.push_back(std::move(d));
+  }
+  return out;
+}
+
+const std::string& UiStrings::get(const std::string& language, const std::string& key) const {
+  for (const std::string* lang : {&language, static_cast<const std::string*>(nullptr)}) {
+    auto l = m_strings.find(lang ? *lang : std::string("en"));
+    if (l == m_strings.end()) continue;
+    if (auto k = l->second.find(key); k != l->second.end()) return k->second;
+  }
+  return m_keys.try_emplace(key, key).first->second;
+}
+
+bool UiStrings::has(const std::string& language, const std::string& key) const {
+  auto l = m_strings.find(language);
+  return l != m_strings.end() && l->second.count(key);
+}
+
+std::vector<std::string> UiStrings::all(const std::string& language) const {
+  std::vector<std::string> out;
+  for (const std::string& lang : {language, std::string("en")})
+    if (auto l = m_strings.find(lang); l != m_strings.end())
+      for (const auto& [k, v] : l->second) out.push_back(v);
+  return out;
+}
+
+std::vector<std::string> UiStrings::languages() const {
+  std::vector<std::string> out;
+  for (const auto& [lang, strings] : m_strings) out.push_back(lang);
+  return out;
+}
+
+} // namespace kiosk

@@ -1,0 +1,69 @@
+#include "media/ImageDecoder.h"
+
+#include <stb_image.h>
+#include <stb_image_resize.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+
+namespace kiosk::media {
+
+DecodeResult decodeImageFile(const std::filesystem::path& file, int maxWidth, int maxHeight, const DecodeLimits& limits) {
+  DecodeResult result;
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(file, ec);
+  if (ec) {
+    result.error = "cannot read the image (" + ec.message() + ")";
+    return result;
+  }
+  if (size == 0) {
+    result.error = "the image file is empty (0 bytes); copy it again";
+    return result;
+  }
+  if (size > limits.maxFileBytes) {
+    result.error = "the image file is " + std::to_string(size >> 20) + " MiB, over the limit of " +
+                   std::to_string(limits.maxFileBytes >> 20) + " MiB; export a smaller JPEG";
+    return result;
+  }
+  std::vector<unsigned char> bytes(size);
+  {
+    std::ifstream in(file, std::ios::binary);
+    if (!in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size))) {
+      result.error = "cannot read the image file; check its permissions";
+      return result;
+    }
+  }
+  int w = 0, h = 0, channels = 0;
+  if (!stbi_info_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels)) {
+    result.error = "this is not an image the kiosk can read (use JPEG or PNG)";
+    return result;
+  }
+  if (w <= 0 || h <= 0 || static_cast<std::uint64_t>(w) * static_cast<std::uint64_t>(h) > limits.maxPixels) {
+    result.error = "the image is " + std::to_string(w) + "x" + std::to_string(h) +
+                   " pixels, more than the kiosk will decode; resize it to at most 8000x6000";
+    return result;
+  }
+  unsigned char* pixels = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels, 4);
+  if (!pixels) {
+    result.error = std::string("the image is damaged and cannot be decoded (") + stbi_failure_reason() + ")";
+    return result;
+  }
+  const double scale = std::min({1.0, static_cast<double>(maxWidth) / w, static_cast<double>(maxHeight) / h});
+  if (scale < 1.0) {
+    const int tw = std::max(1, static_cast<int>(std::lround(w * scale)));
+    const int th = std::max(1, static_cast<int>(std::lround(h * scale)));
+    result.image.rgba.resize(static_cast<size_t>(tw) * th * 4);
+    stbir_resize_uint8_srgb(pixels, w, h, 0, result.image.rgba.data(), tw, th, 0, 4, 3, 0);
+    result.image.width = tw;
+    result.image.height = th;
+  } else {
+    result.image.rgba.assign(pixels, pixels + static_cast<size_t>(w) * h * 4);
+    result.image.width = w;
+    result.image.height = h;
+  }
+  stbi_image_free(pixels);
+  return result;
+}
+
+} // namespace kiosk::media

@@ -1,0 +1,223 @@
+#include "ui/FontSet.h"
+
+#include "core/Utf8.h"
+#include "platform/FontFinder.h"
+#include "text/LanguageNames.h"
+#include "ui/ImGuiSfml.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <stb_truetype.h>
+
+#include <fstream>
+
+namespace kiosk::ui {
+
+BuiltFonts::BuiltFonts() = default;
+BuiltFonts::~BuiltFonts() = default;
+BuiltFonts::BuiltFonts(BuiltFonts&&) noexcept = default;
+BuiltFonts& BuiltFonts::operator=(BuiltFonts&&) noexcept = default;
+
+void GlyphNeeds::add(const std::string& language, TextRole role, std::string_view text) {
+  std::vector<char32_t> cps;
+  utf8::decode(text, cps); // invalid UTF-8 never reaches here: the loader rejects it
+  auto& set = byLanguage[language][static_cast<size_t>(role)];
+  for (char32_t c : cps)
+    if (c >= 0x20) set.insert(c);
+}
+
+GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings) {
+  GlyphNeeds needs;
+  const auto& settings = content.settings;
+  const std::string& fallback = settings.defaultLanguage;
+  for (const std::string& lang : settings.languages) {
+    auto add = [&](TextRole role, const LocalizedText& t) { needs.add(lang, role, t.get(lang, fallback)); };
+    // Every role can draw ASCII, digits and the ellipsis used when text is cut short.
+    for (size_t r = 0; r < static_cast<size_t>(TextRole::Count); ++r) {
+      std::string basics;
+      for (char32_t c = 0x20; c < 0x7F; ++c) basics += static_cast<char>(c);
+      basics += "\u2026";
+      needs.add(lang, static_cast<TextRole>(r), basics);
+    }
+    add(TextRole::Headline, settings.name);
+    add(TextRole::Title, settings.name);
+    add(TextRole::Title, settings.tagline);
+    needs.add(lang, TextRole::Label, text::nativeLanguageName(lang));
+    for (const std::string& s : strings.all(lang)) {
+      needs.add(lang, TextRole::Label, s);
+      needs.add(lang, TextRole::Title, s);
+      needs.add(lang, TextRole::Body, s);
+    }
+    for (const auto& section : content.sections) {
+      add(TextRole::Title, section.title);
+      add(TextRole::Body, section.subtitle);
+      for (const auto& item : section.items) {
+        add(TextRole::Title, item.title);
+        add(TextRole::Body, item.summary);
+        add(TextRole::Body, item.body);
+        for (const auto& img : item.images) add(TextRole::Caption, img.caption);
+      }
+    }
+  }
+  return needs;
+}
+
+namespace {
+
+struct LoadedFace {
+  platform::FontFace face;
+  std::shared_ptr<std::vector<unsigned char>> data;
+  stbtt_fontinfo info{};
+  bool has(char32_t c) const { return stbtt_FindGlyphIndex(&info, static_cast<int>(c)) != 0; }
+};
+
+// Reads each font file once: Noto Sans CJK is a 20 MB collection shared by several faces.
+class FaceLoader {
+public:
+  std::shared_ptr<LoadedFace> load(const platform::FontFace& face) {
+    const std::string key = face.file + "#" + std::to_string(face.index);
+    if (auto it = m_faces.find(key); it != m_faces.end()) return it->second;
+    auto& bytes = m_files[face.file];
+    if (!bytes) {
+      std::ifstream in(face.file, std::ios::binary);
+      if (!in) return nullptr;
+      bytes = std::make_shared<std::vector<unsigned char>>((std::istreambuf_iterator<char>(in)),
+                                                            std::istreambuf_iterator<char>());
+    }
+    auto loaded = std::make_shared<LoadedFace>();
+    loaded->face = face;
+    loaded->data = bytes;
+    const int offset = stbtt_GetFontOffsetForIndex(bytes->data(), face.index);
+    if (offset < 0 || !stbtt_InitFont(&loaded->info, bytes->data(), offset)) return nullptr;
+    m_faces[key] = loaded;
+    return loaded;
+  }
+
+private:
+  std::map<std::string, std::shared_ptr<std::vector<unsigned char>>> m_files;
+  std::map<std::string, std::shared_ptr<LoadedFace>> m_faces;
+};
+
+std::string describe(char32_t c) {
+  char hex[16];
+  std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
+  std::string s = std::string(hex) + " '";
+  utf8::append(s, c);
+  return s + "'";
+}
+
+} // namespace
+
+BuiltFonts buildFonts(const GlyphNeeds& needs, float displayHeight) {
+  BuiltFonts out;
+  out.displayHeight = displayHeight;
+  out.atlas = std::make_unique<ImFontAtlas>();
+  ImFontAtlas& atlas = *out.atlas;
+  atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
+  FaceLoader loader;
+  std::vector<std::shared_ptr<ImVector<ImWchar>>> ranges; // must outlive Build()
+
+  auto addFace = [&](const LoadedFace& face, float px, const std::set<char32_t>& wanted, bool merge) -> ImFont* {
+    ImFontGlyphRangesBuilder builder;
+    for (char32_t c : wanted)
+      if (c <= 0xFFFF && face.has(c)) builder.AddChar(static_cast<ImWchar>(c)); // ImWchar is 16-bit in 1.86
+    auto r = std::make_shared<ImVector<ImWchar>>();
+    builder.BuildRanges(r.get());
+    if (r->Size <= 1) return nullptr;
+    ranges.push_back(r);
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;
+    cfg.FontNo = face.face.index;
+    cfg.MergeMode = merge;
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = true;
+    std::snprintf(cfg.Name, sizeof cfg.Name, "%s %.0fpx", face.face.family.c_str(), px);
+    return atlas.AddFontFromMemoryTTF(face.data->data(), static_cast<int>(face.data->size()), px, &cfg, r->Data);
+  };
+
+  // The staff overlay's font comes first: ImGui's default font for its own widgets.
+  {
+    std::set<char32_t> latin;
+    for (char32_t c = 0x20; c < 0x17F; ++c) latin.insert(c);
+    for (char32_t c : {U'\u2014', U'\u2018', U'\u2019', U'\u201C', U'\u201D', U'\u2026'}) latin.insert(c);
+    if (auto f = platform::findFontForLanguage("en"))
+      if (auto face = loader.load(*f)) out.staff = addFace(*face, std::round(22 * displayHeight / 1080), latin, false);
+    if (!out.staff) out.staff = atlas.AddFontDefault();
+  }
+
+  for (const auto& [lang, roles] : needs.byLanguage) {
+    std::set<char32_t> all;
+    for (const auto& set : roles) all.insert(set.begin(), set.end());
+
+    // The fallback chain: the language's own face, then faces fontconfig picks for what is left.
+    std::vector<std::shared_ptr<LoadedFace>> chain;
+    if (auto f = platform::findFontForLanguage(lang))
+      if (auto face = loader.load(*f)) chain.push_back(face);
+    std::vector<char32_t> missing;
+    for (int round = 0; round < 4; ++round) {
+      missing.clear();
+      for (char32_t c : all)
+        if (std::none_of(chain.begin(), chain.end(), [c](auto& f) { return f->has(c); })) missing.push_back(c);
+      if (missing.empty()) break;
+      auto f = platform::findFontForLanguage(lang, {missing.front()});
+      auto face = f ? loader.load(*f) : nullptr;
+      if (!face || !face->has(missing.front()) ||
+          std::any_of(chain.begin(), chain.end(), [&](auto& c) { return c->face.file == face->face.file && c->face.index == face->face.index; }))
+        break;
+      chain.push_back(face);
+    }
+    for (char32_t c : missing)
+      if (c > 0xFFFF || std::none_of(chain.begin(), chain.end(), [c](auto& f) { return f->has(c); }))
+        out.problems.push_back(lang + ": no installed font can draw " + describe(c) + "; install a font for it or change the text");
+    if (chain.empty()) {
+      out.problems.push_back(lang + ": no font found for this language; install fonts-noto-core and fonts-noto-cjk");
+      continue;
+    }
+    for (const auto& f : chain) out.faces.push_back(lang + ": " + f->face.family + " (" + f->face.file + " #" + std::to_string(f->face.index) + ")");
+
+    for (size_t r = 0; r < roles.size(); ++r) {
+      const float px = Theme::textSize(static_cast<TextRole>(r), displayHeight);
+      ImFont* font = nullptr;
+      for (const auto& face : chain) {
+        ImFont* added = addFace(*face, px, roles[r], font != nullptr);
+        if (!font) font = added;
+      }
+      if (font) out.fonts[{lang, static_cast<TextRole>(r)}] = font;
+    }
+  }
+
+  atlas.TexDesiredWidth = 4096;
+  if (!atlas.Build()) {
+    out.problems.push_back("the font atlas could not be built (too many glyphs for one texture)");
+    out.atlas = std::make_unique<ImFontAtlas>();
+    out.staff = out.atlas->AddFontDefault();
+    out.fonts.clear();
+    out.atlas->Build();
+  }
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  out.atlas->GetTexDataAsRGBA32(&pixels, &w, &h); // converted here, on the worker, not in a frame
+  out.atlas->ClearInputData(); // the font files are freed with `loader`
+  return out;
+}
+
+void FontSet::adopt(BuiltFonts&& built) {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (g.FontAtlasOwnedByContext) {
+    IM_DELETE(g.IO.Fonts);
+    g.FontAtlasOwnedByContext = false;
+  }
+  m_built = std::move(built);
+  g.IO.Fonts = m_built.atlas.get();
+  g.IO.FontDefault = m_built.staff;
+}
+
+ImFont* FontSet::font(const std::string& language, TextRole role) const {
+  if (auto it = m_built.fonts.find({language, role}); it != m_built.fonts.end()) return it->second;
+  for (const auto& [key, f] : m_built.fonts)
+    if (key.second == role) return f;
+  return ImGui::GetFont();
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,68 @@
+#pragma once
+// Fonts for the screens: one ImGui font per (language, text role), holding exactly the glyphs the
+// content and UI strings need, rasterized from the face fontconfig picks for that language (so
+// Chinese uses Noto Sans CJK SC, not a Japanese face), with fallback faces for what it lacks.
+//
+// The atlas is built on a worker thread (buildFonts) and adopted on the main thread between
+// frames (FontSet::adopt), which only uploads the finished texture.
+//
+// This is the walking skeleton's text path; issue 4 replaces it with HarfBuzz shaping and an
+// on-demand glyph atlas.
+#include "core/Content.h"
+#include "core/UiStrings.h"
+#include "ui/Theme.h"
+
+#include <array>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct ImFont;
+struct ImFontAtlas;
+
+namespace kiosk::ui {
+
+// Which code points each (language, role) must be able to draw.
+struct GlyphNeeds {
+  std::map<std::string, std::array<std::set<char32_t>, static_cast<size_t>(TextRole::Count)>> byLanguage;
+  void add(const std::string& language, TextRole role, std::string_view utf8);
+};
+
+// Everything the screens will draw for this content, in the fonts they will draw it with.
+GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings);
+
+struct BuiltFonts {
+  std::unique_ptr<ImFontAtlas> atlas;
+  std::map<std::pair<std::string, TextRole>, ImFont*> fonts;
+  ImFont* staff = nullptr;           // small Latin font for the staff overlay
+  std::vector<std::string> faces;    // "zh-Hans: Noto Sans CJK SC (/usr/share/...)" for the log
+  std::vector<std::string> problems; // characters no installed font can draw
+  float displayHeight = 0;
+  BuiltFonts();
+  ~BuiltFonts();
+  BuiltFonts(BuiltFonts&&) noexcept;
+  BuiltFonts& operator=(BuiltFonts&&) noexcept;
+};
+
+// Finds faces, rasterizes and packs the atlas, and prepares its RGBA pixels. Worker thread; no GL.
+BuiltFonts buildFonts(const GlyphNeeds& needs, float displayHeight);
+
+// The fonts in use by the screens. Main thread only.
+class FontSet {
+public:
+  // Makes `built` the ImGui font atlas and uploads its texture. Call between frames.
+  void adopt(BuiltFonts&& built);
+  bool ready() const { return m_built.atlas != nullptr; }
+  // The font for drawing `role` text in `language`; the default language's or ImGui's default when missing.
+  ImFont* font(const std::string& language, TextRole role) const;
+  float size(TextRole role) const { return Theme::textSize(role, m_built.displayHeight); }
+  const BuiltFonts& built() const { return m_built; }
+
+private:
+  BuiltFonts m_built;
+};
+
+} // namespace kiosk::ui

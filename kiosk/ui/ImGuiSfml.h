@@ -1,0 +1,39 @@
+#pragma once
+// The project's own glue between SFML 2.5 (window, events) and Dear ImGui 1.86 (OpenGL3 backend).
+// ImGui-SFML is not packaged for Debian 12, and ImGui 1.86 ships no SFML backend.
+//
+// Implements: pointer input (mouse and touch alike, taps latched per frame), display size,
+// delta time. Keyboard is not given to ImGui: keys are reserved for staff shortcuts.
+#include "ui/PointerLatch.h"
+
+#include <SFML/Window/Event.hpp>
+
+namespace kiosk::ui {
+
+class ImGuiSfml {
+public:
+  // Creates the ImGui context and the OpenGL3 renderer on the current GL context.
+  ImGuiSfml();
+  ~ImGuiSfml();
+  ImGuiSfml(const ImGuiSfml&) = delete;
+  ImGuiSfml& operator=(const ImGuiSfml&) = delete;
+
+  // Converts pointer events (mouse buttons, mouse moves, touches) into the latch.
+  void processEvent(const sf::Event& event);
+  // Feeds a pointer event directly (input scripts use this: the same path as real input).
+  void pushPointer(const PointerEvent& event) { m_latch.push(event); }
+  bool hasPendingInput() const { return m_latch.hasPending(); }
+  const PointerState& pointer() const { return m_latch.state(); }
+
+  // Starts an ImGui frame of `width` x `height` pixels, `deltaSeconds` after the previous one.
+  void newFrame(float width, float height, float deltaSeconds);
+  // Ends the frame and draws it with OpenGL.
+  void render();
+  // Re-uploads the font atlas texture after io.Fonts changed.
+  void fontsChanged();
+
+private:
+  PointerLatch m_latch;
+};
+
+} // namespace kiosk::ui

@@ -1,0 +1,557 @@
+// [SECTION] index
+// - Drawing helpers: colours, images (cover / contain fit), text lines, pill buttons, icons
+// - Screens::draw: the full-window ImGui window and the screen switch
+// - Attract, Home, Section, Item screens
+// - Top bar (name, languages) and bottom bar (Back, Home, breadcrumb, staff indicator)
+#include "ui/Screens.h"
+
+#include "text/LanguageNames.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk::ui {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Drawing helpers
+//-----------------------------------------------------------------------------
+
+struct Screens::Ctx {
+  Frame& f;
+  ImDrawList* dl;
+  float H;
+  float W;
+  const std::string& lang;
+  const std::string& fallback;
+  float u(float fractionOfHeight) const { return std::round(fractionOfHeight * H); }
+  ImFont* font(TextRole r) const { return f.fonts.font(lang, r); }
+  float size(TextRole r) const { return f.fonts.size(r); }
+  const std::string& text(const LocalizedText& t) const { return t.get(lang, fallback); }
+  const std::string& ui(const char* key) const { return f.strings.get(lang, key); }
+};
+
+namespace {
+
+ImTextureID textureId(const sf::Texture& t) {
+  return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(t.getNativeHandle()));
+}
+
+float textWidth(ImFont* font, float size, std::string_view s) {
+  return font->CalcTextSizeA(size, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
+}
+
+// Draws a placeholder where an image is missing, broken or still decoding.
+void drawPlaceholder(ImDrawList* dl, ImVec2 a, ImVec2 b, std::uint32_t colour, bool broken, float rounding) {
+  dl->AddRectFilledMultiColor(a, b, toImColor(shade(colour, 0.55f)), toImColor(shade(colour, 0.45f)),
+                              toImColor(shade(colour, 0.30f)), toImColor(shade(colour, 0.38f)));
+  (void)rounding;
+  if (!broken) return;
+  // A picture frame with a crack: "this image could not be shown".
+  const float s = std::min(b.x - a.x, b.y - a.y) * 0.18f;
+  const ImVec2 c((a.x + b.x) / 2, (a.y + b.y) / 2);
+  const ImU32 ink = toImColor(Theme::kText, 0.55f);
+  dl->AddRect(ImVec2(c.x - s, c.y - s * 0.75f), ImVec2(c.x + s, c.y + s * 0.75f), ink, s * 0.08f, 0, s * 0.08f);
+  dl->AddLine(ImVec2(c.x - s * 0.2f, c.y - s * 0.75f), ImVec2(c.x + s * 0.1f, c.y), ink, s * 0.08f);
+  dl->AddLine(ImVec2(c.x + s * 0.1f, c.y), ImVec2(c.x - s * 0.1f, c.y + s * 0.75f), ink, s * 0.08f);
+}
+
+// Draws an image filling [a, b] (cropped to keep its aspect), or a placeholder.
+void drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b, std::uint32_t colour,
+                    float alpha = 1.0f, float rounding = 0) {
+  const auto* entry = img.exists ? &cache.get(img.file, img.displayPath) : nullptr;
+  if (!entry || entry->state != TextureCache::State::Ready) {
+    drawPlaceholder(dl, a, b, colour, !entry || entry->state == TextureCache::State::Failed, rounding);
+    return;
+  }
+  const auto ts = entry->texture->getSize();
+  const float w = b.x - a.x, h = b.y - a.y;
+  const float scale = std::max(w / ts.x, h / ts.y);
+  const float uw = (w / scale) / ts.x, vh = (h / scale) / ts.y;
+  const ImVec2 uv0((1 - uw) / 2, (1 - vh) / 2), uv1((1 + uw) / 2, (1 + vh) / 2);
+  const ImU32 tint = IM_COL32(255, 255, 255, static_cast<int>(255 * std::clamp(alpha, 0.0f, 1.0f)));
+  if (rounding > 0)
+    dl->AddImageRounded(textureId(*entry->texture), a, b, uv0, uv1, tint, rounding);
+  else
+    dl->AddImage(textureId(*entry->texture), a, b, uv0, uv1, tint);
+}
+
+// Draws an image whole, centred in [a, b]; returns the rectangle it took.
+std::pair<ImVec2, ImVec2> drawImageContain(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b,
+                                           std::uint32_t colour) {
+  const auto* entry = img.exists ? &cache.get(img.file, img.displayPath) : nullptr;
+  if (!entry || entry->state != TextureCache::State::Ready) {
+    drawPlaceholder(dl, a, b, colour, !entry || entry->state == TextureCache::State::Failed, 0);
+    return {a, b};
+  }
+  const auto ts = entry->texture->getSize();
+  const float w = b.x - a.x, h = b.y - a.y;
+  const float scale = std::min(w / ts.x, h / ts.y);
+  const float dw = ts.x * scale, dh = ts.y * scale;
+  const ImVec2 p0(std::round(a.x + (w - dw) / 2), std::round(a.y + (h - dh) / 2));
+  const ImVec2 p1(p0.x + std::round(dw), p0.y + std::round(dh));
+  dl->AddImage(textureId(*entry->texture), p0, p1);
+  return {p0, p1};
+}
+
+// A touch target: an ImGui invisible button registered under `name` for input scripts.
+// Returns true when tapped (pressed and released on it).
+bool touchTarget(HitTargets& targets, const std::string& name, ImVec2 a, ImVec2 b, bool* held = nullptr) {
+  ImGui::SetCursorScreenPos(a);
+  const bool tapped = ImGui::InvisibleButton(name.c_str(), ImVec2(std::max(1.0f, b.x - a.x), std::max(1.0f, b.y - a.y)));
+  if (held) *held = ImGui::IsItemActive();
+  targets.add(name, {a.x, a.y, b.x - a.x, b.y - a.y});
+  return tapped;
+}
+
+enum class Icon { None, Back, Home };
+
+void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
+  const float t = std::max(2.0f, s * 0.14f);
+  if (icon == Icon::Back) {
+    dl->AddLine(ImVec2(c.x + s * 0.25f, c.y - s * 0.5f), ImVec2(c.x - s * 0.25f, c.y), col, t);
+    dl->AddLine(ImVec2(c.x - s * 0.25f, c.y), ImVec2(c.x + s * 0.25f, c.y + s * 0.5f), col, t);
+  } else if (icon == Icon::Home) {
+    dl->AddTriangleFilled(ImVec2(c.x, c.y - s * 0.55f), ImVec2(c.x - s * 0.6f, c.y - s * 0.02f),
+                          ImVec2(c.x + s * 0.6f, c.y - s * 0.02f), col);
+    dl->AddRectFilled(ImVec2(c.x - s * 0.4f, c.y - s * 0.05f), ImVec2(c.x + s * 0.4f, c.y + s * 0.5f), col);
+    dl->AddRectFilled(ImVec2(c.x - s * 0.12f, c.y + s * 0.15f), ImVec2(c.x + s * 0.12f, c.y + s * 0.5f),
+                      toImColor(Theme::kButton));
+  }
+}
+
+} // namespace
+
+const std::vector<text::Line>& Screens::wrap(ImFont* font, float size, const std::string& s, const std::string& lang,
+                                             float width) {
+  std::string key;
+  key.reserve(s.size() + 64);
+  key += std::to_string(reinterpret_cast<std::uintptr_t>(font)) + '|' + std::to_string(size) + '|' +
+         std::to_string(static_cast<int>(width)) + '|' + lang + '|' + s;
+  auto it = m_layouts.find(key);
+  if (it != m_layouts.end()) return it->second;
+  if (m_layouts.size() > 4000) m_layouts.clear();
+  auto lines = text::wrapText(s, lang, width, [&](std::string_view run) { return textWidth(font, size, run); });
+  return m_layouts.emplace(std::move(key), std::move(lines)).first->second;
+}
+
+void Screens::invalidate() { m_layouts.clear(); }
+
+namespace {
+
+// Draws wrapped lines from `top`, at most `maxLines`, the last cut with an ellipsis when text
+// remains. Returns the y below the last line drawn.
+float drawLines(ImDrawList* dl, ImFont* font, float size, const std::string& s, const std::vector<text::Line>& lines,
+                ImVec2 pos, float width, ImU32 col, size_t maxLines, float leading) {
+  const float lineHeight = std::round(size * leading);
+  float y = pos.y;
+  for (size_t i = 0; i < lines.size() && i < maxLines; ++i) {
+    std::string_view run(s.data() + lines[i].begin, lines[i].end - lines[i].begin);
+    std::string cut;
+    if (i + 1 == maxLines && i + 1 < lines.size()) {
+      // Last permitted line with more text after it: trim until the ellipsis fits.
+      const std::string ellipsis = "\u2026";
+      cut = std::string(run);
+      while (!cut.empty() && textWidth(font, size, cut + ellipsis) > width) {
+        size_t back = cut.size() - 1;
+        while (back > 0 && (static_cast<unsigned char>(cut[back]) & 0xC0) == 0x80) --back;
+        cut.resize(back);
+      }
+      cut += ellipsis;
+      run = cut;
+    }
+    dl->AddText(font, size, ImVec2(pos.x, std::round(y + (lineHeight - size) / 2)), col, run.data(), run.data() + run.size());
+    y += lineHeight;
+  }
+  return y;
+}
+
+} // namespace
+
+namespace {
+// A pill-shaped button with an optional icon and a label; returns true when tapped.
+bool pillButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float height, Icon icon, const std::string& label,
+                ImFont* font, float size, bool selected, float* widthOut) {
+  const float pad = std::round(height * 0.42f);
+  const float iconSize = icon == Icon::None ? 0 : std::round(height * 0.42f);
+  const float gap = icon == Icon::None ? 0 : std::round(height * 0.22f);
+  const float w = pad * 2 + iconSize + gap + textWidth(font, size, label);
+  if (widthOut) *widthOut = w;
+  const ImVec2 b(a.x + w, a.y + height);
+  bool held = false;
+  const bool tapped = touchTarget(c.f.targets, name, a, b, &held);
+  const std::uint32_t fill = selected ? Theme::kAccent : (held ? Theme::kButtonPressed : Theme::kButton);
+  c.dl->AddRectFilled(a, b, toImColor(fill), height / 2);
+  const ImU32 ink = toImColor(selected ? Theme::kBar : Theme::kText);
+  if (icon != Icon::None) drawIcon(c.dl, icon, ImVec2(a.x + pad + iconSize / 2, a.y + height / 2), iconSize, ink);
+  c.dl->AddText(font, size, ImVec2(a.x + pad + iconSize + gap, std::round(a.y + (height - size) / 2 - size * 0.06f)), ink,
+                label.c_str());
+  return tapped;
+}
+} // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Screens::draw
+//-----------------------------------------------------------------------------
+
+void Screens::draw(Frame& frame) {
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(frame.width, frame.height));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+  ImGui::Begin("##kiosk", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground |
+                   ImGuiWindowFlags_NoScrollWithMouse);
+  frame.targets.clear();
+  Ctx c{frame, ImGui::GetWindowDrawList(), frame.height, frame.width, frame.nav.language(),
+        frame.nav.content().settings.defaultLanguage};
+  c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, c.H), toImColor(Theme::kBackground));
+  switch (frame.nav.screen()) {
+  case Screen::Attract: drawAttract(c); break;
+  case Screen::Home: drawHome(c); break;
+  case Screen::Section: drawSection(c); break;
+  case Screen::Item: drawItem(c); break;
+  }
+  if (frame.nav.screen() != Screen::Attract) {
+    drawTopBar(c);
+    drawBottomBar(c);
+  }
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Attract loop
+//-----------------------------------------------------------------------------
+
+void Screens::drawAttract(Ctx& c) {
+  const auto images = c.f.nav.content().attractImages();
+  const AttractFrame a = c.f.nav.attract(c.f.now);
+  const std::uint32_t base = Theme::kCard;
+  if (!images.empty()) {
+    drawImageCover(c.dl, c.f.textures, *images[a.current], ImVec2(0, 0), ImVec2(c.W, c.H), base);
+    if (a.mix > 0) drawImageCover(c.dl, c.f.textures, *images[a.next], ImVec2(0, 0), ImVec2(c.W, c.H), base, a.mix);
+    // Ask for the slide after next now, so it is decoded long before it is needed.
+    const auto& upcoming = *images[(a.next + 1) % images.size()];
+    c.f.textures.get(upcoming.file, upcoming.displayPath);
+  }
+  // A dark gradient at the bottom keeps white text readable on any photo.
+  c.dl->AddRectFilledMultiColor(ImVec2(0, c.H * 0.45f), ImVec2(c.W, c.H), IM_COL32(5, 10, 20, 0), IM_COL32(5, 10, 20, 0),
+                                IM_COL32(5, 10, 20, 225), IM_COL32(5, 10, 20, 225));
+  const auto& settings = c.f.nav.content().settings;
+  const float x = c.u(Theme::kMargin * 2);
+  const float headline = c.size(TextRole::Headline);
+  const float title = c.size(TextRole::Title);
+  float y = c.H - c.u(0.40f);
+  const std::string& name = c.text(settings.name);
+  c.dl->AddText(c.font(TextRole::Headline), headline, ImVec2(x, y), toImColor(Theme::kText), name.c_str());
+  y += std::round(headline * 1.25f);
+  const std::string& tagline = c.text(settings.tagline);
+  if (!tagline.empty()) {
+    const auto& lines = wrap(c.font(TextRole::Title), title, tagline, c.lang, c.W - 2 * x);
+    y = drawLines(c.dl, c.font(TextRole::Title), title, tagline, lines, ImVec2(x, y), c.W - 2 * x,
+                  toImColor(Theme::kTextMuted), 2, 1.3f);
+  }
+  // The prompt takes each offered language in turn, one per slide, and breathes gently.
+  const auto& langs = settings.languages;
+  const std::string& promptLang = langs.empty() ? c.lang : langs[a.promptIndex % langs.size()];
+  const std::string& prompt = c.f.strings.get(promptLang, "touch_to_explore");
+  ImFont* pf = c.f.fonts.font(promptLang, TextRole::Title);
+  const float pulse = 0.78f + 0.22f * std::sin(static_cast<float>(c.f.now) * 2.6f);
+  const float ph = c.u(0.085f);
+  const float pw = textWidth(pf, title, prompt) + ph * 1.2f;
+  const ImVec2 p0(x, c.H - c.u(0.16f));
+  c.dl->AddRectFilled(p0, ImVec2(p0.x + pw, p0.y + ph), toImColor(Theme::kAccent, pulse), ph / 2);
+  c.dl->AddText(pf, title, ImVec2(p0.x + ph * 0.6f, std::round(p0.y + (ph - title) / 2 - title * 0.06f)),
+                toImColor(Theme::kBar), prompt.c_str());
+  // The whole screen is the target: any tap brings the visitor home.
+  if (touchTarget(c.f.targets, "attract", ImVec2(0, 0), ImVec2(c.W, c.H))) c.f.nav.wake(c.f.now);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Home: one tile per section
+//-----------------------------------------------------------------------------
+
+void Screens::drawHome(Ctx& c) {
+  const auto& sections = c.f.nav.content().sections;
+  const float top = c.u(Theme::kTopBar), bottom = c.H - c.u(Theme::kBottomBar);
+  const float m = c.u(Theme::kMargin), gap = c.u(Theme::kGap);
+  const float title = c.size(TextRole::Title), body = c.size(TextRole::Body);
+  float y = top + m;
+  const std::string& heading = c.ui(sections.empty() ? "no_content" : "choose_section");
+  c.dl->AddText(c.font(TextRole::Title), title, ImVec2(m, y), toImColor(Theme::kText), heading.c_str());
+  y += std::round(title * 1.5f);
+  if (sections.empty()) return;
+
+  const size_t n = sections.size();
+  const size_t cols = n <= 4 ? std::min<size_t>(n, 2) : (n <= 9 ? 3 : 4);
+  const size_t rows = (n + cols - 1) / cols;
+  const float tileW = std::floor((c.W - 2 * m - gap * (cols - 1)) / cols);
+  const float tileH = std::floor((bottom - m - y - gap * (rows - 1)) / rows);
+  const float round = c.u(Theme::kRounding);
+  for (size_t i = 0; i < n; ++i) {
+    const Section& s = sections[i];
+    const ImVec2 a(m + (i % cols) * (tileW + gap), y + (i / cols) * (tileH + gap));
+    const ImVec2 b(a.x + tileW, a.y + tileH);
+    bool held = false;
+    const bool tapped = touchTarget(c.f.targets, "section:" + s.id, a, b, &held);
+    if (s.hasCover)
+      drawImageCover(c.dl, c.f.textures, s.cover, a, b, s.colour, 1.0f, round);
+    else
+      c.dl->AddRectFilled(a, b, toImColor(shade(s.colour, 0.6f)), round);
+    // The section colour rises from the bottom of the tile behind its title.
+    const float band = tileH * 0.50f;
+    c.dl->AddRectFilledMultiColor(ImVec2(a.x, b.y - band), b, toImColor(s.colour, 0.0f), toImColor(s.colour, 0.0f),
+                                  toImColor(s.colour, 0.96f), toImColor(s.colour, 0.96f));
+    c.dl->AddRectFilled(ImVec2(a.x, b.y - c.u(0.008f)), b, toImColor(shade(s.colour, 1.25f)), round,
+                        ImDrawFlags_RoundCornersBottom);
+    const float pad = c.u(0.022f);
+    const std::string& sub = c.text(s.subtitle);
+    float ty = b.y - pad - std::round(body * 1.35f) - std::round(title * 1.2f);
+    if (sub.empty()) ty += std::round(body * 1.35f);
+    const std::string& t = c.text(s.title);
+    drawLines(c.dl, c.font(TextRole::Title), title, t, wrap(c.font(TextRole::Title), title, t, c.lang, tileW - 2 * pad),
+              ImVec2(a.x + pad, ty), tileW - 2 * pad, toImColor(Theme::kText), 1, 1.2f);
+    if (!sub.empty())
+      drawLines(c.dl, c.font(TextRole::Body), body, sub, wrap(c.font(TextRole::Body), body, sub, c.lang, tileW - 2 * pad),
+                ImVec2(a.x + pad, ty + std::round(title * 1.2f)), tileW - 2 * pad, toImColor(Theme::kText, 0.88f), 1,
+                1.35f);
+    if (held) c.dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 40), round);
+    if (tapped) c.f.nav.openSection(s.id, c.f.now);
+  }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Section: a header in the section's colour, then one card per item
+//-----------------------------------------------------------------------------
+
+void Screens::drawSection(Ctx& c) {
+  const Section* s = c.f.nav.section();
+  if (!s) return;
+  const float top = c.u(Theme::kTopBar), bottom = c.H - c.u(Theme::kBottomBar);
+  const float m = c.u(Theme::kMargin), gap = c.u(Theme::kGap);
+  const float title = c.size(TextRole::Title), body = c.size(TextRole::Body);
+  const float headerH = c.u(0.17f);
+  c.dl->AddRectFilled(ImVec2(0, top), ImVec2(c.W, top + headerH), toImColor(s->colour));
+  c.dl->AddRectFilledMultiColor(ImVec2(c.W * 0.5f, top), ImVec2(c.W, top + headerH), toImColor(s->colour, 0.0f),
+                                IM_COL32(0, 0, 0, 70), IM_COL32(0, 0, 0, 70), toImColor(s->colour, 0.0f));
+  const std::string& t = c.text(s->title);
+  const std::string& sub = c.text(s->subtitle);
+  const float textTop = top + std::round((headerH - title * 1.25f - (sub.empty() ? 0 : body * 1.4f)) / 2);
+  c.dl->AddText(c.font(TextRole::Title), title, ImVec2(m, textTop), toImColor(Theme::kText), t.c_str());
+  if (!sub.empty())
+    drawLines(c.dl, c.font(TextRole::Body), body, sub, wrap(c.font(TextRole::Body), body, sub, c.lang, c.W - 2 * m),
+              ImVec2(m, textTop + std::round(title * 1.25f)), c.W - 2 * m, toImColor(Theme::kText, 0.9f), 1, 1.35f);
+
+  const auto& items = s->items;
+  if (items.empty()) return;
+  const size_t n = items.size();
+  const size_t cols = std::min<size_t>(n, 3);
+  const size_t rows = (n + cols - 1) / cols;
+  const float y0 = top + headerH + m;
+  const float cardW = std::floor((c.W - 2 * m - gap * (cols - 1)) / cols);
+  const float cardH = std::floor((bottom - m - y0 - gap * (rows - 1)) / rows);
+  const float round = c.u(Theme::kRounding);
+  const float pad = c.u(0.022f);
+  for (size_t i = 0; i < n; ++i) {
+    const Item& item = items[i];
+    const ImVec2 a(m + (i % cols) * (cardW + gap), y0 + (i / cols) * (cardH + gap));
+    const ImVec2 b(a.x + cardW, a.y + cardH);
+    bool held = false;
+    const bool tapped = touchTarget(c.f.targets, "item:" + item.id, a, b, &held);
+    c.dl->AddRectFilled(a, b, toImColor(Theme::kCard), round);
+    const float imageH = std::floor(std::min(cardH * 0.56f, cardW * 9 / 16));
+    if (!item.images.empty())
+      drawImageCover(c.dl, c.f.textures, item.images.front(), a, ImVec2(b.x, a.y + imageH), s->colour, 1.0f, round);
+    else
+      c.dl->AddRectFilled(a, ImVec2(b.x, a.y + imageH), toImColor(shade(s->colour, 0.7f)), round, ImDrawFlags_RoundCornersTop);
+    c.dl->AddRectFilled(ImVec2(a.x, a.y + imageH - c.u(0.006f)), ImVec2(b.x, a.y + imageH), toImColor(s->colour));
+    float ty = a.y + imageH + pad;
+    const float innerW = cardW - 2 * pad;
+    const std::string& it = c.text(item.title);
+    const auto& titleLines = wrap(c.font(TextRole::Title), title, it, c.lang, innerW);
+    ty = drawLines(c.dl, c.font(TextRole::Title), title, it, titleLines, ImVec2(a.x + pad, ty), innerW,
+                   toImColor(Theme::kText), 2, 1.2f);
+    ty += std::round(body * 0.3f);
+    const std::string& summary = c.text(item.summary);
+    const float lineH = std::round(body * 1.45f);
+    const auto room = static_cast<size_t>(std::max(0.0f, (b.y - pad - ty) / lineH));
+    if (!summary.empty() && room > 0)
+      drawLines(c.dl, c.font(TextRole::Body), body, summary, wrap(c.font(TextRole::Body), body, summary, c.lang, innerW),
+                ImVec2(a.x + pad, ty), innerW, toImColor(Theme::kTextMuted), room, 1.45f);
+    if (held) c.dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 30), round);
+    if (tapped) c.f.nav.openItem(item.id, c.f.now);
+  }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Item: the image (and its siblings) on the left, the text on the right
+//-----------------------------------------------------------------------------
+
+void Screens::drawItem(Ctx& c) {
+  const Section* s = c.f.nav.section();
+  const Item* item = c.f.nav.item();
+  if (!s || !item) return;
+  const std::string key = s->id + "/" + item->id;
+  if (m_scrollFor != key) {
+    m_scrollFor = key;
+    m_scroll = 0;
+    m_image = 0;
+  }
+  const float top = c.u(Theme::kTopBar), bottom = c.H - c.u(Theme::kBottomBar);
+  const float m = c.u(Theme::kMargin), gap = c.u(Theme::kGap);
+  const float title = c.size(TextRole::Title), body = c.size(TextRole::Body), caption = c.size(TextRole::Caption);
+
+  // Left column: the selected image, its caption, and thumbnails when there are several.
+  const float leftW = std::floor(c.W * 0.54f);
+  float imgBottom = bottom - m;
+  const size_t count = item->images.size();
+  if (count > 1) imgBottom -= c.u(0.11f) + gap;
+  if (count > 0) {
+    m_image = std::min(m_image, count - 1);
+    const ImageRef& img = item->images[m_image];
+    const std::string& cap = c.text(img.caption);
+    const float capH = cap.empty() ? 0 : std::round(caption * 1.4f * 2) + gap / 2;
+    const ImVec2 a(m, top + m), b(m + leftW, imgBottom - capH);
+    c.dl->AddRectFilled(a, b, toImColor(shade(Theme::kBackground, 0.7f)), c.u(Theme::kRounding));
+    const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, img, a, b, s->colour);
+    if (!cap.empty())
+      drawLines(c.dl, c.font(TextRole::Caption), caption, cap,
+                wrap(c.font(TextRole::Caption), caption, cap, c.lang, leftW), ImVec2(m, b.y + gap / 2), leftW,
+                toImColor(Theme::kTextMuted), 2, 1.4f);
+    if (count > 1) {
+      const float th = c.u(0.11f), tw = std::round(th * 16 / 9);
+      for (size_t i = 0; i < count; ++i) {
+        const ImVec2 ta(m + i * (tw + gap / 2), bottom - m - th), tb(ta.x + tw, ta.y + th);
+        if (tb.x > m + leftW) break;
+        if (touchTarget(c.f.targets, "image:" + std::to_string(i + 1), ta, tb)) m_image = i;
+        drawImageCover(c.dl, c.f.textures, item->images[i], ta, tb, s->colour);
+        if (i == m_image) c.dl->AddRect(ta, tb, toImColor(Theme::kAccent), 0, 0, c.u(0.004f));
+      }
+    }
+  }
+
+  // Right column: title, summary, body; dragged vertically when longer than the column.
+  const float x = (count > 0 ? m + leftW + gap * 2 : m);
+  const float colW = c.W - m - x;
+  const ImVec2 ca(x, top + m), cb(x + colW, bottom - m);
+  c.dl->AddRectFilled(ImVec2(x - gap, top + m), ImVec2(x - gap + c.u(0.004f), top + m + title * 1.2f), toImColor(s->colour));
+  bool held = false;
+  touchTarget(c.f.targets, "text", ca, cb, &held);
+  if (held) m_scroll -= ImGui::GetIO().MouseDelta.y;
+  c.dl->PushClipRect(ca, cb, true);
+  float y = ca.y - m_scroll;
+  const std::string& t = c.text(item->title);
+  y = drawLines(c.dl, c.font(TextRole::Title), title, t, wrap(c.font(TextRole::Title), title, t, c.lang, colW),
+                ImVec2(x, y), colW, toImColor(Theme::kText), SIZE_MAX, 1.25f);
+  y += std::round(body * 0.5f);
+  const std::string& summary = c.text(item->summary);
+  if (!summary.empty())
+    y = drawLines(c.dl, c.font(TextRole::Body), body, summary,
+                  wrap(c.font(TextRole::Body), body, summary, c.lang, colW), ImVec2(x, y), colW, toImColor(Theme::kAccent),
+                  SIZE_MAX, 1.55f) +
+        std::round(body * 0.8f);
+  // Paragraphs are separated by blank lines in the content file.
+  const std::string& text = c.text(item->body);
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find("\n\n", start);
+    if (end == std::string::npos) end = text.size();
+    std::string para = text.substr(start, end - start);
+    std::replace(para.begin(), para.end(), '\n', ' '); // a single newline inside a paragraph is a space
+    start = end + 2;
+    if (para.find_first_not_of(" \t\r") == std::string::npos) continue;
+    y = drawLines(c.dl, c.font(TextRole::Body), body, para, wrap(c.font(TextRole::Body), body, para, c.lang, colW),
+                  ImVec2(x, y), colW, toImColor(Theme::kText, 0.92f), SIZE_MAX, 1.6f) +
+        std::round(body * 0.7f);
+  }
+  c.dl->PopClipRect();
+  const float contentH = y + m_scroll - ca.y;
+  const float maxScroll = std::max(0.0f, contentH - (cb.y - ca.y));
+  m_scroll = std::clamp(m_scroll, 0.0f, maxScroll);
+  if (maxScroll > 0) {
+    // A fade and a thin bar say "there is more below".
+    const float viewH = cb.y - ca.y;
+    if (m_scroll < maxScroll - 1)
+      c.dl->AddRectFilledMultiColor(ImVec2(x, cb.y - body * 2), cb, toImColor(Theme::kBackground, 0.0f),
+                                    toImColor(Theme::kBackground, 0.0f), toImColor(Theme::kBackground),
+                                    toImColor(Theme::kBackground));
+    const float barH = viewH * viewH / contentH;
+    const float barY = ca.y + (viewH - barH) * (m_scroll / maxScroll);
+    c.dl->AddRectFilled(ImVec2(cb.x + m * 0.35f, barY), ImVec2(cb.x + m * 0.35f + c.u(0.004f), barY + barH),
+                        toImColor(Theme::kTextMuted, 0.6f), c.u(0.002f));
+  }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Bars
+//-----------------------------------------------------------------------------
+
+void Screens::drawTopBar(Ctx& c) {
+  const float h = c.u(Theme::kTopBar), m = c.u(Theme::kMargin);
+  c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, h), toImColor(Theme::kBar));
+  const float title = c.size(TextRole::Title);
+  const std::string& name = c.text(c.f.nav.content().settings.name);
+  c.dl->AddText(c.font(TextRole::Title), title, ImVec2(m, std::round((h - title) / 2 - title * 0.05f)),
+                toImColor(Theme::kText), name.c_str());
+  // Language buttons, right-aligned, each labelled in its own language and font.
+  const auto& langs = c.f.nav.content().settings.languages;
+  if (langs.size() < 2) return;
+  const float bh = c.u(0.060f), label = c.size(TextRole::Label);
+  std::vector<float> widths;
+  for (const auto& l : langs) {
+    ImFont* f = c.f.fonts.font(l, TextRole::Label);
+    widths.push_back(textWidth(f, label, text::nativeLanguageName(l)) + std::round(bh * 0.42f) * 2);
+  }
+  float x = c.W - m;
+  for (float w : widths) x -= w + c.u(0.010f);
+  for (size_t i = 0; i < langs.size(); ++i) {
+    x += c.u(0.010f);
+    const std::string& l = langs[i];
+    float w = 0;
+    if (pillButton(c, "lang:" + l, ImVec2(x, std::round((h - bh) / 2)), bh, Icon::None, text::nativeLanguageName(l),
+                   c.f.fonts.font(l, TextRole::Label), label, l == c.lang, &w)) {
+      c.f.nav.setLanguage(l, c.f.now);
+      invalidate();
+    }
+    x += w;
+  }
+}
+
+void Screens::drawBottomBar(Ctx& c) {
+  const float h = c.u(Theme::kBottomBar), m = c.u(Theme::kMargin);
+  const float y = c.H - h;
+  c.dl->AddRectFilled(ImVec2(0, y), ImVec2(c.W, c.H), toImColor(Theme::kBar));
+  const float bh = c.u(Theme::kButtonHeight), label = c.size(TextRole::Label);
+  const float by = std::round(y + (h - bh) / 2);
+  float w = 0;
+  if (pillButton(c, "back", ImVec2(m, by), bh, Icon::Back, c.ui("back"), c.font(TextRole::Label), label, false, &w))
+    c.f.nav.back(c.f.now);
+  float homeW = 0;
+  if (pillButton(c, "home", ImVec2(m + w + c.u(0.015f), by), bh, Icon::Home, c.ui("home"), c.font(TextRole::Label), label,
+                 false, &homeW))
+    c.f.nav.home(c.f.now);
+  // Where the visitor is, so a person walking up knows what they are looking at.
+  std::string crumb;
+  if (const Section* s = c.f.nav.section()) {
+    crumb = c.text(s->title);
+    if (const Item* i = c.f.nav.item(); i && c.f.nav.screen() == Screen::Item) crumb += "  /  " + c.text(i->title);
+  }
+  const float cx = m + w + homeW + c.u(0.015f) + c.u(0.03f);
+  if (!crumb.empty() && c.f.nav.screen() != Screen::Home) {
+    ImFont* f = c.font(TextRole::Body);
+    const float bs = c.size(TextRole::Body);
+    const auto& lines = wrap(f, bs, crumb, c.lang, c.W - cx - m * 2);
+    drawLines(c.dl, f, bs, crumb, lines, ImVec2(cx, std::round(y + (h - bs * 1.3f) / 2)), c.W - cx - m * 2,
+              toImColor(Theme::kTextMuted), 1, 1.3f);
+  }
+  if (c.f.contentHasErrors) {
+    // A small dot only staff look for: the content folder has errors (F2 shows them).
+    const float r = c.u(0.007f);
+    c.dl->AddCircleFilled(ImVec2(c.W - m * 0.6f, c.H - m * 0.6f), r, toImColor(Theme::kError));
+  }
+}
+
+} // namespace kiosk::ui

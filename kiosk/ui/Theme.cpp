@@ -1,0 +1,36 @@
+#include "ui/Theme.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk::ui {
+
+float Theme::textSize(TextRole role, float displayHeight) {
+  // Pixel sizes on a 1080-pixel-high display; scaled with the display.
+  float px = 30;
+  switch (role) {
+  case TextRole::Caption: px = 23; break;
+  case TextRole::Body: px = 30; break;
+  case TextRole::Label: px = 30; break;
+  case TextRole::Title: px = 48; break;
+  case TextRole::Headline: px = 104; break;
+  case TextRole::Count: break;
+  }
+  return std::round(px * displayHeight / 1080.0f);
+}
+
+std::uint32_t toImColor(std::uint32_t rgba, float alpha) {
+  const std::uint32_t r = (rgba >> 24) & 0xFF, g = (rgba >> 16) & 0xFF, b = (rgba >> 8) & 0xFF;
+  const auto a = static_cast<std::uint32_t>(std::clamp((rgba & 0xFF) * alpha, 0.0f, 255.0f));
+  return (a << 24) | (b << 16) | (g << 8) | r;
+}
+
+std::uint32_t shade(std::uint32_t rgba, float factor) {
+  auto ch = [&](int shift) {
+    const float v = static_cast<float>((rgba >> shift) & 0xFF) * factor;
+    return static_cast<std::uint32_t>(std::clamp(v, 0.0f, 255.0f)) << shift;
+  };
+  return ch(24) | ch(16) | ch(8) | (rgba & 0xFF);
+}
+
+} // namespace kiosk::ui
