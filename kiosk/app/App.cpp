@@ -175,6 +175,9 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
   } else {
     ui::Frame f{*m_nav, m_fonts, *m_textures, m_targets, m_strings, now, width(), height(), hasErrors(m_diagnostics)};
     m_screens.draw(f);
+    for (char32_t c : m_screens.takeMissingGlyphs())
+      std::cerr << "kiosk: error: a screen drew U+" << std::hex << static_cast<unsigned>(c) << std::dec
+                << " with a font that lacks it (language " << m_nav->language() << "); this is a bug in glyph collection\n";
   }
   if (m_staffOverlay) drawStaffOverlay();
 
@@ -221,7 +224,9 @@ void App::drawStaffOverlay() {
   ImGui::SetNextWindowPos(ImVec2(width() - w - 20, 20), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(0.92f);
-  ImGui::Begin("Staff (F2 to close)", nullptr, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove);
+  // The overlay never takes a touch: visitors keep using the screen beneath while staff read.
+  ImGui::Begin("Staff (F2 to close)", nullptr,
+               ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoInputs);
   size_t errors = 0, warnings = 0;
   for (const auto& d : m_diagnostics) (d.severity == Diagnostic::Severity::Error ? errors : warnings)++;
   ImGui::Text("Content folder: %s", m_options.contentDir.c_str());
@@ -229,7 +234,7 @@ void App::drawStaffOverlay() {
               m_textures->pending());
   if (m_nav) ImGui::Text("Screen: %s   Language: %s", screenName(m_nav->screen()), m_nav->language().c_str());
   ImGui::Separator();
-  ImGui::BeginChild("diagnostics");
+  ImGui::BeginChild("diagnostics", ImVec2(0, 0), false, ImGuiWindowFlags_NoInputs);
   for (const auto& d : m_diagnostics) {
     const ImVec4 col = d.severity == Diagnostic::Severity::Error ? ImVec4(1.0f, 0.55f, 0.5f, 1) : ImVec4(1.0f, 0.85f, 0.45f, 1);
     ImGui::PushStyleColor(ImGuiCol_Text, col);

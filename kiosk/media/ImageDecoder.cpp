@@ -36,6 +36,21 @@ DecodeResult decodeImageFile(const std::filesystem::path& file, int maxWidth, in
   }
   int w = 0, h = 0, channels = 0;
   if (!stbi_info_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels)) {
+    // stb refuses PNGs over 2^30 bytes of pixels without saying why; read the size from the
+    // header so staff hear "too large" rather than "not an image".
+    static const unsigned char kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    if (bytes.size() >= 24 && std::equal(kPng, kPng + 8, bytes.begin())) {
+      auto be32 = [&](size_t o) {
+        return static_cast<std::uint32_t>(bytes[o]) << 24 | static_cast<std::uint32_t>(bytes[o + 1]) << 16 |
+               static_cast<std::uint32_t>(bytes[o + 2]) << 8 | bytes[o + 3];
+      };
+      const std::uint32_t pw = be32(16), ph = be32(20);
+      if (static_cast<std::uint64_t>(pw) * ph > limits.maxPixels) {
+        result.error = "the image is " + std::to_string(pw) + "x" + std::to_string(ph) +
+                       " pixels, more than the kiosk will decode; resize it to at most 8000x6000";
+        return result;
+      }
+    }
     result.error = "this is not an image the kiosk can read (use JPEG or PNG)";
     return result;
   }

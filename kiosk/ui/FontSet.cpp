@@ -27,37 +27,38 @@ void GlyphNeeds::add(const std::string& language, TextRole role, std::string_vie
 }
 
 GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings) {
+  // Every role except Headline can draw every text of its language: a screen may show a title
+  // in a breadcrumb or a UI string on a card, and must never meet a missing glyph. The headline
+  // size is large, so it holds only the kiosk name.
   GlyphNeeds needs;
   const auto& settings = content.settings;
   const std::string& fallback = settings.defaultLanguage;
+  std::string basics;
+  for (char32_t c = 0x20; c < 0x7F; ++c) basics += static_cast<char>(c);
+  basics += "\u2026"; // the ellipsis of text cut short
   for (const std::string& lang : settings.languages) {
-    auto add = [&](TextRole role, const LocalizedText& t) { needs.add(lang, role, t.get(lang, fallback)); };
-    // Every role can draw ASCII, digits and the ellipsis used when text is cut short.
-    for (size_t r = 0; r < static_cast<size_t>(TextRole::Count); ++r) {
-      std::string basics;
-      for (char32_t c = 0x20; c < 0x7F; ++c) basics += static_cast<char>(c);
-      basics += "\u2026";
-      needs.add(lang, static_cast<TextRole>(r), basics);
-    }
-    add(TextRole::Headline, settings.name);
-    add(TextRole::Title, settings.name);
-    add(TextRole::Title, settings.tagline);
-    needs.add(lang, TextRole::Label, text::nativeLanguageName(lang));
-    for (const std::string& s : strings.all(lang)) {
-      needs.add(lang, TextRole::Label, s);
-      needs.add(lang, TextRole::Title, s);
-      needs.add(lang, TextRole::Body, s);
-    }
+    std::vector<std::string_view> texts{basics};
+    auto add = [&](const LocalizedText& t) { texts.push_back(t.get(lang, fallback)); };
+    add(settings.name);
+    add(settings.tagline);
+    const std::string native = text::nativeLanguageName(lang);
+    texts.push_back(native);
+    const auto ui = strings.all(lang);
+    for (const std::string& s : ui) texts.push_back(s);
     for (const auto& section : content.sections) {
-      add(TextRole::Title, section.title);
-      add(TextRole::Body, section.subtitle);
+      add(section.title);
+      add(section.subtitle);
       for (const auto& item : section.items) {
-        add(TextRole::Title, item.title);
-        add(TextRole::Body, item.summary);
-        add(TextRole::Body, item.body);
-        for (const auto& img : item.images) add(TextRole::Caption, img.caption);
+        add(item.title);
+        add(item.summary);
+        add(item.body);
+        for (const auto& img : item.images) add(img.caption);
       }
     }
+    for (TextRole role : {TextRole::Caption, TextRole::Body, TextRole::Title})
+      for (std::string_view t : texts) needs.add(lang, role, t);
+    needs.add(lang, TextRole::Headline, basics);
+    needs.add(lang, TextRole::Headline, settings.name.get(lang, fallback));
   }
   return needs;
 }

@@ -27,38 +27,43 @@ ImGuiSfml::~ImGuiSfml() {
   ImGui::DestroyContext();
 }
 
-void ImGuiSfml::processEvent(const sf::Event& event) {
+std::optional<PointerEvent> toPointerEvent(const sf::Event& event) {
   using K = PointerEvent::Kind;
+  auto at = [](K kind, int x, int y) { return PointerEvent{kind, static_cast<float>(x), static_cast<float>(y)}; };
   switch (event.type) {
-  case sf::Event::MouseMoved:
-    m_latch.push({K::Move, static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y)});
-    break;
+  case sf::Event::MouseMoved: return at(K::Move, event.mouseMove.x, event.mouseMove.y);
   case sf::Event::MouseButtonPressed:
-    if (event.mouseButton.button == sf::Mouse::Left)
-      m_latch.push({K::Down, static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y)});
+    if (event.mouseButton.button == sf::Mouse::Left) return at(K::Down, event.mouseButton.x, event.mouseButton.y);
     break;
   case sf::Event::MouseButtonReleased:
-    if (event.mouseButton.button == sf::Mouse::Left)
-      m_latch.push({K::Up, static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y)});
+    if (event.mouseButton.button == sf::Mouse::Left) return at(K::Up, event.mouseButton.x, event.mouseButton.y);
     break;
   // SFML emits these on platforms with native touch; on X11 touches arrive as the mouse instead.
   case sf::Event::TouchBegan:
-    if (event.touch.finger == 0)
-      m_latch.push({K::Down, static_cast<float>(event.touch.x), static_cast<float>(event.touch.y)});
+    if (event.touch.finger == 0) return at(K::Down, event.touch.x, event.touch.y);
     break;
   case sf::Event::TouchMoved:
-    if (event.touch.finger == 0)
-      m_latch.push({K::Move, static_cast<float>(event.touch.x), static_cast<float>(event.touch.y)});
+    if (event.touch.finger == 0) return at(K::Move, event.touch.x, event.touch.y);
     break;
   case sf::Event::TouchEnded:
-    if (event.touch.finger == 0)
-      m_latch.push({K::Up, static_cast<float>(event.touch.x), static_cast<float>(event.touch.y)});
-    break;
-  case sf::Event::LostFocus:
-    // A release that happens outside the window must not leave the button stuck down.
-    if (m_latch.state().down) m_latch.push({K::Up, m_latch.state().x, m_latch.state().y});
+    if (event.touch.finger == 0) return at(K::Up, event.touch.x, event.touch.y);
     break;
   default: break;
+  }
+  return std::nullopt;
+}
+
+void applyPointer(ImGuiIO& io, const PointerState& p) {
+  io.MousePos = p.x < 0 ? ImVec2(-FLT_MAX, -FLT_MAX) : ImVec2(p.x, p.y);
+  io.MouseDown[0] = p.down;
+}
+
+void ImGuiSfml::processEvent(const sf::Event& event) {
+  if (auto p = toPointerEvent(event)) {
+    m_latch.push(*p);
+  } else if (event.type == sf::Event::LostFocus && m_latch.state().down) {
+    // A release that happens outside the window must not leave the button stuck down.
+    m_latch.push({PointerEvent::Kind::Up, m_latch.state().x, m_latch.state().y});
   }
 }
 
@@ -66,9 +71,7 @@ void ImGuiSfml::newFrame(float width, float height, float deltaSeconds) {
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(width, height);
   io.DeltaTime = std::max(deltaSeconds, 1.0f / 1000.0f); // ImGui asserts on a zero delta
-  const PointerState p = m_latch.nextFrame();
-  io.MousePos = p.x < 0 ? ImVec2(-FLT_MAX, -FLT_MAX) : ImVec2(p.x, p.y);
-  io.MouseDown[0] = p.down;
+  applyPointer(io, m_latch.nextFrame());
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
 }

@@ -8,7 +8,16 @@
 
 #include <SFML/Window/Event.hpp>
 
+#include <optional>
+
+struct ImGuiIO;
+
 namespace kiosk::ui {
+
+// The pointer event an SFML event means, if any: left mouse button and first finger only.
+std::optional<PointerEvent> toPointerEvent(const sf::Event& event);
+// Gives ImGui one frame's pointer state (polled IO, as ImGui 1.86 reads it).
+void applyPointer(ImGuiIO& io, const PointerState& state);
 
 class ImGuiSfml {
 public:

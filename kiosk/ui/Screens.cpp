@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <imgui_internal.h>
+#include <set>
 
 namespace kiosk::ui {
 
@@ -25,6 +27,7 @@ struct Screens::Ctx {
   float W;
   const std::string& lang;
   const std::string& fallback;
+  std::set<char32_t>& missing; // code points a font lacked: a glyph-collection bug, reported by the app
   float u(float fractionOfHeight) const { return std::round(fractionOfHeight * H); }
   ImFont* font(TextRole r) const { return f.fonts.font(lang, r); }
   float size(TextRole r) const { return f.fonts.size(r); }
@@ -42,24 +45,47 @@ float textWidth(ImFont* font, float size, std::string_view s) {
   return font->CalcTextSizeA(size, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
 }
 
+// Draws one run of text, noting any code point the font cannot draw: FontSet promised every
+// glyph the screens use, so a miss is a bug that tests must see, not a silent '?'.
+void putText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 col, std::string_view s,
+             std::set<char32_t>& missing) {
+  const char* p = s.data();
+  const char* end = s.data() + s.size();
+  while (p < end) {
+    unsigned int c = 0;
+    const int n = ImTextCharFromUtf8(&c, p, end);
+    if (n <= 0) break;
+    p += n;
+    if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) missing.insert(c);
+  }
+  dl->AddText(font, size, pos, col, s.data(), end);
+}
+
 // Draws a placeholder where an image is missing, broken or still decoding.
 void drawPlaceholder(ImDrawList* dl, ImVec2 a, ImVec2 b, std::uint32_t colour, bool broken, float rounding) {
-  dl->AddRectFilledMultiColor(a, b, toImColor(shade(colour, 0.55f)), toImColor(shade(colour, 0.45f)),
-                              toImColor(shade(colour, 0.30f)), toImColor(shade(colour, 0.38f)));
-  (void)rounding;
+  if (rounding > 0)
+    dl->AddRectFilled(a, b, toImColor(shade(colour, 0.45f)), rounding);
+  else
+    dl->AddRectFilledMultiColor(a, b, toImColor(shade(colour, 0.55f)), toImColor(shade(colour, 0.45f)),
+                                toImColor(shade(colour, 0.30f)), toImColor(shade(colour, 0.38f)));
   if (!broken) return;
-  // A picture frame with a crack: "this image could not be shown".
-  const float s = std::min(b.x - a.x, b.y - a.y) * 0.18f;
+  // A picture (frame, hill, sun) struck through: "this image could not be shown".
+  const float sz = std::min(b.x - a.x, b.y - a.y) * 0.16f;
   const ImVec2 c((a.x + b.x) / 2, (a.y + b.y) / 2);
   const ImU32 ink = toImColor(Theme::kText, 0.55f);
-  dl->AddRect(ImVec2(c.x - s, c.y - s * 0.75f), ImVec2(c.x + s, c.y + s * 0.75f), ink, s * 0.08f, 0, s * 0.08f);
-  dl->AddLine(ImVec2(c.x - s * 0.2f, c.y - s * 0.75f), ImVec2(c.x + s * 0.1f, c.y), ink, s * 0.08f);
-  dl->AddLine(ImVec2(c.x + s * 0.1f, c.y), ImVec2(c.x - s * 0.1f, c.y + s * 0.75f), ink, s * 0.08f);
+  const float t = std::max(2.0f, sz * 0.07f);
+  const ImVec2 f0(c.x - sz, c.y - sz * 0.75f), f1(c.x + sz, c.y + sz * 0.75f);
+  dl->AddRect(f0, f1, ink, sz * 0.08f, 0, t);
+  dl->AddTriangleFilled(ImVec2(f0.x + sz * 0.2f, f1.y - sz * 0.2f), ImVec2(c.x - sz * 0.1f, c.y - sz * 0.15f),
+                        ImVec2(c.x + sz * 0.5f, f1.y - sz * 0.2f), ink);
+  dl->AddCircleFilled(ImVec2(c.x + sz * 0.45f, c.y - sz * 0.3f), sz * 0.15f, ink);
+  dl->AddLine(ImVec2(f0.x - sz * 0.15f, f1.y + sz * 0.15f), ImVec2(f1.x + sz * 0.15f, f0.y - sz * 0.15f),
+              toImColor(Theme::kError, 0.9f), t * 1.4f);
 }
 
 // Draws an image filling [a, b] (cropped to keep its aspect), or a placeholder.
 void drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b, std::uint32_t colour,
-                    float alpha = 1.0f, float rounding = 0) {
+                    float alpha = 1.0f, float rounding = 0, ImDrawFlags corners = ImDrawFlags_RoundCornersAll) {
   const auto* entry = img.exists ? &cache.get(img.file, img.displayPath) : nullptr;
   if (!entry || entry->state != TextureCache::State::Ready) {
     drawPlaceholder(dl, a, b, colour, !entry || entry->state == TextureCache::State::Failed, rounding);
@@ -72,7 +98,7 @@ void drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, Im
   const ImVec2 uv0((1 - uw) / 2, (1 - vh) / 2), uv1((1 + uw) / 2, (1 + vh) / 2);
   const ImU32 tint = IM_COL32(255, 255, 255, static_cast<int>(255 * std::clamp(alpha, 0.0f, 1.0f)));
   if (rounding > 0)
-    dl->AddImageRounded(textureId(*entry->texture), a, b, uv0, uv1, tint, rounding);
+    dl->AddImageRounded(textureId(*entry->texture), a, b, uv0, uv1, tint, rounding, corners);
   else
     dl->AddImage(textureId(*entry->texture), a, b, uv0, uv1, tint);
 }
@@ -143,7 +169,7 @@ namespace {
 // Draws wrapped lines from `top`, at most `maxLines`, the last cut with an ellipsis when text
 // remains. Returns the y below the last line drawn.
 float drawLines(ImDrawList* dl, ImFont* font, float size, const std::string& s, const std::vector<text::Line>& lines,
-                ImVec2 pos, float width, ImU32 col, size_t maxLines, float leading) {
+                ImVec2 pos, float width, ImU32 col, size_t maxLines, float leading, std::set<char32_t>& missing) {
   const float lineHeight = std::round(size * leading);
   float y = pos.y;
   for (size_t i = 0; i < lines.size() && i < maxLines; ++i) {
@@ -161,7 +187,7 @@ float drawLines(ImDrawList* dl, ImFont* font, float size, const std::string& s, 
       cut += ellipsis;
       run = cut;
     }
-    dl->AddText(font, size, ImVec2(pos.x, std::round(y + (lineHeight - size) / 2)), col, run.data(), run.data() + run.size());
+    putText(dl, font, size, ImVec2(pos.x, std::round(y + (lineHeight - size) / 2)), col, run, missing);
     y += lineHeight;
   }
   return y;
@@ -185,8 +211,8 @@ bool pillButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float height
   c.dl->AddRectFilled(a, b, toImColor(fill), height / 2);
   const ImU32 ink = toImColor(selected ? Theme::kBar : Theme::kText);
   if (icon != Icon::None) drawIcon(c.dl, icon, ImVec2(a.x + pad + iconSize / 2, a.y + height / 2), iconSize, ink);
-  c.dl->AddText(font, size, ImVec2(a.x + pad + iconSize + gap, std::round(a.y + (height - size) / 2 - size * 0.06f)), ink,
-                label.c_str());
+  putText(c.dl, font, size, ImVec2(a.x + pad + iconSize + gap, std::round(a.y + (height - size) / 2 - size * 0.06f)), ink,
+          label, c.missing);
   return tapped;
 }
 } // namespace
@@ -206,7 +232,7 @@ void Screens::draw(Frame& frame) {
                    ImGuiWindowFlags_NoScrollWithMouse);
   frame.targets.clear();
   Ctx c{frame, ImGui::GetWindowDrawList(), frame.height, frame.width, frame.nav.language(),
-        frame.nav.content().settings.defaultLanguage};
+        frame.nav.content().settings.defaultLanguage, m_missing};
   c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, c.H), toImColor(Theme::kBackground));
   switch (frame.nav.screen()) {
   case Screen::Attract: drawAttract(c); break;
@@ -246,13 +272,13 @@ void Screens::drawAttract(Ctx& c) {
   const float title = c.size(TextRole::Title);
   float y = c.H - c.u(0.40f);
   const std::string& name = c.text(settings.name);
-  c.dl->AddText(c.font(TextRole::Headline), headline, ImVec2(x, y), toImColor(Theme::kText), name.c_str());
+  putText(c.dl, c.font(TextRole::Headline), headline, ImVec2(x, y), toImColor(Theme::kText), name, c.missing);
   y += std::round(headline * 1.25f);
   const std::string& tagline = c.text(settings.tagline);
   if (!tagline.empty()) {
     const auto& lines = wrap(c.font(TextRole::Title), title, tagline, c.lang, c.W - 2 * x);
     y = drawLines(c.dl, c.font(TextRole::Title), title, tagline, lines, ImVec2(x, y), c.W - 2 * x,
-                  toImColor(Theme::kTextMuted), 2, 1.3f);
+                  toImColor(Theme::kTextMuted), 2, 1.3f, c.missing);
   }
   // The prompt takes each offered language in turn, one per slide, and breathes gently.
   const auto& langs = settings.languages;
@@ -264,8 +290,8 @@ void Screens::drawAttract(Ctx& c) {
   const float pw = textWidth(pf, title, prompt) + ph * 1.2f;
   const ImVec2 p0(x, c.H - c.u(0.16f));
   c.dl->AddRectFilled(p0, ImVec2(p0.x + pw, p0.y + ph), toImColor(Theme::kAccent, pulse), ph / 2);
-  c.dl->AddText(pf, title, ImVec2(p0.x + ph * 0.6f, std::round(p0.y + (ph - title) / 2 - title * 0.06f)),
-                toImColor(Theme::kBar), prompt.c_str());
+  putText(c.dl, pf, title, ImVec2(p0.x + ph * 0.6f, std::round(p0.y + (ph - title) / 2 - title * 0.06f)),
+                toImColor(Theme::kBar), prompt, c.missing);
   // The whole screen is the target: any tap brings the visitor home.
   if (touchTarget(c.f.targets, "attract", ImVec2(0, 0), ImVec2(c.W, c.H))) c.f.nav.wake(c.f.now);
 }
@@ -281,7 +307,7 @@ void Screens::drawHome(Ctx& c) {
   const float title = c.size(TextRole::Title), body = c.size(TextRole::Body);
   float y = top + m;
   const std::string& heading = c.ui(sections.empty() ? "no_content" : "choose_section");
-  c.dl->AddText(c.font(TextRole::Title), title, ImVec2(m, y), toImColor(Theme::kText), heading.c_str());
+  putText(c.dl, c.font(TextRole::Title), title, ImVec2(m, y), toImColor(Theme::kText), heading, c.missing);
   y += std::round(title * 1.5f);
   if (sections.empty()) return;
 
@@ -301,10 +327,12 @@ void Screens::drawHome(Ctx& c) {
       drawImageCover(c.dl, c.f.textures, s.cover, a, b, s.colour, 1.0f, round);
     else
       c.dl->AddRectFilled(a, b, toImColor(shade(s.colour, 0.6f)), round);
-    // The section colour rises from the bottom of the tile behind its title.
-    const float band = tileH * 0.50f;
-    c.dl->AddRectFilledMultiColor(ImVec2(a.x, b.y - band), b, toImColor(s.colour, 0.0f), toImColor(s.colour, 0.0f),
-                                  toImColor(s.colour, 0.96f), toImColor(s.colour, 0.96f));
+    // The section colour rises from the bottom of the tile behind its title: a soft edge, then
+    // a nearly solid band, so the title reads on any picture.
+    const float band = tileH * 0.42f, edge = tileH * 0.22f;
+    c.dl->AddRectFilledMultiColor(ImVec2(a.x, b.y - band - edge), ImVec2(b.x, b.y - band), toImColor(s.colour, 0.0f),
+                                  toImColor(s.colour, 0.0f), toImColor(s.colour, 0.85f), toImColor(s.colour, 0.85f));
+    c.dl->AddRectFilled(ImVec2(a.x, b.y - band), b, toImColor(s.colour, 0.85f), round, ImDrawFlags_RoundCornersBottom);
     c.dl->AddRectFilled(ImVec2(a.x, b.y - c.u(0.008f)), b, toImColor(shade(s.colour, 1.25f)), round,
                         ImDrawFlags_RoundCornersBottom);
     const float pad = c.u(0.022f);
@@ -313,11 +341,11 @@ void Screens::drawHome(Ctx& c) {
     if (sub.empty()) ty += std::round(body * 1.35f);
     const std::string& t = c.text(s.title);
     drawLines(c.dl, c.font(TextRole::Title), title, t, wrap(c.font(TextRole::Title), title, t, c.lang, tileW - 2 * pad),
-              ImVec2(a.x + pad, ty), tileW - 2 * pad, toImColor(Theme::kText), 1, 1.2f);
+              ImVec2(a.x + pad, ty), tileW - 2 * pad, toImColor(Theme::kText), 1, 1.2f, c.missing);
     if (!sub.empty())
       drawLines(c.dl, c.font(TextRole::Body), body, sub, wrap(c.font(TextRole::Body), body, sub, c.lang, tileW - 2 * pad),
                 ImVec2(a.x + pad, ty + std::round(title * 1.2f)), tileW - 2 * pad, toImColor(Theme::kText, 0.88f), 1,
-                1.35f);
+                1.35f, c.missing);
     if (held) c.dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 40), round);
     if (tapped) c.f.nav.openSection(s.id, c.f.now);
   }
@@ -340,10 +368,10 @@ void Screens::drawSection(Ctx& c) {
   const std::string& t = c.text(s->title);
   const std::string& sub = c.text(s->subtitle);
   const float textTop = top + std::round((headerH - title * 1.25f - (sub.empty() ? 0 : body * 1.4f)) / 2);
-  c.dl->AddText(c.font(TextRole::Title), title, ImVec2(m, textTop), toImColor(Theme::kText), t.c_str());
+  putText(c.dl, c.font(TextRole::Title), title, ImVec2(m, textTop), toImColor(Theme::kText), t, c.missing);
   if (!sub.empty())
     drawLines(c.dl, c.font(TextRole::Body), body, sub, wrap(c.font(TextRole::Body), body, sub, c.lang, c.W - 2 * m),
-              ImVec2(m, textTop + std::round(title * 1.25f)), c.W - 2 * m, toImColor(Theme::kText, 0.9f), 1, 1.35f);
+              ImVec2(m, textTop + std::round(title * 1.25f)), c.W - 2 * m, toImColor(Theme::kText, 0.9f), 1, 1.35f, c.missing);
 
   const auto& items = s->items;
   if (items.empty()) return;
@@ -364,7 +392,8 @@ void Screens::drawSection(Ctx& c) {
     c.dl->AddRectFilled(a, b, toImColor(Theme::kCard), round);
     const float imageH = std::floor(std::min(cardH * 0.56f, cardW * 9 / 16));
     if (!item.images.empty())
-      drawImageCover(c.dl, c.f.textures, item.images.front(), a, ImVec2(b.x, a.y + imageH), s->colour, 1.0f, round);
+      drawImageCover(c.dl, c.f.textures, item.images.front(), a, ImVec2(b.x, a.y + imageH), s->colour, 1.0f, round,
+                     ImDrawFlags_RoundCornersTop);
     else
       c.dl->AddRectFilled(a, ImVec2(b.x, a.y + imageH), toImColor(shade(s->colour, 0.7f)), round, ImDrawFlags_RoundCornersTop);
     c.dl->AddRectFilled(ImVec2(a.x, a.y + imageH - c.u(0.006f)), ImVec2(b.x, a.y + imageH), toImColor(s->colour));
@@ -373,14 +402,14 @@ void Screens::drawSection(Ctx& c) {
     const std::string& it = c.text(item.title);
     const auto& titleLines = wrap(c.font(TextRole::Title), title, it, c.lang, innerW);
     ty = drawLines(c.dl, c.font(TextRole::Title), title, it, titleLines, ImVec2(a.x + pad, ty), innerW,
-                   toImColor(Theme::kText), 2, 1.2f);
+                   toImColor(Theme::kText), 2, 1.2f, c.missing);
     ty += std::round(body * 0.3f);
     const std::string& summary = c.text(item.summary);
     const float lineH = std::round(body * 1.45f);
     const auto room = static_cast<size_t>(std::max(0.0f, (b.y - pad - ty) / lineH));
     if (!summary.empty() && room > 0)
       drawLines(c.dl, c.font(TextRole::Body), body, summary, wrap(c.font(TextRole::Body), body, summary, c.lang, innerW),
-                ImVec2(a.x + pad, ty), innerW, toImColor(Theme::kTextMuted), room, 1.45f);
+                ImVec2(a.x + pad, ty), innerW, toImColor(Theme::kTextMuted), room, 1.45f, c.missing);
     if (held) c.dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 30), round);
     if (tapped) c.f.nav.openItem(item.id, c.f.now);
   }
@@ -415,12 +444,12 @@ void Screens::drawItem(Ctx& c) {
     const std::string& cap = c.text(img.caption);
     const float capH = cap.empty() ? 0 : std::round(caption * 1.4f * 2) + gap / 2;
     const ImVec2 a(m, top + m), b(m + leftW, imgBottom - capH);
-    c.dl->AddRectFilled(a, b, toImColor(shade(Theme::kBackground, 0.7f)), c.u(Theme::kRounding));
     const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, img, a, b, s->colour);
+    // The caption sits right under the picture, aligned with its left edge.
     if (!cap.empty())
       drawLines(c.dl, c.font(TextRole::Caption), caption, cap,
-                wrap(c.font(TextRole::Caption), caption, cap, c.lang, leftW), ImVec2(m, b.y + gap / 2), leftW,
-                toImColor(Theme::kTextMuted), 2, 1.4f);
+                wrap(c.font(TextRole::Caption), caption, cap, c.lang, p1.x - p0.x), ImVec2(p0.x, p1.y + gap / 2),
+                p1.x - p0.x, toImColor(Theme::kTextMuted), 2, 1.4f, c.missing);
     if (count > 1) {
       const float th = c.u(0.11f), tw = std::round(th * 16 / 9);
       for (size_t i = 0; i < count; ++i) {
@@ -445,13 +474,13 @@ void Screens::drawItem(Ctx& c) {
   float y = ca.y - m_scroll;
   const std::string& t = c.text(item->title);
   y = drawLines(c.dl, c.font(TextRole::Title), title, t, wrap(c.font(TextRole::Title), title, t, c.lang, colW),
-                ImVec2(x, y), colW, toImColor(Theme::kText), SIZE_MAX, 1.25f);
+                ImVec2(x, y), colW, toImColor(Theme::kText), SIZE_MAX, 1.25f, c.missing);
   y += std::round(body * 0.5f);
   const std::string& summary = c.text(item->summary);
   if (!summary.empty())
     y = drawLines(c.dl, c.font(TextRole::Body), body, summary,
                   wrap(c.font(TextRole::Body), body, summary, c.lang, colW), ImVec2(x, y), colW, toImColor(Theme::kAccent),
-                  SIZE_MAX, 1.55f) +
+                  SIZE_MAX, 1.55f, c.missing) +
         std::round(body * 0.8f);
   // Paragraphs are separated by blank lines in the content file.
   const std::string& text = c.text(item->body);
@@ -464,7 +493,7 @@ void Screens::drawItem(Ctx& c) {
     start = end + 2;
     if (para.find_first_not_of(" \t\r") == std::string::npos) continue;
     y = drawLines(c.dl, c.font(TextRole::Body), body, para, wrap(c.font(TextRole::Body), body, para, c.lang, colW),
-                  ImVec2(x, y), colW, toImColor(Theme::kText, 0.92f), SIZE_MAX, 1.6f) +
+                  ImVec2(x, y), colW, toImColor(Theme::kText, 0.92f), SIZE_MAX, 1.6f, c.missing) +
         std::round(body * 0.7f);
   }
   c.dl->PopClipRect();
@@ -494,15 +523,15 @@ void Screens::drawTopBar(Ctx& c) {
   c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, h), toImColor(Theme::kBar));
   const float title = c.size(TextRole::Title);
   const std::string& name = c.text(c.f.nav.content().settings.name);
-  c.dl->AddText(c.font(TextRole::Title), title, ImVec2(m, std::round((h - title) / 2 - title * 0.05f)),
-                toImColor(Theme::kText), name.c_str());
+  putText(c.dl, c.font(TextRole::Title), title, ImVec2(m, std::round((h - title) / 2 - title * 0.05f)),
+                toImColor(Theme::kText), name, c.missing);
   // Language buttons, right-aligned, each labelled in its own language and font.
   const auto& langs = c.f.nav.content().settings.languages;
   if (langs.size() < 2) return;
-  const float bh = c.u(0.060f), label = c.size(TextRole::Label);
+  const float bh = c.u(0.060f), label = c.size(TextRole::Body);
   std::vector<float> widths;
   for (const auto& l : langs) {
-    ImFont* f = c.f.fonts.font(l, TextRole::Label);
+    ImFont* f = c.f.fonts.font(l, TextRole::Body);
     widths.push_back(textWidth(f, label, text::nativeLanguageName(l)) + std::round(bh * 0.42f) * 2);
   }
   float x = c.W - m;
@@ -512,7 +541,7 @@ void Screens::drawTopBar(Ctx& c) {
     const std::string& l = langs[i];
     float w = 0;
     if (pillButton(c, "lang:" + l, ImVec2(x, std::round((h - bh) / 2)), bh, Icon::None, text::nativeLanguageName(l),
-                   c.f.fonts.font(l, TextRole::Label), label, l == c.lang, &w)) {
+                   c.f.fonts.font(l, TextRole::Body), label, l == c.lang, &w)) {
       c.f.nav.setLanguage(l, c.f.now);
       invalidate();
     }
@@ -524,13 +553,13 @@ void Screens::drawBottomBar(Ctx& c) {
   const float h = c.u(Theme::kBottomBar), m = c.u(Theme::kMargin);
   const float y = c.H - h;
   c.dl->AddRectFilled(ImVec2(0, y), ImVec2(c.W, c.H), toImColor(Theme::kBar));
-  const float bh = c.u(Theme::kButtonHeight), label = c.size(TextRole::Label);
+  const float bh = c.u(Theme::kButtonHeight), label = c.size(TextRole::Body);
   const float by = std::round(y + (h - bh) / 2);
   float w = 0;
-  if (pillButton(c, "back", ImVec2(m, by), bh, Icon::Back, c.ui("back"), c.font(TextRole::Label), label, false, &w))
+  if (pillButton(c, "back", ImVec2(m, by), bh, Icon::Back, c.ui("back"), c.font(TextRole::Body), label, false, &w))
     c.f.nav.back(c.f.now);
   float homeW = 0;
-  if (pillButton(c, "home", ImVec2(m + w + c.u(0.015f), by), bh, Icon::Home, c.ui("home"), c.font(TextRole::Label), label,
+  if (pillButton(c, "home", ImVec2(m + w + c.u(0.015f), by), bh, Icon::Home, c.ui("home"), c.font(TextRole::Body), label,
                  false, &homeW))
     c.f.nav.home(c.f.now);
   // Where the visitor is, so a person walking up knows what they are looking at.
@@ -545,7 +574,7 @@ void Screens::drawBottomBar(Ctx& c) {
     const float bs = c.size(TextRole::Body);
     const auto& lines = wrap(f, bs, crumb, c.lang, c.W - cx - m * 2);
     drawLines(c.dl, f, bs, crumb, lines, ImVec2(cx, std::round(y + (h - bs * 1.3f) / 2)), c.W - cx - m * 2,
-              toImColor(Theme::kTextMuted), 1, 1.3f);
+              toImColor(Theme::kTextMuted), 1, 1.3f, c.missing);
   }
   if (c.f.contentHasErrors) {
     // A small dot only staff look for: the content folder has errors (F2 shows them).

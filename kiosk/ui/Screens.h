@@ -9,7 +9,9 @@
 #include "ui/HitTargets.h"
 #include "ui/TextureCache.h"
 
+#include <set>
 #include <string>
+#include <utility>
 #include <unordered_map>
 #include <vector>
 
@@ -37,6 +39,9 @@ public:
   void draw(Frame& frame);
   // Forgets cached layouts (fonts or content changed).
   void invalidate();
+  // Code points a screen tried to draw with a font that lacks them, since the last call.
+  // Always empty unless glyph collection (FontSet) has a bug.
+  std::set<char32_t> takeMissingGlyphs() { return std::exchange(m_missing, {}); }
 
   struct Ctx; // one frame's drawing state, private to Screens.cpp
 
@@ -55,6 +60,7 @@ private:
   std::string m_scrollFor; // item whose text is scrolled
   float m_scroll = 0;
   size_t m_image = 0;      // selected image of the open item
+  std::set<char32_t> m_missing;
 };
 
 } // namespace kiosk::ui

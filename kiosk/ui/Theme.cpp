@@ -11,7 +11,6 @@ float Theme::textSize(TextRole role, float displayHeight) {
   switch (role) {
   case TextRole::Caption: px = 23; break;
   case TextRole::Body: px = 30; break;
-  case TextRole::Label: px = 30; break;
   case TextRole::Title: px = 48; break;
   case TextRole::Headline: px = 104; break;
   case TextRole::Count: break;

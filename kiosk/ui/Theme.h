@@ -6,7 +6,7 @@
 namespace kiosk::ui {
 
 // The text roles the screens draw with; each has its own pixel size in the font atlas.
-enum class TextRole { Caption, Body, Label, Title, Headline, Count };
+enum class TextRole { Caption, Body, Title, Headline, Count };
 
 struct Theme {
   // Pixel size of a text role on a display `displayHeight` pixels high.

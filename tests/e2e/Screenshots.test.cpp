@@ -1,0 +1,168 @@
+// Checks on the screenshots and logs of the end-to-end runs (tests/e2e/*.kscript). Regions are
+// fractions of the screen, so the checks hold for any window size the runs use.
+#include <doctest/doctest.h>
+#include <stb_image.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+namespace {
+
+const std::filesystem::path kOut = KIOSK_E2E_OUT;
+
+struct Shot {
+  int w = 0, h = 0;
+  std::shared_ptr<unsigned char> px;
+  const unsigned char* at(int x, int y) const { return px.get() + (static_cast<size_t>(y) * w + x) * 3; }
+};
+
+Shot load(const std::string& run, const std::string& name) {
+  Shot s;
+  int n = 0;
+  const auto path = kOut / run / name;
+  unsigned char* data = stbi_load(path.c_str(), &s.w, &s.h, &n, 3);
+  INFO("screenshot " << path);
+  REQUIRE(data != nullptr);
+  s.px.reset(data, stbi_image_free);
+  return s;
+}
+
+std::string readLog(const std::string& run) {
+  std::ifstream in(kOut / run / "kiosk.log");
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct Region {
+  float x0, y0, x1, y1; // fractions of the screen
+};
+const Region kWhole{0, 0, 1, 1};
+
+// Mean absolute difference per channel over a region, 0..255.
+double difference(const Shot& a, const Shot& b, Region r = kWhole) {
+  REQUIRE(a.w == b.w);
+  REQUIRE(a.h == b.h);
+  double sum = 0;
+  size_t n = 0;
+  for (int y = static_cast<int>(r.y0 * a.h); y < static_cast<int>(r.y1 * a.h); y += 2)
+    for (int x = static_cast<int>(r.x0 * a.w); x < static_cast<int>(r.x1 * a.w); x += 2) {
+      for (int c = 0; c < 3; ++c) sum += std::abs(a.at(x, y)[c] - b.at(x, y)[c]);
+      n += 3;
+    }
+  return sum / static_cast<double>(n);
+}
+
+// Fraction of pixels in a region brighter than `threshold` (light text on the dark theme).
+double inkFraction(const Shot& s, Region r, int threshold = 200) {
+  size_t bright = 0, n = 0;
+  for (int y = static_cast<int>(r.y0 * s.h); y < static_cast<int>(r.y1 * s.h); ++y)
+    for (int x = static_cast<int>(r.x0 * s.w); x < static_cast<int>(r.x1 * s.w); ++x) {
+      const unsigned char* p = s.at(x, y);
+      bright += (p[0] + p[1] + p[2]) / 3 > threshold;
+      ++n;
+    }
+  return static_cast<double>(bright) / static_cast<double>(n);
+}
+
+// Regions of the layout (see kiosk/ui/Screens.cpp and Theme.h).
+const Region kTopBarName{0.0f, 0.0f, 0.45f, 0.085f};
+const Region kItemTitle{0.57f, 0.09f, 0.99f, 0.17f};
+const Region kItemImage{0.03f, 0.2f, 0.5f, 0.7f};
+const Region kHomeTiles{0.02f, 0.2f, 0.98f, 0.85f};
+
+} // namespace
+
+TEST_CASE("[Walkthrough] every screen was captured at the window size") {
+  for (const char* name : {"attract.png", "attract-crossfade.png", "home-zh.png", "section-zh.png", "item-zh.png",
+                           "item-en.png", "home-en.png", "section-en.png", "attract-after-idle.png"}) {
+    CAPTURE(name);
+    const Shot s = load("walkthrough", name);
+    CHECK(s.w == 1920);
+    CHECK(s.h == 1080);
+  }
+}
+
+TEST_CASE("[Walkthrough] each step of the visitor's path shows a different screen") {
+  const Shot attract = load("walkthrough", "attract.png");
+  const Shot home = load("walkthrough", "home-zh.png");
+  const Shot section = load("walkthrough", "section-zh.png");
+  const Shot item = load("walkthrough", "item-zh.png");
+  CHECK(difference(attract, home) > 20);
+  CHECK(difference(home, section) > 20);
+  CHECK(difference(section, item) > 10);
+}
+
+TEST_CASE("[Walkthrough] the attract loop crossfades to another picture over time") {
+  CHECK(difference(load("walkthrough", "attract.png"), load("walkthrough", "attract-crossfade.png")) > 15);
+}
+
+TEST_CASE("[Walkthrough] switching language changes the text and leaves the picture alone") {
+  const Shot zh = load("walkthrough", "item-zh.png");
+  const Shot en = load("walkthrough", "item-en.png");
+  CHECK(difference(zh, en, kItemTitle) > 5);
+  CHECK(difference(zh, en, kTopBarName) > 5);
+  CHECK(difference(zh, en, kItemImage) < 1);
+  const Shot homeZh = load("walkthrough", "home-zh.png");
+  const Shot homeEn = load("walkthrough", "home-en.png");
+  CHECK(difference(homeZh, homeEn, kTopBarName) > 5);
+  // The tiles' pictures are the same; only their titles changed.
+  CHECK(difference(homeZh, homeEn, kHomeTiles) < 8);
+}
+
+TEST_CASE("[Walkthrough] titles are drawn as text in both languages") {
+  for (const char* name : {"item-zh.png", "item-en.png"}) {
+    CAPTURE(name);
+    const double ink = inkFraction(load("walkthrough", name), kItemTitle);
+    CHECK(ink > 0.01);
+    CHECK(ink < 0.5);
+  }
+}
+
+TEST_CASE("[Walkthrough] every glyph was found in the fonts: no tofu, no '?'") {
+  const std::string log = readLog("walkthrough");
+  CHECK(log.find("lacks it") == std::string::npos);
+  CHECK(log.find("no installed font can draw") == std::string::npos);
+  CHECK(log.find("Noto Sans CJK SC") != std::string::npos); // Chinese from the Simplified face
+}
+
+TEST_CASE("[Walkthrough] after the idle timeout the kiosk is back on the attract loop") {
+  const Shot idle = load("walkthrough", "attract-after-idle.png");
+  const Shot home = load("walkthrough", "home-en.png");
+  CHECK(difference(idle, home, kTopBarName) > 5); // no top bar on the attract loop
+}
+
+TEST_CASE("[BrokenContent] problems are reported with file and line, and the kiosk kept running") {
+  const std::string log = readLog("broken");
+  CHECK(log.find("sections/02-investment/02-investor-services.toml:1:") != std::string::npos);
+  CHECK(log.find("TOML syntax") != std::string::npos);
+  CHECK(log.find("sections/03-culture-tourism/section.toml:4:") != std::string::npos);
+  CHECK(log.find("industrial-base-1.jpg: error: this is not an image") != std::string::npos);
+  for (const char* name : {"home.png", "section.png", "item.png", "staff-overlay.png"}) {
+    CAPTURE(name);
+    const Shot s = load("broken", name);
+    CHECK(s.w == 1920);
+  }
+}
+
+TEST_CASE("[BrokenContent] the broken image is a placeholder, not garbage and not blank") {
+  const Shot item = load("broken", "item.png");
+  const Shot walk = load("walkthrough", "item-en.png");
+  // Same item, same screen, but its picture is a placeholder now.
+  CHECK(difference(item, walk, kItemImage) > 10);
+}
+
+TEST_CASE("[BrokenContent] F2 shows the staff overlay with the problems") {
+  CHECK(difference(load("broken", "item.png"), load("broken", "staff-overlay.png"), Region{0.35f, 0.0f, 1.0f, 0.6f}) > 10);
+}
+
+TEST_CASE("[MissingFolder] a missing content folder is explained, never a crash or a blank screen") {
+  const std::string log = readLog("missing");
+  CHECK(log.find("no-such-folder: error: content folder not found") != std::string::npos);
+  const Shot home = load("missing", "home.png");
+  CHECK(inkFraction(home, Region{0, 0.08f, 1, 0.3f}) > 0.001); // the "no content" message
+}

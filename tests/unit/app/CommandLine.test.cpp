@@ -1,0 +1,62 @@
+#include "app/CommandLine.h"
+
+#include <doctest/doctest.h>
+
+#include <vector>
+
+using namespace kiosk::app;
+
+namespace {
+std::optional<Options> parse(std::vector<const char*> args, std::string& error) {
+  args.insert(args.begin(), "kiosk");
+  return parseCommandLine(static_cast<int>(args.size()), args.data(), error);
+}
+} // namespace
+
+TEST_CASE("[CommandLine] defaults: fullscreen on ./content") {
+  std::string e;
+  const auto o = parse({}, e);
+  REQUIRE(o);
+  CHECK(o->verb == Options::Verb::Run);
+  CHECK(o->contentDir == "content");
+  CHECK_FALSE(o->windowed);
+  CHECK(o->width == 0);
+}
+
+TEST_CASE("[CommandLine] options for staff previews and scripted runs") {
+  std::string e;
+  const auto o = parse({"--windowed", "--size", "1280x720", "--script", "s.kscript", "--screenshots", "out", "my-content"}, e);
+  REQUIRE(o);
+  CHECK(o->windowed);
+  CHECK(o->width == 1280);
+  CHECK(o->height == 720);
+  CHECK(o->script == "s.kscript");
+  CHECK(o->screenshotDir == "out");
+  CHECK(o->contentDir == "my-content");
+}
+
+TEST_CASE("[CommandLine] verbs") {
+  std::string e;
+  CHECK(parse({"--help"}, e)->verb == Options::Verb::Help);
+  CHECK(parse({"--version"}, e)->verb == Options::Verb::Version);
+  const auto v = parse({"validate", "x"}, e);
+  CHECK(v->verb == Options::Verb::Validate);
+  CHECK(v->contentDir == "x");
+  CHECK(std::string(usageText()).find("--windowed") != std::string::npos);
+}
+
+TEST_CASE("[CommandLine] mistakes are explained") {
+  const std::pair<std::vector<const char*>, const char*> cases[] = {
+      {{"--size", "big"}, "not a size"},
+      {{"--size", "10x10"}, "not a size"},
+      {{"--size"}, "needs"},
+      {{"--frobnicate"}, "unknown option"},
+      {{"a", "b"}, "more than one content folder"},
+      {{"--fps", "0"}, "--fps"},
+  };
+  for (const auto& [args, message] : cases) {
+    std::string e;
+    CHECK_FALSE(parse(args, e));
+    CHECK(e.find(message) != std::string::npos);
+  }
+}

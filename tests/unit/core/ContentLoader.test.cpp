@@ -1,0 +1,258 @@
+#include "TempFolder.h"
+#include "core/ContentLoader.h"
+
+#include <doctest/doctest.h>
+
+#include <functional>
+
+using namespace kiosk;
+using kiosk::test::TempFolder;
+
+namespace {
+
+// A small valid content folder; each case below breaks one thing in it.
+void writeValidFolder(const TempFolder& t) {
+  t.write("kiosk.toml", R"([kiosk]
+name = { zh-Hans = "测试", en = "Test" }
+default_language = "zh-Hans"
+languages = ["zh-Hans", "en"]
+idle_timeout_seconds = 60
+)");
+  t.write("sections/01-alpha/section.toml", R"(title = { zh-Hans = "甲", en = "Alpha" }
+colour = "#336699"
+cover = "images/cover.png"
+)");
+  t.write("sections/01-alpha/images/cover.png", "not decoded by the loader");
+  t.write("sections/01-alpha/images/one.png", "not decoded by the loader");
+  t.write("sections/01-alpha/01-one.toml", R"(title = { zh-Hans = "一", en = "One" }
+summary = { zh-Hans = "一个", en = "The first" }
+[[images]]
+file = "images/one.png"
+)");
+  t.write("sections/01-alpha/02-two.toml", R"(title = { zh-Hans = "二", en = "Two" }
+)");
+}
+
+bool endsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+const Diagnostic* find(const LoadResult& r, const std::string& fileSuffix, const std::string& text) {
+  for (const auto& d : r.diagnostics)
+    if (endsWith(d.file, fileSuffix) && d.message.find(text) != std::string::npos) return &d;
+  return nullptr;
+}
+
+std::string dump(const LoadResult& r) {
+  std::string s;
+  for (const auto& d : r.diagnostics) s += d.format() + "\n";
+  return s;
+}
+
+struct BrokenCase {
+  const char* name;
+  std::function<void(const TempFolder&)> breakIt;
+  const char* file;    // suffix of the file the diagnostic must name
+  int line;            // 0: no line expected
+  Diagnostic::Severity severity;
+  const char* message; // part of the message
+  int itemsLeft;       // items of section alpha still shown (-1: don't check)
+};
+
+} // namespace
+
+TEST_CASE("[ContentLoader] the sample content loads clean with six sections in zh-Hans and en") {
+  const LoadResult r = loadContent(kiosk::test::sampleContent());
+  INFO(dump(r));
+  REQUIRE(r.content);
+  CHECK(r.diagnostics.empty());
+  CHECK(r.content->sections.size() >= 6);
+  CHECK(r.content->settings.defaultLanguage == "zh-Hans");
+  for (const auto& s : r.content->sections) {
+    CHECK(s.items.size() >= 2);
+    CHECK(s.title.has("zh-Hans"));
+    CHECK(s.title.has("en"));
+    CHECK(s.hasCover);
+    for (const auto& i : s.items) {
+      CHECK(i.title.has("zh-Hans"));
+      CHECK(i.title.has("en"));
+      CHECK(i.body.has("zh-Hans"));
+      CHECK(i.body.has("en"));
+      CHECK_FALSE(i.images.empty());
+      for (const auto& img : i.images) CHECK(img.exists);
+    }
+  }
+  CHECK(r.content->findSection("investment") != nullptr);
+}
+
+TEST_CASE("[ContentLoader] the order prefix sorts and is not part of the id") {
+  TempFolder t;
+  writeValidFolder(t);
+  t.write("sections/03-gamma/section.toml", "title = \"丙\"\n");
+  t.write("sections/03-gamma/01-x.toml", "title = \"x\"\n");
+  t.write("sections/02-beta/section.toml", "title = \"乙\"\n");
+  t.write("sections/02-beta/01-y.toml", "title = \"y\"\n");
+  const LoadResult r = loadContent(t.path());
+  REQUIRE(r.content);
+  REQUIRE(r.content->sections.size() == 3);
+  CHECK(r.content->sections[0].id == "alpha");
+  CHECK(r.content->sections[1].id == "beta");
+  CHECK(r.content->sections[2].id == "gamma");
+  CHECK(r.content->sections[0].items[0].id == "one");
+  CHECK(r.content->sections[0].items[1].id == "two");
+  // A plain string is the default language's text.
+  CHECK(r.content->sections[1].title.get("zh-Hans") == "乙");
+}
+
+TEST_CASE("[ContentLoader] a valid folder has no diagnostics") {
+  TempFolder t;
+  writeValidFolder(t);
+  const LoadResult r = loadContent(t.path());
+  INFO(dump(r));
+  REQUIRE(r.content);
+  CHECK(r.diagnostics.empty());
+  CHECK(r.content->settings.idleTimeoutSeconds == 60);
+  CHECK(r.content->sections[0].colour == 0x336699FF);
+}
+
+TEST_CASE("[ContentLoader] each broken content folder is reported at its file and line") {
+  using S = Diagnostic::Severity;
+  const std::vector<BrokenCase> cases = {
+      {"TOML syntax error skips the item",
+       [](auto& t) { t.write("sections/01-alpha/01-one.toml", "title = { zh-Hans = \"一\", en = \"One\"\nsummary = 1\n"); },
+       "01-alpha/01-one.toml", 1, S::Error, "TOML syntax", 1},
+      {"missing image keeps the item with a placeholder",
+       [](auto& t) { std::filesystem::remove(t.path() / "sections/01-alpha/images/one.png"); },
+       "01-alpha/01-one.toml", 4, S::Error, "does not exist", 2},
+      {"misspelt key gets a did-you-mean",
+       [](auto& t) { t.write("sections/01-alpha/02-two.toml", "title = \"二\"\nsumary = \"x\"\n"); },
+       "01-alpha/02-two.toml", 2, S::Warning, "did you mean 'summary'", 2},
+      {"missing title skips the item",
+       [](auto& t) { t.write("sections/01-alpha/02-two.toml", "summary = \"x\"\n"); },
+       "01-alpha/02-two.toml", 1, S::Error, "missing 'title'", 1},
+      {"missing kiosk.toml", [](auto& t) { std::filesystem::remove(t.path() / "kiosk.toml"); }, "kiosk.toml", 0,
+       S::Error, "kiosk.toml is missing", 2},
+      {"file that is not UTF-8 names the byte offset",
+       [](auto& t) { t.write("sections/01-alpha/02-two.toml", "title = \"ok\"\nsummary = \"caf\xE9\"\n"); },
+       "01-alpha/02-two.toml", 2, S::Error, "offset 27", 1},
+      {"image path leaving the folder is refused",
+       [](auto& t) { t.write("sections/01-alpha/02-two.toml", "title = \"二\"\n[[images]]\nfile = \"../../../../etc/passwd\"\n"); },
+       "01-alpha/02-two.toml", 3, S::Error, "outside the content folder", 2},
+      {"absolute image path is refused",
+       [](auto& t) { t.write("sections/01-alpha/02-two.toml", "title = \"二\"\n[[images]]\nfile = \"/etc/passwd\"\n"); },
+       "01-alpha/02-two.toml", 3, S::Error, "must be a path inside", 2},
+      {"badly written colour",
+       [](auto& t) { t.write("sections/01-alpha/section.toml", "title = \"甲\"\ncolour = \"blue\"\n"); },
+       "01-alpha/section.toml", 2, S::Error, "#1F6FB2", 2},
+      {"default language not offered",
+       [](auto& t) {
+         t.write("kiosk.toml", "[kiosk]\ndefault_language = \"fr\"\nlanguages = [\"zh-Hans\", \"en\"]\n");
+       },
+       "kiosk.toml", 2, S::Error, "not in 'languages'", 2},
+      {"text in a language the kiosk does not offer",
+       [](auto& t) { t.write("sections/01-alpha/02-two.toml", "title = { zh-Hans = \"二\", en = \"Two\", fr = \"Deux\" }\n"); },
+       "01-alpha/02-two.toml", 1, S::Warning, "does not offer", 2},
+      {"text missing in an offered language",
+       [](auto& t) { t.write("sections/01-alpha/02-two.toml", "title = { zh-Hans = \"二\" }\n"); },
+       "01-alpha/02-two.toml", 1, S::Warning, "has no 'en' text", 2},
+      {"folder without section.toml",
+       [](auto& t) { t.write("sections/02-stray/readme.txt", "notes"); }, "02-stray/section.toml", 0, S::Warning,
+       "no section.toml", 2},
+      {"section with no items",
+       [](auto& t) { t.write("sections/02-empty/section.toml", "title = \"空\"\n"); }, "02-empty/section.toml", 0,
+       S::Warning, "no items", 2},
+      {"idle timeout of the wrong type",
+       [](auto& t) {
+         t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n"
+                               "idle_timeout_seconds = \"long\"\n");
+       },
+       "kiosk.toml", 4, S::Error, "number of seconds", 2},
+      {"images written as a string",
+       [](auto& t) { t.write("sections/01-alpha/02-two.toml", "title = \"二\"\nimages = \"a.png\"\n"); },
+       "01-alpha/02-two.toml", 2, S::Error, "must be a list", 2},
+      {"two sections with the same id",
+       [](auto& t) {
+         t.write("sections/02-alpha/section.toml", "title = \"又\"\n");
+         t.write("sections/02-alpha/01-z.toml", "title = \"z\"\n");
+       },
+       "02-alpha/section.toml", 0, S::Error, "already has the id 'alpha'", 2},
+      {"two items with the same id",
+       [](auto& t) { t.write("sections/01-alpha/03-one.toml", "title = \"again\"\n"); }, "01-alpha/03-one.toml", 0,
+       S::Error, "already has the id 'one'", 2},
+      {"a huge file is refused without parsing",
+       [](auto& t) { t.write("sections/01-alpha/02-two.toml", "title = \"" + std::string(2 << 20, 'x') + "\"\n"); },
+       "01-alpha/02-two.toml", 0, S::Error, "KiB", 1},
+      {"a title that is a number",
+       [](auto& t) { t.write("sections/01-alpha/02-two.toml", "title = 42\n"); }, "01-alpha/02-two.toml", 1, S::Error,
+       "must be text in quotes", 1},
+      {"an image entry without a file",
+       [](auto& t) { t.write("sections/01-alpha/02-two.toml", "title = \"二\"\n[[images]]\ncaption = \"c\"\n"); },
+       "01-alpha/02-two.toml", 0, S::Error, "has no 'file'", 2},
+      {"a language listed twice",
+       [](auto& t) { t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"en\", \"en\"]\ndefault_language = \"zh-Hans\"\n"); },
+       "kiosk.toml", 2, S::Warning, "listed twice", 2},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    TempFolder t;
+    writeValidFolder(t);
+    c.breakIt(t);
+    const LoadResult r = loadContent(t.path());
+    INFO(dump(r));
+    REQUIRE(r.content); // a broken file never takes the rest of the content down
+    const Diagnostic* d = find(r, c.file, c.message);
+    REQUIRE_MESSAGE(d != nullptr, "no diagnostic for " << c.file << " containing '" << c.message << "'");
+    CHECK(d->severity == c.severity);
+    if (c.line) CHECK(d->line == c.line);
+    if (c.line) CHECK(d->column >= 1);
+    if (c.itemsLeft >= 0) {
+      const Section* alpha = r.content->findSection("alpha");
+      REQUIRE(alpha);
+      CHECK(static_cast<int>(alpha->items.size()) == c.itemsLeft);
+    }
+  }
+}
+
+TEST_CASE("[ContentLoader] a missing content folder is reported, not fatal") {
+  const LoadResult r = loadContent("/nonexistent/kiosk/content");
+  CHECK_FALSE(r.content);
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].file == "/nonexistent/kiosk/content");
+  CHECK(r.diagnostics[0].message.find("not found") != std::string::npos);
+}
+
+TEST_CASE("[ContentLoader] a file given as the content folder is reported") {
+  TempFolder t;
+  t.write("file.txt", "x");
+  const LoadResult r = loadContent(t.path() / "file.txt");
+  CHECK_FALSE(r.content);
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].message.find("not a content folder") != std::string::npos);
+}
+
+TEST_CASE("[ContentLoader] the loader never writes to the content folder") {
+  TempFolder t;
+  writeValidFolder(t);
+  t.write("sections/01-alpha/02-two.toml", "title = {\n"); // broken on purpose
+  auto snapshot = [&] {
+    std::vector<std::pair<std::string, std::filesystem::file_time_type>> files;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(t.path()))
+      files.emplace_back(e.path().string(), e.last_write_time());
+    std::sort(files.begin(), files.end());
+    return files;
+  };
+  const auto before = snapshot();
+  (void)loadContent(t.path());
+  CHECK(snapshot() == before);
+}
+
+TEST_CASE("[ContentLoader] attract images are section covers then item images, skipping missing ones") {
+  TempFolder t;
+  writeValidFolder(t);
+  std::filesystem::remove(t.path() / "sections/01-alpha/images/one.png");
+  const LoadResult r = loadContent(t.path());
+  REQUIRE(r.content);
+  const auto images = r.content->attractImages();
+  REQUIRE(images.size() == 1);
+  CHECK(images[0]->file.filename() == "cover.png");
+}

@@ -1,0 +1,87 @@
+#include "core/InputScript.h"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+
+TEST_CASE("[InputScript] every command parses with its arguments") {
+  std::vector<Diagnostic> diags;
+  const auto s = parseInputScript(R"(# a comment
+wait 2s
+wait 500ms
+tap 960 540
+tap 50% 25%
+tap @section:investment   # trailing comment
+drag 900 800 900 300 0.5s
+key F2
+screenshot home.png
+expect screen home
+expect language en
+)",
+                                  "walk.kscript", diags);
+  CHECK(diags.empty());
+  REQUIRE(s.commands.size() == 10);
+  using K = ScriptCommand::Kind;
+  CHECK(s.commands[0].kind == K::Wait);
+  CHECK(s.commands[0].seconds == doctest::Approx(2));
+  CHECK(s.commands[0].line == 2);
+  CHECK(s.commands[1].seconds == doctest::Approx(0.5));
+  CHECK(s.commands[2].kind == K::Tap);
+  CHECK(s.commands[2].x.resolve(1920) == 960);
+  CHECK(s.commands[3].x.relative);
+  CHECK(s.commands[3].y.resolve(1080) == doctest::Approx(270));
+  CHECK(s.commands[4].target == "section:investment");
+  CHECK(s.commands[5].kind == K::Drag);
+  CHECK(s.commands[5].y2.resolve(1080) == 300);
+  CHECK(s.commands[5].seconds == doctest::Approx(0.5));
+  CHECK(s.commands[6].text == "F2");
+  CHECK(s.commands[7].text == "home.png");
+  CHECK(s.commands[8].kind == K::ExpectScreen);
+  CHECK(s.commands[9].kind == K::ExpectLanguage);
+}
+
+TEST_CASE("[InputScript] mistakes are reported at their line and column") {
+  struct Case {
+    const char* line;
+    int column;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"wait forever", 6, "not a duration"},
+      {"wait", 1, "takes one duration"},
+      {"tap 10", 1, "takes a target"},
+      {"tap ten 20", 5, "pixels"},
+      {"tap 150% 20", 5, "pixels"},
+      {"drag 1 2 3", 1, "four coordinates"},
+      {"screenshot shot.jpg", 12, "PNG"},
+      {"expect screen lobby", 15, "attract, home, section or item"},
+      {"expect weather sunny", 8, "knows 'screen'"},
+      {"  jump 3", 3, "unknown command 'jump'"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.line);
+    std::vector<Diagnostic> diags;
+    const auto s = parseInputScript(std::string("wait 1s\n") + c.line + "\n", "x.kscript", diags);
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].file == "x.kscript");
+    CHECK(diags[0].line == 2);
+    CHECK(diags[0].column == c.column);
+    CHECK(diags[0].message.find(c.message) != std::string::npos);
+    CHECK(s.commands.size() == 1);
+  }
+}
+
+TEST_CASE("[InputScript] durations in every unit") {
+  double s = 0;
+  CHECK(parseDuration("250ms", s));
+  CHECK(s == doctest::Approx(0.25));
+  CHECK(parseDuration("1.5min", s));
+  CHECK(s == doctest::Approx(90));
+  CHECK(parseDuration("2h", s));
+  CHECK(s == doctest::Approx(7200));
+  CHECK(parseDuration("7d", s));
+  CHECK(s == doctest::Approx(7 * 86400));
+  CHECK_FALSE(parseDuration("5", s));
+  CHECK_FALSE(parseDuration("-1s", s));
+  CHECK_FALSE(parseDuration("ms", s));
+}

@@ -1,0 +1,196 @@
+#include "core/Navigator.h"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+
+namespace {
+
+ContentSnapshot makeContent(double idle = 90, double slide = 7) {
+  auto c = std::make_shared<Content>();
+  c->settings.defaultLanguage = "zh-Hans";
+  c->settings.languages = {"zh-Hans", "en"};
+  c->settings.idleTimeoutSeconds = idle;
+  c->settings.attractSlideSeconds = slide;
+  for (const char* sid : {"city", "investment"}) {
+    Section s;
+    s.id = sid;
+    s.title.byLanguage["en"] = sid;
+    s.hasCover = true;
+    s.cover.exists = true;
+    s.cover.file = std::string("/c/") + sid + ".jpg";
+    for (const char* iid : {"one", "two"}) {
+      Item i;
+      i.id = iid;
+      ImageRef img;
+      img.exists = true;
+      img.file = std::string("/c/") + sid + "-" + iid + ".jpg";
+      i.images.push_back(img);
+      s.items.push_back(i);
+    }
+    c->sections.push_back(s);
+  }
+  return c;
+}
+
+} // namespace
+
+TEST_CASE("[Navigator] a visitor walks attract, home, section, item and back") {
+  VirtualClock clock;
+  Navigator nav(makeContent(), clock.now());
+  CHECK(nav.screen() == Screen::Attract);
+  nav.wake(clock.now());
+  CHECK(nav.screen() == Screen::Home);
+  nav.openSection("investment", clock.now());
+  CHECK(nav.screen() == Screen::Section);
+  REQUIRE(nav.section());
+  CHECK(nav.section()->id == "investment");
+  nav.openItem("two", clock.now());
+  CHECK(nav.screen() == Screen::Item);
+  REQUIRE(nav.item());
+  CHECK(nav.item()->id == "two");
+  nav.back(clock.now());
+  CHECK(nav.screen() == Screen::Section);
+  nav.back(clock.now());
+  CHECK(nav.screen() == Screen::Home);
+  nav.back(clock.now());
+  CHECK(nav.screen() == Screen::Attract);
+}
+
+TEST_CASE("[Navigator] Home jumps straight home from an item") {
+  VirtualClock clock;
+  Navigator nav(makeContent(), 0);
+  nav.wake(0);
+  nav.openSection("city", 0);
+  nav.openItem("one", 0);
+  nav.home(0);
+  CHECK(nav.screen() == Screen::Home);
+}
+
+TEST_CASE("[Navigator] unknown ids leave the visitor where they are") {
+  Navigator nav(makeContent(), 0);
+  nav.wake(0);
+  nav.openSection("nope", 0);
+  CHECK(nav.screen() == Screen::Home);
+  nav.openSection("city", 0);
+  nav.openItem("nope", 0);
+  CHECK(nav.screen() == Screen::Section);
+  nav.setLanguage("xx", 0);
+  CHECK(nav.language() == "zh-Hans");
+}
+
+TEST_CASE("[Navigator] after the idle timeout the kiosk returns to attract in the default language") {
+  VirtualClock clock;
+  Navigator nav(makeContent(90), clock.now());
+  nav.wake(clock.now());
+  nav.setLanguage("en", clock.now());
+  nav.openSection("city", clock.now());
+  clock.advance(89.9);
+  nav.update(clock.now());
+  CHECK(nav.screen() == Screen::Section);
+  CHECK(nav.language() == "en");
+  clock.advance(0.2);
+  nav.update(clock.now());
+  CHECK(nav.screen() == Screen::Attract);
+  CHECK(nav.language() == "zh-Hans");
+  CHECK(nav.section() == nullptr);
+}
+
+TEST_CASE("[Navigator] any activity postpones the idle timeout") {
+  VirtualClock clock;
+  Navigator nav(makeContent(90), clock.now());
+  nav.wake(clock.now());
+  for (int i = 0; i < 10; ++i) {
+    clock.advance(60);
+    nav.noteActivity(clock.now());
+    nav.update(clock.now());
+    CHECK(nav.screen() == Screen::Home);
+  }
+  clock.advance(90);
+  nav.update(clock.now());
+  CHECK(nav.screen() == Screen::Attract);
+}
+
+TEST_CASE("[Navigator] the attract loop cycles every image and crossfades at the end of each slide") {
+  Navigator nav(makeContent(90, 7), 0);
+  const size_t count = nav.content().attractImages().size();
+  REQUIRE(count == 6);
+  auto f = nav.attract(0.5);
+  CHECK(f.current == 0);
+  CHECK(f.mix == 0.0f);
+  f = nav.attract(7 - Navigator::kCrossfadeSeconds / 2);
+  CHECK(f.current == 0);
+  CHECK(f.next == 1);
+  CHECK(f.mix == doctest::Approx(0.5f));
+  f = nav.attract(7.01);
+  CHECK(f.current == 1);
+  CHECK(f.mix == 0.0f);
+  f = nav.attract(6 * 7 + 0.5);
+  CHECK(f.current == 0); // wrapped around
+  // The prompt takes each offered language in turn.
+  CHECK(nav.attract(0.5).promptIndex == 0);
+  CHECK(nav.attract(7.5).promptIndex == 1);
+  CHECK(nav.attract(14.5).promptIndex == 0);
+}
+
+TEST_CASE("[Navigator] a week of visitors and idle time on the virtual clock") {
+  // A visitor every 10 minutes who reads for 2 minutes (touching every 30 s), for 7 days, at 10
+  // updates a second: every visit must end back on the attract loop, in the default language.
+  VirtualClock clock;
+  Navigator nav(makeContent(90, 7), clock.now());
+  const double week = 7 * 24 * 3600.0;
+  size_t visits = 0, returnsToAttract = 0;
+  double visitStart = -1, lastTouch = 0;
+  Screen previous = nav.screen();
+  while (clock.now() < week) {
+    clock.advance(0.1);
+    const double now = clock.now();
+    if (now >= 600.0 * (visits + 1) && now < week - 1000) {
+      ++visits;
+      visitStart = lastTouch = now;
+      nav.wake(now);
+      nav.setLanguage("en", now);
+      nav.openSection("investment", now);
+      nav.openItem("one", now);
+    }
+    if (visitStart >= 0 && now - visitStart < 120 && now - lastTouch >= 30) {
+      nav.noteActivity(now);
+      lastTouch = now;
+    }
+    nav.update(now);
+    if (previous != Screen::Attract && nav.screen() == Screen::Attract) {
+      ++returnsToAttract;
+      CHECK(now - lastTouch == doctest::Approx(90).epsilon(0.01));
+      CHECK(nav.language() == "zh-Hans");
+    }
+    previous = nav.screen();
+    const auto f = nav.attract(now);
+    REQUIRE(f.current < 6);
+    REQUIRE(f.mix >= 0.0f);
+    REQUIRE(f.mix <= 1.0f);
+  }
+  CHECK(visits > 1000);
+  CHECK(returnsToAttract == visits);
+}
+
+TEST_CASE("[Navigator] new content keeps the visitor's place when it still exists") {
+  Navigator nav(makeContent(), 0);
+  nav.wake(0);
+  nav.setLanguage("en", 0);
+  nav.openSection("investment", 0);
+  nav.openItem("two", 0);
+  nav.setContent(makeContent(), 1);
+  CHECK(nav.screen() == Screen::Item);
+  CHECK(nav.item()->id == "two");
+  CHECK(nav.language() == "en");
+
+  auto smaller = std::make_shared<Content>(*makeContent());
+  smaller->sections[1].items.pop_back(); // "two" is gone
+  nav.setContent(smaller, 2);
+  CHECK(nav.screen() == Screen::Section);
+
+  auto noInvestment = std::make_shared<Content>(*makeContent());
+  noInvestment->sections.pop_back();
+  nav.setContent(noInvestment, 3);
+  CHECK(nav.screen() == Screen::Home);
+}

@@ -1,0 +1,87 @@
+#include "text/LineBreaker.h"
+
+#include "core/Utf8.h"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+using namespace kiosk::text;
+
+namespace {
+
+// Every code point is one unit wide: widths in tests are counts of characters.
+float countWidth(std::string_view s) {
+  std::vector<char32_t> cps;
+  utf8::decode(s, cps);
+  return static_cast<float>(cps.size());
+}
+
+std::vector<std::string> wrapped(const std::string& s, const std::string& lang, float width) {
+  std::vector<std::string> out;
+  for (const auto& l : wrapText(s, lang, width, countWidth)) out.push_back(s.substr(l.begin, l.end - l.begin));
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("[LineBreaker] English wraps at spaces and drops the space at the break") {
+  const auto lines = wrapped("The free trade zone welcomes investors", "en", 16);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0] == "The free trade");
+  CHECK(lines[1] == "zone welcomes");
+  CHECK(lines[2] == "investors");
+}
+
+TEST_CASE("[LineBreaker] Chinese wraps between ideographs, never before closing punctuation") {
+  // Width 5: a naive break would start line 2 with "，"; kinsoku keeps it on line 1's end
+  // by moving the preceding character down with it.
+  const std::string s = "沈阳是历史，也是未来。";
+  const auto lines = wrapped(s, "zh-Hans", 5);
+  REQUIRE(lines.size() >= 2);
+  std::string joined;
+  for (const auto& l : lines) {
+    CHECK(countWidth(l) <= 5);
+    CHECK(l.rfind("，", 0) != 0);
+    CHECK(l.rfind("。", 0) != 0);
+    joined += l;
+  }
+  CHECK(joined == s);
+}
+
+TEST_CASE("[LineBreaker] Chinese never ends a line with an opening bracket") {
+  const std::string s = "中国（辽宁）自由贸易试验区";
+  for (float w : {2.0f, 3.0f, 4.0f, 5.0f}) {
+    CAPTURE(w);
+    for (const auto& l : wrapped(s, "zh-Hans", w)) {
+      const std::string open = "（";
+      CHECK_FALSE((l.size() >= open.size() && l.compare(l.size() - open.size(), open.size(), open) == 0));
+    }
+  }
+}
+
+TEST_CASE("[LineBreaker] a word longer than the line is split rather than overflowing") {
+  const auto lines = wrapped("Internationalization", "en", 8);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0] == "Internat");
+  CHECK(lines[2] == "tion");
+}
+
+TEST_CASE("[LineBreaker] a newline is a hard break") {
+  const auto lines = wrapped("one\ntwo three", "en", 100);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0] == "one");
+  CHECK(lines[1] == "two three");
+}
+
+TEST_CASE("[LineBreaker] text that fits is one line and empty text is no line") {
+  CHECK(wrapped("Shenyang", "en", 100) == std::vector<std::string>{"Shenyang"});
+  CHECK(wrapped("", "en", 100).empty());
+}
+
+TEST_CASE("[LineBreaker] Thai breaks between words found by ICU's dictionary") {
+  // "ยินดีต้อนรับสู่เสิ่นหยาง" (welcome to Shenyang) has no spaces; the dictionary finds the words.
+  const std::string s = "ยินดีต้อนรับสู่เสิ่นหยาง";
+  const auto breaks = findLineBreaks(s, "th");
+  CHECK(breaks.offsets.size() >= 3);
+  CHECK(breaks.offsets.back() == s.size());
+}
