@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages the kiosk needs, and only those that are missing.
+# Idempotent: a second run installs nothing and does not touch the network.
+#   setup-debian.sh run     packages to build and run the kiosk
+#   setup-debian.sh test    the above, plus what the tests need (Xvfb for end-to-end runs)
+set -euo pipefail
+
+run_packages=(
+  build-essential cmake pkg-config          # toolchain
+  libsfml-dev libimgui-dev                  # window, input, OpenGL context; widgets
+  libicu-dev libtomlplusplus-dev libstb-dev # text rules; content files; image decoding
+  libfontconfig-dev                         # finding fonts per language
+  fonts-noto-core fonts-noto-cjk            # Latin, Cyrillic, Thai...; Chinese, Japanese, Korean
+  doctest-dev                               # the test framework (headers; the build always has tests)
+)
+test_packages=(xvfb xauth)
+
+case "${1:-run}" in
+  run) wanted=("${run_packages[@]}") ;;
+  test) wanted=("${run_packages[@]}" "${test_packages[@]}") ;;
+  *) echo "usage: $0 run|test" >&2; exit 2 ;;
+esac
+
+missing=()
+for p in "${wanted[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=()
+elif command -v sudo >/dev/null 2>&1; then
+  sudo=(sudo)
+else
+  echo "setup-debian: these packages are missing and I am not root and there is no sudo:" >&2
+  echo "  ${missing[*]}" >&2
+  echo "Install them as root: apt-get install ${missing[*]}" >&2
+  exit 1
+fi
+echo "setup-debian: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
