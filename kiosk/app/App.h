@@ -15,6 +15,7 @@
 
 #include <SFML/Graphics/RenderWindow.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <future>
 #include <memory>
@@ -47,6 +48,10 @@ public:
   bool hasPendingInput() const { return m_imgui->hasPendingInput(); }
   // A staff shortcut by name ("F2", "F5"); false when the name is not a known key.
   bool staffKey(const std::string& name);
+  // CPU milliseconds of each drawn frame so far (ImGui, GL submission, and on llvmpipe the drawing).
+  const std::vector<double>& drawnFrameMs() const { return m_drawnFrameMs; }
+  // The part of those frames spent before GPU submission: input, layout, image uploads.
+  const std::vector<double>& uiFrameMs() const { return m_uiFrameMs; }
   float width() const { return static_cast<float>(m_window.getSize().x); }
   float height() const { return static_cast<float>(m_window.getSize().y); }
 
@@ -56,6 +61,8 @@ private:
     UiStrings strings;
     std::vector<Diagnostic> stringDiagnostics;
     ui::BuiltFonts fonts;
+    double contentMs = 0; // worker time to read and check the content folder
+    double fontsMs = 0;   // worker time to find faces and rasterize the atlas
   };
 
   void createWindow();
@@ -79,11 +86,15 @@ private:
   std::vector<Diagnostic> m_diagnostics; // content + images + fonts, for the staff overlay
   std::future<Loaded> m_loading;
   std::filesystem::path m_assets;
+  std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
 
   bool m_staffOverlay = false;
   bool m_quit = false;
   Seconds m_lastFrame = 0;
   double m_frameMs = 0;        // last frame's CPU time, for the staff overlay
+  double m_uiMs = 0;           // the part before GPU submission
+  std::vector<double> m_drawnFrameMs;
+  std::vector<double> m_uiFrameMs;
   int m_vsyncProbeFrames = 0;  // frames measured so far to see whether vsync really paces us
   double m_vsyncProbeStart = 0;
   bool m_vsyncChecked = false;

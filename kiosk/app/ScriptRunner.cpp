@@ -1,6 +1,8 @@
 #include "app/ScriptRunner.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -149,6 +151,12 @@ int ScriptRunner::run(const InputScript& script) {
       break;
     }
     if (!ok) return fail(cmd, m_error), 1;
+  }
+  for (auto [what, series] : {std::pair{"whole frame", m_app.drawnFrameMs()}, std::pair{"UI before GPU", m_app.uiFrameMs()}}) {
+    if (series.empty()) continue;
+    std::sort(series.begin(), series.end());
+    std::fprintf(stderr, "kiosk: %zu frames drawn, %s: median %.1f ms, 95th percentile %.1f ms, worst %.1f ms\n",
+                 series.size(), what, series[series.size() / 2], series[series.size() * 95 / 100], series.back());
   }
   return 0;
 }
