@@ -102,8 +102,13 @@ void App::collectWorkerResults() {
     }
     for (const auto& d : m_diagnostics) std::cerr << d.format() << "\n";
     for (const auto& f : l.fonts.faces) std::cerr << "kiosk: font " << f << "\n";
-    std::cerr << "kiosk: ready " << static_cast<int>(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started).count())
-              << " ms after start (content " << static_cast<int>(l.contentMs) << " ms, fonts " << static_cast<int>(l.fontsMs)
+    if (m_nav)
+      std::cerr << "kiosk: content reloaded";
+    else
+      std::cerr << "kiosk: ready "
+                << static_cast<int>(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started).count())
+                << " ms after start";
+    std::cerr << " (content " << static_cast<int>(l.contentMs) << " ms, fonts " << static_cast<int>(l.fontsMs)
               << " ms, on a worker)\n";
     if (!l.content.content) {
       // No folder at all: run on an empty snapshot, so the screen explains instead of going blank.
@@ -120,7 +125,7 @@ void App::collectWorkerResults() {
               << static_cast<int>(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - uploadStart).count())
               << " ms\n";
     m_screens.invalidate();
-    m_textures->clear();
+    m_textures->retain(*l.content.content);
     if (m_nav)
       m_nav->setContent(l.content.content, m_clock.now());
     else

@@ -39,6 +39,8 @@ public:
 
   // Content, strings and fonts are loaded and in use.
   bool ready() const { return m_nav != nullptr && m_fonts.ready(); }
+  // Content (re)loading on the worker has not been swapped in yet.
+  bool loading() const { return m_loading.valid(); }
   bool isOpen() const { return m_window.isOpen(); }
   // Image decodes or uploads still outstanding.
   size_t pendingImages() const { return m_textures->pending(); }

@@ -121,6 +121,10 @@ int ScriptRunner::run(const InputScript& script) {
     case K::Key:
       if (!m_app.staffKey(cmd.text)) return fail(cmd, "unknown key '" + cmd.text + "'; scripts can press F2 and F5"), 1;
       ok = step(true);
+      // A reload (F5) finishes in real time before the script goes on, so runs are repeatable.
+      for (const auto start = std::chrono::steady_clock::now();
+           ok && m_app.loading() && std::chrono::steady_clock::now() - start < std::chrono::seconds(60);)
+        ok = m_app.frame(false, {}, m_error);
       break;
     case K::Screenshot: {
       // Let outstanding images decode and upload first (real time; virtual time stands still),

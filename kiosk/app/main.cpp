@@ -3,6 +3,7 @@
 #include "app/CommandLine.h"
 #include "app/ScriptRunner.h"
 #include "app/Validate.h"
+#include "platform/Display.h"
 
 #include <iostream>
 
@@ -19,6 +20,10 @@ int main(int argc, char** argv) {
   case Options::Verb::Version: std::cout << "kiosk " << KIOSK_VERSION << "\n"; return 0;
   case Options::Verb::Validate: return validateContent(options->contentDir, std::cout);
   case Options::Verb::Run: break;
+  }
+  if (std::string why; !platform::displayAvailable(why)) {
+    std::cerr << "kiosk: " << why << "\n";
+    return 2;
   }
   if (!options->script.empty()) {
     kiosk::VirtualClock clock;

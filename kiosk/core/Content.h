@@ -25,6 +25,10 @@ struct ImageRef {
   std::string displayPath;    // as staff wrote it relative to the content folder, for messages
   LocalizedText caption;
   bool exists = false;        // false: the loader reported it missing; the UI shows a placeholder
+  // The file's size and time of change when loaded: a picture replaced under the same name is
+  // decoded again on the next reload, an unchanged one is not.
+  std::uintmax_t bytes = 0;
+  std::filesystem::file_time_type modified{};
 };
 
 struct Item {

@@ -201,6 +201,10 @@ std::optional<ImageRef> readImagePath(FileReader& r, const toml::node& node, con
   ref.file = canon;
   ref.displayPath = fs::relative(canon, ctx.canonicalRoot.parent_path(), ec).generic_string();
   ref.exists = fs::is_regular_file(canon, ec);
+  if (ref.exists) {
+    ref.bytes = fs::file_size(canon, ec);
+    ref.modified = fs::last_write_time(canon, ec);
+  }
   if (!ref.exists)
     r.error(node, "image '" + written + "' does not exist (looked for " + ref.displayPath +
                       "); check the spelling or copy the file in; a placeholder is shown meanwhile");

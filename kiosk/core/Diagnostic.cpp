@@ -7,8 +7,12 @@ namespace kiosk {
 std::string Diagnostic::format() const {
   std::string out = file.empty() ? std::string("kiosk") : file;
   if (line > 0) {
-    out += ":" + std::to_string(line);
-    if (column > 0) out += ":" + std::to_string(column);
+    out += ':';
+    out += std::to_string(line);
+    if (column > 0) {
+      out += ':';
+      out += std::to_string(column);
+    }
   }
   out += severity == Severity::Error ? ": error: " : ": warning: ";
   out += message;

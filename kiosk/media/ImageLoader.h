@@ -19,6 +19,7 @@ struct ImageRequest {
   std::filesystem::path file;
   int maxWidth = 0;
   int maxHeight = 0;
+  std::uint64_t ticket = 0; // the caller's tag, returned with the result
 };
 
 struct LoadedImage {

@@ -86,7 +86,7 @@ void drawPlaceholder(ImDrawList* dl, ImVec2 a, ImVec2 b, std::uint32_t colour, b
 // Draws an image filling [a, b] (cropped to keep its aspect), or a placeholder.
 void drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b, std::uint32_t colour,
                     float alpha = 1.0f, float rounding = 0, ImDrawFlags corners = ImDrawFlags_RoundCornersAll) {
-  const auto* entry = img.exists ? &cache.get(img.file, img.displayPath) : nullptr;
+  const auto* entry = img.exists ? &cache.get(img) : nullptr;
   if (!entry || entry->state != TextureCache::State::Ready) {
     drawPlaceholder(dl, a, b, colour, !entry || entry->state == TextureCache::State::Failed, rounding);
     return;
@@ -106,7 +106,7 @@ void drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, Im
 // Draws an image whole, centred in [a, b]; returns the rectangle it took.
 std::pair<ImVec2, ImVec2> drawImageContain(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b,
                                            std::uint32_t colour) {
-  const auto* entry = img.exists ? &cache.get(img.file, img.displayPath) : nullptr;
+  const auto* entry = img.exists ? &cache.get(img) : nullptr;
   if (!entry || entry->state != TextureCache::State::Ready) {
     drawPlaceholder(dl, a, b, colour, !entry || entry->state == TextureCache::State::Failed, 0);
     return {a, b};
@@ -261,7 +261,7 @@ void Screens::drawAttract(Ctx& c) {
     if (a.mix > 0) drawImageCover(c.dl, c.f.textures, *images[a.next], ImVec2(0, 0), ImVec2(c.W, c.H), base, a.mix);
     // Ask for the slide after next now, so it is decoded long before it is needed.
     const auto& upcoming = *images[(a.next + 1) % images.size()];
-    c.f.textures.get(upcoming.file, upcoming.displayPath);
+    c.f.textures.get(upcoming);
   }
   // A dark gradient at the bottom keeps white text readable on any photo.
   c.dl->AddRectFilledMultiColor(ImVec2(0, c.H * 0.45f), ImVec2(c.W, c.H), IM_COL32(5, 10, 20, 0), IM_COL32(5, 10, 20, 0),
@@ -274,15 +274,17 @@ void Screens::drawAttract(Ctx& c) {
   const std::string& name = c.text(settings.name);
   putText(c.dl, c.font(TextRole::Headline), headline, ImVec2(x, y), toImColor(Theme::kText), name, c.missing);
   y += std::round(headline * 1.25f);
-  const std::string& tagline = c.text(settings.tagline);
-  if (!tagline.empty()) {
-    const auto& lines = wrap(c.font(TextRole::Title), title, tagline, c.lang, c.W - 2 * x);
-    y = drawLines(c.dl, c.font(TextRole::Title), title, tagline, lines, ImVec2(x, y), c.W - 2 * x,
-                  toImColor(Theme::kTextMuted), 2, 1.3f, c.missing);
-  }
-  // The prompt takes each offered language in turn, one per slide, and breathes gently.
+  // The tagline and the prompt take each offered language in turn, one per slide, so every
+  // visitor walking past sees an invitation in their language; the prompt breathes gently.
   const auto& langs = settings.languages;
   const std::string& promptLang = langs.empty() ? c.lang : langs[a.promptIndex % langs.size()];
+  const std::string& tagline = settings.tagline.get(promptLang, c.fallback);
+  if (!tagline.empty()) {
+    ImFont* tf = c.f.fonts.font(promptLang, TextRole::Title);
+    const auto& lines = wrap(tf, title, tagline, promptLang, c.W - 2 * x);
+    y = drawLines(c.dl, tf, title, tagline, lines, ImVec2(x, y), c.W - 2 * x, toImColor(Theme::kTextMuted), 2, 1.3f,
+                  c.missing);
+  }
   const std::string& prompt = c.f.strings.get(promptLang, "touch_to_explore");
   ImFont* pf = c.f.fonts.font(promptLang, TextRole::Title);
   const float pulse = 0.78f + 0.22f * std::sin(static_cast<float>(c.f.now) * 2.6f);

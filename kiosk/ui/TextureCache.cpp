@@ -8,12 +8,16 @@ namespace kiosk::ui {
 
 TextureCache::TextureCache(int maxWidth, int maxHeight) : m_maxWidth(maxWidth), m_maxHeight(maxHeight), m_loader(2) {}
 
-const TextureCache::Entry& TextureCache::get(const std::filesystem::path& file, const std::string& displayPath) {
-  const std::string key = file.string();
+const TextureCache::Entry& TextureCache::get(const ImageRef& image) {
+  const std::string key = image.file.string();
   auto [it, inserted] = m_entries.try_emplace(key);
   if (inserted) {
-    m_displayPaths[key] = displayPath;
-    m_loader.request({file, m_maxWidth, m_maxHeight});
+    Entry& e = it->second;
+    e.displayPath = image.displayPath;
+    e.bytes = image.bytes;
+    e.modified = image.modified;
+    e.ticket = m_nextTicket++;
+    m_loader.request({image.file, m_maxWidth, m_maxHeight, e.ticket});
   }
   return it->second;
 }
@@ -26,7 +30,7 @@ void TextureCache::pump(double budgetMs) {
     auto& loaded = done.front();
     const std::string key = loaded.request.file.string();
     auto it = m_entries.find(key);
-    if (it == m_entries.end()) continue; // cleared while decoding
+    if (it == m_entries.end() || it->second.ticket != loaded.request.ticket) continue; // superseded while decoding
     Entry& e = it->second;
     if (!loaded.result.ok()) {
       e.state = State::Failed;
@@ -47,7 +51,7 @@ void TextureCache::pump(double budgetMs) {
     }
     if (e.state == State::Failed) {
       Diagnostic d;
-      d.file = m_displayPaths[key];
+      d.file = e.displayPath;
       d.message = e.error + "; a placeholder is shown instead";
       std::cerr << d.format() << "\n";
       m_diagnostics.push_back(std::move(d));
@@ -59,9 +63,19 @@ void TextureCache::pump(double budgetMs) {
 
 std::vector<Diagnostic> TextureCache::takeDiagnostics() { return std::exchange(m_diagnostics, {}); }
 
-void TextureCache::clear() {
-  m_entries.clear();
-  m_displayPaths.clear();
+void TextureCache::retain(const Content& content) {
+  std::map<std::string, const ImageRef*> wanted;
+  for (const auto& s : content.sections) {
+    if (s.hasCover) wanted[s.cover.file.string()] = &s.cover;
+    for (const auto& i : s.items)
+      for (const auto& img : i.images) wanted[img.file.string()] = &img;
+  }
+  for (auto it = m_entries.begin(); it != m_entries.end();) {
+    const auto w = wanted.find(it->first);
+    const bool keep = w != wanted.end() && it->second.state != State::Failed && w->second->bytes == it->second.bytes &&
+                      w->second->modified == it->second.modified;
+    it = keep ? std::next(it) : m_entries.erase(it);
+  }
 }
 
 } // namespace kiosk::ui

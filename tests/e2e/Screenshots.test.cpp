@@ -79,7 +79,7 @@ const Region kHomeTiles{0.02f, 0.2f, 0.98f, 0.85f};
 
 TEST_CASE("[Walkthrough] every screen was captured at the window size") {
   for (const char* name : {"attract.png", "attract-crossfade.png", "home-zh.png", "section-zh.png", "item-zh.png",
-                           "item-en.png", "home-en.png", "section-en.png", "attract-after-idle.png"}) {
+                           "item-en.png", "item-en-reloaded.png", "home-en.png", "section-en.png", "attract-after-idle.png"}) {
     CAPTURE(name);
     const Shot s = load("walkthrough", name);
     CHECK(s.w == 1920);
@@ -112,6 +112,10 @@ TEST_CASE("[Walkthrough] switching language changes the text and leaves the pict
   CHECK(difference(homeZh, homeEn, kTopBarName) > 5);
   // The tiles' pictures are the same; only their titles changed.
   CHECK(difference(homeZh, homeEn, kHomeTiles) < 8);
+}
+
+TEST_CASE("[Walkthrough] reloading the content (F5) keeps the visitor's place and looks the same") {
+  CHECK(difference(load("walkthrough", "item-en.png"), load("walkthrough", "item-en-reloaded.png")) < 0.5);
 }
 
 TEST_CASE("[Walkthrough] titles are drawn as text in both languages") {

@@ -12,8 +12,26 @@ status=0
 if [ -n "${DISPLAY:-}" ] && [ -z "${KIOSK_FORCE_XVFB:-}" ]; then
   "${cmd[@]}" >"$log" 2>&1 || status=$?
 else
-  # A screen as large as the window: Xvfb readback is exact (see shared DESIGN.md).
-  xvfb-run -a -s "-screen 0 1920x1080x24" "${cmd[@]}" >"$log" 2>&1 || status=$?
+  # Our own Xvfb, as large as the window (Xvfb readback is exact: see shared DESIGN.md).
+  # -displayfd lets the server pick a free display number itself, so runs in parallel (ctest -j)
+  # never share or steal each other's server, as `xvfb-run -a` can.
+  displayfile=$(mktemp)
+  Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp -noreset 3>"$displayfile" 2>"$out/xvfb.log" &
+  xvfb=$!
+  # Wait for the server to be gone before returning: a dying Xvfb removes its socket by name,
+  # and would remove the socket of the next run's server if that one took the same number.
+  trap 'kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null; rm -f "$displayfile"' EXIT
+  for _ in $(seq 200); do
+    [ -s "$displayfile" ] && break
+    kill -0 "$xvfb" 2>/dev/null || break
+    sleep 0.05
+  done
+  if [ ! -s "$displayfile" ]; then
+    echo "run-kiosk-script: Xvfb did not start:" >&2
+    cat "$out/xvfb.log" >&2
+    exit 1
+  fi
+  DISPLAY=":$(head -n 1 "$displayfile")" "${cmd[@]}" >"$log" 2>&1 || status=$?
 fi
 cat "$log"
 if [ "$status" -ne 0 ]; then

@@ -1,0 +1,11 @@
+#pragma once
+// Whether the kiosk can open a display at all, checked before creating the window: SFML aborts
+// the process when it cannot, and staff deserve a sentence instead.
+#include <string>
+
+namespace platform {
+
+// True when a display can be opened; otherwise false, with `why` saying what to do.
+bool displayAvailable(std::string& why);
+
+} // namespace platform
