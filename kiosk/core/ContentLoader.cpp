@@ -239,6 +239,15 @@ std::optional<double> readSeconds(FileReader& r, const toml::table& t, const cha
   return v;
 }
 
+// An explicit `order = N` overrides the order given by the name's prefix.
+int readOrder(FileReader& r, const toml::table& t, int fromName) {
+  const toml::node* n = t.get("order");
+  if (!n) return fromName;
+  if (const auto* i = n->as_integer(); i && i->get() >= 0 && i->get() <= 100000) return static_cast<int>(i->get());
+  r.error(*n, "'order' must be a whole number from 0 to 100000; the order of the file name is used instead");
+  return fromName;
+}
+
 KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   KioskSettings settings;
   const fs::path file = ctx.root / "kiosk.toml";
@@ -308,7 +317,7 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, std::vect
   r.checkKeys(*doc, {"title", "summary", "body", "images", "order"}, "an item");
   Item item;
   auto [order, id] = splitOrderPrefix(file.stem().string());
-  item.order = order;
+  item.order = readOrder(r, *doc, order);
   item.id = id;
   item.sourceFile = r.display();
   auto title = readText(r, *doc, "title", true, ctx);
@@ -360,7 +369,7 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
   r.checkKeys(*doc, {"title", "subtitle", "colour", "color", "cover", "order"}, "section.toml");
   Section section;
   auto [order, id] = splitOrderPrefix(dir.filename().string());
-  section.order = order;
+  section.order = readOrder(r, *doc, order);
   section.id = id;
   section.sourceFile = r.display();
   auto title = readText(r, *doc, "title", true, ctx);

@@ -104,6 +104,15 @@ TEST_CASE("[ContentLoader] the order prefix sorts and is not part of the id") {
   CHECK(r.content->sections[1].title.get("zh-Hans") == "乙");
 }
 
+TEST_CASE("[ContentLoader] an explicit order overrides the name's prefix") {
+  TempFolder t;
+  writeValidFolder(t);
+  t.write("sections/01-alpha/02-two.toml", "title = \"二\"\norder = 0\n");
+  const LoadResult r = loadContent(t.path());
+  REQUIRE(r.content);
+  CHECK(r.content->sections[0].items[0].id == "two");
+}
+
 TEST_CASE("[ContentLoader] a valid folder has no diagnostics") {
   TempFolder t;
   writeValidFolder(t);
@@ -188,6 +197,9 @@ TEST_CASE("[ContentLoader] each broken content folder is reported at its file an
       {"an image entry without a file",
        [](auto& t) { t.write("sections/01-alpha/02-two.toml", "title = \"二\"\n[[images]]\ncaption = \"c\"\n"); },
        "01-alpha/02-two.toml", 0, S::Error, "has no 'file'", 2},
+      {"an order that is not a number",
+       [](auto& t) { t.write("sections/01-alpha/02-two.toml", "title = \"二\"\norder = \"first\"\n"); },
+       "01-alpha/02-two.toml", 2, S::Error, "whole number", 2},
       {"a language listed twice",
        [](auto& t) { t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"en\", \"en\"]\ndefault_language = \"zh-Hans\"\n"); },
        "kiosk.toml", 2, S::Warning, "listed twice", 2},
