@@ -71,7 +71,7 @@ void App::createWindow() {
 void App::startLoading() {
   const fs::path dir = m_options.contentDir;
   const fs::path assets = m_assets;
-  const float h = height();
+  const float h = std::min(width(), height()); // text sizes follow the short side
   m_loading = std::async(std::launch::async, [dir, assets, h] {
     using Clock = std::chrono::steady_clock;
     auto ms = [](Clock::time_point since) { return std::chrono::duration<double, std::milli>(Clock::now() - since).count(); };

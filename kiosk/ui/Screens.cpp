@@ -28,7 +28,10 @@ struct Screens::Ctx {
   const std::string& lang;
   const std::string& fallback;
   std::set<char32_t>& missing; // code points a font lacked: a glyph-collection bug, reported by the app
-  float u(float fractionOfHeight) const { return std::round(fractionOfHeight * H); }
+  // Sizes are fractions of the display's short side, so a portrait screen gets the same
+  // finger-sized buttons and reading sizes as a landscape one, not 1.8 times larger ones.
+  float u(float fraction) const { return std::round(fraction * std::min(W, H)); }
+  bool portrait() const { return H > W; }
   ImFont* font(TextRole r) const { return f.fonts.font(lang, r); }
   float size(TextRole r) const { return f.fonts.size(r); }
   const std::string& text(const LocalizedText& t) const { return t.get(lang, fallback); }
@@ -103,7 +106,7 @@ void drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, Im
     dl->AddImage(textureId(*entry->texture), a, b, uv0, uv1, tint);
 }
 
-// Draws an image whole, centred in [a, b]; returns the rectangle it took.
+// Draws an image whole, centred across [a, b] and at its top; returns the rectangle it took.
 std::pair<ImVec2, ImVec2> drawImageContain(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b,
                                            std::uint32_t colour) {
   const auto* entry = img.exists ? &cache.get(img) : nullptr;
@@ -115,7 +118,7 @@ std::pair<ImVec2, ImVec2> drawImageContain(ImDrawList* dl, TextureCache& cache, 
   const float w = b.x - a.x, h = b.y - a.y;
   const float scale = std::min(w / ts.x, h / ts.y);
   const float dw = ts.x * scale, dh = ts.y * scale;
-  const ImVec2 p0(std::round(a.x + (w - dw) / 2), std::round(a.y + (h - dh) / 2));
+  const ImVec2 p0(std::round(a.x + (w - dw) / 2), a.y);
   const ImVec2 p1(p0.x + std::round(dw), p0.y + std::round(dh));
   dl->AddImage(textureId(*entry->texture), p0, p1);
   return {p0, p1};
@@ -314,7 +317,7 @@ void Screens::drawHome(Ctx& c) {
   if (sections.empty()) return;
 
   const size_t n = sections.size();
-  const size_t cols = n <= 4 ? std::min<size_t>(n, 2) : (n <= 9 ? 3 : 4);
+  const size_t cols = c.portrait() ? (n <= 2 ? 1 : 2) : (n <= 4 ? std::min<size_t>(n, 2) : (n <= 9 ? 3 : 4));
   const size_t rows = (n + cols - 1) / cols;
   const float tileW = std::floor((c.W - 2 * m - gap * (cols - 1)) / cols);
   const float tileH = std::floor((bottom - m - y - gap * (rows - 1)) / rows);
@@ -378,7 +381,7 @@ void Screens::drawSection(Ctx& c) {
   const auto& items = s->items;
   if (items.empty()) return;
   const size_t n = items.size();
-  const size_t cols = std::min<size_t>(n, 3);
+  const size_t cols = c.portrait() ? (n <= 3 ? 1 : 2) : std::min<size_t>(n, 3);
   const size_t rows = (n + cols - 1) / cols;
   const float y0 = top + headerH + m;
   const float cardW = std::floor((c.W - 2 * m - gap * (cols - 1)) / cols);
@@ -435,11 +438,15 @@ void Screens::drawItem(Ctx& c) {
   const float m = c.u(Theme::kMargin), gap = c.u(Theme::kGap);
   const float title = c.size(TextRole::Title), body = c.size(TextRole::Body), caption = c.size(TextRole::Caption);
 
-  // Left column: the selected image, its caption, and thumbnails when there are several.
-  const float leftW = std::floor(c.W * 0.54f);
-  float imgBottom = bottom - m;
+  // The pictures take the left column (landscape) or the upper part (portrait): the selected
+  // image, its caption, and thumbnails when there are several.
   const size_t count = item->images.size();
+  const bool stacked = c.portrait();
+  const float leftW = stacked ? c.W - 2 * m : std::floor(c.W * 0.54f);
+  const float mediaBottom = stacked ? std::floor(top + (bottom - top) * 0.46f) : bottom;
+  float imgBottom = mediaBottom - m;
   if (count > 1) imgBottom -= c.u(0.11f) + gap;
+  float mediaEnd = top; // where the pictures and their caption end, for the stacked layout
   if (count > 0) {
     m_image = std::min(m_image, count - 1);
     const ImageRef& img = item->images[m_image];
@@ -452,10 +459,13 @@ void Screens::drawItem(Ctx& c) {
       drawLines(c.dl, c.font(TextRole::Caption), caption, cap,
                 wrap(c.font(TextRole::Caption), caption, cap, c.lang, p1.x - p0.x), ImVec2(p0.x, p1.y + gap / 2),
                 p1.x - p0.x, toImColor(Theme::kTextMuted), 2, 1.4f, c.missing);
+    mediaEnd = p1.y + (cap.empty() ? 0 : capH);
     if (count > 1) {
       const float th = c.u(0.11f), tw = std::round(th * 16 / 9);
+      const float ty = stacked ? mediaEnd + gap / 2 : mediaBottom - m - th;
+      mediaEnd = ty + th;
       for (size_t i = 0; i < count; ++i) {
-        const ImVec2 ta(m + i * (tw + gap / 2), bottom - m - th), tb(ta.x + tw, ta.y + th);
+        const ImVec2 ta(m + i * (tw + gap / 2), ty), tb(ta.x + tw, ta.y + th);
         if (tb.x > m + leftW) break;
         if (touchTarget(c.f.targets, "image:" + std::to_string(i + 1), ta, tb)) m_image = i;
         drawImageCover(c.dl, c.f.textures, item->images[i], ta, tb, s->colour);
@@ -464,11 +474,14 @@ void Screens::drawItem(Ctx& c) {
     }
   }
 
-  // Right column: title, summary, body; dragged vertically when longer than the column.
-  const float x = (count > 0 ? m + leftW + gap * 2 : m);
+  // The text column: title, summary, body; dragged vertically when longer than the column.
+  const float x = (count > 0 && !stacked ? m + leftW + gap * 2 : m);
   const float colW = c.W - m - x;
-  const ImVec2 ca(x, top + m), cb(x + colW, bottom - m);
-  c.dl->AddRectFilled(ImVec2(x - gap, top + m), ImVec2(x - gap + c.u(0.004f), top + m + title * 1.2f), toImColor(s->colour));
+  const float textTop = (count > 0 && stacked ? mediaEnd : top) + m;
+  const ImVec2 ca(x, textTop), cb(x + colW, bottom - m);
+  if (!stacked)
+    c.dl->AddRectFilled(ImVec2(x - gap, textTop), ImVec2(x - gap + c.u(0.004f), textTop + title * 1.2f),
+                        toImColor(s->colour));
   bool held = false;
   touchTarget(c.f.targets, "text", ca, cb, &held);
   if (held) m_scroll -= ImGui::GetIO().MouseDelta.y;

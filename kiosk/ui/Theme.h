@@ -9,10 +9,10 @@ namespace kiosk::ui {
 enum class TextRole { Caption, Body, Title, Headline, Count };
 
 struct Theme {
-  // Pixel size of a text role on a display `displayHeight` pixels high.
+  // Pixel size of a text role on a display whose short side is `displayHeight` pixels.
   static float textSize(TextRole role, float displayHeight);
 
-  // Layout, as fractions of the display height.
+  // Layout, as fractions of the display's short side (its height on a landscape screen).
   static constexpr float kTopBar = 0.085f;
   static constexpr float kBottomBar = 0.105f;
   static constexpr float kMargin = 0.035f;

@@ -69,6 +69,28 @@ double inkFraction(const Shot& s, Region r, int threshold = 200) {
   return static_cast<double>(bright) / static_cast<double>(n);
 }
 
+// Runs of pixels along row `y` (a fraction of the height) that are not the page background,
+// each at least 5% of the width: the number of tiles or cards side by side.
+int spansAcross(const Shot& s, float y) {
+  const int row = static_cast<int>(y * s.h);
+  const int bg[3] = {0x0E, 0x1A, 0x2B}; // Theme::kBackground
+  int spans = 0, run = 0;
+  for (int x = 0; x <= s.w; ++x) {
+    bool on = false;
+    if (x < s.w) {
+      const unsigned char* p = s.at(x, row);
+      on = std::abs(p[0] - bg[0]) + std::abs(p[1] - bg[1]) + std::abs(p[2] - bg[2]) > 30;
+    }
+    if (on) {
+      ++run;
+    } else {
+      spans += run > s.w / 20;
+      run = 0;
+    }
+  }
+  return spans;
+}
+
 // Regions of the layout (see kiosk/ui/Screens.cpp and Theme.h).
 const Region kTopBarName{0.0f, 0.0f, 0.45f, 0.085f};
 const Region kItemTitle{0.57f, 0.09f, 0.99f, 0.17f};
@@ -162,6 +184,24 @@ TEST_CASE("[BrokenContent] the broken image is a placeholder, not garbage and no
 
 TEST_CASE("[BrokenContent] F2 shows the staff overlay with the problems") {
   CHECK(difference(load("broken", "item.png"), load("broken", "staff-overlay.png"), Region{0.35f, 0.0f, 1.0f, 0.6f}) > 10);
+}
+
+TEST_CASE("[Portrait] a portrait screen stacks the item's picture above its text") {
+  const Shot item = load("portrait", "item.png");
+  CHECK(item.w == 1080);
+  CHECK(item.h == 1920);
+  // The picture fills the upper part; the title and text are below it, on the dark page.
+  CHECK(inkFraction(item, Region{0.03f, 0.08f, 0.97f, 0.3f}, 150) > 0.2);
+  CHECK(inkFraction(item, Region{0.03f, 0.42f, 0.97f, 0.7f}) > 0.01);
+  const std::string log = readLog("portrait");
+  CHECK(log.find("lacks it") == std::string::npos);
+}
+
+TEST_CASE("[Portrait] tiles and cards are fewer to a row on a tall screen, so titles are not cut short") {
+  CHECK(spansAcross(load("portrait", "home.png"), 0.25f) == 2);
+  CHECK(spansAcross(load("walkthrough", "home-zh.png"), 0.4f) == 3);
+  CHECK(spansAcross(load("portrait", "section.png"), 0.3f) == 1);
+  CHECK(spansAcross(load("walkthrough", "section-zh.png"), 0.4f) == 2);
 }
 
 TEST_CASE("[MissingFolder] a missing content folder is explained, never a crash or a blank screen") {

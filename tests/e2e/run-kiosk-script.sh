@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs the real kiosk binary on a content folder with an input script, under Xvfb when there is
 # no display, and fails when the kiosk fails, or logs a bug (a missing glyph, a crash).
-#   run-kiosk-script.sh KIOSK SCRIPT CONTENT_DIR OUT_DIR
+#   run-kiosk-script.sh KIOSK SCRIPT CONTENT_DIR OUT_DIR [KIOSK_OPTION...]
 set -euo pipefail
 kiosk=$1 script=$2 content=$3 out=$4
+shift 4
 rm -rf "$out"
 mkdir -p "$out"
 log="$out/kiosk.log"
-cmd=("$kiosk" --script "$script" --screenshots "$out" "$content")
+cmd=("$kiosk" --script "$script" --screenshots "$out" "$@" "$content")
 status=0
 if [ -n "${DISPLAY:-}" ] && [ -z "${KIOSK_FORCE_XVFB:-}" ]; then
   "${cmd[@]}" >"$log" 2>&1 || status=$?
@@ -16,7 +17,7 @@ else
   # -displayfd lets the server pick a free display number itself, so runs in parallel (ctest -j)
   # never share or steal each other's server, as `xvfb-run -a` can.
   displayfile=$(mktemp)
-  Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp -noreset 3>"$displayfile" 2>"$out/xvfb.log" &
+  Xvfb -displayfd 3 -screen 0 1920x1920x24 -nolisten tcp -noreset 3>"$displayfile" 2>"$out/xvfb.log" &
   xvfb=$!
   # Wait for the server to be gone before returning: a dying Xvfb removes its socket by name,
   # and would remove the socket of the next run's server if that one took the same number.
