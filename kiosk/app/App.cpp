@@ -1,10 +1,14 @@
 #include "app/App.h"
 
+#include "media/ImageCheck.h"
+#include "text/LineBreaker.h"
+
 #include <SFML/Graphics/Texture.hpp>
 #include <SFML/OpenGL.hpp>
 #include <SFML/Window/VideoMode.hpp>
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -28,6 +32,9 @@ App::App(const Options& options, Clock& clock) : m_options(options), m_clock(clo
   m_assets = findAssets(options, nullptr);
   createWindow();
   m_imgui = std::make_unique<ui::ImGuiSfml>();
+  GLint maxTexture = 0;
+  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTexture);
+  if (maxTexture >= 1024) m_maxTextureSize = maxTexture;
   // Images are decoded no larger than the screen: a 24-megapixel photo becomes a 2-megapixel texture.
   m_textures = std::make_unique<ui::TextureCache>(static_cast<int>(width()), static_cast<int>(height()));
   startLoading();
@@ -72,17 +79,25 @@ void App::startLoading() {
   const fs::path dir = m_options.contentDir;
   const fs::path assets = m_assets;
   const float h = std::min(width(), height()); // text sizes follow the short side
-  m_loading = std::async(std::launch::async, [dir, assets, h] {
+  const int maxTexture = m_maxTextureSize;
+  m_loading = std::async(std::launch::async, [dir, assets, h, maxTexture] {
     using Clock = std::chrono::steady_clock;
     auto ms = [](Clock::time_point since) { return std::chrono::duration<double, std::milli>(Clock::now() - since).count(); };
     Loaded l;
     const auto t0 = Clock::now();
     l.content = loadContent(dir);
+    if (l.content.content)
+      for (auto& d : media::checkContentImages(*l.content.content)) l.content.diagnostics.push_back(std::move(d));
     l.strings = UiStrings::load(assets / "ui-strings.toml", l.stringDiagnostics);
     l.contentMs = ms(t0);
     const auto t1 = Clock::now();
     static const Content empty;
-    l.fonts = ui::buildFonts(ui::collectGlyphNeeds(l.content.content ? *l.content.content : empty, l.strings), h);
+    l.fonts = ui::buildFonts(ui::collectGlyphNeeds(l.content.content ? *l.content.content : empty, l.strings), h,
+                             maxTexture);
+    // ICU loads its line-break dictionaries on first use: do that here, not in a visitor's frame.
+    if (l.content.content)
+      for (const auto& lang : l.content.content->settings.languages)
+        (void)text::findLineBreaks(l.content.content->settings.name.get(lang) + " \u6C88\u9633 \u0E44\u0E17\u0E22", lang);
     l.fontsMs = ms(t1);
     return l;
   });
@@ -90,7 +105,25 @@ void App::startLoading() {
 
 void App::collectWorkerResults() {
   if (m_loading.valid() && m_loading.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-    Loaded l = m_loading.get();
+    Loaded l;
+    try {
+      l = m_loading.get();
+    } catch (const std::exception& e) {
+      // Never expected (the loader reports rather than throws), but a worker's surprise must not
+      // end the kiosk: the last good content keeps running.
+      Diagnostic d;
+      d.file = m_options.contentDir;
+      d.message = std::string("loading failed (") + e.what() + "); the previous content stays on screen; press F5 to try again";
+      std::cerr << d.format() << "\n";
+      m_diagnostics.push_back(d);
+      if (!m_nav) {
+        m_fonts.adopt(ui::fallbackFonts(std::min(width(), height())));
+        m_imgui->fontsChanged();
+        m_nav = std::make_unique<Navigator>(std::make_shared<Content>(), m_clock.now());
+        m_staffOverlay = true;
+      }
+      return;
+    }
     m_diagnostics = l.content.diagnostics;
     m_diagnostics.insert(m_diagnostics.end(), l.stringDiagnostics.begin(), l.stringDiagnostics.end());
     for (const auto& p : l.fonts.problems) {
@@ -131,7 +164,13 @@ void App::collectWorkerResults() {
     else
       m_nav = std::make_unique<Navigator>(l.content.content, m_clock.now());
   }
-  for (auto& d : m_textures->takeDiagnostics()) m_diagnostics.push_back(std::move(d));
+  for (auto& d : m_textures->takeDiagnostics()) {
+    // The start-up check usually found it already, at the line that names the picture.
+    const bool known = std::any_of(m_diagnostics.begin(), m_diagnostics.end(), [&](const Diagnostic& k) {
+      return k.message.find("image '" + d.file + "'") != std::string::npos;
+    });
+    if (!known) m_diagnostics.push_back(std::move(d));
+  }
 }
 
 bool App::staffKey(const std::string& name) {
@@ -150,14 +189,14 @@ void App::handleKey(const sf::Event::KeyEvent& key) {
 }
 
 void App::tuneFrameRate(double frameSeconds) {
-  // With working vsync at 60 Hz or slower, 60 frames take at least ~0.9 s. Much faster means
+  // With working vsync, 60 frames take at least 0.25 s even on a 240 Hz display. Faster means
   // the driver ignores vsync (Xvfb, some VMs): cap the frame rate instead of spinning a core.
   if (m_vsyncChecked || !m_options.script.empty()) return;
   if (m_vsyncProbeFrames == 0) m_vsyncProbeStart = frameSeconds;
   if (++m_vsyncProbeFrames < 60) return;
   m_vsyncChecked = true;
   const double elapsed = frameSeconds - m_vsyncProbeStart;
-  if (elapsed < 59.0 / 75.0) {
+  if (elapsed < 60.0 / 240.0) {
     m_window.setVerticalSyncEnabled(false);
     m_window.setFramerateLimit(m_options.fpsLimit);
     std::cerr << "kiosk: vsync is not pacing frames here; limiting to " << m_options.fpsLimit << " fps\n";
@@ -192,8 +231,9 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
     ui::Frame f{*m_nav, m_fonts, *m_textures, m_targets, m_strings, now, width(), height(), hasErrors(m_diagnostics)};
     m_screens.draw(f);
     for (char32_t c : m_screens.takeMissingGlyphs())
-      std::cerr << "kiosk: error: a screen drew U+" << std::hex << static_cast<unsigned>(c) << std::dec
-                << " with a font that lacks it (language " << m_nav->language() << "); this is a bug in glyph collection\n";
+      if (m_reportedGlyphs.insert(c).second) // once per character, not once per frame
+        std::cerr << "kiosk: error: a screen drew U+" << std::hex << static_cast<unsigned>(c) << std::dec
+                  << " with a font that lacks it (language " << m_nav->language() << "); this is a bug in glyph collection\n";
   }
   if (m_staffOverlay) drawStaffOverlay();
 

@@ -20,6 +20,7 @@
 #include <future>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -100,6 +101,8 @@ private:
   int m_vsyncProbeFrames = 0;  // frames measured so far to see whether vsync really paces us
   double m_vsyncProbeStart = 0;
   bool m_vsyncChecked = false;
+  int m_maxTextureSize = 2048;          // GL_MAX_TEXTURE_SIZE, read once at start
+  std::set<char32_t> m_reportedGlyphs; // glyph bugs already logged
 };
 
 // Finds the assets folder: --assets, $KIOSK_ASSETS, next to the binary, or the source tree.

@@ -1,11 +1,14 @@
 #include "app/Validate.h"
 
 #include "core/ContentLoader.h"
+#include "media/ImageCheck.h"
 
 namespace kiosk::app {
 
 int validateContent(const std::string& dir, std::ostream& out) {
-  const LoadResult r = loadContent(dir);
+  LoadResult r = loadContent(dir);
+  if (r.content)
+    for (auto& d : media::checkContentImages(*r.content)) r.diagnostics.push_back(std::move(d));
   size_t errors = 0, warnings = 0;
   for (const auto& d : r.diagnostics) {
     out << d.format() << "\n";

@@ -29,6 +29,10 @@ struct ImageRef {
   // decoded again on the next reload, an unchanged one is not.
   std::uintmax_t bytes = 0;
   std::filesystem::file_time_type modified{};
+  // Where staff named it: the TOML file (as displayed), line and column.
+  std::string namedIn;
+  int line = 0;
+  int column = 0;
 };
 
 struct Item {

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <optional>
 #include <set>
@@ -43,9 +45,9 @@ class FileReader {
 public:
   FileReader(const fs::path& root, const fs::path& file, std::vector<Diagnostic>& out)
       : m_root(root), m_file(file), m_out(out) {
-    std::error_code ec;
-    auto rel = fs::relative(file, root.parent_path(), ec);
-    m_display = ec || rel.empty() ? file.string() : rel.generic_string();
+    // Lexically, so a symlink is named as staff see it in the folder, not by its target.
+    const auto rel = file.lexically_relative(root.parent_path());
+    m_display = rel.empty() ? file.string() : rel.generic_string();
   }
 
   const std::string& display() const { return m_display; }
@@ -133,7 +135,43 @@ struct Context {
   fs::path canonicalRoot;
   const KioskSettings* settings = nullptr;
   ContentLimits limits;
+
+  // True when `p`, with every symlink resolved, is inside the content folder.
+  bool inside(const fs::path& p) const {
+    std::error_code ec;
+    const fs::path canon = fs::weakly_canonical(p, ec);
+    const auto rel = canon.lexically_relative(canonicalRoot);
+    return !ec && !rel.empty() && *rel.begin() != "..";
+  }
 };
+
+// The entries of a folder, sorted; an error while listing ends the list instead of throwing.
+std::vector<fs::directory_entry> listFolder(const fs::path& dir) {
+  std::vector<fs::directory_entry> out;
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec), end;
+  for (; !ec && it != end; it.increment(ec)) out.push_back(*it);
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.path() < b.path(); });
+  return out;
+}
+
+// The screens draw with Dear ImGui 1.86, whose characters are 16-bit: emoji and the rarest
+// ideographs (beyond U+FFFF) would show as '?'. Staff hear it here, at the line.
+void warnUndrawable(FileReader& r, const toml::node& node, const char* key, const std::string& text) {
+  std::vector<char32_t> cps;
+  utf8::decode(text, cps);
+  for (char32_t c : cps) {
+    if (c <= 0xFFFF) continue;
+    std::string ch;
+    utf8::append(ch, c);
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "U+%X", static_cast<unsigned>(c));
+    r.warning(node, std::string("'") + key + "' contains " + ch + " (" + hex +
+                        "), which the kiosk cannot draw yet (emoji and characters beyond U+FFFF show as '?'); "
+                        "remove it or use another character");
+    return;
+  }
+}
 
 // A localized text: either a table { zh-Hans = "...", en = "..." } or one string (the default language's).
 std::optional<LocalizedText> readText(FileReader& r, const toml::table& t, const char* key, bool required,
@@ -148,6 +186,7 @@ std::optional<LocalizedText> readText(FileReader& r, const toml::table& t, const
   LocalizedText text;
   if (const auto* s = node->as_string()) {
     text.byLanguage[ctx.settings->defaultLanguage] = s->get();
+    warnUndrawable(r, *node, key, s->get());
   } else if (const auto* tbl = node->as_table()) {
     for (const auto& [lang, value] : *tbl) {
       const std::string tag(lang.str());
@@ -157,6 +196,7 @@ std::optional<LocalizedText> readText(FileReader& r, const toml::table& t, const
                    "'" + std::string(key) + "' has text in '" + tag +
                        "', a language this kiosk does not offer; add it to 'languages' in kiosk.toml or fix the tag");
         text.byLanguage[tag] = v->get();
+        warnUndrawable(r, value, key, v->get());
       } else {
         r.error(value, std::string("the '") + tag + "' text of '" + key + "' must be a string in quotes");
       }
@@ -198,8 +238,11 @@ std::optional<ImageRef> readImagePath(FileReader& r, const toml::node& node, con
     return std::nullopt;
   }
   ImageRef ref;
+  ref.namedIn = r.display();
+  ref.line = static_cast<int>(node.source().begin.line);
+  ref.column = static_cast<int>(node.source().begin.column);
   ref.file = canon;
-  ref.displayPath = fs::relative(canon, ctx.canonicalRoot.parent_path(), ec).generic_string();
+  ref.displayPath = full.lexically_relative(ctx.root.parent_path()).generic_string();
   ref.exists = fs::is_regular_file(canon, ec);
   if (ref.exists) {
     ref.bytes = fs::file_size(canon, ec);
@@ -230,7 +273,7 @@ std::optional<double> readSeconds(FileReader& r, const toml::table& t, const cha
   std::optional<double> v;
   if (const auto* i = n->as_integer()) v = static_cast<double>(i->get());
   else if (const auto* f = n->as_floating_point()) v = f->get();
-  if (!v || *v < min || *v > max) {
+  if (!v || !std::isfinite(*v) || *v < min || *v > max) {
     std::ostringstream msg;
     msg << "'" << key << "' must be a number of seconds from " << min << " to " << max;
     r.error(*n, msg.str());
@@ -256,6 +299,10 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   if (!fs::exists(file, ec)) {
     r.report(Severity::Error, nullptr,
              "kiosk.toml is missing; every content folder needs one (see content/README.md); using defaults");
+    return settings;
+  }
+  if (!ctx.inside(file)) {
+    r.report(Severity::Error, nullptr, "kiosk.toml is a link to outside the content folder, so it is not read; using defaults");
     return settings;
   }
   auto doc = r.parse(ctx.limits.maxTomlBytes);
@@ -364,6 +411,10 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
     diags.push_back(std::move(d));
     return std::nullopt;
   }
+  if (!ctx.inside(file)) {
+    r.report(Severity::Error, nullptr, "section.toml is a link to outside the content folder, so it is not read");
+    return std::nullopt;
+  }
   auto doc = r.parse(ctx.limits.maxTomlBytes);
   if (!doc) return std::nullopt;
   r.checkKeys(*doc, {"title", "subtitle", "colour", "color", "cover", "order"}, "section.toml");
@@ -395,12 +446,16 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
 
   // Items: every other *.toml in the folder, in order prefix then name order.
   std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (!entry.is_regular_file(ec) || entry.path().extension() != ".toml" || entry.path().filename() == "section.toml")
+  for (const auto& entry : listFolder(dir)) {
+    if (entry.path().extension() != ".toml" || entry.path().filename() == "section.toml") continue;
+    if (!ctx.inside(entry.path())) {
+      FileReader(ctx.root, entry.path(), diags)
+          .report(Severity::Error, nullptr, "this file is a link to outside the content folder, so it is not read; copy the file in instead");
       continue;
+    }
+    if (!entry.is_regular_file(ec)) continue;
     files.push_back(entry.path());
   }
-  std::sort(files.begin(), files.end());
   std::set<std::string> ids;
   for (const auto& f : files) {
     if (section.items.size() >= ctx.limits.maxItemsPerSection) {
@@ -455,15 +510,23 @@ LoadResult loadContent(const fs::path& rootIn, const ContentLimits& limits) {
 
   const fs::path sectionsDir = root / "sections";
   std::vector<fs::path> dirs;
-  for (const auto& entry : fs::directory_iterator(sectionsDir, ec))
-    if (entry.is_directory(ec)) dirs.push_back(entry.path());
-  if (ec || dirs.empty()) {
+  for (const auto& entry : listFolder(sectionsDir)) {
+    if (!entry.is_directory(ec)) continue;
+    if (!ctx.inside(entry.path())) {
+      Diagnostic d;
+      d.file = entry.path().lexically_relative(root.parent_path()).generic_string();
+      d.message = "this section folder is a link to outside the content folder, so it is not shown; copy the folder in instead";
+      result.diagnostics.push_back(std::move(d));
+      continue;
+    }
+    dirs.push_back(entry.path());
+  }
+  if (dirs.empty()) {
     Diagnostic d;
     d.file = fs::path(root.filename() / "sections").generic_string();
     d.message = "no section folders found; create sections/01-name/section.toml (see content/README.md)";
     result.diagnostics.push_back(std::move(d));
   }
-  std::sort(dirs.begin(), dirs.end());
   std::set<std::string> ids;
   for (const auto& dir : dirs) {
     if (content->sections.size() >= limits.maxSections) {

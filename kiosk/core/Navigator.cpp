@@ -27,13 +27,21 @@ void Navigator::setContent(ContentSnapshot content, Seconds now) {
   m_content = std::move(content);
   const auto& langs = m_content->settings.languages;
   if (std::find(langs.begin(), langs.end(), m_language) == langs.end()) m_language = m_content->settings.defaultLanguage;
-  if (m_screen == Screen::Item && !item()) m_screen = section() ? Screen::Section : Screen::Home;
-  if (m_screen == Screen::Section && !section()) m_screen = Screen::Home;
+  if (m_screen == Screen::Item && !item()) {
+    m_itemId.clear();
+    m_screen = section() ? Screen::Section : Screen::Home;
+  }
+  if (m_screen == Screen::Section && !section()) {
+    m_sectionId.clear();
+    m_screen = Screen::Home;
+  }
   (void)now;
 }
 
 void Navigator::update(Seconds now) {
-  if (m_screen != Screen::Attract && now - m_lastActivity >= m_content->settings.idleTimeoutSeconds) goAttract(now);
+  // The loader refuses non-finite timings; this guards content built some other way.
+  const Seconds idle = std::isfinite(m_content->settings.idleTimeoutSeconds) ? m_content->settings.idleTimeoutSeconds : 90;
+  if (m_screen != Screen::Attract && now - m_lastActivity >= idle) goAttract(now);
 }
 
 void Navigator::wake(Seconds now) {
@@ -84,7 +92,8 @@ const Item* Navigator::item() const { return m_content->findItem(m_sectionId, m_
 AttractFrame Navigator::attract(Seconds now) const {
   AttractFrame f;
   const size_t count = m_content->attractImages().size();
-  const Seconds slide = std::max(m_content->settings.attractSlideSeconds, kCrossfadeSeconds * 2);
+  const Seconds configured = m_content->settings.attractSlideSeconds;
+  const Seconds slide = std::isfinite(configured) ? std::max(configured, kCrossfadeSeconds * 2) : 7;
   const Seconds t = std::max<Seconds>(0, now - m_attractSince);
   const auto index = static_cast<size_t>(std::floor(t / slide));
   const size_t langs = std::max<size_t>(1, m_content->settings.languages.size());

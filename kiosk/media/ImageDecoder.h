@@ -25,6 +25,10 @@ struct DecodeResult {
   bool ok() const { return error.empty(); }
 };
 
+// Checks that `file` is an image the kiosk can decode, reading only its header: "" when it is,
+// otherwise the same sentence decodeImageFile would give. For `kiosk validate` and start-up.
+std::string probeImageFile(const std::filesystem::path& file, const DecodeLimits& limits = {});
+
 // Reads and decodes `file`, then downscales (never upscales) to fit within maxWidth x maxHeight.
 DecodeResult decodeImageFile(const std::filesystem::path& file, int maxWidth, int maxHeight,
                              const DecodeLimits& limits = {});

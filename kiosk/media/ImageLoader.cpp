@@ -1,5 +1,7 @@
 #include "media/ImageLoader.h"
 
+#include <exception>
+
 namespace kiosk::media {
 
 ImageLoader::ImageLoader(unsigned workers) {
@@ -49,7 +51,12 @@ void ImageLoader::run() {
       m_queue.pop_front();
       ++m_inFlight;
     }
-    LoadedImage done{req, decodeImageFile(req.file, req.maxWidth, req.maxHeight)};
+    LoadedImage done{req, {}};
+    try {
+      done.result = decodeImageFile(req.file, req.maxWidth, req.maxHeight);
+    } catch (const std::exception& e) { // bad_alloc on a huge picture: a placeholder, not the end
+      done.result.error = std::string("the image could not be decoded (") + e.what() + ")";
+    }
     {
       std::lock_guard lock(m_mutex);
       --m_inFlight;

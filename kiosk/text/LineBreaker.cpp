@@ -57,6 +57,47 @@ BreakOpportunities findLineBreaks(std::string_view utf8, const std::string& lang
   return out;
 }
 
+namespace {
+
+// The end of the longest prefix of [begin, end) that fits `maxWidth`, at a code point boundary,
+// and at least one code point. Exponential then binary search over code points, so splitting a
+// run costs O(line * log line) per line however long the run is.
+size_t fitPrefix(std::string_view s, size_t begin, size_t end, float maxWidth, const MeasureFn& measure) {
+  auto fits = [&](size_t p) { return measure(s.substr(begin, p - begin)) <= maxWidth; };
+  auto advance = [&](size_t p, size_t n) {
+    while (n-- > 0 && p < end) p = nextCodePoint(s, p);
+    return p;
+  };
+  size_t good = advance(begin, 1); // one code point always goes on a line
+  if (good >= end || !fits(good)) return good;
+  size_t step = 1;
+  size_t bad = end;
+  for (;;) {
+    const size_t probe = advance(good, step);
+    if (fits(probe)) {
+      good = probe;
+      if (good >= end) return end;
+      step *= 2;
+    } else {
+      bad = probe;
+      break;
+    }
+  }
+  // good fits, bad does not: narrow down between them one code point at a time by halving.
+  while (true) {
+    size_t count = 0;
+    for (size_t p = good; p < bad; p = nextCodePoint(s, p)) ++count;
+    if (count <= 1) return good;
+    const size_t mid = advance(good, count / 2);
+    if (fits(mid))
+      good = mid;
+    else
+      bad = mid;
+  }
+}
+
+} // namespace
+
 std::vector<Line> wrapText(std::string_view s, const std::string& language, float maxWidth, const MeasureFn& measure) {
   std::vector<Line> lines;
   if (s.empty()) return lines;
@@ -66,33 +107,26 @@ std::vector<Line> wrapText(std::string_view s, const std::string& language, floa
   for (size_t k = 0; k < breaks.offsets.size(); ++k) {
     const size_t pos = breaks.offsets[k];
     const size_t visibleEnd = trimEnd(s, lineStart, pos);
-    const bool fits = measure(s.substr(lineStart, visibleEnd - lineStart)) <= maxWidth;
-    if (!fits) {
+    if (measure(s.substr(lineStart, visibleEnd - lineStart)) > maxWidth) {
       if (lastFit > lineStart) {
-        // Break at the last opportunity that fitted, then reconsider this segment on a new line.
+        // Break at the last opportunity that fitted, then place this segment again on a new line.
         lines.push_back({lineStart, trimEnd(s, lineStart, lastFit)});
         lineStart = lastFit;
-        lastFit = lineStart;
-        --k;
+        --k; // unsigned wrap-around is well defined; the loop's ++k brings it back
         continue;
       }
-      // One unbreakable run wider than the line: split it between code points.
-      size_t cut = lineStart;
-      size_t next = nextCodePoint(s, cut);
-      while (next < visibleEnd && measure(s.substr(lineStart, next - lineStart)) <= maxWidth) {
-        cut = next;
-        next = nextCodePoint(s, cut);
+      // One unbreakable run wider than the line (a long URL, a word in a narrow column): split
+      // it between code points, as many lines as it takes; the tail stays on the current line.
+      for (;;) {
+        const size_t cut = fitPrefix(s, lineStart, visibleEnd, maxWidth, measure);
+        if (cut >= visibleEnd) break;
+        lines.push_back({lineStart, cut});
+        lineStart = cut;
       }
-      if (cut == lineStart) cut = next; // at least one code point per line
-      lines.push_back({lineStart, cut});
-      lineStart = cut;
-      lastFit = lineStart;
-      if (cut < pos) --k; // the rest of this run still needs placing
-      continue;
     }
     lastFit = pos;
     if (breaks.hard[k] || pos == s.size()) {
-      lines.push_back({lineStart, visibleEnd});
+      lines.push_back({lineStart, trimEnd(s, lineStart, pos)});
       lineStart = pos;
       lastFit = pos;
     }

@@ -23,7 +23,7 @@ void GlyphNeeds::add(const std::string& language, TextRole role, std::string_vie
   utf8::decode(text, cps); // invalid UTF-8 never reaches here: the loader rejects it
   auto& set = byLanguage[language][static_cast<size_t>(role)];
   for (char32_t c : cps)
-    if (c >= 0x20) set.insert(c);
+    if (c >= 0x20 && c <= 0xFFFF) set.insert(c); // beyond U+FFFF: not drawable yet; the loader warns
 }
 
 GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings) {
@@ -109,19 +109,30 @@ std::string describe(char32_t c) {
 
 } // namespace
 
-BuiltFonts buildFonts(const GlyphNeeds& needs, float displayHeight) {
-  BuiltFonts out;
-  out.displayHeight = displayHeight;
+namespace {
+
+// Which faces draw each language: its own face first, then faces for what that one lacks.
+struct LanguagePlan {
+  std::string language;
+  std::vector<std::shared_ptr<LoadedFace>> chain;
+};
+
+// Packs the atlas from a plan. `oversample` 2 gives smoother subpixel placement; 1 halves the width.
+// `latinOnly` is the last resort when nothing else fits the graphics card's texture size.
+void rasterize(BuiltFonts& out, const GlyphNeeds& needs, const std::vector<LanguagePlan>& plans,
+               const std::shared_ptr<LoadedFace>& staffFace, float shortSide, int oversample, bool latinOnly,
+               int maxTextureSize) {
   out.atlas = std::make_unique<ImFontAtlas>();
+  out.fonts.clear();
   ImFontAtlas& atlas = *out.atlas;
   atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
-  FaceLoader loader;
+  atlas.TexDesiredWidth = std::min(4096, maxTextureSize);
   std::vector<std::shared_ptr<ImVector<ImWchar>>> ranges; // must outlive Build()
 
   auto addFace = [&](const LoadedFace& face, float px, const std::set<char32_t>& wanted, bool merge) -> ImFont* {
     ImFontGlyphRangesBuilder builder;
     for (char32_t c : wanted)
-      if (c <= 0xFFFF && face.has(c)) builder.AddChar(static_cast<ImWchar>(c)); // ImWchar is 16-bit in 1.86
+      if (c <= 0xFFFF && (!latinOnly || c < 0x250) && face.has(c)) builder.AddChar(static_cast<ImWchar>(c));
     auto r = std::make_shared<ImVector<ImWchar>>();
     builder.BuildRanges(r.get());
     if (r->Size <= 1) return nullptr;
@@ -130,7 +141,7 @@ BuiltFonts buildFonts(const GlyphNeeds& needs, float displayHeight) {
     cfg.FontDataOwnedByAtlas = false;
     cfg.FontNo = face.face.index;
     cfg.MergeMode = merge;
-    cfg.OversampleH = 2;
+    cfg.OversampleH = oversample;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
     std::snprintf(cfg.Name, sizeof cfg.Name, "%s %.0fpx", face.face.family.c_str(), px);
@@ -138,21 +149,51 @@ BuiltFonts buildFonts(const GlyphNeeds& needs, float displayHeight) {
   };
 
   // The staff overlay's font comes first: ImGui's default font for its own widgets.
-  {
+  out.staff = nullptr;
+  if (staffFace) {
     std::set<char32_t> latin;
     for (char32_t c = 0x20; c < 0x17F; ++c) latin.insert(c);
     for (char32_t c : {U'\u2014', U'\u2018', U'\u2019', U'\u201C', U'\u201D', U'\u2026'}) latin.insert(c);
-    if (auto f = platform::findFontForLanguage("en"))
-      if (auto face = loader.load(*f)) out.staff = addFace(*face, std::round(22 * displayHeight / 1080), latin, false);
-    if (!out.staff) out.staff = atlas.AddFontDefault();
+    out.staff = addFace(*staffFace, std::round(22 * shortSide / 1080), latin, false);
   }
+  if (!out.staff) out.staff = atlas.AddFontDefault();
 
+  for (const auto& plan : plans) {
+    const auto& roles = needs.byLanguage.at(plan.language);
+    for (size_t r = 0; r < roles.size(); ++r) {
+      const float px = Theme::textSize(static_cast<TextRole>(r), shortSide);
+      ImFont* font = nullptr;
+      for (const auto& face : plan.chain) {
+        ImFont* added = addFace(*face, px, roles[r], font != nullptr);
+        if (!font) font = added;
+      }
+      if (font) out.fonts[{plan.language, static_cast<TextRole>(r)}] = font;
+    }
+  }
+  if (!atlas.Build()) {
+    out.atlas = std::make_unique<ImFontAtlas>();
+    out.staff = out.atlas->AddFontDefault();
+    out.fonts.clear();
+    out.atlas->Build();
+  }
+}
+
+} // namespace
+
+BuiltFonts buildFonts(const GlyphNeeds& needs, float shortSide, int maxTextureSize) {
+  BuiltFonts out;
+  out.displayHeight = shortSide;
+  FaceLoader loader;
+
+  std::shared_ptr<LoadedFace> staffFace;
+  if (auto f = platform::findFontForLanguage("en")) staffFace = loader.load(*f);
+
+  std::vector<LanguagePlan> plans;
   for (const auto& [lang, roles] : needs.byLanguage) {
     std::set<char32_t> all;
     for (const auto& set : roles) all.insert(set.begin(), set.end());
-
-    // The fallback chain: the language's own face, then faces fontconfig picks for what is left.
-    std::vector<std::shared_ptr<LoadedFace>> chain;
+    LanguagePlan plan{lang, {}};
+    auto& chain = plan.chain;
     if (auto f = platform::findFontForLanguage(lang))
       if (auto face = loader.load(*f)) chain.push_back(face);
     std::vector<char32_t> missing;
@@ -169,37 +210,43 @@ BuiltFonts buildFonts(const GlyphNeeds& needs, float displayHeight) {
       chain.push_back(face);
     }
     for (char32_t c : missing)
-      if (c > 0xFFFF || std::none_of(chain.begin(), chain.end(), [c](auto& f) { return f->has(c); }))
+      if (std::none_of(chain.begin(), chain.end(), [c](auto& f) { return f->has(c); }))
         out.problems.push_back(lang + ": no installed font can draw " + describe(c) + "; install a font for it or change the text");
     if (chain.empty()) {
       out.problems.push_back(lang + ": no font found for this language; install fonts-noto-core and fonts-noto-cjk");
       continue;
     }
     for (const auto& f : chain) out.faces.push_back(lang + ": " + f->face.family + " (" + f->face.file + " #" + std::to_string(f->face.index) + ")");
-
-    for (size_t r = 0; r < roles.size(); ++r) {
-      const float px = Theme::textSize(static_cast<TextRole>(r), displayHeight);
-      ImFont* font = nullptr;
-      for (const auto& face : chain) {
-        ImFont* added = addFace(*face, px, roles[r], font != nullptr);
-        if (!font) font = added;
-      }
-      if (font) out.fonts[{lang, static_cast<TextRole>(r)}] = font;
-    }
+    plans.push_back(std::move(plan));
   }
 
-  atlas.TexDesiredWidth = 4096;
-  if (!atlas.Build()) {
-    out.problems.push_back("the font atlas could not be built (too many glyphs for one texture)");
-    out.atlas = std::make_unique<ImFontAtlas>();
-    out.staff = out.atlas->AddFontDefault();
-    out.fonts.clear();
-    out.atlas->Build();
+  // The atlas must fit one texture of the graphics card (GL_MAX_TEXTURE_SIZE). Content with very
+  // many different characters on a large screen may not: then try narrower glyphs, and as a
+  // last resort Latin only, so the screen shows '?' for what is missing rather than black boxes.
+  auto fits = [&] { return out.atlas->TexWidth <= maxTextureSize && out.atlas->TexHeight <= maxTextureSize; };
+  rasterize(out, needs, plans, staffFace, shortSide, 2, false, maxTextureSize);
+  if (!fits()) rasterize(out, needs, plans, staffFace, shortSide, 1, false, maxTextureSize);
+  if (!fits()) {
+    out.problems.push_back("the content uses more different characters than one font texture of this graphics card holds (" +
+                           std::to_string(maxTextureSize) + " pixels); only Latin text is drawn; shorten the texts or use fewer languages");
+    rasterize(out, needs, plans, staffFace, shortSide, 1, true, maxTextureSize);
   }
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
   out.atlas->GetTexDataAsRGBA32(&pixels, &w, &h); // converted here, on the worker, not in a frame
   out.atlas->ClearInputData(); // the font files are freed with `loader`
+  return out;
+}
+
+BuiltFonts fallbackFonts(float shortSide) {
+  BuiltFonts out;
+  out.displayHeight = shortSide;
+  out.atlas = std::make_unique<ImFontAtlas>();
+  out.staff = out.atlas->AddFontDefault();
+  out.atlas->Build();
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  out.atlas->GetTexDataAsRGBA32(&pixels, &w, &h);
   return out;
 }
 

@@ -48,7 +48,10 @@ struct BuiltFonts {
 };
 
 // Finds faces, rasterizes and packs the atlas, and prepares its RGBA pixels. Worker thread; no GL.
-BuiltFonts buildFonts(const GlyphNeeds& needs, float displayHeight);
+// `shortSide` is the display's short side in pixels; the atlas never exceeds `maxTextureSize`.
+BuiltFonts buildFonts(const GlyphNeeds& needs, float shortSide, int maxTextureSize = 16384);
+// ImGui's built-in font only: what the screens draw with when loading failed altogether.
+BuiltFonts fallbackFonts(float shortSide);
 
 // The fonts in use by the screens. Main thread only.
 class FontSet {

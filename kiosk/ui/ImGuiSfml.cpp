@@ -61,7 +61,7 @@ void applyPointer(ImGuiIO& io, const PointerState& p) {
 void ImGuiSfml::processEvent(const sf::Event& event) {
   if (auto p = toPointerEvent(event)) {
     m_latch.push(*p);
-  } else if (event.type == sf::Event::LostFocus && m_latch.state().down) {
+  } else if (event.type == sf::Event::LostFocus && m_latch.downAfterPending()) {
     // A release that happens outside the window must not leave the button stuck down.
     m_latch.push({PointerEvent::Kind::Up, m_latch.state().x, m_latch.state().y});
   }

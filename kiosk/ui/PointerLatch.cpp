@@ -17,4 +17,11 @@ PointerState PointerLatch::nextFrame() {
   return m_state;
 }
 
+bool PointerLatch::downAfterPending() const {
+  bool down = m_state.down;
+  for (const auto& e : m_queue)
+    if (e.kind != PointerEvent::Kind::Move) down = e.kind == PointerEvent::Kind::Down;
+  return down;
+}
+
 } // namespace kiosk::ui

@@ -31,6 +31,8 @@ public:
   PointerState nextFrame();
 
   bool hasPending() const { return !m_queue.empty(); }
+  // Whether the button will be down once every queued event has been applied.
+  bool downAfterPending() const;
   const PointerState& state() const { return m_state; }
 
 private:

@@ -59,7 +59,9 @@ void putText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 col, st
     const int n = ImTextCharFromUtf8(&c, p, end);
     if (n <= 0) break;
     p += n;
-    if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) missing.insert(c);
+    // U+FFFD stands for what 16-bit ImGui cannot hold (emoji...): the loader warned staff already.
+    if (c >= 0x20 && c != IM_UNICODE_CODEPOINT_INVALID && !font->FindGlyphNoFallback(static_cast<ImWchar>(c)))
+      missing.insert(c);
   }
   dl->AddText(font, size, pos, col, s.data(), end);
 }
@@ -154,10 +156,10 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
 
 const std::vector<text::Line>& Screens::wrap(ImFont* font, float size, const std::string& s, const std::string& lang,
                                              float width) {
-  std::string key;
-  key.reserve(s.size() + 64);
-  key += std::to_string(reinterpret_cast<std::uintptr_t>(font)) + '|' + std::to_string(size) + '|' +
-         std::to_string(static_cast<int>(width)) + '|' + lang + '|' + s;
+  // Keyed by a hash of the text, not a copy: a long body would otherwise be copied every frame.
+  std::string key = std::to_string(reinterpret_cast<std::uintptr_t>(font)) + '|' + std::to_string(size) + '|' +
+                    std::to_string(static_cast<int>(width)) + '|' + lang + '|' + std::to_string(s.size()) + '|' +
+                    std::to_string(std::hash<std::string_view>{}(s));
   auto it = m_layouts.find(key);
   if (it != m_layouts.end()) return it->second;
   if (m_layouts.size() > 4000) m_layouts.clear();

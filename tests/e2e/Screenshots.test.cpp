@@ -168,6 +168,9 @@ TEST_CASE("[BrokenContent] problems are reported with file and line, and the kio
   CHECK(log.find("TOML syntax") != std::string::npos);
   CHECK(log.find("sections/03-culture-tourism/section.toml:4:") != std::string::npos);
   CHECK(log.find("industrial-base-1.jpg: error: this is not an image") != std::string::npos);
+  // Found at start-up too, at the line of the item file that names the picture.
+  CHECK(log.find("02-investment/01-industrial-base.toml:19:8: error: image 'broken.content/sections/02-investment/images/"
+                 "industrial-base-1.jpg': this is not an image") != std::string::npos);
   for (const char* name : {"home.png", "section.png", "item.png", "staff-overlay.png"}) {
     CAPTURE(name);
     const Shot s = load("broken", name);
@@ -178,8 +181,14 @@ TEST_CASE("[BrokenContent] problems are reported with file and line, and the kio
 TEST_CASE("[BrokenContent] the broken image is a placeholder, not garbage and not blank") {
   const Shot item = load("broken", "item.png");
   const Shot walk = load("walkthrough", "item-en.png");
-  // Same item, same screen, but its picture is a placeholder now.
+  // Same item, same screen, but its picture is a placeholder now...
   CHECK(difference(item, walk, kItemImage) > 10);
+  // ...a calm field in the section's colour (not black, not noise)...
+  const Region field{0.05f, 0.15f, 0.15f, 0.3f};
+  CHECK(inkFraction(item, field, 15) > 0.9);  // not black
+  CHECK(inkFraction(item, field, 120) < 0.01); // not bright garbage
+  // ...with the struck-through picture icon in its middle.
+  CHECK(inkFraction(item, Region{0.22f, 0.35f, 0.35f, 0.55f}, 100) > 0.02);
 }
 
 TEST_CASE("[BrokenContent] F2 shows the staff overlay with the problems") {

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <functional>
 
 using namespace kiosk;
@@ -200,6 +201,37 @@ TEST_CASE("[ContentLoader] each broken content folder is reported at its file an
       {"an order that is not a number",
        [](auto& t) { t.write("sections/01-alpha/02-two.toml", "title = \"二\"\norder = \"first\"\n"); },
        "01-alpha/02-two.toml", 2, S::Error, "whole number", 2},
+      {"an idle timeout that is not a number (nan)",
+       [](auto& t) {
+         t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n"
+                               "idle_timeout_seconds = nan\n");
+       },
+       "kiosk.toml", 4, S::Error, "number of seconds", 2},
+      {"an attract slide time of infinity",
+       [](auto& t) {
+         t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n"
+                               "attract_slide_seconds = inf\n");
+       },
+       "kiosk.toml", 4, S::Error, "number of seconds", 2},
+      {"an emoji the screens cannot draw yet",
+       [](auto& t) { t.write("sections/01-alpha/02-two.toml", "title = { zh-Hans = \"二😀\", en = \"Two\" }\n"); },
+       "01-alpha/02-two.toml", 1, S::Warning, "U+1F600", 2},
+      {"an item file that is a link to outside the folder",
+       [](auto& t) { std::filesystem::create_symlink("/etc/passwd", t.path() / "sections/01-alpha/03-pw.toml"); },
+       "01-alpha/03-pw.toml", 0, S::Error, "link to outside the content folder", 2},
+      {"a section folder that is a link to outside the folder",
+       [](auto& t) {
+         std::filesystem::create_directories(t.path().string() + "-outside/sec");
+         std::ofstream(t.path().string() + "-outside/sec/section.toml") << "title = \"out\"\n";
+         std::filesystem::create_directory_symlink(t.path().string() + "-outside/sec", t.path() / "sections/09-outside");
+       },
+       "sections/09-outside", 0, S::Error, "link to outside the content folder", 2},
+      {"an image that is a link to outside the folder",
+       [](auto& t) {
+         std::filesystem::create_symlink("/etc/passwd", t.path() / "sections/01-alpha/images/pw.png");
+         t.write("sections/01-alpha/02-two.toml", "title = \"二\"\n[[images]]\nfile = \"images/pw.png\"\n");
+       },
+       "01-alpha/02-two.toml", 3, S::Error, "outside the content folder", 2},
       {"a language listed twice",
        [](auto& t) { t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"en\", \"en\"]\ndefault_language = \"zh-Hans\"\n"); },
        "kiosk.toml", 2, S::Warning, "listed twice", 2},
@@ -210,6 +242,8 @@ TEST_CASE("[ContentLoader] each broken content folder is reported at its file an
     writeValidFolder(t);
     c.breakIt(t);
     const LoadResult r = loadContent(t.path());
+    std::error_code ec;
+    std::filesystem::remove_all(t.path().string() + "-outside", ec);
     INFO(dump(r));
     REQUIRE(r.content); // a broken file never takes the rest of the content down
     const Diagnostic* d = find(r, c.file, c.message);

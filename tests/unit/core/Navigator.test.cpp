@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <limits>
+
 using namespace kiosk;
 
 namespace {
@@ -171,6 +173,17 @@ TEST_CASE("[Navigator] a week of visitors and idle time on the virtual clock") {
   }
   CHECK(visits > 1000);
   CHECK(returnsToAttract == visits);
+}
+
+TEST_CASE("[Navigator] non-finite timings cannot stop the idle return or the attract loop") {
+  auto c = std::make_shared<Content>(*makeContent());
+  c->settings.idleTimeoutSeconds = std::numeric_limits<double>::quiet_NaN();
+  c->settings.attractSlideSeconds = std::numeric_limits<double>::infinity();
+  Navigator nav(c, 0);
+  nav.wake(0);
+  nav.update(1000);
+  CHECK(nav.screen() == Screen::Attract);
+  CHECK(nav.attract(1000 + 7.5).current == 1);
 }
 
 TEST_CASE("[Navigator] new content keeps the visitor's place when it still exists") {

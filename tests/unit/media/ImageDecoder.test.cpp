@@ -1,3 +1,4 @@
+#include "media/ImageCheck.h"
 #include "media/ImageDecoder.h"
 #include "media/ImageLoader.h"
 
@@ -80,6 +81,38 @@ TEST_CASE("[ImageDecoder] bad files give a sentence for staff, never a crash") {
     CHECK(r.error.find(c.message) != std::string::npos);
     CHECK(r.image.rgba.empty());
   }
+}
+
+TEST_CASE("[ImageDecoder] probing reads only the header and agrees with decoding") {
+  TempFolder t;
+  t.write("text.jpg", "this is not an image at all");
+  CHECK(probeImageFile(writePng(t, "ok.png", 32, 32)).empty());
+  CHECK(probeImageFile(t.path() / "text.jpg").find("not an image") != std::string::npos);
+  CHECK(probeImageFile(t.path() / "none.jpg").find("cannot read") != std::string::npos);
+}
+
+TEST_CASE("[ImageCheck] every unusable picture is reported at the line that names it") {
+  TempFolder t;
+  t.write("text.jpg", "this is not an image at all");
+  kiosk::Content content;
+  kiosk::Section s;
+  s.hasCover = true;
+  s.cover.file = writePng(t, "cover.png", 8, 8);
+  s.cover.exists = true;
+  kiosk::Item item;
+  kiosk::ImageRef bad;
+  bad.file = t.path() / "text.jpg";
+  bad.exists = true;
+  bad.displayPath = "content/text.jpg";
+  bad.namedIn = "content/sections/01-a/01-b.toml";
+  bad.line = 7;
+  bad.column = 8;
+  item.images = {bad, bad}; // named twice, reported once
+  s.items.push_back(item);
+  content.sections.push_back(s);
+  const auto diags = kiosk::media::checkContentImages(content);
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].format().rfind("content/sections/01-a/01-b.toml:7:8: error: image 'content/text.jpg': this is not an image", 0) == 0);
 }
 
 TEST_CASE("[ImageLoader] decodes on workers and hands results over by polling") {

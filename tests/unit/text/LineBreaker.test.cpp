@@ -66,6 +66,23 @@ TEST_CASE("[LineBreaker] a word longer than the line is split rather than overfl
   CHECK(lines[2] == "tion");
 }
 
+TEST_CASE("[LineBreaker] a very long unbreakable run is split in a number of measurements linear in its lines") {
+  // A 20,000-character run (a pasted URL, say) in a 10-character column: 2,000 lines. Splitting
+  // must not re-measure the rest of the run for each line (that took seconds per frame).
+  const std::string run(20000, 'x');
+  size_t calls = 0;
+  size_t measured = 0;
+  const auto lines = wrapText(run, "en", 10, [&](std::string_view s) {
+    ++calls;
+    measured += s.size();
+    return countWidth(s);
+  });
+  REQUIRE(lines.size() == 2000);
+  for (const auto& l : lines) CHECK(l.end - l.begin == 10);
+  CHECK(calls < 2000 * 12);
+  CHECK(measured < 20000 * 30); // bytes measured in all: a few passes, not 2,000 of them
+}
+
 TEST_CASE("[LineBreaker] a newline is a hard break") {
   const auto lines = wrapped("one\ntwo three", "en", 100);
   REQUIRE(lines.size() == 2);

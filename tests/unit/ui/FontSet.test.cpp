@@ -68,8 +68,36 @@ TEST_CASE("[FontSet] text missing in a language is drawn from the fallback, so i
 
 TEST_CASE("[FontSet] a character no font has is reported, not drawn as a box") {
   GlyphNeeds needs;
-  needs.add("en", TextRole::Body, "A\U000F0001"); // a private-use code point no font covers
+  needs.add("en", TextRole::Body, "A\uE000"); // a private-use code point no installed font covers
   const BuiltFonts built = buildFonts(needs, 720);
   REQUIRE_FALSE(built.problems.empty());
-  CHECK(built.problems.front().find("U+F0001") != std::string::npos);
+  CHECK(built.problems.front().find("U+E000") != std::string::npos);
+}
+
+TEST_CASE("[FontSet] characters beyond U+FFFF are left out of the atlas (ImGui 1.86 is 16-bit)") {
+  GlyphNeeds needs;
+  needs.add("en", TextRole::Body, "A\U0001F600");
+  const auto& body = needs.byLanguage.at("en")[static_cast<size_t>(TextRole::Body)];
+  CHECK(body.count(U'A'));
+  CHECK(body.size() == 1);
+}
+
+TEST_CASE("[FontSet] the atlas never exceeds the graphics card's texture size") {
+  // 3000 different ideographs at 4K sizes cannot fit a 1024-pixel texture: the atlas falls back
+  // (narrower glyphs, then Latin only) and says so, instead of failing to upload.
+  std::string many;
+  for (char32_t c = 0x4E00; c < 0x4E00 + 3000; ++c) utf8::append(many, c);
+  GlyphNeeds needs;
+  for (TextRole r : {TextRole::Caption, TextRole::Body, TextRole::Title}) needs.add("zh-Hans", r, many + "Abc");
+  const BuiltFonts built = buildFonts(needs, 2160, 1024);
+  REQUIRE(built.atlas);
+  CHECK(built.atlas->TexWidth <= 1024);
+  CHECK(built.atlas->TexHeight <= 1024);
+  bool said = false;
+  for (const auto& p : built.problems) said = said || p.find("font texture") != std::string::npos;
+  CHECK(said);
+  // Latin still draws.
+  auto it = built.fonts.find({"zh-Hans", TextRole::Body});
+  REQUIRE(it != built.fonts.end());
+  CHECK(it->second->FindGlyphNoFallback('A') != nullptr);
 }

@@ -86,6 +86,17 @@ TEST_CASE("[PointerLatch] moves coalesce and a repeated release changes nothing"
   CHECK_FALSE(latch.hasPending());
 }
 
+TEST_CASE("[PointerLatch] knows whether the button ends down once the queue is applied") {
+  PointerLatch latch;
+  CHECK_FALSE(latch.downAfterPending());
+  latch.push({K::Down, 1, 1});
+  CHECK(latch.downAfterPending()); // a press still queued: losing focus now must queue a release
+  latch.push({K::Move, 2, 2});
+  CHECK(latch.downAfterPending());
+  latch.push({K::Up, 2, 2});
+  CHECK_FALSE(latch.downAfterPending());
+}
+
 TEST_CASE("[PointerLatch] a one-frame tap clicks an ImGui button") {
   HeadlessImGui imgui;
   PointerLatch latch;

@@ -1,0 +1,31 @@
+#include "media/ImageCheck.h"
+
+#include "media/ImageDecoder.h"
+
+#include <set>
+
+namespace kiosk::media {
+
+std::vector<Diagnostic> checkContentImages(const Content& content) {
+  std::vector<Diagnostic> out;
+  std::set<std::string> checked; // a picture named twice is reported once
+  auto check = [&](const ImageRef& img) {
+    if (!img.exists || !checked.insert(img.file.string()).second) return; // missing: the loader said so
+    const std::string error = probeImageFile(img.file);
+    if (error.empty()) return;
+    Diagnostic d;
+    d.file = img.namedIn;
+    d.line = img.line;
+    d.column = img.column;
+    d.message = "image '" + img.displayPath + "': " + error + "; a placeholder is shown instead";
+    out.push_back(std::move(d));
+  };
+  for (const auto& s : content.sections) {
+    if (s.hasCover) check(s.cover);
+    for (const auto& i : s.items)
+      for (const auto& img : i.images) check(img);
+  }
+  return out;
+}
+
+} // namespace kiosk::media
