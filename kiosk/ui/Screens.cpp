@@ -128,12 +128,23 @@ std::pair<ImVec2, ImVec2> drawImageContain(ImDrawList* dl, TextureCache& cache, 
 
 // A touch target: an ImGui invisible button registered under `name` for input scripts.
 // Returns true when tapped (pressed and released on it).
+// A finger that moved further than the drag threshold was scrolling, not tapping.
+bool movedTooFarForATap() {
+  const ImGuiIO& io = ImGui::GetIO();
+  return io.MouseDragMaxDistanceSqr[0] > io.MouseDragThreshold * io.MouseDragThreshold;
+}
+
+// A touch target: an ImGui invisible button registered under `name` for input scripts, clipped to
+// what is visible (ImGui::PushClipRect also keeps hidden parts from taking touches).
+// Returns true when tapped: pressed and released on it without dragging.
 bool touchTarget(HitTargets& targets, const std::string& name, ImVec2 a, ImVec2 b, bool* held = nullptr) {
   ImGui::SetCursorScreenPos(a);
-  const bool tapped = ImGui::InvisibleButton(name.c_str(), ImVec2(std::max(1.0f, b.x - a.x), std::max(1.0f, b.y - a.y)));
-  if (held) *held = ImGui::IsItemActive();
-  targets.add(name, {a.x, a.y, b.x - a.x, b.y - a.y});
-  return tapped;
+  const bool released = ImGui::InvisibleButton(name.c_str(), ImVec2(std::max(1.0f, b.x - a.x), std::max(1.0f, b.y - a.y)));
+  if (held) *held = ImGui::IsItemActive() && !movedTooFarForATap();
+  const ImVec2 c0 = ImGui::GetWindowDrawList()->GetClipRectMin(), c1 = ImGui::GetWindowDrawList()->GetClipRectMax();
+  const ImVec2 v0(std::max(a.x, c0.x), std::max(a.y, c0.y)), v1(std::min(b.x, c1.x), std::min(b.y, c1.y));
+  if (v1.x - v0.x >= 1 && v1.y - v0.y >= 1) targets.add(name, {v0.x, v0.y, v1.x - v0.x, v1.y - v0.y});
+  return released && !movedTooFarForATap();
 }
 
 enum class Icon { None, Back, Home };
@@ -168,6 +179,34 @@ const std::vector<text::Line>& Screens::wrap(ImFont* font, float size, const std
 }
 
 void Screens::invalidate() { m_layouts.clear(); }
+
+float Screens::dragScroll(const std::string& key, ImVec2 a, ImVec2 b, float contentHeight) {
+  float& scroll = m_scrolls[key];
+  const ImGuiIO& io = ImGui::GetIO();
+  const ImVec2 from = io.MouseClickedPos[0];
+  const bool startedInside = from.x >= a.x && from.x < b.x && from.y >= a.y && from.y < b.y;
+  // Not on the press frame itself: a finger lands anywhere, and the jump is no drag.
+  if (io.MouseDown[0] && !io.MouseClicked[0] && startedInside) scroll -= io.MouseDelta.y;
+  scroll = std::clamp(scroll, 0.0f, std::max(0.0f, contentHeight - (b.y - a.y)));
+  return scroll;
+}
+
+void Screens::drawScrollHints(Ctx& c, ImVec2 a, ImVec2 b, float contentHeight, float scroll) {
+  const float viewH = b.y - a.y;
+  const float maxScroll = contentHeight - viewH;
+  if (maxScroll <= 0) return;
+  // A fade and a thin bar say "there is more below".
+  const float fade = c.size(TextRole::Body) * 2;
+  if (scroll < maxScroll - 1)
+    c.dl->AddRectFilledMultiColor(ImVec2(a.x, b.y - fade), b, toImColor(Theme::kBackground, 0.0f),
+                                  toImColor(Theme::kBackground, 0.0f), toImColor(Theme::kBackground),
+                                  toImColor(Theme::kBackground));
+  const float barH = std::max(c.u(0.04f), viewH * viewH / contentHeight);
+  const float barY = a.y + (viewH - barH) * (scroll / maxScroll);
+  const float x = std::min(b.x + c.u(0.012f), c.W - c.u(0.008f));
+  c.dl->AddRectFilled(ImVec2(x, barY), ImVec2(x + c.u(0.004f), barY + barH), toImColor(Theme::kTextMuted, 0.6f),
+                      c.u(0.002f));
+}
 
 namespace {
 
@@ -236,6 +275,12 @@ void Screens::draw(Frame& frame) {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground |
                    ImGuiWindowFlags_NoScrollWithMouse);
   frame.targets.clear();
+  if (frame.nav.screenSince() != m_screenSince || frame.nav.screen() != m_screen) {
+    m_screenSince = frame.nav.screenSince();
+    m_screen = frame.nav.screen();
+    m_scrolls.clear(); // every screen opens at its top
+    m_heights.clear();
+  }
   Ctx c{frame, ImGui::GetWindowDrawList(), frame.height, frame.width, frame.nav.language(),
         frame.nav.content().settings.defaultLanguage, m_missing};
   c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, c.H), toImColor(Theme::kBackground));
@@ -322,11 +367,18 @@ void Screens::drawHome(Ctx& c) {
   const size_t cols = c.portrait() ? (n <= 2 ? 1 : 2) : (n <= 4 ? std::min<size_t>(n, 2) : (n <= 9 ? 3 : 4));
   const size_t rows = (n + cols - 1) / cols;
   const float tileW = std::floor((c.W - 2 * m - gap * (cols - 1)) / cols);
-  const float tileH = std::floor((bottom - m - y - gap * (rows - 1)) / rows);
+  // Tiles share the height; past a finger-friendly minimum the grid scrolls instead.
+  const float tileH = std::max(c.u(0.30f), std::floor((bottom - m - y - gap * (rows - 1)) / rows));
+  const float gridH = rows * tileH + (rows - 1) * gap;
+  // The whole band between the bars drags the grid, margins included; the grid shows in
+  // [y, bottom - m], so that is the height that scrolls.
+  const float scroll = dragScroll("home", ImVec2(0, top), ImVec2(c.W, bottom), gridH + (bottom - m - y) - (bottom - top));
+  ImGui::PushClipRect(ImVec2(0, y - c.u(0.006f)), ImVec2(c.W, bottom), true);
   const float round = c.u(Theme::kRounding);
   for (size_t i = 0; i < n; ++i) {
     const Section& s = sections[i];
-    const ImVec2 a(m + (i % cols) * (tileW + gap), y + (i / cols) * (tileH + gap));
+    const ImVec2 a(m + (i % cols) * (tileW + gap), y - scroll + (i / cols) * (tileH + gap));
+    if (a.y > bottom || a.y + tileH < y - m) continue; // off screen
     const ImVec2 b(a.x + tileW, a.y + tileH);
     bool held = false;
     const bool tapped = touchTarget(c.f.targets, "section:" + s.id, a, b, &held);
@@ -356,6 +408,8 @@ void Screens::drawHome(Ctx& c) {
     if (held) c.dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 40), round);
     if (tapped) c.f.nav.openSection(s.id, c.f.now);
   }
+  ImGui::PopClipRect();
+  drawScrollHints(c, ImVec2(m, y), ImVec2(c.W - m, bottom - m), gridH, scroll);
 }
 
 //-----------------------------------------------------------------------------
@@ -387,12 +441,17 @@ void Screens::drawSection(Ctx& c) {
   const size_t rows = (n + cols - 1) / cols;
   const float y0 = top + headerH + m;
   const float cardW = std::floor((c.W - 2 * m - gap * (cols - 1)) / cols);
-  const float cardH = std::floor((bottom - m - y0 - gap * (rows - 1)) / rows);
+  const float cardH = std::max(c.u(0.42f), std::floor((bottom - m - y0 - gap * (rows - 1)) / rows));
+  const float gridH = rows * cardH + (rows - 1) * gap;
+  const float scroll =
+      dragScroll("section", ImVec2(0, top + headerH), ImVec2(c.W, bottom), gridH + (bottom - m - y0) - (bottom - top - headerH));
+  ImGui::PushClipRect(ImVec2(0, top + headerH), ImVec2(c.W, bottom), true);
   const float round = c.u(Theme::kRounding);
   const float pad = c.u(0.022f);
   for (size_t i = 0; i < n; ++i) {
     const Item& item = items[i];
-    const ImVec2 a(m + (i % cols) * (cardW + gap), y0 + (i / cols) * (cardH + gap));
+    const ImVec2 a(m + (i % cols) * (cardW + gap), y0 - scroll + (i / cols) * (cardH + gap));
+    if (a.y > bottom || a.y + cardH < top + headerH) continue; // off screen
     const ImVec2 b(a.x + cardW, a.y + cardH);
     bool held = false;
     const bool tapped = touchTarget(c.f.targets, "item:" + item.id, a, b, &held);
@@ -420,6 +479,8 @@ void Screens::drawSection(Ctx& c) {
     if (held) c.dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 30), round);
     if (tapped) c.f.nav.openItem(item.id, c.f.now);
   }
+  ImGui::PopClipRect();
+  drawScrollHints(c, ImVec2(m, y0), ImVec2(c.W - m, bottom - m), gridH, scroll);
 }
 
 //-----------------------------------------------------------------------------
@@ -431,9 +492,8 @@ void Screens::drawItem(Ctx& c) {
   const Item* item = c.f.nav.item();
   if (!s || !item) return;
   const std::string key = s->id + "/" + item->id;
-  if (m_scrollFor != key) {
-    m_scrollFor = key;
-    m_scroll = 0;
+  if (m_imageFor != key) {
+    m_imageFor = key;
     m_image = 0;
   }
   const float top = c.u(Theme::kTopBar), bottom = c.H - c.u(Theme::kBottomBar);
@@ -484,11 +544,12 @@ void Screens::drawItem(Ctx& c) {
   if (!stacked)
     c.dl->AddRectFilled(ImVec2(x - gap, textTop), ImVec2(x - gap + c.u(0.004f), textTop + title * 1.2f),
                         toImColor(s->colour));
-  bool held = false;
-  touchTarget(c.f.targets, "text", ca, cb, &held);
-  if (held) m_scroll -= ImGui::GetIO().MouseDelta.y;
-  c.dl->PushClipRect(ca, cb, true);
-  float y = ca.y - m_scroll;
+  touchTarget(c.f.targets, "text", ca, cb);
+  // The text's height is known once it is laid out: scroll by last frame's height.
+  float& textHeight = m_heights[key];
+  const float scroll = dragScroll("text:" + key, ca, cb, textHeight);
+  ImGui::PushClipRect(ca, cb, true);
+  float y = ca.y - scroll;
   const std::string& t = c.text(item->title);
   y = drawLines(c.dl, c.font(TextRole::Title), title, t, wrap(c.font(TextRole::Title), title, t, c.lang, colW),
                 ImVec2(x, y), colW, toImColor(Theme::kText), SIZE_MAX, 1.25f, c.missing);
@@ -513,22 +574,9 @@ void Screens::drawItem(Ctx& c) {
                   ImVec2(x, y), colW, toImColor(Theme::kText, 0.92f), SIZE_MAX, 1.6f, c.missing) +
         std::round(body * 0.7f);
   }
-  c.dl->PopClipRect();
-  const float contentH = y + m_scroll - ca.y;
-  const float maxScroll = std::max(0.0f, contentH - (cb.y - ca.y));
-  m_scroll = std::clamp(m_scroll, 0.0f, maxScroll);
-  if (maxScroll > 0) {
-    // A fade and a thin bar say "there is more below".
-    const float viewH = cb.y - ca.y;
-    if (m_scroll < maxScroll - 1)
-      c.dl->AddRectFilledMultiColor(ImVec2(x, cb.y - body * 2), cb, toImColor(Theme::kBackground, 0.0f),
-                                    toImColor(Theme::kBackground, 0.0f), toImColor(Theme::kBackground),
-                                    toImColor(Theme::kBackground));
-    const float barH = viewH * viewH / contentH;
-    const float barY = ca.y + (viewH - barH) * (m_scroll / maxScroll);
-    c.dl->AddRectFilled(ImVec2(cb.x + m * 0.35f, barY), ImVec2(cb.x + m * 0.35f + c.u(0.004f), barY + barH),
-                        toImColor(Theme::kTextMuted, 0.6f), c.u(0.002f));
-  }
+  ImGui::PopClipRect();
+  textHeight = y + scroll - ca.y;
+  drawScrollHints(c, ca, cb, textHeight, scroll);
 }
 
 //-----------------------------------------------------------------------------

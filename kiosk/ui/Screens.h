@@ -9,14 +9,14 @@
 #include "ui/HitTargets.h"
 #include "ui/TextureCache.h"
 
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
 #include <unordered_map>
 #include <vector>
 
-struct ImDrawList;
-struct ImFont;
+#include <imgui.h>
 
 namespace kiosk::ui {
 
@@ -53,13 +53,21 @@ private:
   void drawTopBar(Ctx& c);
   void drawBottomBar(Ctx& c);
 
+  // Scroll offset of a dragged area [a, b] showing `contentHeight` pixels; a drag that starts
+  // inside it moves it, even on a tile (a drag is never a tap).
+  float dragScroll(const std::string& key, ImVec2 a, ImVec2 b, float contentHeight);
+  void drawScrollHints(Ctx& c, ImVec2 a, ImVec2 b, float contentHeight, float scroll);
+
   const std::vector<text::Line>& wrap(ImFont* font, float size, const std::string& text, const std::string& lang,
                                       float width);
 
   std::unordered_map<std::string, std::vector<text::Line>> m_layouts;
-  std::string m_scrollFor; // item whose text is scrolled
-  float m_scroll = 0;
-  size_t m_image = 0;      // selected image of the open item
+  std::map<std::string, float> m_scrolls; // per dragged area of the current screen
+  std::map<std::string, float> m_heights; // laid-out text height per item, from the last frame
+  Seconds m_screenSince = -1;
+  Screen m_screen = Screen::Attract;
+  std::string m_imageFor; // item whose picture is selected
+  size_t m_image = 0;     // selected picture of the open item
   std::set<char32_t> m_missing;
 };
 

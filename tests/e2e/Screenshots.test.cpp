@@ -213,6 +213,18 @@ TEST_CASE("[Portrait] tiles and cards are fewer to a row on a tall screen, so ti
   CHECK(spansAcross(load("walkthrough", "section-zh.png"), 0.4f) == 2);
 }
 
+TEST_CASE("[ManyContent] grids keep finger-sized tiles and scroll by dragging") {
+  const Shot top = load("many", "home-top.png");
+  const Shot scrolled = load("many", "home-scrolled.png");
+  CHECK(spansAcross(top, 0.4f) == 4);                            // 20 sections: four to a row
+  CHECK(difference(top, scrolled, Region{0, 0.2f, 1, 0.85f}) > 5); // the drag moved the grid
+  CHECK(difference(top, scrolled, kTopBarName) < 0.5);              // and nothing else
+  const Shot sTop = load("many", "section-top.png");
+  const Shot sScrolled = load("many", "section-scrolled.png");
+  CHECK(spansAcross(sTop, 0.6f) == 3);
+  CHECK(difference(sTop, sScrolled, Region{0, 0.3f, 1, 0.85f}) > 5);
+}
+
 TEST_CASE("[MissingFolder] a missing content folder is explained, never a crash or a blank screen") {
   const std::string log = readLog("missing");
   CHECK(log.find("no-such-folder: error: content folder not found") != std::string::npos);
