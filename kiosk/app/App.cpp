@@ -103,6 +103,54 @@ void App::startLoading() {
   });
 }
 
+void App::adoptLoaded(Loaded&& l) {
+  m_diagnostics = l.content.diagnostics;
+  m_diagnostics.insert(m_diagnostics.end(), l.stringDiagnostics.begin(), l.stringDiagnostics.end());
+  for (const auto& p : l.fonts.problems) {
+    Diagnostic d;
+    d.severity = Diagnostic::Severity::Warning;
+    d.file = "fonts";
+    d.message = p;
+    m_diagnostics.push_back(d);
+  }
+  for (const auto& d : m_diagnostics) std::cerr << d.format() << "\n";
+  const int contentMs = static_cast<int>(l.contentMs), fontsMs = static_cast<int>(l.fontsMs);
+  if (!l.content.content && m_nav) {
+    // The folder vanished (deleted, renamed, unmounted) since the last load: what is on screen
+    // stays, with its fonts, until a load succeeds again.
+    std::cerr << "kiosk: the content folder could not be read; the previous content stays on screen\n";
+    return;
+  }
+  if (!l.content.content) {
+    // No folder at all from the start: run on an empty snapshot, so the screen explains itself.
+    l.content.content = std::make_shared<Content>();
+    m_staffOverlay = true;
+  }
+  for (const auto& f : l.fonts.faces) std::cerr << "kiosk: font " << f << "\n";
+  if (m_nav)
+    std::cerr << "kiosk: content reloaded";
+  else
+    std::cerr << "kiosk: ready "
+              << static_cast<int>(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started).count())
+              << " ms after start";
+  std::cerr << " (content " << contentMs << " ms, fonts " << fontsMs << " ms, on a worker)\n";
+
+  m_strings = std::move(l.strings);
+  const auto uploadStart = std::chrono::steady_clock::now();
+  m_fonts.adopt(std::move(l.fonts));
+  m_imgui->fontsChanged();
+  std::cerr << "kiosk: font atlas " << ImGui::GetIO().Fonts->TexWidth << "x" << ImGui::GetIO().Fonts->TexHeight
+            << " uploaded in "
+            << static_cast<int>(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - uploadStart).count())
+            << " ms\n";
+  m_screens.invalidate();
+  m_textures->retain(*l.content.content);
+  if (m_nav)
+    m_nav->setContent(l.content.content, m_clock.now());
+  else
+    m_nav = std::make_unique<Navigator>(l.content.content, m_clock.now());
+}
+
 void App::collectWorkerResults() {
   if (m_loading.valid() && m_loading.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
     Loaded l;
@@ -124,45 +172,7 @@ void App::collectWorkerResults() {
       }
       return;
     }
-    m_diagnostics = l.content.diagnostics;
-    m_diagnostics.insert(m_diagnostics.end(), l.stringDiagnostics.begin(), l.stringDiagnostics.end());
-    for (const auto& p : l.fonts.problems) {
-      Diagnostic d;
-      d.severity = Diagnostic::Severity::Warning;
-      d.file = "fonts";
-      d.message = p;
-      m_diagnostics.push_back(d);
-    }
-    for (const auto& d : m_diagnostics) std::cerr << d.format() << "\n";
-    for (const auto& f : l.fonts.faces) std::cerr << "kiosk: font " << f << "\n";
-    if (m_nav)
-      std::cerr << "kiosk: content reloaded";
-    else
-      std::cerr << "kiosk: ready "
-                << static_cast<int>(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started).count())
-                << " ms after start";
-    std::cerr << " (content " << static_cast<int>(l.contentMs) << " ms, fonts " << static_cast<int>(l.fontsMs)
-              << " ms, on a worker)\n";
-    if (!l.content.content) {
-      // No folder at all: run on an empty snapshot, so the screen explains instead of going blank.
-      auto empty = std::make_shared<Content>();
-      l.content.content = empty;
-      m_staffOverlay = true;
-    }
-    m_strings = std::move(l.strings);
-    const auto uploadStart = std::chrono::steady_clock::now();
-    m_fonts.adopt(std::move(l.fonts));
-    m_imgui->fontsChanged();
-    std::cerr << "kiosk: font atlas " << ImGui::GetIO().Fonts->TexWidth << "x" << ImGui::GetIO().Fonts->TexHeight
-              << " uploaded in "
-              << static_cast<int>(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - uploadStart).count())
-              << " ms\n";
-    m_screens.invalidate();
-    m_textures->retain(*l.content.content);
-    if (m_nav)
-      m_nav->setContent(l.content.content, m_clock.now());
-    else
-      m_nav = std::make_unique<Navigator>(l.content.content, m_clock.now());
+    adoptLoaded(std::move(l));
   }
   for (auto& d : m_textures->takeDiagnostics()) {
     // The start-up check usually found it already, at the line that names the picture.

@@ -71,6 +71,8 @@ private:
   void createWindow();
   void startLoading();
   void collectWorkerResults();
+  // Swaps a finished load in between frames (or keeps what is on screen when the folder is gone).
+  void adoptLoaded(Loaded&& loaded);
   void drawLoading();
   void drawStaffOverlay();
   void handleKey(const sf::Event::KeyEvent& key);
