@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <utility>
 
 namespace kiosk::app {
 namespace fs = std::filesystem;
@@ -38,6 +39,8 @@ App::App(const Options& options, Clock& clock) : m_options(options), m_clock(clo
   // Images are decoded no larger than the screen: a 24-megapixel photo becomes a 2-megapixel texture.
   m_textures = std::make_unique<ui::TextureCache>(static_cast<int>(width()), static_cast<int>(height()));
   startLoading();
+  m_watch = platform::createFileWatch();
+  if (std::string why; !m_watch->start(m_options.contentDir, why)) std::cerr << "kiosk: " << why << "\n";
   m_lastFrame = m_clock.now();
 }
 
@@ -80,7 +83,8 @@ void App::startLoading() {
   const fs::path assets = m_assets;
   const float h = std::min(width(), height()); // text sizes follow the short side
   const int maxTexture = m_maxTextureSize;
-  m_loading = std::async(std::launch::async, [dir, assets, h, maxTexture] {
+  const bool haveFonts = m_fonts.ready();
+  m_loading = std::async(std::launch::async, [dir, assets, h, maxTexture, haveFonts, current = m_needs] {
     using Clock = std::chrono::steady_clock;
     auto ms = [](Clock::time_point since) { return std::chrono::duration<double, std::milli>(Clock::now() - since).count(); };
     Loaded l;
@@ -92,8 +96,13 @@ void App::startLoading() {
     l.contentMs = ms(t0);
     const auto t1 = Clock::now();
     static const Content empty;
-    l.fonts = ui::buildFonts(ui::collectGlyphNeeds(l.content.content ? *l.content.content : empty, l.strings), h,
-                             maxTexture);
+    l.needs = ui::collectGlyphNeeds(l.content.content ? *l.content.content : empty, l.strings);
+    // Most edits (a corrected title, a new picture) need no glyph the atlas lacks: keep it.
+    l.fontsReused = haveFonts && current.covers(l.needs);
+    if (l.fontsReused)
+      l.needs = current;
+    else
+      l.fonts = ui::buildFonts(l.needs, h, maxTexture);
     // ICU loads its line-break dictionaries on first use: do that here, not in a visitor's frame.
     if (l.content.content)
       for (const auto& lang : l.content.content->settings.languages)
@@ -104,21 +113,30 @@ void App::startLoading() {
 }
 
 void App::adoptLoaded(Loaded&& l) {
-  m_diagnostics = l.content.diagnostics;
-  m_diagnostics.insert(m_diagnostics.end(), l.stringDiagnostics.begin(), l.stringDiagnostics.end());
+  ++m_loadsFinished;
+  const auto changeSeen = std::exchange(m_changeSeen, {}); // this load answers that change, shown or not
+  std::vector<Diagnostic> diagnostics = l.content.diagnostics;
+  diagnostics.insert(diagnostics.end(), l.stringDiagnostics.begin(), l.stringDiagnostics.end());
   for (const auto& p : l.fonts.problems) {
     Diagnostic d;
     d.severity = Diagnostic::Severity::Warning;
     d.file = "fonts";
     d.message = p;
-    m_diagnostics.push_back(d);
+    diagnostics.push_back(d);
   }
-  for (const auto& d : m_diagnostics) std::cerr << d.format() << "\n";
+  for (const auto& d : diagnostics) std::cerr << d.format() << "\n";
+  m_diagnostics = std::move(diagnostics);
   const int contentMs = static_cast<int>(l.contentMs), fontsMs = static_cast<int>(l.fontsMs);
-  if (!l.content.content && m_nav) {
+  if (m_nav && !l.content.content) {
     // The folder vanished (deleted, renamed, unmounted) since the last load: what is on screen
     // stays, with its fonts, until a load succeeds again.
     std::cerr << "kiosk: the content folder could not be read; the previous content stays on screen\n";
+    return;
+  }
+  if (m_nav && hasErrors(m_diagnostics)) {
+    // Staff are mid-edit or made a mistake: visitors keep the last good content; the corner dot
+    // and F2 tell staff what to fix, and the next save is picked up.
+    std::cerr << "kiosk: the content folder has errors; the previous content stays on screen until they are fixed\n";
     return;
   }
   if (!l.content.content) {
@@ -127,23 +145,29 @@ void App::adoptLoaded(Loaded&& l) {
     m_staffOverlay = true;
   }
   for (const auto& f : l.fonts.faces) std::cerr << "kiosk: font " << f << "\n";
-  if (m_nav)
-    std::cerr << "kiosk: content reloaded";
+  using Steady = std::chrono::steady_clock;
+  auto msSince = [](Steady::time_point t) {
+    return static_cast<int>(std::chrono::duration<double, std::milli>(Steady::now() - t).count());
+  };
+  if (!m_nav)
+    std::cerr << "kiosk: ready " << msSince(m_started) << " ms after start";
+  else if (changeSeen != Steady::time_point{})
+    std::cerr << "kiosk: content reloaded, on screen " << msSince(changeSeen) << " ms after the change";
   else
-    std::cerr << "kiosk: ready "
-              << static_cast<int>(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started).count())
-              << " ms after start";
-  std::cerr << " (content " << contentMs << " ms, fonts " << fontsMs << " ms, on a worker)\n";
+    std::cerr << "kiosk: content reloaded";
+  std::cerr << " (content " << contentMs << " ms, fonts "
+            << (l.fontsReused ? std::string("reused") : std::to_string(fontsMs) + " ms") << ", on a worker)\n";
 
   m_strings = std::move(l.strings);
-  const auto uploadStart = std::chrono::steady_clock::now();
-  m_fonts.adopt(std::move(l.fonts));
-  m_imgui->fontsChanged();
-  std::cerr << "kiosk: font atlas " << ImGui::GetIO().Fonts->TexWidth << "x" << ImGui::GetIO().Fonts->TexHeight
-            << " uploaded in "
-            << static_cast<int>(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - uploadStart).count())
-            << " ms\n";
-  m_screens.invalidate();
+  if (!l.fontsReused) {
+    const auto uploadStart = Steady::now();
+    m_fonts.adopt(std::move(l.fonts));
+    m_imgui->fontsChanged();
+    std::cerr << "kiosk: font atlas " << ImGui::GetIO().Fonts->TexWidth << "x" << ImGui::GetIO().Fonts->TexHeight
+              << " uploaded in " << msSince(uploadStart) << " ms\n";
+    m_screens.invalidate();
+  }
+  m_needs = std::move(l.needs);
   m_textures->retain(*l.content.content);
   if (m_nav)
     m_nav->setContent(l.content.content, m_clock.now());
@@ -228,6 +252,14 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
   m_textures->pump(3.0);
 
   const Seconds now = m_clock.now();
+  if (m_watch) {
+    const bool wasPending = m_reload.pending();
+    m_reload.observe(m_watch->changes(), now);
+    if (!wasPending && m_reload.pending() && m_changeSeen == std::chrono::steady_clock::time_point{})
+      m_changeSeen = std::chrono::steady_clock::now();
+    // A load already under way finishes first; the schedule stays due until one can start.
+    if (!m_loading.valid() && m_reload.takeDue(now)) startLoading();
+  }
   const auto dt = static_cast<float>(now - m_lastFrame);
   m_lastFrame = now;
   if (m_nav) m_nav->update(now);

@@ -6,6 +6,8 @@
 #include "core/Clock.h"
 #include "core/ContentLoader.h"
 #include "core/Navigator.h"
+#include "core/ReloadSchedule.h"
+#include "platform/FileWatch.h"
 #include "core/UiStrings.h"
 #include "ui/FontSet.h"
 #include "ui/HitTargets.h"
@@ -42,6 +44,8 @@ public:
   bool ready() const { return m_nav != nullptr && m_fonts.ready(); }
   // Content (re)loading on the worker has not been swapped in yet.
   bool loading() const { return m_loading.valid(); }
+  // Loads finished so far, shown or (with errors) held back; the first is the start-up load.
+  std::uint64_t loadsFinished() const { return m_loadsFinished; }
   bool isOpen() const { return m_window.isOpen(); }
   // Image decodes or uploads still outstanding.
   size_t pendingImages() const { return m_textures->pending(); }
@@ -66,6 +70,8 @@ private:
     ui::BuiltFonts fonts;
     double contentMs = 0; // worker time to read and check the content folder
     double fontsMs = 0;   // worker time to find faces and rasterize the atlas
+    ui::GlyphNeeds needs;
+    bool fontsReused = false; // the atlas in use already holds every glyph: nothing was built
   };
 
   void createWindow();
@@ -92,6 +98,12 @@ private:
   std::future<Loaded> m_loading;
   std::filesystem::path m_assets;
   std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
+
+  std::unique_ptr<platform::FileWatch> m_watch;
+  ReloadSchedule m_reload;
+  std::uint64_t m_loadsFinished = 0;
+  std::chrono::steady_clock::time_point m_changeSeen{}; // first change of the batch being loaded, real time
+  ui::GlyphNeeds m_needs;                                // what the atlas in use was built for
 
   bool m_staffOverlay = false;
   bool m_quit = false;

@@ -147,6 +147,24 @@ int ScriptRunner::run(const InputScript& script) {
                              (m_app.navigator() ? screenName(m_app.navigator()->screen()) : "nothing") + "'"),
                1;
       break;
+    case K::AwaitReload: {
+      // Staff (or a test) change the folder in real time: let virtual time follow real time
+      // until the watcher's reload has finished, shown or held back for errors.
+      const auto before = m_app.loadsFinished();
+      const auto start = std::chrono::steady_clock::now();
+      auto last = start;
+      while (ok && m_app.loadsFinished() == before) {
+        const auto nowReal = std::chrono::steady_clock::now();
+        if (nowReal - start > std::chrono::duration<double>(cmd.seconds))
+          return fail(cmd, "the content was not reloaded within " + std::to_string(static_cast<int>(cmd.seconds)) + " s"), 1;
+        m_clock.advance(std::chrono::duration<double>(nowReal - last).count());
+        last = nowReal;
+        ok = m_app.frame(false, {}, m_error);
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      }
+      ok = ok && step(true);
+      break;
+    }
     case K::ExpectLanguage:
       if (!m_app.navigator() || cmd.text != m_app.navigator()->language())
         return fail(cmd, "expected language '" + cmd.text + "' but the kiosk shows '" +

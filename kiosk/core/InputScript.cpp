@@ -147,8 +147,20 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
         continue;
       }
       cmd.text = tokens[2].text;
+    } else if (verb == "await") {
+      if (!need(1, 2, "'reload' and an optional time limit: 'await reload 10s'")) continue;
+      if (tokens[1].text != "reload") {
+        fail(tokens[1].column, "'await' knows 'reload'");
+        continue;
+      }
+      cmd.kind = ScriptCommand::Kind::AwaitReload;
+      cmd.seconds = 10;
+      if (argCount == 2 && !parseDuration(tokens[2].text, cmd.seconds)) {
+        fail(tokens[2].column, "'" + tokens[2].text + "' is not a duration; write 10s");
+        continue;
+      }
     } else {
-      fail(tokens[0].column, "unknown command '" + verb + "'; use wait, tap, drag, key, screenshot or expect");
+      fail(tokens[0].column, "unknown command '" + verb + "'; use wait, tap, drag, key, screenshot, expect or await");
       continue;
     }
     script.commands.push_back(std::move(cmd));

@@ -8,6 +8,8 @@
 //   key F2                                            a staff shortcut key
 //   screenshot attract.png                            the current frame as PNG
 //   expect screen home | expect language en           stop with an error if not so
+//   await reload [10s]                                 real time runs (and virtual time with it)
+//                                                      until the content is reloaded from disk
 #include "core/Diagnostic.h"
 
 #include <string>
@@ -23,7 +25,7 @@ struct ScriptCoord {
 };
 
 struct ScriptCommand {
-  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage };
+  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload };
   Kind kind = Kind::Wait;
   int line = 0;
   double seconds = 0;    // Wait, Drag duration

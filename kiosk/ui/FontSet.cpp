@@ -26,6 +26,16 @@ void GlyphNeeds::add(const std::string& language, TextRole role, std::string_vie
     if (c >= 0x20 && c <= 0xFFFF) set.insert(c); // beyond U+FFFF: not drawable yet; the loader warns
 }
 
+bool GlyphNeeds::covers(const GlyphNeeds& other) const {
+  for (const auto& [lang, roles] : other.byLanguage) {
+    auto mine = byLanguage.find(lang);
+    if (mine == byLanguage.end()) return false;
+    for (size_t r = 0; r < roles.size(); ++r)
+      if (!std::includes(mine->second[r].begin(), mine->second[r].end(), roles[r].begin(), roles[r].end())) return false;
+  }
+  return true;
+}
+
 GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings) {
   // Every role except Headline can draw every text of its language: a screen may show a title
   // in a breadcrumb or a UI string on a card, and must never meet a missing glyph. The headline

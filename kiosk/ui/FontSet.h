@@ -29,6 +29,8 @@ namespace kiosk::ui {
 struct GlyphNeeds {
   std::map<std::string, std::array<std::set<char32_t>, static_cast<size_t>(TextRole::Count)>> byLanguage;
   void add(const std::string& language, TextRole role, std::string_view utf8);
+  // True when every glyph `other` needs is here already (then an atlas built for this serves it).
+  bool covers(const GlyphNeeds& other) const;
 };
 
 // Everything the screens will draw for this content, in the fonts they will draw it with.

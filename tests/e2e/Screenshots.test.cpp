@@ -225,6 +225,36 @@ TEST_CASE("[ManyContent] grids keep finger-sized tiles and scroll by dragging") 
   CHECK(difference(sTop, sScrolled, Region{0, 0.3f, 1, 0.85f}) > 5);
 }
 
+TEST_CASE("[HotReload] an edited title is on screen within a second of the save") {
+  const Shot before = load("hot", "before.png");
+  const Shot edited = load("hot", "edited.png");
+  CHECK(difference(before, edited, kItemTitle) > 1);  // the new title (two characters changed)
+  CHECK(difference(before, edited, kItemImage) < 1);  // the same picture, no placeholder flash
+  const std::string log = readLog("hot");
+  const auto at = log.find("content reloaded, on screen ");
+  REQUIRE(at != std::string::npos);
+  const int ms = std::stoi(log.substr(at + std::string("content reloaded, on screen ").size()));
+  INFO("change to screen: " << ms << " ms");
+  CHECK(ms < 1000);
+  CHECK(log.find("fonts reused") != std::string::npos); // the glyphs were all there already
+}
+
+TEST_CASE("[HotReload] a broken file keeps the old content on screen, with the staff indicator") {
+  const Shot edited = load("hot", "edited.png");
+  const Shot broken = load("hot", "broken.png");
+  CHECK(difference(edited, broken, Region{0, 0, 0.9f, 0.9f}) < 0.5); // visitors see no change
+  CHECK(difference(edited, broken, Region{0.97f, 0.95f, 1, 1}) > 3);  // the red dot appeared
+  const std::string log = readLog("hot");
+  CHECK(log.find("01-industrial-base.toml:1:") != std::string::npos);
+  CHECK(log.find("the previous content stays on screen until they are fixed") != std::string::npos);
+}
+
+TEST_CASE("[HotReload] fixing the file shows the new content and clears the indicator") {
+  const Shot edited = load("hot", "edited.png");
+  const Shot fixed = load("hot", "fixed.png");
+  CHECK(difference(edited, fixed) < 0.5);
+}
+
 TEST_CASE("[MissingFolder] a missing content folder is explained, never a crash or a blank screen") {
   const std::string log = readLog("missing");
   CHECK(log.find("no-such-folder: error: content folder not found") != std::string::npos);

@@ -17,10 +17,11 @@ key F2
 screenshot home.png
 expect screen home
 expect language en
+await reload 5s
 )",
                                   "walk.kscript", diags);
   CHECK(diags.empty());
-  REQUIRE(s.commands.size() == 10);
+  REQUIRE(s.commands.size() == 11);
   using K = ScriptCommand::Kind;
   CHECK(s.commands[0].kind == K::Wait);
   CHECK(s.commands[0].seconds == doctest::Approx(2));
@@ -38,6 +39,8 @@ expect language en
   CHECK(s.commands[7].text == "home.png");
   CHECK(s.commands[8].kind == K::ExpectScreen);
   CHECK(s.commands[9].kind == K::ExpectLanguage);
+  CHECK(s.commands[10].kind == K::AwaitReload);
+  CHECK(s.commands[10].seconds == doctest::Approx(5));
 }
 
 TEST_CASE("[InputScript] mistakes are reported at their line and column") {
@@ -57,6 +60,7 @@ TEST_CASE("[InputScript] mistakes are reported at their line and column") {
       {"expect screen lobby", 15, "attract, home, section or item"},
       {"expect weather sunny", 8, "knows 'screen'"},
       {"  jump 3", 3, "unknown command 'jump'"},
+      {"await godot", 7, "knows 'reload'"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.line);

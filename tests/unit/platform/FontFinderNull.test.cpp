@@ -1,4 +1,5 @@
 #include "platform/Display.h"
+#include "platform/FileWatch.h"
 #include "platform/FontFinder.h"
 
 #include <doctest/doctest.h>
@@ -6,6 +7,14 @@
 TEST_CASE("[FontFinderNull] the null platform finds no fonts and says so") {
   CHECK_FALSE(platform::findFontForLanguage("en"));
   CHECK(std::string(platform::fontFinderName()) == "null");
+}
+
+TEST_CASE("[FileWatchNull] the null platform watches nothing and says to press F5") {
+  auto w = platform::createFileWatch();
+  std::string why;
+  CHECK_FALSE(w->start(".", why));
+  CHECK(why.find("F5") != std::string::npos);
+  CHECK(w->changes() == 0);
 }
 
 TEST_CASE("[DisplayNull] the null platform has no display and says why") {
