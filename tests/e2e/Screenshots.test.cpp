@@ -255,6 +255,13 @@ TEST_CASE("[HotReload] fixing the file shows the new content and clears the indi
   CHECK(difference(edited, fixed) < 0.5);
 }
 
+TEST_CASE("[HotReload] the whole folder renamed away and back: the screen stays, nothing crashes") {
+  const Shot fixed = load("hot", "fixed.png");
+  CHECK(difference(fixed, load("hot", "folder-gone.png"), Region{0, 0, 0.9f, 0.9f}) < 0.5);
+  CHECK(difference(fixed, load("hot", "folder-back.png")) < 0.5);
+  CHECK(readLog("hot").find("the previous content stays on screen") != std::string::npos);
+}
+
 TEST_CASE("[MissingFolder] a missing content folder is explained, never a crash or a blank screen") {
   const std::string log = readLog("missing");
   CHECK(log.find("no-such-folder: error: content folder not found") != std::string::npos);

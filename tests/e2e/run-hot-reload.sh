@@ -32,4 +32,10 @@ printf 'title = { zh-Hans = "坏了"\n' >"$item"
 # 3. Fix it.
 waitfor broken.png
 cp "$out/item.good" "$item"
+# 4. The whole folder goes away (renamed, as when staff swap in a new version)...
+waitfor fixed.png
+mv "$work" "$work.away"
+# 5. ...and comes back.
+waitfor folder-gone.png
+mv "$work.away" "$work"
 wait "$runner"
