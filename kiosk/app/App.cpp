@@ -172,7 +172,7 @@ void App::adoptLoaded(Loaded&& l) {
   if (m_nav)
     m_nav->setContent(l.content.content, m_clock.now());
   else
-    m_nav = std::make_unique<Navigator>(l.content.content, m_clock.now());
+    m_nav = std::make_unique<Navigator>(l.content.content, m_clock.now(), m_clock.today());
 }
 
 void App::collectWorkerResults() {
@@ -262,7 +262,10 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
   }
   const auto dt = static_cast<float>(now - m_lastFrame);
   m_lastFrame = now;
-  if (m_nav) m_nav->update(now);
+  if (m_nav) {
+    m_nav->setToday(m_clock.today()); // past midnight, event items appear and disappear
+    m_nav->update(now);
+  }
 
   m_imgui->newFrame(width(), height(), dt);
   const ImGuiIO& io = ImGui::GetIO();

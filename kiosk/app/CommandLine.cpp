@@ -1,6 +1,9 @@
 #include "app/CommandLine.h"
 
+#include "core/Clock.h"
+
 #include <charconv>
+#include <cstdio>
 #include <cstring>
 
 namespace kiosk::app {
@@ -22,6 +25,8 @@ Options:
   --script FILE        run an input script (taps, drags, keys, waits, screenshots) on a
                        virtual clock, frame by frame, then exit; non-zero if anything failed
   --screenshots DIR    folder for the script's screenshots (default: current folder)
+  --date YYYY-MM-DD    with --script: the date the run starts on, to preview event items
+                       (default: today)
   --assets DIR         folder with ui-strings.toml (default: found next to the program)
   --fps N              frame limit when the display driver has no working vsync (default 60)
   -h, --help           show this text
@@ -80,6 +85,16 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
       auto v = value("a folder");
       if (!v) return std::nullopt;
       o.screenshotDir = *v;
+    } else if (a == "--date") {
+      auto v = value("a date like 2026-12-15");
+      if (!v) return std::nullopt;
+      int y = 0, m = 0, d = 0;
+      char tail = 0;
+      if (std::sscanf(v->c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || !CivilDate{y, m, d}.valid()) {
+        error = "--date '" + *v + "' is not a date like 2026-12-15";
+        return std::nullopt;
+      }
+      o.date = *v;
     } else if (a == "--assets") {
       auto v = value("a folder");
       if (!v) return std::nullopt;

@@ -16,6 +16,7 @@ struct Options {
   std::string screenshotDir = "."; // where the script's screenshots go
   std::string assetsDir;       // empty: found next to the binary or in the source tree
   unsigned fpsLimit = 60;      // used when the driver has no working vsync
+  std::string date;            // --script only: the virtual calendar's first day, YYYY-MM-DD (default: today)
 };
 
 // Parses argv; on a mistake returns nullopt and puts a message (with the usage hint) in `error`.

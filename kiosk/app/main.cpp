@@ -5,6 +5,7 @@
 #include "app/Validate.h"
 #include "platform/Display.h"
 
+#include <cstdio>
 #include <iostream>
 
 int main(int argc, char** argv) {
@@ -27,6 +28,9 @@ int main(int argc, char** argv) {
   }
   if (!options->script.empty()) {
     kiosk::VirtualClock clock;
+    kiosk::CivilDate start = kiosk::SteadyClock().today();
+    if (!options->date.empty()) std::sscanf(options->date.c_str(), "%d-%d-%d", &start.year, &start.month, &start.day);
+    clock.setStartDate(start);
     App app(*options, clock);
     return runScriptFile(app, clock, options->script, options->screenshotDir);
   }

@@ -23,15 +23,29 @@ const Item* Content::findItem(const std::string& sectionId, const std::string& i
   return nullptr;
 }
 
-std::vector<const ImageRef*> Content::attractImages() const {
+std::vector<const Item*> Content::visibleItems(const Section& section, CivilDate date) {
+  std::vector<const Item*> out;
+  for (const auto& i : section.items)
+    if (i.visibleOn(date)) out.push_back(&i);
+  return out;
+}
+
+std::vector<const ImageRef*> Content::attractImages(CivilDate date) const {
   std::vector<const ImageRef*> out;
   for (const auto& s : sections)
-    if (s.hasCover && s.cover.exists) out.push_back(&s.cover);
+    if (s.hasCover && s.cover.exists && !visibleItems(s, date).empty()) out.push_back(&s.cover);
   for (const auto& s : sections)
     for (const auto& i : s.items)
-      for (const auto& img : i.images)
-        if (img.exists) out.push_back(&img);
+      if (i.visibleOn(date))
+        for (const auto& img : i.images)
+          if (img.exists) out.push_back(&img);
   return out;
+}
+
+const RichText* Item::richBody(const std::string& language, const std::string& fallback) const {
+  if (auto it = bodyRich.find(language); it != bodyRich.end()) return &it->second;
+  if (auto it = bodyRich.find(fallback); it != bodyRich.end()) return &it->second;
+  return bodyRich.empty() ? nullptr : &bodyRich.begin()->second;
 }
 
 } // namespace kiosk

@@ -1,10 +1,15 @@
 #pragma once
 // The content model: an immutable snapshot of the content folder, shared between threads as
 // shared_ptr<const Content>. Nothing here is ever modified after the loader hands it over.
+#include "core/Clock.h"
+#include "core/RichText.h"
+
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,8 +46,19 @@ struct Item {
   int order = 0;
   LocalizedText title;
   LocalizedText summary;
-  LocalizedText body; // paragraphs separated by blank lines
+  LocalizedText body;                      // Markdown source, per language
+  std::map<std::string, RichText> bodyRich; // the same, parsed, per language
   std::vector<ImageRef> images;
+  std::string link;              // a web address shown as a QR code ("" = none)
+  std::vector<std::string> tags;
+  std::optional<CivilDate> showFrom; // an event item appears only on these days (inclusive)
+  std::optional<CivilDate> showUntil;
+
+  bool visibleOn(CivilDate date) const {
+    return (!showFrom || date >= *showFrom) && (!showUntil || date <= *showUntil);
+  }
+  // The parsed body in `language`, else in `fallback`, else any; null when there is no body.
+  const RichText* richBody(const std::string& language, const std::string& fallback) const;
 };
 
 struct Section {
@@ -64,6 +80,18 @@ struct KioskSettings {
   std::vector<std::string> languages{"en"};
   double idleTimeoutSeconds = 90;
   double attractSlideSeconds = 7;
+  // Theme: colours (RGBA) that replace the built-in ones, and a logo for the top bar.
+  std::optional<std::uint32_t> accentColour;
+  std::optional<std::uint32_t> backgroundColour;
+  ImageRef logo;
+  bool hasLogo = false;
+  // Opening hours per weekday (0 = Monday): minutes after midnight [open, close); nullopt = closed.
+  // Unset days (and an unset table) mean open all day. Used by the power schedule.
+  struct Hours {
+    int open = 0;
+    int close = 24 * 60;
+  };
+  std::array<std::optional<Hours>, 7> openingHours{Hours{}, Hours{}, Hours{}, Hours{}, Hours{}, Hours{}, Hours{}};
 };
 
 struct Content {
@@ -73,8 +101,11 @@ struct Content {
 
   const Section* findSection(const std::string& id) const;
   const Item* findItem(const std::string& sectionId, const std::string& itemId) const;
-  // Every image the attract loop shows, in content order: section covers, then item images.
-  std::vector<const ImageRef*> attractImages() const;
+  // Every image the attract loop shows on `date`, in content order: covers of sections with
+  // something to show, then the pictures of items shown that day.
+  std::vector<const ImageRef*> attractImages(CivilDate date) const;
+  // Items of a section shown on `date`, in order.
+  static std::vector<const Item*> visibleItems(const Section& section, CivilDate date);
 };
 
 using ContentSnapshot = std::shared_ptr<const Content>;

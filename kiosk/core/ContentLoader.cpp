@@ -1,5 +1,6 @@
 #include "core/ContentLoader.h"
 
+#include "core/LanguageTag.h"
 #include "core/Utf8.h"
 
 #include <toml++/toml.h>
@@ -69,6 +70,19 @@ public:
 
   // Reads and parses the file; nullopt (with a diagnostic) when it cannot be used at all.
   std::optional<toml::table> parse(std::uintmax_t maxBytes) {
+    auto text = readUtf8(maxBytes);
+    if (!text) return std::nullopt;
+    try {
+      return toml::parse(*text, m_display);
+    } catch (const toml::parse_error& e) {
+      report(Severity::Error, &e.source(), std::string("TOML syntax: ") + std::string(e.description()) +
+                                               "; fix the line (quotes, brackets, '=' between key and value)");
+      return std::nullopt;
+    }
+  }
+
+  // Reads the whole file as UTF-8 text; nullopt (with a diagnostic naming the bad byte) otherwise.
+  std::optional<std::string> readUtf8(std::uintmax_t maxBytes) {
     std::error_code ec;
     const auto size = fs::file_size(m_file, ec);
     if (ec) {
@@ -99,13 +113,8 @@ public:
       m_out.push_back(std::move(d));
       return std::nullopt;
     }
-    try {
-      return toml::parse(text, m_display);
-    } catch (const toml::parse_error& e) {
-      report(Severity::Error, &e.source(), std::string("TOML syntax: ") + std::string(e.description()) +
-                                               "; fix the line (quotes, brackets, '=' between key and value)");
-      return std::nullopt;
-    }
+    if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3); // a byte-order mark some editors write
+    return text;
   }
 
   // Warns about keys not in `known`, suggesting the closest known key.
@@ -174,8 +183,32 @@ void warnUndrawable(FileReader& r, const toml::node& node, const char* key, cons
 }
 
 // A localized text: either a table { zh-Hans = "...", en = "..." } or one string (the default language's).
+// Whether a text key may use this language: a well-formed tag the kiosk offers. Reports at `where`.
+bool checkLanguage(FileReader& r, const toml::source_region& where, const std::string& tag, const std::string& what,
+                   const Context& ctx) {
+  if (!isWellFormedLanguageTag(tag)) {
+    r.report(Severity::Error, &where,
+             "'" + tag + "' is not a language tag; write a BCP 47 tag like zh-Hans, zh-Hant, en, ja, ko, ru, mn or vi");
+    return false;
+  }
+  if (std::find(ctx.settings->languages.begin(), ctx.settings->languages.end(), tag) == ctx.settings->languages.end())
+    r.report(Severity::Warning, &where,
+             what + " has text in '" + tag + "', a language this kiosk does not offer; add it to 'languages' in kiosk.toml or fix the tag");
+  return true;
+}
+
+// Warns for each offered language a text lacks (visitors reading it see the fallback language).
+void warnMissingLanguages(FileReader& r, const toml::source_region* where, const std::string& key, const LocalizedText& text,
+                          const Context& ctx) {
+  if (text.empty()) return;
+  for (const auto& lang : ctx.settings->languages)
+    if (!text.has(lang))
+      r.report(Severity::Warning, where,
+               "'" + key + "' has no '" + lang + "' text; visitors reading " + lang + " will see another language");
+}
+
 std::optional<LocalizedText> readText(FileReader& r, const toml::table& t, const char* key, bool required,
-                                      const Context& ctx) {
+                                      const Context& ctx, bool warnMissing = true) {
   const toml::node* node = t.get(key);
   if (!node) {
     if (required)
@@ -191,10 +224,7 @@ std::optional<LocalizedText> readText(FileReader& r, const toml::table& t, const
     for (const auto& [lang, value] : *tbl) {
       const std::string tag(lang.str());
       if (const auto* v = value.as_string()) {
-        if (std::find(ctx.settings->languages.begin(), ctx.settings->languages.end(), tag) == ctx.settings->languages.end())
-          r.report(Severity::Warning, &lang.source(),
-                   "'" + std::string(key) + "' has text in '" + tag +
-                       "', a language this kiosk does not offer; add it to 'languages' in kiosk.toml or fix the tag");
+        if (!checkLanguage(r, lang.source(), tag, "'" + std::string(key) + "'", ctx)) continue;
         text.byLanguage[tag] = v->get();
         warnUndrawable(r, value, key, v->get());
       } else {
@@ -205,10 +235,7 @@ std::optional<LocalizedText> readText(FileReader& r, const toml::table& t, const
     r.error(*node, std::string("'") + key + "' must be text in quotes or a table of languages like { en = \"...\" }");
     return std::nullopt;
   }
-  for (const auto& lang : ctx.settings->languages)
-    if (!text.has(lang) && !text.empty())
-      r.warning(*node, std::string("'") + key + "' has no '" + lang + "' text; visitors reading " + lang +
-                           " will see another language");
+  if (warnMissing) warnMissingLanguages(r, &node->source(), key, text, ctx);
   if (required && text.empty()) {
     r.error(*node, std::string("'") + key + "' is empty; give at least one language");
     return std::nullopt;
@@ -291,6 +318,57 @@ int readOrder(FileReader& r, const toml::table& t, int fromName) {
   return fromName;
 }
 
+std::optional<std::uint32_t> readColour(FileReader& r, const toml::table& t, const char* key) {
+  const toml::node* n = t.get(key);
+  if (!n) return std::nullopt;
+  const auto* s = n->as_string();
+  auto parsed = s ? parseColour(s->get()) : std::nullopt;
+  if (!parsed) r.error(*n, std::string("'") + key + "' must be a colour written like \"#1F6FB2\" (# and six hex digits)");
+  return parsed;
+}
+
+// [kiosk.opening_hours] mon = "09:00-17:00", sun = "closed"; days not given are open all day.
+void readOpeningHours(FileReader& r, const toml::node& node, KioskSettings& settings) {
+  static const char* const kDays[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  const auto* t = node.as_table();
+  if (!t) {
+    r.error(node, "'opening_hours' must be a table: [kiosk.opening_hours] with mon = \"09:00-17:00\" ... sun = \"closed\"");
+    return;
+  }
+  r.checkKeys(*t, {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}, "[kiosk.opening_hours]");
+  for (int d = 0; d < 7; ++d) {
+    const toml::node* v = t->get(kDays[d]);
+    if (!v) continue;
+    const auto* s = v->as_string();
+    if (s && s->get() == "closed") {
+      settings.openingHours[d] = std::nullopt;
+      continue;
+    }
+    int h0 = -1, m0 = -1, h1 = -1, m1 = -1;
+    char tail = 0;
+    const bool parsed = s && std::sscanf(s->get().c_str(), "%2d:%2d-%2d:%2d%c", &h0, &m0, &h1, &m1, &tail) == 4;
+    const int open = h0 * 60 + m0, close = h1 * 60 + m1;
+    if (!parsed || h0 < 0 || h0 > 24 || m0 < 0 || m0 > 59 || h1 < 0 || h1 > 24 || m1 < 0 || m1 > 59 || close > 24 * 60 ||
+        close <= open) {
+      r.error(*v, std::string("opening hours for ") + kDays[d] +
+                      " must be like \"09:00-17:00\" (opening before closing, 24-hour clock) or \"closed\"");
+      continue;
+    }
+    settings.openingHours[d] = KioskSettings::Hours{open, close};
+  }
+}
+
+std::optional<CivilDate> readDate(FileReader& r, const toml::table& t, const char* key) {
+  const toml::node* n = t.get(key);
+  if (!n) return std::nullopt;
+  if (const auto* d = n->as_date()) {
+    const CivilDate date{d->get().year, d->get().month, d->get().day};
+    if (date.valid()) return date;
+  }
+  r.error(*n, std::string("'") + key + "' must be a date written like 2026-05-01 (no quotes)");
+  return std::nullopt;
+}
+
 KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   KioskSettings settings;
   const fs::path file = ctx.root / "kiosk.toml";
@@ -313,7 +391,9 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
     return settings;
   }
   r.checkKeys(*doc, {"kiosk"}, "kiosk.toml");
-  r.checkKeys(*k, {"name", "tagline", "default_language", "languages", "idle_timeout_seconds", "attract_slide_seconds"},
+  r.checkKeys(*k,
+              {"name", "tagline", "default_language", "languages", "idle_timeout_seconds", "attract_slide_seconds",
+               "theme", "logo", "opening_hours"},
               "[kiosk]");
 
   if (const toml::node* n = k->get("languages")) {
@@ -322,7 +402,9 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
     if (arr) {
       for (const auto& v : *arr) {
         if (const auto* s = v.as_string()) {
-          if (std::find(langs.begin(), langs.end(), s->get()) != langs.end())
+          if (!isWellFormedLanguageTag(s->get()))
+            r.error(v, "'" + s->get() + "' is not a language tag; write a BCP 47 tag like zh-Hans, en, ja, ko, ru, mn or vi");
+          else if (std::find(langs.begin(), langs.end(), s->get()) != langs.end())
             r.warning(v, "language '" + s->get() + "' is listed twice");
           else
             langs.push_back(s->get());
@@ -354,14 +436,37 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   if (auto t = readText(r, *k, "tagline", false, textCtx)) settings.tagline = *t;
   if (auto v = readSeconds(r, *k, "idle_timeout_seconds", 10, 3600)) settings.idleTimeoutSeconds = *v;
   if (auto v = readSeconds(r, *k, "attract_slide_seconds", 2, 600)) settings.attractSlideSeconds = *v;
+  if (const toml::node* n = k->get("theme")) {
+    if (const auto* theme = n->as_table()) {
+      r.checkKeys(*theme, {"accent", "background"}, "[kiosk.theme]");
+      settings.accentColour = readColour(r, *theme, "accent");
+      settings.backgroundColour = readColour(r, *theme, "background");
+    } else {
+      r.error(*n, "'theme' must be a table: [kiosk.theme] with accent = \"#D4A24C\" and background = \"#0E1A2B\"");
+    }
+  }
+  if (const toml::node* n = k->get("logo")) {
+    if (auto ref = readImagePath(r, *n, ctx.root, textCtx)) {
+      settings.logo = std::move(*ref);
+      settings.hasLogo = settings.logo.exists;
+    }
+  }
+  if (const toml::node* n = k->get("opening_hours")) readOpeningHours(r, *n, settings);
   return settings;
 }
 
-std::optional<Item> loadItem(const Context& ctx, const fs::path& file, std::vector<Diagnostic>& diags) {
+// A body kept in its own file, one per language: "01-mukden-palace.ja.md" next to "01-mukden-palace.toml".
+struct BodyFile {
+  std::string language;
+  fs::path path;
+};
+
+std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std::vector<BodyFile>& bodyFiles,
+                             std::vector<Diagnostic>& diags) {
   FileReader r(ctx.root, file, diags);
   auto doc = r.parse(ctx.limits.maxTomlBytes);
   if (!doc) return std::nullopt;
-  r.checkKeys(*doc, {"title", "summary", "body", "images", "order"}, "an item");
+  r.checkKeys(*doc, {"title", "summary", "body", "images", "order", "link", "tags", "show_from", "show_until"}, "an item");
   Item item;
   auto [order, id] = splitOrderPrefix(file.stem().string());
   item.order = readOrder(r, *doc, order);
@@ -371,7 +476,53 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, std::vect
   if (!title) return std::nullopt;
   item.title = *title;
   if (auto t = readText(r, *doc, "summary", false, ctx)) item.summary = *t;
-  if (auto t = readText(r, *doc, "body", false, ctx)) item.body = *t;
+  if (auto t = readText(r, *doc, "body", false, ctx, false)) item.body = *t;
+  for (const BodyFile& bf : bodyFiles) {
+    FileReader br(ctx.root, bf.path, diags);
+    const toml::source_region none{};
+    if (!checkLanguage(br, none, bf.language, "this body file", ctx)) continue;
+    if (item.body.has(bf.language)) {
+      br.report(Severity::Error, nullptr,
+                "the '" + bf.language + "' body is given twice, here and as body." + bf.language + " in " + r.display() +
+                    "; keep one of them");
+      continue;
+    }
+    if (auto text = br.readUtf8(ctx.limits.maxTomlBytes)) item.body.byLanguage[bf.language] = std::move(*text);
+  }
+  {
+    const toml::node* bodyNode = doc->get("body");
+    warnMissingLanguages(r, bodyNode ? &bodyNode->source() : nullptr, "body", item.body, ctx);
+  }
+  for (const auto& [lang, markdown] : item.body.byLanguage) {
+    std::vector<std::string> unsupported;
+    item.bodyRich[lang] = parseMarkdown(markdown, &unsupported);
+    for (const auto& what : unsupported)
+      r.report(Severity::Warning, nullptr,
+               "the '" + lang + "' body uses " + what + ", which the kiosk does not show; use paragraphs, **bold**, lists and headings");
+  }
+  if (const toml::node* n = doc->get("link")) {
+    const auto* s = n->as_string();
+    const std::string url = s ? s->get() : std::string();
+    const bool web = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+    if (!s || !web || url.find_first_of(" \t\n") != std::string::npos || url.size() > 1000)
+      r.error(*n, "'link' must be a web address starting with https:// (no spaces), shown to visitors as a QR code");
+    else
+      item.link = url;
+  }
+  if (const toml::node* n = doc->get("tags")) {
+    const auto* arr = n->as_array();
+    if (!arr) r.error(*n, "'tags' must be a list of words in quotes, like [\"history\", \"palace\"]");
+    else
+      for (const auto& v : *arr) {
+        if (const auto* s = v.as_string()) item.tags.push_back(s->get());
+        else r.error(v, "each tag must be a word in quotes");
+      }
+  }
+  item.showFrom = readDate(r, *doc, "show_from");
+  item.showUntil = readDate(r, *doc, "show_until");
+  if (item.showFrom && item.showUntil && *item.showUntil < *item.showFrom)
+    r.error(*doc->get("show_until"), "show_until (" + item.showUntil->iso() + ") is before show_from (" +
+                                         item.showFrom->iso() + "), so the item would never show; fix one of the dates");
   if (const toml::node* n = doc->get("images")) {
     const auto* arr = n->as_array();
     if (!arr) {
@@ -446,7 +597,21 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
 
   // Items: every other *.toml in the folder, in order prefix then name order.
   std::vector<fs::path> files;
+  std::map<std::string, std::vector<BodyFile>> bodies; // item file stem -> its body files
   for (const auto& entry : listFolder(dir)) {
+    if (entry.path().extension() == ".md" && ctx.inside(entry.path()) && entry.is_regular_file(ec)) {
+      // "<stem>.<language>.md"
+      const std::string name = entry.path().stem().string();
+      const auto dot = name.rfind('.');
+      if (dot == std::string::npos || dot == 0) {
+        FileReader(ctx.root, entry.path(), diags)
+            .report(Severity::Warning, nullptr,
+                    "a body file is named after its item and language, like 01-mukden-palace.ja.md; this one is ignored");
+        continue;
+      }
+      bodies[name.substr(0, dot)].push_back({name.substr(dot + 1), entry.path()});
+      continue;
+    }
     if (entry.path().extension() != ".toml" || entry.path().filename() == "section.toml") continue;
     if (!ctx.inside(entry.path())) {
       FileReader(ctx.root, entry.path(), diags)
@@ -464,7 +629,10 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
                                                 std::to_string(ctx.limits.maxItemsPerSection) + "); this one is not shown");
       continue;
     }
-    auto item = loadItem(ctx, f, diags);
+    const std::string stem = f.stem().string();
+    auto bodyFiles = bodies.count(stem) ? bodies[stem] : std::vector<BodyFile>{};
+    bodies.erase(stem);
+    auto item = loadItem(ctx, f, bodyFiles, diags);
     if (!item) continue;
     if (!ids.insert(item->id).second) {
       FileReader(ctx.root, f, diags).report(Severity::Error, nullptr,
@@ -474,6 +642,12 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
     }
     section.items.push_back(std::move(*item));
   }
+  for (const auto& [stem, orphans] : bodies)
+    for (const auto& bf : orphans)
+      FileReader(ctx.root, bf.path, diags)
+          .report(Severity::Warning, nullptr,
+                  "there is no item file " + stem + ".toml for this body; rename it to match an item, like 01-name." +
+                      bf.language + ".md");
   std::stable_sort(section.items.begin(), section.items.end(), [](const Item& a, const Item& b) { return a.order < b.order; });
   if (section.items.empty()) {
     Diagnostic d;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <utility>
 
 namespace kiosk {
 
@@ -16,7 +17,7 @@ const char* screenName(Screen screen) {
   return "?";
 }
 
-Navigator::Navigator(ContentSnapshot content, Seconds now) : m_content(std::move(content)) {
+Navigator::Navigator(ContentSnapshot content, Seconds now, CivilDate today) : m_content(std::move(content)), m_today(today) {
   assert(m_content && "Navigator needs content (an empty Content is fine)");
   m_language = m_content->settings.defaultLanguage;
   goAttract(now);
@@ -38,6 +39,19 @@ void Navigator::setContent(ContentSnapshot content, Seconds now) {
   (void)now;
 }
 
+void Navigator::setToday(CivilDate today) {
+  if (today == m_today) return;
+  m_today = today;
+  if (m_screen == Screen::Item && !item()) {
+    m_itemId.clear();
+    m_screen = Screen::Section;
+  }
+  if (m_screen == Screen::Section && !section()) {
+    m_sectionId.clear();
+    m_screen = Screen::Home;
+  }
+}
+
 void Navigator::update(Seconds now) {
   // The loader refuses non-finite timings; this guards content built some other way.
   const Seconds idle = std::isfinite(m_content->settings.idleTimeoutSeconds) ? m_content->settings.idleTimeoutSeconds : 90;
@@ -51,16 +65,22 @@ void Navigator::wake(Seconds now) {
 
 void Navigator::openSection(const std::string& sectionId, Seconds now) {
   noteActivity(now);
-  if (!m_content->findSection(sectionId)) return;
-  m_sectionId = sectionId;
+  const std::string previous = std::exchange(m_sectionId, sectionId);
+  if (!section()) {
+    m_sectionId = previous;
+    return;
+  }
   m_itemId.clear();
   show(Screen::Section, now);
 }
 
 void Navigator::openItem(const std::string& itemId, Seconds now) {
   noteActivity(now);
-  if (!m_content->findItem(m_sectionId, itemId)) return;
-  m_itemId = itemId;
+  const std::string previous = std::exchange(m_itemId, itemId);
+  if (!item()) {
+    m_itemId = previous;
+    return;
+  }
   show(Screen::Item, now);
 }
 
@@ -85,13 +105,19 @@ void Navigator::setLanguage(const std::string& language, Seconds now) {
   if (std::find(langs.begin(), langs.end(), language) != langs.end()) m_language = language;
 }
 
-const Section* Navigator::section() const { return m_content->findSection(m_sectionId); }
+const Section* Navigator::section() const {
+  const Section* s = m_content->findSection(m_sectionId);
+  return s && !Content::visibleItems(*s, m_today).empty() ? s : nullptr;
+}
 
-const Item* Navigator::item() const { return m_content->findItem(m_sectionId, m_itemId); }
+const Item* Navigator::item() const {
+  const Item* i = m_content->findItem(m_sectionId, m_itemId);
+  return i && i->visibleOn(m_today) ? i : nullptr;
+}
 
 AttractFrame Navigator::attract(Seconds now) const {
   AttractFrame f;
-  const size_t count = m_content->attractImages().size();
+  const size_t count = m_content->attractImages(m_today).size();
   const Seconds configured = m_content->settings.attractSlideSeconds;
   const Seconds slide = std::isfinite(configured) ? std::max(configured, kCrossfadeSeconds * 2) : 7;
   const Seconds t = std::max<Seconds>(0, now - m_attractSince);

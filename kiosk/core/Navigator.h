@@ -24,7 +24,12 @@ public:
   // Length of the crossfade between attract slides, in seconds.
   static constexpr Seconds kCrossfadeSeconds = 1.2;
 
-  Navigator(ContentSnapshot content, Seconds now);
+  Navigator(ContentSnapshot content, Seconds now, CivilDate today = {});
+
+  // The date changed (midnight): items outside their show dates disappear, and a visitor on one
+  // is taken back to its section.
+  void setToday(CivilDate today);
+  CivilDate today() const { return m_today; }
 
   // Swaps in new content, keeping the visitor's section and item when they still exist.
   void setContent(ContentSnapshot content, Seconds now);
@@ -59,6 +64,7 @@ private:
   void goAttract(Seconds now);
 
   ContentSnapshot m_content;
+  CivilDate m_today;
   Screen m_screen = Screen::Attract;
   std::string m_sectionId;
   std::string m_itemId;

@@ -45,7 +45,7 @@ GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings) {
   const std::string& fallback = settings.defaultLanguage;
   std::string basics;
   for (char32_t c = 0x20; c < 0x7F; ++c) basics += static_cast<char>(c);
-  basics += "\u2026"; // the ellipsis of text cut short
+  basics += "\u2026\u2022"; // the ellipsis of text cut short; the bullet of lists
   for (const std::string& lang : settings.languages) {
     std::vector<std::string_view> texts{basics};
     auto add = [&](const LocalizedText& t) { texts.push_back(t.get(lang, fallback)); };

@@ -32,6 +32,9 @@ struct Screens::Ctx {
   // finger-sized buttons and reading sizes as a landscape one, not 1.8 times larger ones.
   float u(float fraction) const { return std::round(fraction * std::min(W, H)); }
   bool portrait() const { return H > W; }
+  // The content's theme colours where kiosk.toml gives them, the built-in ones otherwise.
+  std::uint32_t accent() const { return f.nav.content().settings.accentColour.value_or(Theme::kAccent); }
+  std::uint32_t background() const { return f.nav.content().settings.backgroundColour.value_or(Theme::kBackground); }
   ImFont* font(TextRole r) const { return f.fonts.font(lang, r); }
   float size(TextRole r) const { return f.fonts.size(r); }
   const std::string& text(const LocalizedText& t) const { return t.get(lang, fallback); }
@@ -198,9 +201,9 @@ void Screens::drawScrollHints(Ctx& c, ImVec2 a, ImVec2 b, float contentHeight, f
   // A fade and a thin bar say "there is more below".
   const float fade = c.size(TextRole::Body) * 2;
   if (scroll < maxScroll - 1)
-    c.dl->AddRectFilledMultiColor(ImVec2(a.x, b.y - fade), b, toImColor(Theme::kBackground, 0.0f),
-                                  toImColor(Theme::kBackground, 0.0f), toImColor(Theme::kBackground),
-                                  toImColor(Theme::kBackground));
+    c.dl->AddRectFilledMultiColor(ImVec2(a.x, b.y - fade), b, toImColor(c.background(), 0.0f),
+                                  toImColor(c.background(), 0.0f), toImColor(c.background()),
+                                  toImColor(c.background()));
   const float barH = std::max(c.u(0.04f), viewH * viewH / contentHeight);
   const float barY = a.y + (viewH - barH) * (scroll / maxScroll);
   const float x = std::min(b.x + c.u(0.012f), c.W - c.u(0.008f));
@@ -242,8 +245,8 @@ float drawLines(ImDrawList* dl, ImFont* font, float size, const std::string& s, 
 namespace {
 // A pill-shaped button with an optional icon and a label; returns true when tapped.
 bool pillButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float height, Icon icon, const std::string& label,
-                ImFont* font, float size, bool selected, float* widthOut) {
-  const float pad = std::round(height * 0.42f);
+                ImFont* font, float size, bool selected, float* widthOut, float padding = 0) {
+  const float pad = padding > 0 ? padding : std::round(height * 0.42f);
   const float iconSize = icon == Icon::None ? 0 : std::round(height * 0.42f);
   const float gap = icon == Icon::None ? 0 : std::round(height * 0.22f);
   const float w = pad * 2 + iconSize + gap + textWidth(font, size, label);
@@ -251,7 +254,7 @@ bool pillButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float height
   const ImVec2 b(a.x + w, a.y + height);
   bool held = false;
   const bool tapped = touchTarget(c.f.targets, name, a, b, &held);
-  const std::uint32_t fill = selected ? Theme::kAccent : (held ? Theme::kButtonPressed : Theme::kButton);
+  const std::uint32_t fill = selected ? c.accent() : (held ? Theme::kButtonPressed : Theme::kButton);
   c.dl->AddRectFilled(a, b, toImColor(fill), height / 2);
   const ImU32 ink = toImColor(selected ? Theme::kBar : Theme::kText);
   if (icon != Icon::None) drawIcon(c.dl, icon, ImVec2(a.x + pad + iconSize / 2, a.y + height / 2), iconSize, ink);
@@ -283,7 +286,7 @@ void Screens::draw(Frame& frame) {
   }
   Ctx c{frame, ImGui::GetWindowDrawList(), frame.height, frame.width, frame.nav.language(),
         frame.nav.content().settings.defaultLanguage, m_missing};
-  c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, c.H), toImColor(Theme::kBackground));
+  c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, c.H), toImColor(c.background()));
   switch (frame.nav.screen()) {
   case Screen::Attract: drawAttract(c); break;
   case Screen::Home: drawHome(c); break;
@@ -303,7 +306,7 @@ void Screens::draw(Frame& frame) {
 //-----------------------------------------------------------------------------
 
 void Screens::drawAttract(Ctx& c) {
-  const auto images = c.f.nav.content().attractImages();
+  const auto images = c.f.nav.content().attractImages(c.f.nav.today());
   const AttractFrame a = c.f.nav.attract(c.f.now);
   const std::uint32_t base = Theme::kCard;
   if (!images.empty()) {
@@ -341,7 +344,7 @@ void Screens::drawAttract(Ctx& c) {
   const float ph = c.u(0.085f);
   const float pw = textWidth(pf, title, prompt) + ph * 1.2f;
   const ImVec2 p0(x, c.H - c.u(0.16f));
-  c.dl->AddRectFilled(p0, ImVec2(p0.x + pw, p0.y + ph), toImColor(Theme::kAccent, pulse), ph / 2);
+  c.dl->AddRectFilled(p0, ImVec2(p0.x + pw, p0.y + ph), toImColor(c.accent(), pulse), ph / 2);
   putText(c.dl, pf, title, ImVec2(p0.x + ph * 0.6f, std::round(p0.y + (ph - title) / 2 - title * 0.06f)),
                 toImColor(Theme::kBar), prompt, c.missing);
   // The whole screen is the target: any tap brings the visitor home.
@@ -353,7 +356,10 @@ void Screens::drawAttract(Ctx& c) {
 //-----------------------------------------------------------------------------
 
 void Screens::drawHome(Ctx& c) {
-  const auto& sections = c.f.nav.content().sections;
+  // Sections with nothing to show today (only past or future events) are left out.
+  std::vector<const Section*> sections;
+  for (const auto& s : c.f.nav.content().sections)
+    if (!Content::visibleItems(s, c.f.nav.today()).empty()) sections.push_back(&s);
   const float top = c.u(Theme::kTopBar), bottom = c.H - c.u(Theme::kBottomBar);
   const float m = c.u(Theme::kMargin), gap = c.u(Theme::kGap);
   const float title = c.size(TextRole::Title), body = c.size(TextRole::Body);
@@ -376,7 +382,7 @@ void Screens::drawHome(Ctx& c) {
   ImGui::PushClipRect(ImVec2(0, y - c.u(0.006f)), ImVec2(c.W, bottom), true);
   const float round = c.u(Theme::kRounding);
   for (size_t i = 0; i < n; ++i) {
-    const Section& s = sections[i];
+    const Section& s = *sections[i];
     const ImVec2 a(m + (i % cols) * (tileW + gap), y - scroll + (i / cols) * (tileH + gap));
     if (a.y > bottom || a.y + tileH < y - m) continue; // off screen
     const ImVec2 b(a.x + tileW, a.y + tileH);
@@ -434,7 +440,7 @@ void Screens::drawSection(Ctx& c) {
     drawLines(c.dl, c.font(TextRole::Body), body, sub, wrap(c.font(TextRole::Body), body, sub, c.lang, c.W - 2 * m),
               ImVec2(m, textTop + std::round(title * 1.25f)), c.W - 2 * m, toImColor(Theme::kText, 0.9f), 1, 1.35f, c.missing);
 
-  const auto& items = s->items;
+  const auto items = Content::visibleItems(*s, c.f.nav.today());
   if (items.empty()) return;
   const size_t n = items.size();
   const size_t cols = c.portrait() ? (n <= 3 ? 1 : 2) : std::min<size_t>(n, 3);
@@ -449,7 +455,7 @@ void Screens::drawSection(Ctx& c) {
   const float round = c.u(Theme::kRounding);
   const float pad = c.u(0.022f);
   for (size_t i = 0; i < n; ++i) {
-    const Item& item = items[i];
+    const Item& item = *items[i];
     const ImVec2 a(m + (i % cols) * (cardW + gap), y0 - scroll + (i / cols) * (cardH + gap));
     if (a.y > bottom || a.y + cardH < top + headerH) continue; // off screen
     const ImVec2 b(a.x + cardW, a.y + cardH);
@@ -531,7 +537,7 @@ void Screens::drawItem(Ctx& c) {
         if (tb.x > m + leftW) break;
         if (touchTarget(c.f.targets, "image:" + std::to_string(i + 1), ta, tb)) m_image = i;
         drawImageCover(c.dl, c.f.textures, item->images[i], ta, tb, s->colour);
-        if (i == m_image) c.dl->AddRect(ta, tb, toImColor(Theme::kAccent), 0, 0, c.u(0.004f));
+        if (i == m_image) c.dl->AddRect(ta, tb, toImColor(c.accent()), 0, 0, c.u(0.004f));
       }
     }
   }
@@ -557,22 +563,47 @@ void Screens::drawItem(Ctx& c) {
   const std::string& summary = c.text(item->summary);
   if (!summary.empty())
     y = drawLines(c.dl, c.font(TextRole::Body), body, summary,
-                  wrap(c.font(TextRole::Body), body, summary, c.lang, colW), ImVec2(x, y), colW, toImColor(Theme::kAccent),
+                  wrap(c.font(TextRole::Body), body, summary, c.lang, colW), ImVec2(x, y), colW, toImColor(c.accent()),
                   SIZE_MAX, 1.55f, c.missing) +
         std::round(body * 0.8f);
-  // Paragraphs are separated by blank lines in the content file.
-  const std::string& text = c.text(item->body);
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find("\n\n", start);
-    if (end == std::string::npos) end = text.size();
-    std::string para = text.substr(start, end - start);
-    std::replace(para.begin(), para.end(), '\n', ' '); // a single newline inside a paragraph is a space
-    start = end + 2;
-    if (para.find_first_not_of(" \t\r") == std::string::npos) continue;
-    y = drawLines(c.dl, c.font(TextRole::Body), body, para, wrap(c.font(TextRole::Body), body, para, c.lang, colW),
-                  ImVec2(x, y), colW, toImColor(Theme::kText, 0.92f), SIZE_MAX, 1.6f, c.missing) +
-        std::round(body * 0.7f);
+  // The body: paragraphs, headings, lists, with bold drawn brighter and doubled a pixel apart
+  // (ImGui draws one weight; the text engine of the next issue brings real bold faces).
+  if (const RichText* rich = item->richBody(c.lang, c.fallback)) {
+    const ImU32 ink = toImColor(Theme::kText, 0.9f), strongInk = toImColor(Theme::kText);
+    for (const RichBlock& block : *rich) {
+      const bool heading = block.kind == RichBlock::Kind::Heading;
+      const bool listItem = block.kind == RichBlock::Kind::Bullet || block.kind == RichBlock::Kind::Numbered;
+      ImFont* font = c.font(heading && block.level <= 2 ? TextRole::Title : TextRole::Body);
+      const float size = heading && block.level <= 2 ? title * 0.8f : body;
+      const float leading = heading ? 1.3f : 1.6f;
+      const float indent = listItem ? std::round(body * 1.4f * static_cast<float>(block.level)) : 0.0f;
+      if (heading) y += std::round(body * 0.4f);
+      if (listItem) {
+        const std::string marker = block.kind == RichBlock::Kind::Bullet ? "\u2022" : std::to_string(block.number) + ".";
+        const float mw = textWidth(font, size, marker);
+        putText(c.dl, font, size, ImVec2(x + indent - mw - body * 0.5f, std::round(y + (size * leading - size) / 2)),
+                toImColor(c.accent()), marker, c.missing);
+      }
+      const float width = colW - indent;
+      const auto& lines = wrap(font, size, block.text, c.lang, width);
+      const float top = y;
+      y = drawLines(c.dl, font, size, block.text, lines, ImVec2(x + indent, y), width, heading ? strongInk : ink, SIZE_MAX,
+                    leading, c.missing);
+      // Bold spans: over each line, draw the part inside a span again, brighter and one pixel right.
+      const float lineH = std::round(size * leading);
+      for (size_t li = 0; li < lines.size() && !block.strong.empty(); ++li) {
+        for (const auto& span : block.strong) {
+          const size_t b0 = std::max(span.begin, lines[li].begin), b1 = std::min(span.end, lines[li].end);
+          if (b0 >= b1) continue;
+          const float dx = textWidth(font, size, std::string_view(block.text).substr(lines[li].begin, b0 - lines[li].begin));
+          const std::string_view seg = std::string_view(block.text).substr(b0, b1 - b0);
+          const ImVec2 at(x + indent + dx, std::round(top + li * lineH + (lineH - size) / 2));
+          putText(c.dl, font, size, at, strongInk, seg, c.missing);
+          putText(c.dl, font, size, ImVec2(at.x + std::max(1.0f, size / 30), at.y), strongInk, seg, c.missing);
+        }
+      }
+      y += std::round(body * (listItem ? 0.2f : 0.7f));
+    }
   }
   ImGui::PopClipRect();
   textHeight = y + scroll - ca.y;
@@ -588,29 +619,46 @@ void Screens::drawTopBar(Ctx& c) {
   c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, h), toImColor(Theme::kBar));
   const float title = c.size(TextRole::Title);
   const std::string& name = c.text(c.f.nav.content().settings.name);
-  putText(c.dl, c.font(TextRole::Title), title, ImVec2(m, std::round((h - title) / 2 - title * 0.05f)),
-                toImColor(Theme::kText), name, c.missing);
-  // Language buttons, right-aligned, each labelled in its own language and font.
+  const float nameW = textWidth(c.font(TextRole::Title), title, name);
+
+  // Language buttons, right-aligned, each labelled in its own language and font. Eight languages
+  // fit beside the name on a landscape screen; on a narrow one the name gives way, then the
+  // labels get smaller, so every language stays one touch away.
   const auto& langs = c.f.nav.content().settings.languages;
-  if (langs.size() < 2) return;
-  const float bh = c.u(0.060f), label = c.size(TextRole::Body);
-  std::vector<float> widths;
-  for (const auto& l : langs) {
-    ImFont* f = c.f.fonts.font(l, TextRole::Body);
-    widths.push_back(textWidth(f, label, text::nativeLanguageName(l)) + std::round(bh * 0.42f) * 2);
+  const float gap = c.u(0.010f);
+  TextRole role = TextRole::Body;
+  float pad = 0, total = 0;
+  auto measure = [&](TextRole r, float padding) {
+    float sum = 0;
+    for (const auto& l : langs)
+      sum += textWidth(c.f.fonts.font(l, r), c.size(r), text::nativeLanguageName(l)) + padding * 2 + gap;
+    return sum;
+  };
+  const float bh = c.u(0.060f);
+  bool showName = true;
+  if (langs.size() >= 2) {
+    pad = std::round(bh * 0.42f);
+    total = measure(role, pad);
+    if (total > c.W - 2 * m - nameW - c.u(0.03f)) showName = false;
+    if (!showName && total > c.W - 2 * m) {
+      role = TextRole::Caption;
+      pad = std::round(bh * 0.22f);
+      total = measure(role, pad);
+    }
   }
-  float x = c.W - m;
-  for (float w : widths) x -= w + c.u(0.010f);
-  for (size_t i = 0; i < langs.size(); ++i) {
-    x += c.u(0.010f);
-    const std::string& l = langs[i];
+  if (showName)
+    putText(c.dl, c.font(TextRole::Title), title, ImVec2(m, std::round((h - title) / 2 - title * 0.05f)),
+            toImColor(Theme::kText), name, c.missing);
+  if (langs.size() < 2) return;
+  float x = std::max(m, c.W - m - total + gap);
+  for (const auto& l : langs) {
     float w = 0;
     if (pillButton(c, "lang:" + l, ImVec2(x, std::round((h - bh) / 2)), bh, Icon::None, text::nativeLanguageName(l),
-                   c.f.fonts.font(l, TextRole::Body), label, l == c.lang, &w)) {
+                   c.f.fonts.font(l, role), c.size(role), l == c.lang, &w, pad)) {
       c.f.nav.setLanguage(l, c.f.now);
       invalidate();
     }
-    x += w;
+    x += w + gap;
   }
 }
 

@@ -9,6 +9,7 @@ run_packages=(
   build-essential cmake pkg-config          # toolchain
   libsfml-dev libimgui-dev                  # window, input, OpenGL context; widgets
   libicu-dev libtomlplusplus-dev libstb-dev # text rules; content files; image decoding
+  libmd4c-dev                               # light formatting (Markdown) in body text
   libfontconfig-dev libx11-dev              # finding fonts per language; checking for a display
   fonts-noto-core fonts-noto-cjk            # Latin, Cyrillic, Thai...; Chinese, Japanese, Korean
   doctest-dev                               # the test framework (headers; the build always has tests)

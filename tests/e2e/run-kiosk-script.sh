@@ -8,7 +8,8 @@ shift 4
 rm -rf "$out"
 mkdir -p "$out"
 log="$out/kiosk.log"
-cmd=("$kiosk" --script "$script" --screenshots "$out" "$@" "$content")
+# A fixed date keeps event items (shown only on their days) the same on every run.
+cmd=("$kiosk" --script "$script" --screenshots "$out" --date 2026-12-15 "$@" "$content")
 status=0
 if [ -n "${DISPLAY:-}" ] && [ -z "${KIOSK_FORCE_XVFB:-}" ]; then
   "${cmd[@]}" >"$log" 2>&1 || status=$?

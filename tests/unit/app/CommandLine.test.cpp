@@ -53,6 +53,8 @@ TEST_CASE("[CommandLine] mistakes are explained") {
       {{"--frobnicate"}, "unknown option"},
       {{"a", "b"}, "more than one content folder"},
       {{"--fps", "0"}, "--fps"},
+      {{"--date", "2026-02-30"}, "not a date"},
+      {{"--date", "tomorrow"}, "not a date"},
   };
   for (const auto& [args, message] : cases) {
     std::string e;

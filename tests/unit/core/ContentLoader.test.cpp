@@ -298,7 +298,7 @@ TEST_CASE("[ContentLoader] attract images are section covers then item images, s
   std::filesystem::remove(t.path() / "sections/01-alpha/images/one.png");
   const LoadResult r = loadContent(t.path());
   REQUIRE(r.content);
-  const auto images = r.content->attractImages();
+  const auto images = r.content->attractImages(CivilDate{});
   REQUIRE(images.size() == 1);
   CHECK(images[0]->file.filename() == "cover.png");
 }

@@ -115,7 +115,7 @@ TEST_CASE("[Navigator] any activity postpones the idle timeout") {
 
 TEST_CASE("[Navigator] the attract loop cycles every image and crossfades at the end of each slide") {
   Navigator nav(makeContent(90, 7), 0);
-  const size_t count = nav.content().attractImages().size();
+  const size_t count = nav.content().attractImages(nav.today()).size();
   REQUIRE(count == 6);
   auto f = nav.attract(0.5);
   CHECK(f.current == 0);

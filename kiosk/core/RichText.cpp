@@ -1,0 +1,131 @@
+#include "core/RichText.h"
+
+#include <md4c.h>
+
+#include <algorithm>
+
+namespace kiosk {
+namespace {
+
+struct Builder {
+  RichText out;
+  std::vector<std::string>* unsupported = nullptr;
+  bool inBlock = false;
+  int strongDepth = 0;
+  size_t strongStart = 0;
+  struct List {
+    bool ordered;
+    int next;
+  };
+  std::vector<List> lists;
+
+  void note(const char* what) {
+    if (!unsupported) return;
+    if (std::find(unsupported->begin(), unsupported->end(), what) == unsupported->end()) unsupported->push_back(what);
+  }
+  RichBlock& open(RichBlock::Kind kind, int level) {
+    out.push_back({});
+    out.back().kind = kind;
+    out.back().level = level;
+    inBlock = true;
+    return out.back();
+  }
+};
+
+int enterBlock(MD_BLOCKTYPE type, void* detail, void* user) {
+  auto& b = *static_cast<Builder*>(user);
+  switch (type) {
+  case MD_BLOCK_UL: b.lists.push_back({false, 0}); break;
+  case MD_BLOCK_OL: b.lists.push_back({true, static_cast<int>(static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start)}); break;
+  case MD_BLOCK_LI: {
+    const bool ordered = !b.lists.empty() && b.lists.back().ordered;
+    auto& block = b.open(ordered ? RichBlock::Kind::Numbered : RichBlock::Kind::Bullet, static_cast<int>(b.lists.size()));
+    if (ordered) block.number = b.lists.back().next++;
+    break;
+  }
+  case MD_BLOCK_H: b.open(RichBlock::Kind::Heading, static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level)); break;
+  case MD_BLOCK_P:
+    // A paragraph inside a list item continues the item's text.
+    if (!(b.inBlock && !b.out.empty() && (b.out.back().kind == RichBlock::Kind::Bullet ||
+                                          b.out.back().kind == RichBlock::Kind::Numbered) && b.out.back().text.empty()))
+      b.open(RichBlock::Kind::Paragraph, 1);
+    break;
+  case MD_BLOCK_CODE: b.note("code blocks"); b.open(RichBlock::Kind::Paragraph, 1); break;
+  case MD_BLOCK_TABLE: b.note("tables"); break;
+  case MD_BLOCK_HTML: b.note("HTML"); break;
+  case MD_BLOCK_QUOTE: b.note("quotes (shown as plain paragraphs)"); break;
+  case MD_BLOCK_HR: b.note("horizontal rules"); break;
+  default: break;
+  }
+  return 0;
+}
+
+int leaveBlock(MD_BLOCKTYPE type, void*, void* user) {
+  auto& b = *static_cast<Builder*>(user);
+  if (type == MD_BLOCK_UL || type == MD_BLOCK_OL) {
+    if (!b.lists.empty()) b.lists.pop_back();
+  } else if (type == MD_BLOCK_P || type == MD_BLOCK_H || type == MD_BLOCK_LI || type == MD_BLOCK_CODE) {
+    b.inBlock = false;
+  }
+  return 0;
+}
+
+int enterSpan(MD_SPANTYPE type, void*, void* user) {
+  auto& b = *static_cast<Builder*>(user);
+  switch (type) {
+  case MD_SPAN_STRONG:
+    if (b.strongDepth++ == 0 && !b.out.empty()) b.strongStart = b.out.back().text.size();
+    break;
+  case MD_SPAN_A: b.note("links (their text is shown; put the address in 'link' for a QR code)"); break;
+  case MD_SPAN_IMG: b.note("images in the text (use [[images]] instead)"); break;
+  case MD_SPAN_CODE: b.note("code"); break;
+  default: break; // emphasis is drawn as plain text
+  }
+  return 0;
+}
+
+int leaveSpan(MD_SPANTYPE type, void*, void* user) {
+  auto& b = *static_cast<Builder*>(user);
+  if (type == MD_SPAN_STRONG && --b.strongDepth == 0 && !b.out.empty()) {
+    auto& block = b.out.back();
+    if (block.text.size() > b.strongStart) block.strong.push_back({b.strongStart, block.text.size()});
+  }
+  return 0;
+}
+
+int onText(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
+  auto& b = *static_cast<Builder*>(user);
+  if (b.out.empty() || !b.inBlock) b.open(RichBlock::Kind::Paragraph, 1);
+  auto& t = b.out.back().text;
+  switch (type) {
+  case MD_TEXT_SOFTBR: t += ' '; break;
+  case MD_TEXT_BR: t += '\n'; break;
+  case MD_TEXT_NULLCHAR: t += "\xEF\xBF\xBD"; break;
+  case MD_TEXT_HTML: break; // dropped; noted at the block
+  default: t.append(text, size); break;
+  }
+  return 0;
+}
+
+} // namespace
+
+RichText parseMarkdown(std::string_view markdown, std::vector<std::string>* unsupported) {
+  Builder b;
+  b.unsupported = unsupported;
+  MD_PARSER parser{};
+  parser.abi_version = 0;
+  parser.flags = MD_FLAG_NOHTML | MD_FLAG_NOINDENTEDCODEBLOCKS;
+  parser.enter_block = enterBlock;
+  parser.leave_block = leaveBlock;
+  parser.enter_span = enterSpan;
+  parser.leave_span = leaveSpan;
+  parser.text = onText;
+  md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &b);
+  // Blocks that ended up empty (an empty list item, a table's leftovers) are not drawn.
+  b.out.erase(std::remove_if(b.out.begin(), b.out.end(),
+                             [](const RichBlock& r) { return r.text.find_first_not_of(" \t\n") == std::string::npos; }),
+              b.out.end());
+  return b.out;
+}
+
+} // namespace kiosk
