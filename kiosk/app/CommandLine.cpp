@@ -10,13 +10,16 @@ namespace kiosk::app {
 
 const char* usageText() {
   return R"(Usage: kiosk [OPTIONS] [CONTENT_DIR]
-       kiosk validate [CONTENT_DIR]
+       kiosk validate [--json] [CONTENT_DIR]
+       kiosk report translations [CONTENT_DIR]
 
 Shows the content folder (default: ./content) fullscreen at the display's native resolution.
 
 Verbs:
   validate             check the content folder and list every problem as file:line:col;
-                       exit status 0 clean (warnings allowed), 1 errors, 2 folder unreadable
+                       exit status 0 clean (warnings allowed), 1 errors, 2 folder unreadable;
+                       --json prints the same as JSON for tools
+  report translations  each offered language's coverage as a table, and what is missing
 
 Options:
   --windowed           run in a window, for previewing on a laptop (default 1920x1080)
@@ -109,6 +112,15 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
       }
     } else if (a == "validate" && i == 1) {
       o.verb = Options::Verb::Validate;
+    } else if (a == "report" && i == 1) {
+      if (i + 1 >= argc || std::string(argv[i + 1]) != "translations") {
+        error = "'report' needs what to report: kiosk report translations [CONTENT_DIR]";
+        return std::nullopt;
+      }
+      ++i;
+      o.verb = Options::Verb::ReportTranslations;
+    } else if (a == "--json") {
+      o.json = true;
     } else if (!a.empty() && a[0] == '-') {
       error = "unknown option '" + a + "'; see kiosk --help";
       return std::nullopt;

@@ -6,7 +6,7 @@
 namespace kiosk::app {
 
 struct Options {
-  enum class Verb { Run, Validate, Help, Version };
+  enum class Verb { Run, Validate, ReportTranslations, Help, Version };
   Verb verb = Verb::Run;
   std::string contentDir = "content";
   bool windowed = false;
@@ -16,6 +16,7 @@ struct Options {
   std::string screenshotDir = "."; // where the script's screenshots go
   std::string assetsDir;       // empty: found next to the binary or in the source tree
   unsigned fpsLimit = 60;      // used when the driver has no working vsync
+  bool json = false;           // validate: machine-readable output
   std::string date;            // --script only: the virtual calendar's first day, YYYY-MM-DD (default: today)
 };
 

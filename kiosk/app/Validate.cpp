@@ -1,28 +1,95 @@
 #include "app/Validate.h"
 
 #include "core/ContentLoader.h"
+#include "core/TranslationReport.h"
 #include "media/ImageCheck.h"
 
-namespace kiosk::app {
+#include <cstdio>
+#include <iomanip>
 
-int validateContent(const std::string& dir, std::ostream& out) {
+namespace kiosk::app {
+namespace {
+
+std::string jsonString(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    default:
+      if (c < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      } else {
+        out += static_cast<char>(c); // UTF-8 passes through: JSON is UTF-8
+      }
+    }
+  }
+  return out + "\"";
+}
+
+} // namespace
+
+int validateContent(const std::string& dir, std::ostream& out, bool json) {
   LoadResult r = loadContent(dir);
   if (r.content)
     for (auto& d : media::checkContentImages(*r.content)) r.diagnostics.push_back(std::move(d));
-  size_t errors = 0, warnings = 0;
-  for (const auto& d : r.diagnostics) {
-    out << d.format() << "\n";
-    (d.severity == Diagnostic::Severity::Error ? errors : warnings)++;
+  size_t errors = 0, warnings = 0, items = 0;
+  for (const auto& d : r.diagnostics) (d.severity == Diagnostic::Severity::Error ? errors : warnings)++;
+  if (r.content)
+    for (const auto& s : r.content->sections) items += s.items.size();
+  const int status = !r.content ? 2 : errors ? 1 : 0;
+  if (json) {
+    out << "{\n  \"folder\": " << jsonString(dir) << ",\n  \"readable\": " << (r.content ? "true" : "false")
+        << ",\n  \"sections\": " << (r.content ? r.content->sections.size() : 0) << ",\n  \"items\": " << items
+        << ",\n  \"errors\": " << errors << ",\n  \"warnings\": " << warnings << ",\n  \"diagnostics\": [";
+    for (size_t i = 0; i < r.diagnostics.size(); ++i) {
+      const auto& d = r.diagnostics[i];
+      out << (i ? ",\n" : "\n") << "    {\"file\": " << jsonString(d.file) << ", \"line\": " << d.line
+          << ", \"column\": " << d.column << ", \"severity\": \""
+          << (d.severity == Diagnostic::Severity::Error ? "error" : "warning") << "\", \"message\": " << jsonString(d.message)
+          << "}";
+    }
+    out << (r.diagnostics.empty() ? "]\n}\n" : "\n  ]\n}\n");
+    return status;
   }
+  for (const auto& d : r.diagnostics) out << d.format() << "\n";
   if (!r.content) {
     out << "cannot read the content folder '" << dir << "'\n";
-    return 2;
+    return status;
   }
-  size_t items = 0;
-  for (const auto& s : r.content->sections) items += s.items.size();
   out << dir << ": " << r.content->sections.size() << " sections, " << items << " items, " << errors << " errors, "
       << warnings << " warnings\n";
-  return errors ? 1 : 0;
+  return status;
+}
+
+int reportTranslations(const std::string& dir, std::ostream& out) {
+  const LoadResult r = loadContent(dir);
+  if (!r.content) {
+    for (const auto& d : r.diagnostics) out << d.format() << "\n";
+    return 2;
+  }
+  const auto coverage = translationCoverage(*r.content);
+  out << std::left << std::setw(12) << "language" << std::right << std::setw(10) << "texts" << std::setw(10) << "coverage"
+      << std::setw(10) << "missing" << "\n";
+  for (const auto& c : coverage) {
+    const double pct = c.total ? 100.0 * static_cast<double>(c.present) / static_cast<double>(c.total) : 100.0;
+    char cov[16];
+    std::snprintf(cov, sizeof cov, "%.0f%%", pct);
+    out << std::left << std::setw(12) << c.language << std::right << std::setw(10)
+        << (std::to_string(c.present) + "/" + std::to_string(c.total)) << std::setw(10) << cov << std::setw(10)
+        << c.missing.size() << "\n";
+  }
+  for (const auto& c : coverage) {
+    if (c.missing.empty()) continue;
+    out << "\nmissing in " << c.language << ":\n";
+    for (const auto& m : c.missing) out << "  " << m << "\n";
+  }
+  return 0;
 }
 
 } // namespace kiosk::app

@@ -4,8 +4,12 @@
 
 namespace kiosk::app {
 
-// `kiosk validate DIR`: prints every problem as file:line:col and a summary.
+// `kiosk validate DIR`: every problem as file:line:col (or JSON for tools), then a summary.
 // Returns 0 clean (warnings allowed), 1 errors, 2 when the folder could not be read.
-int validateContent(const std::string& dir, std::ostream& out);
+int validateContent(const std::string& dir, std::ostream& out, bool json = false);
+
+// `kiosk report translations DIR`: each offered language's coverage as a table, then what is
+// missing, by file and key. Returns 0, or 2 when the folder could not be read.
+int reportTranslations(const std::string& dir, std::ostream& out);
 
 } // namespace kiosk::app

@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
   switch (options->verb) {
   case Options::Verb::Help: std::cout << usageText(); return 0;
   case Options::Verb::Version: std::cout << "kiosk " << KIOSK_VERSION << "\n"; return 0;
-  case Options::Verb::Validate: return validateContent(options->contentDir, std::cout);
+  case Options::Verb::Validate: return validateContent(options->contentDir, std::cout, options->json);
+  case Options::Verb::ReportTranslations: return reportTranslations(options->contentDir, std::cout);
   case Options::Verb::Run: break;
   }
   if (std::string why; !platform::displayAvailable(why)) {

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <optional>
 #include <set>
@@ -126,6 +127,10 @@ public:
       size_t bestDistance = 3;
       for (const char* n : known)
         if (size_t d = editDistance(k, n); d < bestDistance) bestDistance = d, best = n;
+      // "monday" for "mon", "colours" for "colour": a known key at the start is a likely meaning too.
+      if (best.empty())
+        for (const char* n : known)
+          if (std::strlen(n) >= 3 && k.rfind(n, 0) == 0) best = n;
       report(Severity::Warning, &key.source(),
              "unknown key '" + k + "' in " + where + (best.empty() ? std::string("; it is ignored") : "; did you mean '" + best + "'?"));
     }

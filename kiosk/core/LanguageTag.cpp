@@ -2,6 +2,7 @@
 
 #include <unicode/uloc.h>
 
+#include <cstring>
 #include <string>
 
 namespace kiosk {
@@ -16,7 +17,17 @@ bool isWellFormedLanguageTag(std::string_view tag) {
   UErrorCode status = U_ZERO_ERROR;
   uloc_forLanguageTag(t.c_str(), locale, sizeof locale, &parsed, &status);
   // ICU stops at the first subtag it cannot use; "und" (undetermined) is no language for visitors.
-  return U_SUCCESS(status) && parsed == static_cast<int32_t>(t.size()) && t.rfind("und", 0) != 0 && locale[0] != '\0';
+  if (U_FAILURE(status) || parsed != static_cast<int32_t>(t.size()) || t.rfind("und", 0) == 0 || locale[0] == '\0')
+    return false;
+  // BCP 47's syntax allows 5-8 letter language subtags ("english"); only languages ICU knows
+  // (ISO 639) are languages for a kiosk.
+  char language[ULOC_LANG_CAPACITY];
+  status = U_ZERO_ERROR;
+  uloc_getLanguage(locale, language, sizeof language, &status);
+  if (U_FAILURE(status)) return false;
+  for (const char* const* iso = uloc_getISOLanguages(); *iso; ++iso)
+    if (std::strcmp(*iso, language) == 0) return true;
+  return false;
 }
 
 } // namespace kiosk

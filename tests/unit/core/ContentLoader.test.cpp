@@ -232,6 +232,65 @@ TEST_CASE("[ContentLoader] each broken content folder is reported at its file an
          t.write("sections/01-alpha/02-two.toml", "title = \"二\"\n[[images]]\nfile = \"images/pw.png\"\n");
        },
        "01-alpha/02-two.toml", 3, S::Error, "outside the content folder", 2},
+      {"a language tag that is not BCP 47",
+       [](auto& t) { t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"english\"]\ndefault_language = \"zh-Hans\"\n"); },
+       "kiosk.toml", 2, S::Error, "'english' is not a language tag", 2},
+      {"a text key with an underscore tag",
+       [](auto& t) { t.write("sections/01-alpha/02-two.toml", "title = { zh_CN = \"二\", en = \"Two\" }\n"); },
+       "01-alpha/02-two.toml", 1, S::Error, "'zh_CN' is not a language tag", 2},
+      {"an event whose end is before its start",
+       [](auto& t) { t.write("sections/01-alpha/02-two.toml", "title = \"二\"\nshow_from = 2026-12-01\nshow_until = 2026-11-01\n"); },
+       "01-alpha/02-two.toml", 3, S::Error, "is before show_from", 2},
+      {"a date written in quotes",
+       [](auto& t) { t.write("sections/01-alpha/02-two.toml", "title = \"二\"\nshow_from = \"2026-12-01\"\n"); },
+       "01-alpha/02-two.toml", 2, S::Error, "must be a date written like 2026-05-01", 2},
+      {"a body given inline and in its own file",
+       [](auto& t) {
+         t.write("sections/01-alpha/02-two.toml", "title = \"二\"\nbody.en = \"Inline\"\n");
+         t.write("sections/01-alpha/02-two.en.md", "In a file\n");
+       },
+       "01-alpha/02-two.en.md", 0, S::Error, "given twice", 2},
+      {"a body file with no item",
+       [](auto& t) { t.write("sections/01-alpha/09-nothing.en.md", "Orphan\n"); }, "01-alpha/09-nothing.en.md", 0,
+       S::Warning, "no item file 09-nothing.toml", 2},
+      {"a body file in a language not offered",
+       [](auto& t) { t.write("sections/01-alpha/02-two.fr.md", "Deux\n"); }, "01-alpha/02-two.fr.md", 0, S::Warning,
+       "does not offer", 2},
+      {"a body file that is not UTF-8",
+       [](auto& t) { t.write("sections/01-alpha/02-two.en.md", "caf\xE9\n"); }, "01-alpha/02-two.en.md", 1, S::Error,
+       "not UTF-8", 2},
+      {"Markdown the kiosk does not show",
+       [](auto& t) { t.write("sections/01-alpha/02-two.en.md", "See ![map](map.png) and [the site](https://example.org)\n"); },
+       "01-alpha/02-two.toml", 0, S::Warning, "images in the text", 2},
+      {"a link that is not a web address",
+       [](auto& t) { t.write("sections/01-alpha/02-two.toml", "title = \"二\"\nlink = \"www.example.org\"\n"); },
+       "01-alpha/02-two.toml", 2, S::Error, "starting with https://", 2},
+      {"tags that are not a list",
+       [](auto& t) { t.write("sections/01-alpha/02-two.toml", "title = \"二\"\ntags = \"history\"\n"); },
+       "01-alpha/02-two.toml", 2, S::Error, "'tags' must be a list", 2},
+      {"a theme colour without #",
+       [](auto& t) {
+         t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n"
+                               "[kiosk.theme]\naccent = \"D4A24C\"\n");
+       },
+       "kiosk.toml", 5, S::Error, "'accent' must be a colour", 2},
+      {"opening hours that close before they open",
+       [](auto& t) {
+         t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n"
+                               "[kiosk.opening_hours]\nmon = \"17:00-09:00\"\n");
+       },
+       "kiosk.toml", 5, S::Error, "opening hours for mon", 2},
+      {"a misspelt weekday in opening hours",
+       [](auto& t) {
+         t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n"
+                               "[kiosk.opening_hours]\nmonday = \"09:00-17:00\"\n");
+       },
+       "kiosk.toml", 5, S::Warning, "did you mean 'mon'", 2},
+      {"a logo that does not exist",
+       [](auto& t) {
+         t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\nlogo = \"logo.png\"\n");
+       },
+       "kiosk.toml", 4, S::Error, "'logo.png' does not exist", 2},
       {"a language listed twice",
        [](auto& t) { t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"en\", \"en\"]\ndefault_language = \"zh-Hans\"\n"); },
        "kiosk.toml", 2, S::Warning, "listed twice", 2},
@@ -257,6 +316,55 @@ TEST_CASE("[ContentLoader] each broken content folder is reported at its file an
       CHECK(static_cast<int>(alpha->items.size()) == c.itemsLeft);
     }
   }
+}
+
+TEST_CASE("[ContentLoader] a body in its own file is read, parsed and drawn from its language") {
+  TempFolder t;
+  writeValidFolder(t);
+  t.write("sections/01-alpha/02-two.en.md", "# Heading\n\nA **bold** start.\n\n- one\n- two\n");
+  t.write("sections/01-alpha/02-two.zh-Hans.md", "第一段。\n");
+  const LoadResult r = loadContent(t.path());
+  INFO(dump(r));
+  REQUIRE(r.content);
+  CHECK(r.diagnostics.empty());
+  const Item* two = r.content->findItem("alpha", "two");
+  REQUIRE(two);
+  CHECK(two->body.get("zh-Hans") == "第一段。\n");
+  const RichText* en = two->richBody("en", "zh-Hans");
+  REQUIRE(en);
+  REQUIRE(en->size() == 4);
+  CHECK((*en)[0].kind == RichBlock::Kind::Heading);
+  CHECK((*en)[1].text == "A bold start.");
+  REQUIRE((*en)[1].strong.size() == 1);
+  CHECK((*en)[1].text.substr((*en)[1].strong[0].begin, 4) == "bold");
+  CHECK((*en)[3].kind == RichBlock::Kind::Bullet);
+}
+
+TEST_CASE("[ContentLoader] link, tags, event dates, theme and opening hours are read") {
+  TempFolder t;
+  writeValidFolder(t);
+  t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n"
+                        "[kiosk.theme]\naccent = \"#112233\"\n[kiosk.opening_hours]\nmon = \"09:30-17:00\"\nsun = \"closed\"\n");
+  t.write("sections/01-alpha/02-two.toml", "title = \"二\"\nlink = \"https://example.org/a\"\ntags = [\"x\", \"y\"]\n"
+                                           "show_from = 2026-12-01\nshow_until = 2026-12-31\n");
+  const LoadResult r = loadContent(t.path());
+  INFO(dump(r));
+  REQUIRE(r.content);
+  CHECK_FALSE(hasErrors(r.diagnostics));
+  const auto& s = r.content->settings;
+  CHECK(s.accentColour == 0x112233FFu);
+  REQUIRE(s.openingHours[0]);
+  CHECK(s.openingHours[0]->open == 9 * 60 + 30);
+  CHECK_FALSE(s.openingHours[6]);
+  CHECK(s.openingHours[2]->close == 24 * 60); // not given: open all day
+  const Item* two = r.content->findItem("alpha", "two");
+  REQUIRE(two);
+  CHECK(two->link == "https://example.org/a");
+  CHECK(two->tags == std::vector<std::string>{"x", "y"});
+  CHECK_FALSE(two->visibleOn({2026, 11, 30}));
+  CHECK(two->visibleOn({2026, 12, 1}));
+  CHECK(two->visibleOn({2026, 12, 31}));
+  CHECK_FALSE(two->visibleOn({2027, 1, 1}));
 }
 
 TEST_CASE("[ContentLoader] a missing content folder is reported, not fatal") {

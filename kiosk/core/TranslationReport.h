@@ -1,0 +1,20 @@
+#pragma once
+// How complete each offered language is: every text a visitor can read, counted per language,
+// with the ones missing named by file and key. For `kiosk report translations`.
+#include "core/Content.h"
+
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+struct TranslationCoverage {
+  std::string language;
+  size_t present = 0;
+  size_t total = 0;
+  std::vector<std::string> missing; // "content/sections/01-a/01-b.toml: summary"
+};
+
+std::vector<TranslationCoverage> translationCoverage(const Content& content);
+
+} // namespace kiosk

@@ -1,0 +1,50 @@
+#include "app/Validate.h"
+
+#include "TempFolder.h"
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+using kiosk::test::TempFolder;
+
+TEST_CASE("[Validate] the sample validates clean and reports full coverage in eight languages") {
+  std::ostringstream out;
+  CHECK(kiosk::app::validateContent(kiosk::test::sampleContent().string(), out) == 0);
+  CHECK(out.str().find("0 errors, 0 warnings") != std::string::npos);
+  std::ostringstream report;
+  CHECK(kiosk::app::reportTranslations(kiosk::test::sampleContent().string(), report) == 0);
+  for (const char* lang : {"zh-Hans", "zh-Hant", "en", "ja", "ko", "ru", "mn", "vi"}) {
+    CAPTURE(lang);
+    CHECK(report.str().find(std::string("\n") + lang) != std::string::npos);
+  }
+  CHECK(report.str().find("missing in") == std::string::npos);
+}
+
+TEST_CASE("[Validate] --json lists each problem with file, line, column and severity") {
+  TempFolder t;
+  t.write("kiosk.toml", "[kiosk]\nlanguages = [\"en\"]\ndefault_language = \"en\"\nidle = 3\n");
+  t.write("sections/01-a/section.toml", "title = \"A \\\"quoted\\\" title\"\n");
+  t.write("sections/01-a/01-b.toml", "title = {\n");
+  std::ostringstream out;
+  CHECK(kiosk::app::validateContent(t.path().string(), out, true) == 1);
+  const std::string j = out.str();
+  CHECK(j.find("\"errors\": 1") != std::string::npos);
+  CHECK(j.find("\"severity\": \"warning\", \"message\": \"unknown key 'idle'") != std::string::npos);
+  CHECK(j.find("01-b.toml\", \"line\": 1") != std::string::npos);
+  CHECK(j.find("\"readable\": true") != std::string::npos);
+}
+
+TEST_CASE("[Validate] a folder that cannot be read exits 2; the report names what is missing") {
+  std::ostringstream out;
+  CHECK(kiosk::app::validateContent("/nonexistent/folder", out) == 2);
+  TempFolder t;
+  t.write("kiosk.toml", "[kiosk]\nlanguages = [\"en\", \"ja\"]\ndefault_language = \"en\"\n");
+  t.write("sections/01-a/section.toml", "title = { en = \"A\", ja = \"エー\" }\n");
+  t.write("sections/01-a/01-b.toml", "title = { en = \"B\" }\nsummary = { en = \"S\", ja = \"エス\" }\n");
+  std::ostringstream report;
+  CHECK(kiosk::app::reportTranslations(t.path().string(), report) == 0);
+  CHECK(report.str().find("3/3") != std::string::npos); // en
+  CHECK(report.str().find("2/3") != std::string::npos); // ja
+  CHECK(report.str().find("01-b.toml: title") != std::string::npos);
+}

@@ -1,0 +1,44 @@
+#include "core/RichText.h"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+using K = RichBlock::Kind;
+
+TEST_CASE("[RichText] paragraphs, headings, lists and bold") {
+  const RichText r = parseMarkdown("## Visiting\n\nOpen **daily** from 9.\nSecond line.\n\n1. first\n2. second\n\n- a\n  - nested\n");
+  REQUIRE(r.size() == 6);
+  CHECK(r[0].kind == K::Heading);
+  CHECK(r[0].level == 2);
+  CHECK(r[1].kind == K::Paragraph);
+  CHECK(r[1].text == "Open daily from 9. Second line."); // a soft break is a space
+  REQUIRE(r[1].strong.size() == 1);
+  CHECK(r[1].text.substr(r[1].strong[0].begin, r[1].strong[0].end - r[1].strong[0].begin) == "daily");
+  CHECK(r[2].kind == K::Numbered);
+  CHECK(r[2].number == 1);
+  CHECK(r[3].number == 2);
+  CHECK(r[4].kind == K::Bullet);
+  CHECK(r[4].level == 1);
+  CHECK(r[5].level == 2);
+  CHECK(r[5].text == "nested");
+}
+
+TEST_CASE("[RichText] CJK text keeps its bytes and bold spans in UTF-8") {
+  const RichText r = parseMarkdown("**如需咨询**，可联系：\n");
+  REQUIRE(r.size() == 1);
+  REQUIRE(r[0].strong.size() == 1);
+  CHECK(r[0].text.substr(0, r[0].strong[0].end) == "如需咨询");
+}
+
+TEST_CASE("[RichText] what the kiosk does not draw is named once") {
+  std::vector<std::string> unsupported;
+  const RichText r = parseMarkdown("See [site](https://a.b) and [other](https://c.d).\n\n```\ncode\n```\n", &unsupported);
+  CHECK(r.front().text == "See site and other.");
+  CHECK(unsupported.size() == 2); // links (once), code blocks
+}
+
+TEST_CASE("[RichText] raw HTML is not drawn as markup") {
+  const RichText r = parseMarkdown("<b>hi</b> there\n");
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].text.find('<') != std::string::npos); // shown as the text staff typed, never interpreted
+}
