@@ -65,8 +65,21 @@ GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings) {
         for (const auto& img : item.images) add(img.caption);
       }
     }
-    for (TextRole role : {TextRole::Caption, TextRole::Body, TextRole::Title})
-      for (std::string_view t : texts) needs.add(lang, role, t);
+    // 10 MB of text in 8 languages is common enough: mark code points in a 64 Ki bit table
+    // first (one pass, no allocation), then build the three identical sets from it.
+    std::vector<bool> seen(0x10000, false);
+    std::vector<char32_t> cps;
+    for (std::string_view t : texts) {
+      cps.clear();
+      utf8::decode(t, cps);
+      for (char32_t c : cps)
+        if (c >= 0x20 && c <= 0xFFFF) seen[c] = true;
+    }
+    std::set<char32_t> all;
+    for (char32_t c = 0x20; c <= 0xFFFF; ++c)
+      if (seen[c]) all.insert(all.end(), c);
+    auto& roles = needs.byLanguage[lang];
+    for (TextRole role : {TextRole::Caption, TextRole::Body, TextRole::Title}) roles[static_cast<size_t>(role)] = all;
     needs.add(lang, TextRole::Headline, basics);
     needs.add(lang, TextRole::Headline, settings.name.get(lang, fallback));
   }
