@@ -111,19 +111,20 @@ void drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, Im
     dl->AddImage(textureId(*entry->texture), a, b, uv0, uv1, tint);
 }
 
-// Draws an image whole, centred across [a, b] and at its top; returns the rectangle it took.
+// Draws an image whole in [a, b]: centred across and at the top, or (centreAcross false) at the
+// left and centred down, as a logo sits; returns the rectangle it took.
 std::pair<ImVec2, ImVec2> drawImageContain(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b,
-                                           std::uint32_t colour) {
+                                           std::uint32_t colour, bool centreAcross = true) {
   const auto* entry = img.exists ? &cache.get(img) : nullptr;
   if (!entry || entry->state != TextureCache::State::Ready) {
-    drawPlaceholder(dl, a, b, colour, !entry || entry->state == TextureCache::State::Failed, 0);
-    return {a, b};
+    if (centreAcross) drawPlaceholder(dl, a, b, colour, !entry || entry->state == TextureCache::State::Failed, 0);
+    return {a, centreAcross ? b : a};
   }
   const auto ts = entry->texture->getSize();
   const float w = b.x - a.x, h = b.y - a.y;
   const float scale = std::min(w / ts.x, h / ts.y);
   const float dw = ts.x * scale, dh = ts.y * scale;
-  const ImVec2 p0(std::round(a.x + (w - dw) / 2), a.y);
+  const ImVec2 p0(centreAcross ? std::round(a.x + (w - dw) / 2) : a.x, centreAcross ? a.y : std::round(a.y + (h - dh) / 2));
   const ImVec2 p1(p0.x + std::round(dw), p0.y + std::round(dh));
   dl->AddImage(textureId(*entry->texture), p0, p1);
   return {p0, p1};
@@ -646,8 +647,17 @@ void Screens::drawTopBar(Ctx& c) {
       total = measure(role, pad);
     }
   }
+  float nameX = m;
+  const auto& settings = c.f.nav.content().settings;
+  if (settings.hasLogo) {
+    // The venue's logo before the name, as tall as the buttons, never wider than three times that.
+    const float lh = bh, lw = std::round(bh * 3);
+    const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, settings.logo, ImVec2(m, (h - lh) / 2),
+                                           ImVec2(m + lw, (h + lh) / 2), Theme::kBar, false);
+    nameX = p1.x + c.u(0.015f);
+  }
   if (showName)
-    putText(c.dl, c.font(TextRole::Title), title, ImVec2(m, std::round((h - title) / 2 - title * 0.05f)),
+    putText(c.dl, c.font(TextRole::Title), title, ImVec2(nameX, std::round((h - title) / 2 - title * 0.05f)),
             toImColor(Theme::kText), name, c.missing);
   if (langs.size() < 2) return;
   float x = std::max(m, c.W - m - total + gap);

@@ -65,6 +65,7 @@ std::vector<Diagnostic> TextureCache::takeDiagnostics() { return std::exchange(m
 
 void TextureCache::retain(const Content& content) {
   std::map<std::string, const ImageRef*> wanted;
+  if (content.settings.hasLogo) wanted[content.settings.logo.file.string()] = &content.settings.logo;
   for (const auto& s : content.sections) {
     if (s.hasCover) wanted[s.cover.file.string()] = &s.cover;
     for (const auto& i : s.items)

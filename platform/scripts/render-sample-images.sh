@@ -601,6 +601,17 @@ render_entry_exit() {
         -draw "fill #C9B8FF roundrectangle 1360,700 1660,920 24,24 fill #4B3B8F rectangle 1360,790 1660,802"
 }
 
+# The kiosk's logo for the top bar: a round emblem with a palace roof over waves, no text.
+render_logo() {
+    convert -size 240x240 xc:none \
+        -draw "fill #D4A24C circle 120,120 120,6" \
+        -draw "fill #0E1A2B circle 120,120 120,22" \
+        -draw "fill #D4A24C path 'M 48,112 Q 120,60 192,112 L 176,112 Q 120,80 64,112 Z'" \
+        -draw "fill #D4A24C rectangle 78,112 162,152 fill #0E1A2B rectangle 106,126 134,152" \
+        -draw "fill none stroke #D4A24C stroke-width 8 path 'M 50,176 Q 85,160 120,176 T 190,176'" \
+        -strip "$REPO_ROOT/content/logo.png"
+}
+
 echo "Rendering sample images into $(realpath --relative-to="$PWD" "$SECTIONS" 2>/dev/null || echo "$SECTIONS")"
 render_city
 render_investment
@@ -608,4 +619,5 @@ render_culture
 render_sports
 render_ftz
 render_entry_exit
+render_logo
 echo "Done."
