@@ -38,9 +38,10 @@ App::App(const Options& options, Clock& clock) : m_options(options), m_clock(clo
   if (maxTexture >= 1024) m_maxTextureSize = maxTexture;
   // Images are decoded no larger than the screen: a 24-megapixel photo becomes a 2-megapixel texture.
   m_textures = std::make_unique<ui::TextureCache>(static_cast<int>(width()), static_cast<int>(height()));
-  startLoading();
+  // Watch first, then load: an edit made while the first load runs is not missed.
   m_watch = platform::createFileWatch();
   if (std::string why; !m_watch->start(m_options.contentDir, why)) std::cerr << "kiosk: " << why << "\n";
+  startLoading();
   m_lastFrame = m_clock.now();
 }
 
@@ -133,16 +134,28 @@ void App::adoptLoaded(Loaded&& l) {
     std::cerr << "kiosk: the content folder could not be read; the previous content stays on screen\n";
     return;
   }
-  if (m_nav && hasErrors(m_diagnostics)) {
+  // Errors by file and message (not line: an edit above them moves them), to tell new ones.
+  std::set<std::string> errors;
+  for (const auto& d : m_diagnostics)
+    if (d.severity == Diagnostic::Severity::Error) errors.insert(d.file + "\n" + d.message);
+  const bool newErrors = !std::includes(m_shownErrors.begin(), m_shownErrors.end(), errors.begin(), errors.end());
+  if (m_nav && !m_showingEmpty && newErrors) {
     // Staff are mid-edit or made a mistake: visitors keep the last good content; the corner dot
-    // and F2 tell staff what to fix, and the next save is picked up.
+    // and F2 tell staff what to fix, and the next save is picked up. Errors the content on
+    // screen already had (it started with them) do not hold back other edits.
     std::cerr << "kiosk: the content folder has errors; the previous content stays on screen until they are fixed\n";
     return;
   }
+  m_shownErrors = std::move(errors);
+  const bool wasEmpty = std::exchange(m_showingEmpty, !l.content.content);
   if (!l.content.content) {
     // No folder at all from the start: run on an empty snapshot, so the screen explains itself.
     l.content.content = std::make_shared<Content>();
     m_staffOverlay = true;
+  } else if (wasEmpty && m_nav) {
+    // The folder has appeared: start afresh for visitors, as a kiosk just switched on would.
+    m_staffOverlay = false;
+    m_nav.reset();
   }
   for (const auto& f : l.fonts.faces) std::cerr << "kiosk: font " << f << "\n";
   using Steady = std::chrono::steady_clock;
@@ -159,6 +172,12 @@ void App::adoptLoaded(Loaded&& l) {
             << (l.fontsReused ? std::string("reused") : std::to_string(fontsMs) + " ms") << ", on a worker)\n";
 
   m_strings = std::move(l.strings);
+  if (l.fontsReused)
+    for (const auto& p : m_fontProblems) m_diagnostics.push_back(p); // still true of the atlas in use
+  else
+    m_fontProblems.clear();
+  for (const auto& d : m_diagnostics)
+    if (d.file == "fonts" && !l.fontsReused) m_fontProblems.push_back(d);
   if (!l.fontsReused) {
     const auto uploadStart = Steady::now();
     m_fonts.adopt(std::move(l.fonts));

@@ -104,6 +104,9 @@ private:
   std::uint64_t m_loadsFinished = 0;
   std::chrono::steady_clock::time_point m_changeSeen{}; // first change of the batch being loaded, real time
   ui::GlyphNeeds m_needs;                                // what the atlas in use was built for
+  std::vector<Diagnostic> m_fontProblems;                // of the atlas in use
+  std::set<std::string> m_shownErrors;                   // errors of the content on screen (file, message)
+  bool m_showingEmpty = false;                           // no folder yet: the empty snapshot is on screen
 
   bool m_staffOverlay = false;
   bool m_quit = false;

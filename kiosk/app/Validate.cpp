@@ -2,6 +2,7 @@
 
 #include "core/ContentLoader.h"
 #include "core/TranslationReport.h"
+#include "core/Utf8.h"
 #include "media/ImageCheck.h"
 
 #include <cstdio>
@@ -10,7 +11,20 @@
 namespace kiosk::app {
 namespace {
 
-std::string jsonString(const std::string& s) {
+std::string jsonString(const std::string& raw) {
+  // File names may not be UTF-8 (a zip made with GBK names): JSON must stay valid all the same.
+  std::string s;
+  for (size_t i = 0; i < raw.size();) {
+    size_t bad = 0;
+    std::string_view rest(raw.data() + i, raw.size() - i);
+    if (utf8::isValid(rest, &bad)) {
+      s.append(rest);
+      break;
+    }
+    s.append(rest.substr(0, bad));
+    s += "\xEF\xBF\xBD"; // U+FFFD for the byte that is not UTF-8
+    i += bad + 1;
+  }
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {

@@ -171,7 +171,7 @@ std::vector<fs::directory_entry> listFolder(const fs::path& dir) {
 
 // The screens draw with Dear ImGui 1.86, whose characters are 16-bit: emoji and the rarest
 // ideographs (beyond U+FFFF) would show as '?'. Staff hear it here, at the line.
-void warnUndrawable(FileReader& r, const toml::node& node, const char* key, const std::string& text) {
+void warnUndrawable(FileReader& r, const toml::source_region* where, const std::string& key, const std::string& text) {
   std::vector<char32_t> cps;
   utf8::decode(text, cps);
   for (char32_t c : cps) {
@@ -180,7 +180,7 @@ void warnUndrawable(FileReader& r, const toml::node& node, const char* key, cons
     utf8::append(ch, c);
     char hex[16];
     std::snprintf(hex, sizeof hex, "U+%X", static_cast<unsigned>(c));
-    r.warning(node, std::string("'") + key + "' contains " + ch + " (" + hex +
+    r.report(Severity::Warning, where, "'" + key + "' contains " + ch + " (" + hex +
                         "), which the kiosk cannot draw yet (emoji and characters beyond U+FFFF show as '?'); "
                         "remove it or use another character");
     return;
@@ -224,14 +224,14 @@ std::optional<LocalizedText> readText(FileReader& r, const toml::table& t, const
   LocalizedText text;
   if (const auto* s = node->as_string()) {
     text.byLanguage[ctx.settings->defaultLanguage] = s->get();
-    warnUndrawable(r, *node, key, s->get());
+    warnUndrawable(r, &node->source(), key, s->get());
   } else if (const auto* tbl = node->as_table()) {
     for (const auto& [lang, value] : *tbl) {
       const std::string tag(lang.str());
       if (const auto* v = value.as_string()) {
         if (!checkLanguage(r, lang.source(), tag, "'" + std::string(key) + "'", ctx)) continue;
         text.byLanguage[tag] = v->get();
-        warnUndrawable(r, value, key, v->get());
+        warnUndrawable(r, &value.source(), key, v->get());
       } else {
         r.error(value, std::string("the '") + tag + "' text of '" + key + "' must be a string in quotes");
       }
@@ -482,6 +482,7 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
   item.title = *title;
   if (auto t = readText(r, *doc, "summary", false, ctx)) item.summary = *t;
   if (auto t = readText(r, *doc, "body", false, ctx, false)) item.body = *t;
+  std::map<std::string, std::string> bodySource; // language -> the file its body came from
   for (const BodyFile& bf : bodyFiles) {
     FileReader br(ctx.root, bf.path, diags);
     const toml::source_region none{};
@@ -492,7 +493,16 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
                     "; keep one of them");
       continue;
     }
-    if (auto text = br.readUtf8(ctx.limits.maxTomlBytes)) item.body.byLanguage[bf.language] = std::move(*text);
+    auto text = br.readUtf8(ctx.limits.maxTomlBytes);
+    if (!text) continue;
+    if (text->find_first_not_of(" \t\r\n") == std::string::npos) {
+      br.report(Severity::Warning, nullptr,
+                "this body file is empty, so visitors reading " + bf.language + " see another language's body; write it or delete the file");
+      continue;
+    }
+    warnUndrawable(br, nullptr, "body", *text);
+    item.body.byLanguage[bf.language] = std::move(*text);
+    bodySource[bf.language] = br.display();
   }
   {
     const toml::node* bodyNode = doc->get("body");
@@ -501,9 +511,13 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
   for (const auto& [lang, markdown] : item.body.byLanguage) {
     std::vector<std::string> unsupported;
     item.bodyRich[lang] = parseMarkdown(markdown, &unsupported);
-    for (const auto& what : unsupported)
-      r.report(Severity::Warning, nullptr,
-               "the '" + lang + "' body uses " + what + ", which the kiosk does not show; use paragraphs, **bold**, lists and headings");
+    for (const auto& what : unsupported) {
+      Diagnostic d;
+      d.severity = Severity::Warning;
+      d.file = bodySource.count(lang) ? bodySource[lang] : r.display();
+      d.message = "the '" + lang + "' body uses " + what + ", which the kiosk does not show; use paragraphs, **bold**, lists and headings";
+      diags.push_back(std::move(d));
+    }
   }
   if (const toml::node* n = doc->get("link")) {
     const auto* s = n->as_string();
@@ -604,7 +618,15 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
   std::vector<fs::path> files;
   std::map<std::string, std::vector<BodyFile>> bodies; // item file stem -> its body files
   for (const auto& entry : listFolder(dir)) {
-    if (entry.path().extension() == ".md" && ctx.inside(entry.path()) && entry.is_regular_file(ec)) {
+    std::string ext = entry.path().extension().string();
+    for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (ext == ".md") {
+      if (!ctx.inside(entry.path())) {
+        FileReader(ctx.root, entry.path(), diags)
+            .report(Severity::Error, nullptr, "this file is a link to outside the content folder, so it is not read; copy the file in instead");
+        continue;
+      }
+      if (!entry.is_regular_file(ec)) continue;
       // "<stem>.<language>.md"
       const std::string name = entry.path().stem().string();
       const auto dot = name.rfind('.');

@@ -12,6 +12,8 @@ public:
   // Seconds without a new change before reloading.
   static constexpr Seconds kQuietSeconds = 0.25;
 
+  // Changes up to this count are already reflected in what is loaded: they schedule nothing.
+  void ignoreUpTo(std::uint64_t changes) { m_seen = changes; }
   // Tells the schedule the watcher's change count (never decreasing) at time `now`.
   void observe(std::uint64_t changes, Seconds now);
   // True once when a reload should start: changes were seen and the folder has been quiet.

@@ -1,8 +1,11 @@
 #include "core/RichText.h"
 
+#include "core/Utf8.h"
+
 #include <md4c.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace kiosk {
 namespace {
@@ -74,7 +77,10 @@ int enterSpan(MD_SPANTYPE type, void*, void* user) {
   auto& b = *static_cast<Builder*>(user);
   switch (type) {
   case MD_SPAN_STRONG:
-    if (b.strongDepth++ == 0 && !b.out.empty()) b.strongStart = b.out.back().text.size();
+    // Text may not have opened its block yet (bold at the very start of a paragraph in a list
+    // item): open it now, so the span starts in the block its text goes to.
+    if (b.out.empty() || !b.inBlock) b.open(RichBlock::Kind::Paragraph, 1);
+    if (b.strongDepth++ == 0) b.strongStart = b.out.back().text.size();
     break;
   case MD_SPAN_A: b.note("links (their text is shown; put the address in 'link' for a QR code)"); break;
   case MD_SPAN_IMG: b.note("images in the text (use [[images]] instead)"); break;
@@ -93,6 +99,28 @@ int leaveSpan(MD_SPANTYPE type, void*, void* user) {
   return 0;
 }
 
+// "&amp;", "&copy;", "&#x4E2D;" -> UTF-8. An entity it does not know is kept as typed.
+std::string decodeEntity(std::string_view e) {
+  static const std::pair<const char*, const char*> named[] = {
+      {"&amp;", "&"},       {"&lt;", "<"},        {"&gt;", ">"},        {"&quot;", "\""},     {"&apos;", "'"},
+      {"&nbsp;", "\u00A0"}, {"&copy;", "\u00A9"}, {"&reg;", "\u00AE"}, {"&mdash;", "\u2014"}, {"&ndash;", "\u2013"},
+      {"&hellip;", "\u2026"}, {"&middot;", "\u00B7"}, {"&times;", "\u00D7"}, {"&deg;", "\u00B0"}, {"&yen;", "\u00A5"}};
+  for (const auto& [name, utf8] : named)
+    if (e == name) return utf8;
+  if (e.size() > 3 && e[1] == '#') {
+    const bool hex = e[2] == 'x' || e[2] == 'X';
+    const std::string digits(e.substr(hex ? 3 : 2, e.size() - (hex ? 4 : 3)));
+    char* end = nullptr;
+    const unsigned long cp = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
+    if (end && *end == '\0' && cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+      std::string out;
+      utf8::append(out, static_cast<char32_t>(cp));
+      return out;
+    }
+  }
+  return std::string(e);
+}
+
 int onText(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
   auto& b = *static_cast<Builder*>(user);
   if (b.out.empty() || !b.inBlock) b.open(RichBlock::Kind::Paragraph, 1);
@@ -102,6 +130,7 @@ int onText(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
   case MD_TEXT_BR: t += '\n'; break;
   case MD_TEXT_NULLCHAR: t += "\xEF\xBF\xBD"; break;
   case MD_TEXT_HTML: break; // dropped; noted at the block
+  case MD_TEXT_ENTITY: t += decodeEntity(std::string_view(text, size)); break;
   default: t.append(text, size); break;
   }
   return 0;
@@ -114,7 +143,8 @@ RichText parseMarkdown(std::string_view markdown, std::vector<std::string>* unsu
   b.unsupported = unsupported;
   MD_PARSER parser{};
   parser.abi_version = 0;
-  parser.flags = MD_FLAG_NOHTML | MD_FLAG_NOINDENTEDCODEBLOCKS;
+  // Tables are recognised so staff hear they are not shown (their cells become paragraphs).
+  parser.flags = MD_FLAG_NOHTML | MD_FLAG_NOINDENTEDCODEBLOCKS | MD_FLAG_TABLES;
   parser.enter_block = enterBlock;
   parser.leave_block = leaveBlock;
   parser.enter_span = enterSpan;

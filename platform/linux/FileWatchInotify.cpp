@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -56,7 +57,15 @@ private:
 
   void watchTree(const fs::path& dir) {
     const int wd = inotify_add_watch(m_fd, dir.c_str(), kFolderEvents);
-    if (wd < 0) return; // gone already, or not a folder: the next event tells
+    if (wd < 0) {
+      // Gone already (the next event tells), or out of watches: that one is worth saying.
+      if (errno == ENOSPC && !m_saidLimit) {
+        m_saidLimit = true;
+        std::fprintf(stderr, "kiosk: cannot watch every content folder (the system's inotify limit is reached); "
+                             "raise fs.inotify.max_user_watches, or press F5 after changes\n");
+      }
+      return;
+    }
     m_dirs[wd] = dir;
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
@@ -75,7 +84,9 @@ private:
         const auto* e = reinterpret_cast<const struct inotify_event*>(buffer + i);
         i += static_cast<ssize_t>(sizeof(struct inotify_event) + e->len);
         if (e->mask & IN_Q_OVERFLOW) {
-          changed = true; // too many at once: certainly a change
+          // Too many at once: certainly a change, and folders created meanwhile went unseen.
+          watchTree(m_root);
+          changed = true;
           continue;
         }
         if (e->wd == m_parentWd) {
@@ -95,12 +106,33 @@ private:
         changed = true;
         if ((e->mask & IN_ISDIR) && (e->mask & (IN_CREATE | IN_MOVED_TO)) && e->len > 0)
           watchTree(dir->second / e->name);
+        // A folder that leaves the tree (moved out, or the root renamed away) is no longer content:
+        // stop watching it, or edits to the old copy would keep reloading.
+        if ((e->mask & IN_ISDIR) && (e->mask & IN_MOVED_FROM) && e->len > 0) unwatchUnder(dir->second / e->name);
+        if ((e->mask & IN_MOVE_SELF) && dir->second == m_root) {
+          unwatchUnder(m_root);
+          break; // the map changed under the iterator; the rest of this buffer is about the old tree
+        }
       }
       if (changed) m_changes.fetch_add(1, std::memory_order_relaxed);
     }
   }
 
+  // Removes the watches of `dir` and every folder below it (by path: they were added by path).
+  void unwatchUnder(const fs::path& dir) {
+    for (auto it = m_dirs.begin(); it != m_dirs.end();) {
+      const auto rel = it->second.lexically_relative(dir);
+      if (!rel.empty() && *rel.begin() != "..") {
+        inotify_rm_watch(m_fd, it->first);
+        it = m_dirs.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+
   int m_fd = -1;
+  bool m_saidLimit = false;
   int m_parentWd = -1;
   fs::path m_root;
   std::map<int, fs::path> m_dirs; // watch descriptor -> folder; only the watch thread touches it after start

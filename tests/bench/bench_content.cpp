@@ -182,6 +182,8 @@ int main(int argc, char** argv) {
     const auto at = text.find(" 25\"");
     text.replace(at, 4, " 25 (v" + std::to_string(n) + ")\"");
     std::ofstream(edited.string() + ".tmp") << text;
+    const auto seenBefore = watch->changes();
+    schedule.ignoreUpTo(seenBefore); // only this rename may make the reload due
     const auto t0 = Steady::now();
     fs::rename(edited.string() + ".tmp", edited);
     for (;;) {

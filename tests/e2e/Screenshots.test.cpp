@@ -253,13 +253,20 @@ TEST_CASE("[HotReload] fixing the file shows the new content and clears the indi
   const Shot edited = load("hot", "edited.png");
   const Shot fixed = load("hot", "fixed.png");
   CHECK(difference(edited, fixed) < 0.5);
+  CHECK(difference(edited, fixed, Region{0.97f, 0.95f, 1, 1}) < 0.5); // the red dot is gone
 }
 
 TEST_CASE("[HotReload] the whole folder renamed away and back: the screen stays, nothing crashes") {
   const Shot fixed = load("hot", "fixed.png");
   CHECK(difference(fixed, load("hot", "folder-gone.png"), Region{0, 0, 0.9f, 0.9f}) < 0.5);
   CHECK(difference(fixed, load("hot", "folder-back.png")) < 0.5);
-  CHECK(readLog("hot").find("the previous content stays on screen") != std::string::npos);
+  CHECK(readLog("hot").find("the content folder could not be read; the previous content stays on screen") !=
+        std::string::npos);
+}
+
+TEST_CASE("[HotReload] an error the kiosk started with does not hold back other edits") {
+  CHECK(difference(load("hot-error", "before.png"), load("hot-error", "edited.png"), kItemTitle) > 1);
+  CHECK(readLog("hot-error").find("content reloaded, on screen") != std::string::npos);
 }
 
 TEST_CASE("[MissingFolder] a missing content folder is explained, never a crash or a blank screen") {
@@ -267,4 +274,11 @@ TEST_CASE("[MissingFolder] a missing content folder is explained, never a crash 
   CHECK(log.find("no-such-folder: error: content folder not found") != std::string::npos);
   const Shot home = load("missing", "home.png");
   CHECK(inkFraction(home, Region{0, 0.08f, 1, 0.3f}) > 0.001); // the "no content" message
+}
+
+TEST_CASE("[MissingFolder] when the folder is copied in, the kiosk starts afresh without the staff overlay") {
+  const Shot appeared = load("missing", "appeared.png");
+  const Shot attract = load("walkthrough", "attract.png");
+  // The attract loop in the default language, as on a fresh start, with no overlay over it.
+  CHECK(difference(appeared, attract, Region{0.35f, 0.0f, 1.0f, 0.6f}) < 8);
 }

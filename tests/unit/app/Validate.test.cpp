@@ -1,6 +1,7 @@
 #include "app/Validate.h"
 
 #include "TempFolder.h"
+#include "core/Utf8.h"
 
 #include <doctest/doctest.h>
 
@@ -26,10 +27,13 @@ TEST_CASE("[Validate] --json lists each problem with file, line, column and seve
   t.write("kiosk.toml", "[kiosk]\nlanguages = [\"en\"]\ndefault_language = \"en\"\nidle = 3\n");
   t.write("sections/01-a/section.toml", "title = \"A \\\"quoted\\\" title\"\n");
   t.write("sections/01-a/01-b.toml", "title = {\n");
+  t.write("sections/01-a/02-\"q\"\xFF.toml", "title = 1\n"); // a quote and a byte that is not UTF-8 in a name
   std::ostringstream out;
   CHECK(kiosk::app::validateContent(t.path().string(), out, true) == 1);
   const std::string j = out.str();
-  CHECK(j.find("\"errors\": 1") != std::string::npos);
+  CHECK(j.find("02-\\\"q\\\"\xEF\xBF\xBD.toml") != std::string::npos); // escaped quote, U+FFFD
+  CHECK(kiosk::utf8::isValid(j));
+  CHECK(j.find("\"errors\": 2") != std::string::npos);
   CHECK(j.find("\"severity\": \"warning\", \"message\": \"unknown key 'idle'") != std::string::npos);
   CHECK(j.find("01-b.toml\", \"line\": 1") != std::string::npos);
   CHECK(j.find("\"readable\": true") != std::string::npos);

@@ -186,6 +186,46 @@ TEST_CASE("[Navigator] non-finite timings cannot stop the idle return or the att
   CHECK(nav.attract(1000 + 7.5).current == 1);
 }
 
+TEST_CASE("[Navigator] an event item exists only on its days, and midnight takes a visitor off it") {
+  auto c = std::make_shared<Content>(*makeContent());
+  c->sections[1].items[1].showFrom = CivilDate{2026, 12, 1};
+  c->sections[1].items[1].showUntil = CivilDate{2026, 12, 31};
+  Navigator nav(c, 0, CivilDate{2026, 11, 30});
+  CHECK(nav.attract(0).current < 5);
+  CHECK(nav.content().attractImages(nav.today()).size() == 5); // the event's picture is not shown yet
+  nav.wake(0);
+  nav.openSection("investment", 0);
+  nav.openItem("two", 0);
+  CHECK(nav.screen() == Screen::Section); // not yet
+  nav.setToday({2026, 12, 1});
+  nav.openItem("two", 1);
+  CHECK(nav.screen() == Screen::Item);
+  nav.setToday({2027, 1, 1}); // midnight after the last day
+  CHECK(nav.screen() == Screen::Section);
+  CHECK(nav.item() == nullptr);
+}
+
+TEST_CASE("[Navigator] a section whose items are all out of their dates is hidden") {
+  auto c = std::make_shared<Content>(*makeContent());
+  for (auto& i : c->sections[0].items) i.showUntil = CivilDate{2026, 1, 1};
+  Navigator nav(c, 0, CivilDate{2026, 6, 1});
+  nav.wake(0);
+  nav.openSection("city", 0);
+  CHECK(nav.screen() == Screen::Home);
+}
+
+TEST_CASE("[Clock] calendar arithmetic across months, years and leap days") {
+  CHECK(CivilDate{2026, 12, 31}.plusDays(1) == CivilDate{2027, 1, 1});
+  CHECK(CivilDate{2028, 2, 28}.plusDays(1) == CivilDate{2028, 2, 29});
+  CHECK(CivilDate{2026, 3, 1}.plusDays(-1) == CivilDate{2026, 2, 28});
+  CHECK(CivilDate{2026, 1, 1}.plusDays(-400).iso() == "2024-11-27");
+  CHECK_FALSE(CivilDate{2026, 2, 29}.valid());
+  VirtualClock clock;
+  clock.setStartDate({2026, 12, 31});
+  clock.advance(86400 * 1.5);
+  CHECK(clock.today() == CivilDate{2027, 1, 1});
+}
+
 TEST_CASE("[Navigator] new content keeps the visitor's place when it still exists") {
   Navigator nav(makeContent(), 0);
   nav.wake(0);

@@ -32,6 +32,15 @@ TEST_CASE("[ReloadSchedule] a single save reloads a quarter second later, not be
   CHECK_FALSE(schedule.takeDue(1.4)); // once
 }
 
+TEST_CASE("[ReloadSchedule] changes already reflected schedule nothing") {
+  ReloadSchedule schedule;
+  schedule.ignoreUpTo(41);
+  schedule.observe(41, 0);
+  CHECK_FALSE(schedule.pending());
+  schedule.observe(42, 0.1);
+  CHECK(schedule.pending());
+}
+
 TEST_CASE("[ReloadSchedule] changes during a reload schedule another one") {
   ReloadSchedule schedule;
   schedule.observe(1, 0);

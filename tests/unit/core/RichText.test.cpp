@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace kiosk;
 using K = RichBlock::Kind;
 
@@ -35,6 +37,21 @@ TEST_CASE("[RichText] what the kiosk does not draw is named once") {
   const RichText r = parseMarkdown("See [site](https://a.b) and [other](https://c.d).\n\n```\ncode\n```\n", &unsupported);
   CHECK(r.front().text == "See site and other.");
   CHECK(unsupported.size() == 2); // links (once), code blocks
+}
+
+TEST_CASE("[RichText] bold at the start of a list item lands in that item, on whole characters") {
+  const RichText r = parseMarkdown("- **粗体字**尾\n");
+  REQUIRE(r.size() == 1);
+  REQUIRE(r[0].strong.size() == 1);
+  CHECK(r[0].text.substr(r[0].strong[0].begin, r[0].strong[0].end - r[0].strong[0].begin) == "粗体字");
+}
+
+TEST_CASE("[RichText] entities are decoded; tables are named as not shown") {
+  std::vector<std::string> unsupported;
+  const RichText r = parseMarkdown("Tom &amp; Jerry &copy; &#x4E2D;\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", &unsupported);
+  REQUIRE_FALSE(r.empty());
+  CHECK(r[0].text == "Tom & Jerry \u00A9 \u4E2D");
+  CHECK(std::find(unsupported.begin(), unsupported.end(), std::string("tables")) != unsupported.end());
 }
 
 TEST_CASE("[RichText] raw HTML is not drawn as markup") {
