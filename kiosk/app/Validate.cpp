@@ -50,8 +50,21 @@ std::string jsonString(const std::string& raw) {
 
 int validateContent(const std::string& dir, std::ostream& out, bool json) {
   LoadResult r = loadContent(dir);
-  if (r.content)
+  if (r.content) {
     for (auto& d : media::checkContentImages(*r.content)) r.diagnostics.push_back(std::move(d));
+    // Dates are checked against today here (the loader knows no clock): an event that is over
+    // is easy to forget in the folder.
+    const CivilDate today = SteadyClock().today();
+    for (const auto& s : r.content->sections)
+      for (const auto& i : s.items)
+        if (i.showUntil && *i.showUntil < today) {
+          Diagnostic d;
+          d.severity = Diagnostic::Severity::Warning;
+          d.file = i.sourceFile;
+          d.message = "this event ended on " + i.showUntil->iso() + ", so the item is no longer shown; remove it or change show_until";
+          r.diagnostics.push_back(std::move(d));
+        }
+  }
   size_t errors = 0, warnings = 0, items = 0;
   for (const auto& d : r.diagnostics) (d.severity == Diagnostic::Severity::Error ? errors : warnings)++;
   if (r.content)

@@ -5,16 +5,11 @@
 set -euo pipefail
 kiosk=$1 src=$2 out=$3
 here=$(cd "$(dirname "$0")" && pwd)
+source "$here/live-edit.sh"
 folder="$(dirname "$out")/no-such-folder"
 rm -rf "$folder" "$out"
 mkdir -p "$out"
-"$here/run-kiosk-script.sh" "$kiosk" "$here/missing-folder.kscript" "$folder" "$out" &
-runner=$!
-for _ in $(seq 600); do
-  [ -s "$out/home.png" ] && break
-  kill -0 "$runner" 2>/dev/null || break
-  sleep 0.05
-done
-sleep 0.2
+live_start "$kiosk" "$here/missing-folder.kscript" "$folder" "$out"
+live_waitfor home.png
 cp -r "$src/content" "$folder"
-wait "$runner"
+live_finish

@@ -39,6 +39,16 @@ TEST_CASE("[Validate] --json lists each problem with file, line, column and seve
   CHECK(j.find("\"readable\": true") != std::string::npos);
 }
 
+TEST_CASE("[Validate] an event that is over is pointed out") {
+  TempFolder t;
+  t.write("kiosk.toml", "[kiosk]\nlanguages = [\"en\"]\ndefault_language = \"en\"\n");
+  t.write("sections/01-a/section.toml", "title = \"A\"\n");
+  t.write("sections/01-a/01-b.toml", "title = \"B\"\nshow_until = 2020-01-31\n");
+  std::ostringstream out;
+  CHECK(kiosk::app::validateContent(t.path().string(), out) == 0); // a warning, not an error
+  CHECK(out.str().find("01-b.toml: warning: this event ended on 2020-01-31") != std::string::npos);
+}
+
 TEST_CASE("[Validate] a folder that cannot be read exits 2; the report names what is missing") {
   std::ostringstream out;
   CHECK(kiosk::app::validateContent("/nonexistent/folder", out) == 2);
