@@ -10,6 +10,7 @@ run_packages=(
   libsfml-dev libimgui-dev                  # window, input, OpenGL context; widgets
   libicu-dev libtomlplusplus-dev libstb-dev # text rules; content files; image decoding
   libmd4c-dev                               # light formatting (Markdown) in body text
+  libharfbuzz-dev libfreetype-dev           # shaping (Thai, Arabic, kerning) and glyph rasterizing
   libfontconfig-dev libx11-dev              # finding fonts per language; checking for a display
   fonts-noto-core fonts-noto-cjk            # Latin, Cyrillic, Thai...; Chinese, Japanese, Korean
   doctest-dev                               # the test framework (headers; the build always has tests)

@@ -1,0 +1,88 @@
+#include "text/FontFace.h"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <hb.h>
+
+#include <fstream>
+#include <map>
+#include <mutex>
+
+namespace kiosk::text {
+namespace {
+
+// FreeType's library object is not thread-safe for face creation: one per process, guarded.
+std::mutex& ftMutex() {
+  static std::mutex m;
+  return m;
+}
+
+FT_Library library() {
+  static FT_Library lib = [] {
+    FT_Library l = nullptr;
+    FT_Init_FreeType(&l);
+    return l;
+  }();
+  return lib;
+}
+
+// File bytes shared by every face of a collection; kept while any face uses them.
+std::shared_ptr<std::vector<unsigned char>> fileBytes(const std::string& file) {
+  static std::mutex m;
+  static std::map<std::string, std::weak_ptr<std::vector<unsigned char>>> cache;
+  std::lock_guard lock(m);
+  if (auto alive = cache[file].lock()) return alive;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return nullptr;
+  auto bytes = std::make_shared<std::vector<unsigned char>>((std::istreambuf_iterator<char>(in)),
+                                                           std::istreambuf_iterator<char>());
+  cache[file] = bytes;
+  return bytes;
+}
+
+} // namespace
+
+std::shared_ptr<FontFace> FontFace::load(const std::string& file, int index, std::string& error) {
+  auto bytes = fileBytes(file);
+  if (!bytes || bytes->empty()) {
+    error = "cannot read the font file " + file;
+    return nullptr;
+  }
+  std::shared_ptr<FontFace> face(new FontFace());
+  face->m_bytes = bytes;
+  face->m_file = file;
+  face->m_index = index;
+  {
+    std::lock_guard lock(ftMutex());
+    if (FT_New_Memory_Face(library(), bytes->data(), static_cast<FT_Long>(bytes->size()), index, &face->m_ft) != 0) {
+      error = "not a font FreeType can read: " + file + " #" + std::to_string(index);
+      return nullptr;
+    }
+  }
+  face->m_family = face->m_ft->family_name ? face->m_ft->family_name : "";
+  // HarfBuzz reads the same bytes with its own OpenType code; its default scale is the font's
+  // units per em, so shaped positions are in font units and callers scale them to pixels.
+  hb_blob_t* blob = hb_blob_create(reinterpret_cast<const char*>(bytes->data()), static_cast<unsigned>(bytes->size()),
+                                   HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  hb_face_t* hbFace = hb_face_create(blob, static_cast<unsigned>(index));
+  face->m_hb = hb_font_create(hbFace);
+  hb_face_destroy(hbFace);
+  hb_blob_destroy(blob);
+  return face;
+}
+
+FontFace::~FontFace() {
+  if (m_hb) hb_font_destroy(m_hb); // before the bytes it reads are released with this object
+  if (m_ft) {
+    std::lock_guard lock(ftMutex());
+    FT_Done_Face(m_ft);
+  }
+}
+
+std::uint32_t FontFace::glyphIndex(char32_t cp) const { return FT_Get_Char_Index(m_ft, cp); }
+
+bool FontFace::hasGlyph(char32_t cp) const { return glyphIndex(cp) != 0; }
+
+int FontFace::unitsPerEm() const { return m_ft->units_per_EM; }
+
+} // namespace kiosk::text

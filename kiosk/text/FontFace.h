@@ -1,0 +1,43 @@
+#pragma once
+// One face of a font file, ready for shaping (HarfBuzz) and rasterizing (FreeType). Faces of one
+// collection (Noto Sans CJK: JP, KR, SC, TC) share the file's bytes.
+//
+// Part of the text engine that replaces ImGui's text path (issue 4): shaping, bidi, fallback.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct FT_FaceRec_;
+struct hb_font_t;
+
+namespace kiosk::text {
+
+class FontFace {
+public:
+  // Loads face `index` of `file`; nullptr (with `error`) when the file is not a usable font.
+  static std::shared_ptr<FontFace> load(const std::string& file, int index, std::string& error);
+  ~FontFace();
+  FontFace(const FontFace&) = delete;
+  FontFace& operator=(const FontFace&) = delete;
+
+  bool hasGlyph(char32_t codePoint) const;
+  std::uint32_t glyphIndex(char32_t codePoint) const;
+  const std::string& family() const { return m_family; }
+  const std::string& file() const { return m_file; }
+  int index() const { return m_index; }
+  hb_font_t* hbFont() const { return m_hb; }
+  FT_FaceRec_* ftFace() const { return m_ft; }
+  int unitsPerEm() const;
+
+private:
+  FontFace() = default;
+  std::shared_ptr<std::vector<unsigned char>> m_bytes;
+  FT_FaceRec_* m_ft = nullptr;
+  hb_font_t* m_hb = nullptr;
+  std::string m_family;
+  std::string m_file;
+  int m_index = 0;
+};
+
+} // namespace kiosk::text
