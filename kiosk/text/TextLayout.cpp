@@ -1,0 +1,128 @@
+#include "text/TextLayout.h"
+
+#include "core/Utf8.h"
+#include "text/Bidi.h"
+#include "text/LineBreaker.h"
+#include "text/Shaper.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk::text {
+namespace {
+
+size_t utf8Length(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
+
+// Characters that belong to the face of the character before them: marks, joiners, selectors,
+// and spaces (so a space is shaped, and kerned, with its neighbours).
+bool followsPrevious(char32_t c) {
+  const auto type = u_charType(static_cast<UChar32>(c));
+  return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK || c == 0x200D ||
+         c == 0x200C || (c >= 0xFE00 && c <= 0xFE0F) || c == ' ';
+}
+
+// Shapes text[begin, end) as one line: bidi runs in visual order, each split where the face
+// changes, each piece shaped by HarfBuzz, glyphs placed left to right.
+TextLine shapeLine(std::string_view text, size_t begin, size_t end, const std::string& language, float px,
+                   FontLibrary& fonts, std::set<char32_t>& missing) {
+  TextLine line;
+  line.begin = begin;
+  line.end = end;
+  const std::string_view s = text.substr(begin, end - begin);
+  float pen = 0;
+  for (const BidiRun& run : visualRuns(s)) {
+    // Items of one face, in logical order.
+    struct Item {
+      size_t b, e;
+      std::shared_ptr<FontFace> face;
+    };
+    std::vector<Item> items;
+    std::vector<char32_t> cps;
+    utf8::decode(s.substr(run.begin, run.end - run.begin), cps);
+    size_t at = run.begin;
+    for (char32_t c : cps) {
+      std::shared_ptr<FontFace> face;
+      if (!items.empty() && followsPrevious(c) && items.back().face && items.back().face->hasGlyph(c))
+        face = items.back().face;
+      else
+        face = fonts.faceFor(c, language);
+      if (!face && c >= 0x20) missing.insert(c);
+      const size_t n = utf8Length(c);
+      if (!items.empty() && items.back().face == face)
+        items.back().e = at + n;
+      else
+        items.push_back({at, at + n, face});
+      at += n;
+    }
+    if (run.rightToLeft) std::reverse(items.begin(), items.end());
+    for (const Item& item : items) {
+      if (!item.face) continue; // nothing can draw it: leave it out rather than draw a box
+      const ShapedRun shaped = shape(s.substr(item.b, item.e - item.b), *item.face, px, language, run.rightToLeft);
+      for (const ShapedGlyph& g : shaped.glyphs) {
+        if (g.glyph != 0) line.glyphs.push_back({item.face.get(), g.glyph, pen + g.offsetX, g.offsetY});
+        pen += g.advance;
+      }
+    }
+  }
+  line.width = pen;
+  return line;
+}
+
+float lineWidth(std::string_view text, size_t begin, size_t end, const std::string& language, float px, FontLibrary& fonts) {
+  std::set<char32_t> ignored;
+  return shapeLine(text, begin, end, language, px, fonts, ignored).width;
+}
+
+} // namespace
+
+TextLayout layoutText(std::string_view text, const std::string& language, const TextStyle& style, float wrapWidth,
+                      FontLibrary& fonts) {
+  TextLayout layout;
+  layout.lineHeight = std::round(style.pixelSize * style.lineSpacing);
+  if (text.empty()) return layout;
+  const float px = style.pixelSize;
+  auto breaks = wrapText(text, language, wrapWidth, [&](std::string_view run) {
+    const size_t b = static_cast<size_t>(run.data() - text.data());
+    return lineWidth(text, b, b + run.size(), language, px, fonts);
+  });
+  if (breaks.size() > style.maxLines) {
+    breaks.resize(style.maxLines);
+    layout.truncated = true;
+  }
+  for (size_t i = 0; i < breaks.size(); ++i) {
+    TextLine line = shapeLine(text, breaks[i].begin, breaks[i].end, language, px, fonts, layout.missing);
+    if (layout.truncated && i + 1 == breaks.size()) {
+      // The last line shown ends in an ellipsis: drop characters from its end until it fits.
+      const std::string ellipsis = "\u2026";
+      std::vector<char32_t> cps;
+      utf8::decode(text.substr(breaks[i].begin, breaks[i].end - breaks[i].begin), cps);
+      for (;;) {
+        std::string candidate;
+        for (char32_t c : cps) utf8::append(candidate, c);
+        while (!candidate.empty() && candidate.back() == ' ') candidate.pop_back();
+        candidate += ellipsis;
+        std::set<char32_t> ignored;
+        TextLine cut = shapeLine(candidate, 0, candidate.size(), language, px, fonts, ignored);
+        if (cut.width <= wrapWidth || cps.empty()) {
+          cut.begin = breaks[i].begin;
+          cut.end = breaks[i].end;
+          line = std::move(cut);
+          break;
+        }
+        cps.pop_back();
+      }
+    }
+    layout.lines.push_back(std::move(line));
+  }
+  for (auto& line : layout.lines) {
+    layout.width = std::max(layout.width, line.width);
+    const float room = std::max(0.0f, wrapWidth - line.width);
+    line.x = style.align == Align::Center ? std::round(room / 2) : style.align == Align::End ? room : 0;
+  }
+  layout.height = layout.lineHeight * static_cast<float>(layout.lines.size());
+  return layout;
+}
+
+} // namespace kiosk::text

@@ -1,0 +1,98 @@
+#include "text/TextLayout.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include "text/LineBreaker.h"
+
+using namespace kiosk::text;
+
+namespace {
+
+FontLibrary& fonts() {
+  static FontLibrary library;
+  return library;
+}
+
+std::string lineText(std::string_view text, const TextLine& l) { return std::string(text.substr(l.begin, l.end - l.begin)); }
+
+} // namespace
+
+TEST_CASE("[TextLayout] mixed scripts fall back face by face along the language's chain") {
+  const TextLayout l = layoutText("Hello 你好 Привет", "en", {}, 2000, fonts());
+  REQUIRE(l.lines.size() == 1);
+  std::set<std::string> families;
+  for (const auto& g : l.lines[0].glyphs) families.insert(g.face->family());
+  CHECK(families.size() == 2); // Noto Sans for Latin and Cyrillic, a CJK face for the ideographs
+  CHECK(l.missing.empty());
+}
+
+TEST_CASE("[TextLayout] a character no font has is left out and reported, never drawn as a box") {
+  const TextLayout l = layoutText("A\uE000B", "en", {}, 2000, fonts());
+  CHECK(l.missing.count(0xE000));
+  REQUIRE(l.lines.size() == 1);
+  CHECK(l.lines[0].glyphs.size() == 2);
+}
+
+TEST_CASE("[TextLayout] Chinese wraps with kinsoku at shaped widths") {
+  const std::string text = "沈阳是中国东北地区的中心城市，历史悠久，文化底蕴深厚，也是充满活力的现代都市。";
+  TextStyle style;
+  style.pixelSize = 30;
+  const TextLayout l = layoutText(text, "zh-Hans", style, 30 * 7.5f, fonts());
+  REQUIRE(l.lines.size() >= 4);
+  for (const auto& line : l.lines) {
+    CHECK(line.width <= 30 * 7.5f + 0.5f);
+    const std::string t = lineText(text, line);
+    CHECK(t.rfind("，", 0) != 0);
+    CHECK(t.rfind("。", 0) != 0);
+  }
+}
+
+TEST_CASE("[TextLayout] Thai wraps between dictionary words, not inside them") {
+  const std::string text = "ยินดีต้อนรับสู่เมืองเสิ่นหยาง"; // welcome to the city of Shenyang
+  const TextLayout l = layoutText(text, "th", {}, 160, fonts());
+  REQUIRE(l.lines.size() >= 2);
+  const auto breaks = findLineBreaks(text, "th").offsets;
+  for (const auto& line : l.lines) CHECK(std::find(breaks.begin(), breaks.end(), line.end) != breaks.end());
+}
+
+TEST_CASE("[TextLayout] an Arabic line runs right to left: its first letter is drawn rightmost") {
+  const std::string text = "مرحبا";
+  const TextLayout l = layoutText(text, "ar", {}, 2000, fonts());
+  REQUIRE(l.lines.size() == 1);
+  const auto& g = l.lines[0].glyphs;
+  REQUIRE(g.size() == 5);
+  CHECK(g.front().x < g.back().x);
+  // The glyph drawn rightmost is the initial form of meem, the word's first letter.
+  const TextLayout meem = layoutText("م", "ar", {}, 2000, fonts());
+  CHECK(g.back().glyph != meem.lines[0].glyphs[0].glyph); // joined, so not the isolated form
+}
+
+TEST_CASE("[TextLayout] too much text is cut to the allowed lines with an ellipsis that fits") {
+  TextStyle style;
+  style.maxLines = 2;
+  const std::string text = "The free trade zone offers streamlined procedures for investors from every country in Asia.";
+  const TextLayout l = layoutText(text, "en", style, 300, fonts());
+  CHECK(l.truncated);
+  REQUIRE(l.lines.size() == 2);
+  CHECK(l.lines[1].width <= 300);
+  const TextLayout dots = layoutText("\u2026", "en", {}, 300, fonts());
+  CHECK(l.lines[1].glyphs.back().glyph == dots.lines[0].glyphs[0].glyph);
+}
+
+TEST_CASE("[TextLayout] lines align to the start, the centre or the end of the width") {
+  TextStyle style;
+  style.align = Align::Center;
+  const TextLayout c = layoutText("Home", "en", style, 400, fonts());
+  REQUIRE(c.lines.size() == 1);
+  CHECK(c.lines[0].x == doctest::Approx((400 - c.lines[0].width) / 2).epsilon(0.01));
+  style.align = Align::End;
+  const TextLayout e = layoutText("Home", "en", style, 400, fonts());
+  CHECK(e.lines[0].x + e.lines[0].width == doctest::Approx(400));
+}
+
+TEST_CASE("[TextLayout] Japanese uses the Japanese face for shared ideographs") {
+  const TextLayout l = layoutText("直", "ja", {}, 400, fonts());
+  REQUIRE(l.lines.size() == 1);
+  CHECK(l.lines[0].glyphs[0].face->family().find("JP") != std::string::npos);
+}
