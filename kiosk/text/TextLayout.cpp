@@ -83,9 +83,30 @@ TextLayout layoutText(std::string_view text, const std::string& language, const 
   layout.lineHeight = std::round(style.pixelSize * style.lineSpacing);
   if (text.empty()) return layout;
   const float px = style.pixelSize;
+  // Widths of the pieces between break opportunities, each shaped once: a candidate line's
+  // width is the sum of its pieces (kerning across a break is not worth reshaping for), so
+  // wrapping shapes the paragraph about twice in all instead of once per candidate line.
+  const BreakOpportunities opportunities = findLineBreaks(text, language);
+  std::vector<size_t> starts{0};
+  std::vector<float> prefix{0}; // prefix[i]: width of text[0, starts[i])
+  for (size_t o : opportunities.offsets) {
+    prefix.push_back(prefix.back() + lineWidth(text, starts.back(), o, language, px, fonts));
+    starts.push_back(o);
+  }
+  const float space = lineWidth(" ", 0, 1, language, px, fonts);
   auto breaks = wrapText(text, language, wrapWidth, [&](std::string_view run) {
-    const size_t b = static_cast<size_t>(run.data() - text.data());
-    return lineWidth(text, b, b + run.size(), language, px, fonts);
+    const size_t b = static_cast<size_t>(run.data() - text.data()), e = b + run.size();
+    const auto ib = std::lower_bound(starts.begin(), starts.end(), b);
+    const auto ie = std::lower_bound(starts.begin(), starts.end(), e);
+    if (ib != starts.end() && *ib == b && ie != starts.end()) {
+      // The run ends at a break, or just before the spaces that end a piece (the usual case:
+      // wrapText measures lines without their trailing spaces).
+      const size_t spaces = *ie - e;
+      if (text.substr(e, spaces).find_first_not_of(' ') == std::string_view::npos)
+        return prefix[static_cast<size_t>(ie - starts.begin())] - prefix[static_cast<size_t>(ib - starts.begin())] -
+               space * static_cast<float>(spaces);
+    }
+    return lineWidth(text, b, e, language, px, fonts); // inside a piece: a word split across lines
   });
   if (breaks.size() > style.maxLines) {
     breaks.resize(style.maxLines);
