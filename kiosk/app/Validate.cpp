@@ -102,14 +102,19 @@ int reportTranslations(const std::string& dir, std::ostream& out) {
   }
   const auto coverage = translationCoverage(*r.content);
   out << std::left << std::setw(12) << "language" << std::right << std::setw(10) << "texts" << std::setw(10) << "coverage"
-      << std::setw(10) << "missing" << "\n";
+      << std::setw(11) << "converted" << std::setw(10) << "missing" << "\n";
   for (const auto& c : coverage) {
     const double pct = c.total ? 100.0 * static_cast<double>(c.present) / static_cast<double>(c.total) : 100.0;
     char cov[16];
     std::snprintf(cov, sizeof cov, "%.0f%%", pct);
     out << std::left << std::setw(12) << c.language << std::right << std::setw(10)
-        << (std::to_string(c.present) + "/" + std::to_string(c.total)) << std::setw(10) << cov << std::setw(10)
-        << c.missing.size() << "\n";
+        << (std::to_string(c.present) + "/" + std::to_string(c.total)) << std::setw(10) << cov << std::setw(11)
+        << c.converted.size() << std::setw(10) << c.missing.size() << "\n";
+  }
+  for (const auto& c : coverage) {
+    if (c.converted.empty()) continue;
+    out << "\nmachine-converted in " << c.language << " (from zh-Hans; please have them checked):\n";
+    for (const auto& m : c.converted) out << "  " << m << "\n";
   }
   for (const auto& c : coverage) {
     if (c.missing.empty()) continue;

@@ -1,11 +1,26 @@
 #include "core/Content.h"
 
+#include <algorithm>
+
 namespace kiosk {
 
-const std::string& LocalizedText::get(const std::string& language, const std::string& fallback) const {
+std::vector<std::string> languageFallbacks(const std::string& language, const std::string& defaultLanguage) {
+  std::vector<std::string> out{language};
+  auto add = [&](const std::string& l) {
+    if (!l.empty() && std::find(out.begin(), out.end(), l) == out.end()) out.push_back(l);
+  };
+  if (language == "zh-Hant") add("zh-Hans");
+  if (language == "zh-Hans") add("zh-Hant");
+  add("en");
+  add(defaultLanguage);
+  return out;
+}
+
+const std::string& LocalizedText::get(const std::string& language, const std::string& defaultLanguage) const {
   static const std::string none;
-  if (auto it = byLanguage.find(language); it != byLanguage.end()) return it->second;
-  if (auto it = byLanguage.find(fallback); it != byLanguage.end()) return it->second;
+  if (auto it = byLanguage.find(language); it != byLanguage.end()) return it->second; // the common case
+  for (const auto& l : languageFallbacks(language, defaultLanguage))
+    if (auto it = byLanguage.find(l); it != byLanguage.end()) return it->second;
   if (!byLanguage.empty()) return byLanguage.begin()->second;
   return none;
 }
@@ -43,8 +58,8 @@ std::vector<const ImageRef*> Content::attractImages(CivilDate date) const {
 }
 
 const RichText* Item::richBody(const std::string& language, const std::string& fallback) const {
-  if (auto it = bodyRich.find(language); it != bodyRich.end()) return &it->second;
-  if (auto it = bodyRich.find(fallback); it != bodyRich.end()) return &it->second;
+  for (const auto& l : languageFallbacks(language, fallback))
+    if (auto it = bodyRich.find(l); it != bodyRich.end()) return &it->second;
   return bodyRich.empty() ? nullptr : &bodyRich.begin()->second;
 }
 

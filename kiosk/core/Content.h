@@ -10,18 +10,25 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 namespace kiosk {
 
 // A human-facing text given per language (BCP 47 tag -> UTF-8 text).
+// The languages to try, in order, for a visitor reading `language`: the language itself, its
+// sibling script for Chinese (zh-Hant <-> zh-Hans), English, then the kiosk's default language.
+std::vector<std::string> languageFallbacks(const std::string& language, const std::string& defaultLanguage);
+
 struct LocalizedText {
   std::map<std::string, std::string> byLanguage;
+  std::set<std::string> machineConverted; // languages made by conversion (zh-Hant from zh-Hans)
 
   bool empty() const { return byLanguage.empty(); }
-  // The text in `language`, else in `fallback`, else any text, else "".
-  const std::string& get(const std::string& language, const std::string& fallback = {}) const;
+  // The text for a visitor reading `language`, field by field along languageFallbacks(),
+  // else any text, else "".
+  const std::string& get(const std::string& language, const std::string& defaultLanguage = {}) const;
   bool has(const std::string& language) const { return byLanguage.count(language) != 0; }
 };
 

@@ -1,5 +1,6 @@
 #include "core/ContentLoader.h"
 
+#include "core/ChineseScript.h"
 #include "core/LanguageTag.h"
 #include "core/Utf8.h"
 
@@ -202,6 +203,15 @@ bool checkLanguage(FileReader& r, const toml::source_region& where, const std::s
   return true;
 }
 
+// A kiosk offering Traditional Chinese gets it made from Simplified where staff gave none,
+// marked machine-converted (the translation report lists these for a translator to check).
+void completeTraditional(LocalizedText& text, const Context& ctx) {
+  const auto& langs = ctx.settings->languages;
+  if (text.has("zh-Hant") || !text.has("zh-Hans") || std::find(langs.begin(), langs.end(), "zh-Hant") == langs.end()) return;
+  text.byLanguage["zh-Hant"] = hansToHant(text.byLanguage.at("zh-Hans"));
+  text.machineConverted.insert("zh-Hant");
+}
+
 // Warns for each offered language a text lacks (visitors reading it see the fallback language).
 void warnMissingLanguages(FileReader& r, const toml::source_region* where, const std::string& key, const LocalizedText& text,
                           const Context& ctx) {
@@ -240,7 +250,10 @@ std::optional<LocalizedText> readText(FileReader& r, const toml::table& t, const
     r.error(*node, std::string("'") + key + "' must be text in quotes or a table of languages like { en = \"...\" }");
     return std::nullopt;
   }
-  if (warnMissing) warnMissingLanguages(r, &node->source(), key, text, ctx);
+  if (warnMissing) { // (a body is completed once its per-language files are read too)
+    completeTraditional(text, ctx);
+    warnMissingLanguages(r, &node->source(), key, text, ctx);
+  }
   if (required && text.empty()) {
     r.error(*node, std::string("'") + key + "' is empty; give at least one language");
     return std::nullopt;
@@ -506,6 +519,7 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
   }
   {
     const toml::node* bodyNode = doc->get("body");
+    completeTraditional(item.body, ctx);
     warnMissingLanguages(r, bodyNode ? &bodyNode->source() : nullptr, "body", item.body, ctx);
   }
   for (const auto& [lang, markdown] : item.body.byLanguage) {

@@ -11,7 +11,9 @@ std::vector<TranslationCoverage> translationCoverage(const Content& content) {
     auto count = [&](const LocalizedText& t, const std::string& where) {
       if (t.empty()) return;
       ++c.total;
-      if (t.has(lang))
+      if (t.machineConverted.count(lang))
+        c.converted.push_back(where);
+      else if (t.has(lang))
         ++c.present;
       else
         c.missing.push_back(where);

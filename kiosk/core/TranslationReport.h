@@ -10,9 +10,10 @@ namespace kiosk {
 
 struct TranslationCoverage {
   std::string language;
-  size_t present = 0;
+  size_t present = 0; // written by people
   size_t total = 0;
-  std::vector<std::string> missing; // "content/sections/01-a/01-b.toml: summary"
+  std::vector<std::string> missing;   // "content/sections/01-a/01-b.toml: summary"
+  std::vector<std::string> converted; // made by the kiosk (zh-Hant from zh-Hans): worth a translator's look
 };
 
 std::vector<TranslationCoverage> translationCoverage(const Content& content);

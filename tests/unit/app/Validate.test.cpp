@@ -62,3 +62,14 @@ TEST_CASE("[Validate] a folder that cannot be read exits 2; the report names wha
   CHECK(report.str().find("2/3") != std::string::npos); // ja
   CHECK(report.str().find("01-b.toml: title") != std::string::npos);
 }
+
+TEST_CASE("[Validate] the translation report lists machine-converted texts for a translator") {
+  TempFolder t;
+  t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"zh-Hant\"]\ndefault_language = \"zh-Hans\"\n");
+  t.write("sections/01-a/section.toml", "[title]\nzh-Hans = \"沈阳\"\nzh-Hant = \"瀋陽\"\n");
+  t.write("sections/01-a/01-b.toml", "[title]\nzh-Hans = \"历史\"\n");
+  std::ostringstream report;
+  CHECK(kiosk::app::reportTranslations(t.path().string(), report) == 0);
+  CHECK(report.str().find("machine-converted in zh-Hant") != std::string::npos);
+  CHECK(report.str().find("01-b.toml: title") != std::string::npos);
+}

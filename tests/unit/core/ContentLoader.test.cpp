@@ -416,3 +416,35 @@ TEST_CASE("[ContentLoader] attract images are section covers then item images, s
   REQUIRE(images.size() == 1);
   CHECK(images[0]->file.filename() == "cover.png");
 }
+
+TEST_CASE("[ContentLoader] a missing zh-Hant text is made from zh-Hans and marked machine-converted") {
+  TempFolder t;
+  t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"zh-Hant\", \"en\"]\ndefault_language = \"zh-Hans\"\n");
+  t.write("sections/01-a/section.toml", "[title]\nzh-Hans = \"沈阳\"\nzh-Hant = \"瀋陽（人工）\"\nen = \"Shenyang\"\n");
+  t.write("sections/01-a/01-b.toml", "[title]\nzh-Hans = \"历史\"\nen = \"History\"\n");
+  t.write("sections/01-a/01-b.zh-Hans.md", "沈阳历史悠久。\n");
+  t.write("sections/01-a/01-b.en.md", "A long history.\n");
+  const LoadResult r = loadContent(t.path());
+  INFO(dump(r));
+  REQUIRE(r.content);
+  CHECK(r.diagnostics.empty()); // converted texts are not "missing"
+  const Section* a = r.content->findSection("a");
+  CHECK(a->title.get("zh-Hant") == "瀋陽（人工）"); // a human translation is never replaced
+  CHECK(a->title.machineConverted.empty());
+  const Item* b = r.content->findItem("a", "b");
+  CHECK(b->title.get("zh-Hant") == "歷史");
+  CHECK(b->title.machineConverted.count("zh-Hant"));
+  CHECK(b->body.get("zh-Hant") == "瀋陽歷史悠久。\n");
+  REQUIRE(b->richBody("zh-Hant", "zh-Hans"));
+  CHECK(b->richBody("zh-Hant", "zh-Hans")->front().text == "瀋陽歷史悠久。");
+}
+
+TEST_CASE("[ContentLoader] texts fall back field by field: zh-Hant, then zh-Hans, then English, then the default") {
+  LocalizedText t;
+  t.byLanguage = {{"zh-Hans", "简"}, {"en", "En"}, {"ja", "日"}};
+  CHECK(t.get("zh-Hant", "ja") == "简");
+  CHECK(t.get("ru", "ja") == "En"); // a Russian visitor reads English before the default Japanese
+  t.byLanguage.erase("en");
+  CHECK(t.get("ru", "ja") == "日");
+  CHECK(languageFallbacks("zh-Hans", "en") == std::vector<std::string>{"zh-Hans", "zh-Hant", "en"});
+}
