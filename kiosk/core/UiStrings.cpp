@@ -1,6 +1,12 @@
 #include "core/UiStrings.h"
 
 #include <toml++/toml.h>
+#include <unicode/locid.h>
+#include <unicode/msgfmt.h>
+#include <unicode/unistr.h>
+
+#include <chrono>
+#include <vector>
 
 namespace kiosk {
 
@@ -32,6 +38,35 @@ const std::string& UiStrings::get(const std::string& language, const std::string
     if (auto k = l->second.find(key); k != l->second.end()) return k->second;
   }
   return m_keys.try_emplace(key, key).first->second;
+}
+
+std::string UiStrings::format(const std::string& language, const std::string& key, const Args& args) const {
+  const std::string& pattern = get(language, key);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale locale = icu::Locale::forLanguageTag(language, status);
+  status = U_ZERO_ERROR;
+  icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern), locale, status);
+  if (U_FAILURE(status)) return pattern;
+  std::vector<icu::UnicodeString> names;
+  std::vector<icu::Formattable> values;
+  for (const auto& [name, value] : args.numbers) {
+    names.push_back(icu::UnicodeString::fromUTF8(name));
+    values.emplace_back(value);
+  }
+  for (const auto& [name, date] : args.dates) {
+    // Noon UTC of that day: the same calendar day in every time zone the kiosk may stand in.
+    using namespace std::chrono;
+    const sys_days day{year_month_day{year{date.year}, month{static_cast<unsigned>(date.month)}, std::chrono::day{static_cast<unsigned>(date.day)}}};
+    const double ms = static_cast<double>(duration_cast<milliseconds>(day.time_since_epoch()).count()) + 12 * 3600 * 1000.0;
+    names.push_back(icu::UnicodeString::fromUTF8(name));
+    values.emplace_back(ms, icu::Formattable::kIsDate);
+  }
+  icu::UnicodeString out;
+  format.format(names.data(), values.data(), static_cast<int32_t>(names.size()), out, status);
+  if (U_FAILURE(status)) return pattern;
+  std::string utf8;
+  out.toUTF8String(utf8);
+  return utf8;
 }
 
 bool UiStrings::has(const std::string& language, const std::string& key) const {

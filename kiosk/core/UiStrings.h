@@ -1,5 +1,6 @@
 #pragma once
 // The kiosk's own words (Home, Back, Touch to explore...) per language, from assets/ui-strings.toml.
+#include "core/Clock.h"
 #include "core/Diagnostic.h"
 
 #include <filesystem>
@@ -17,6 +18,17 @@ public:
   // The string `key` in `language`, else English, else the key itself (so nothing is ever blank).
   const std::string& get(const std::string& language, const std::string& key) const;
   bool has(const std::string& language, const std::string& key) const;
+  // Named arguments of a message: numbers (plurals, digits) and dates, formatted in the
+  // visitor's locale.
+  struct Args {
+    std::map<std::string, double> numbers;
+    std::map<std::string, CivilDate> dates;
+  };
+  // The string `key` in `language` as an ICU MessageFormat pattern with `args` filled in:
+  // "{count, plural, one {# photo} other {# photos}}", "{from, date, medium}". A pattern ICU
+  // cannot use is returned as written (never blank).
+  std::string format(const std::string& language, const std::string& key, const Args& args) const;
+
   // Every string of one language, for glyph coverage.
   std::vector<std::string> all(const std::string& language) const;
   std::vector<std::string> languages() const;

@@ -36,6 +36,13 @@ bool GlyphNeeds::covers(const GlyphNeeds& other) const {
   return true;
 }
 
+std::string eventDates(const UiStrings& strings, const std::string& language, const Item& item) {
+  if (!item.showFrom || !item.showUntil) return {};
+  UiStrings::Args args;
+  args.dates = {{"from", *item.showFrom}, {"until", *item.showUntil}};
+  return strings.format(language, "event_dates", args);
+}
+
 GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings) {
   // Every role except Headline can draw every text of its language: a screen may show a title
   // in a breadcrumb or a UI string on a card, and must never meet a missing glyph. The headline
@@ -55,6 +62,7 @@ GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings) {
     texts.push_back(native);
     const auto ui = strings.all(lang);
     for (const std::string& s : ui) texts.push_back(s);
+    std::vector<std::string> formatted; // messages the screens format (dates, counts), kept alive here
     for (const auto& section : content.sections) {
       add(section.title);
       add(section.subtitle);
@@ -63,8 +71,12 @@ GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings) {
         add(item.summary);
         add(item.body);
         for (const auto& img : item.images) add(img.caption);
+        if (const std::string dates = eventDates(strings, lang, item); !dates.empty()) formatted.push_back(dates);
+        if (item.images.size() > 1)
+          formatted.push_back(strings.format(lang, "photos", {{{"count", static_cast<double>(item.images.size())}}, {}}));
       }
     }
+    for (const auto& f : formatted) texts.push_back(f);
     // 10 MB of text in 8 languages is common enough: mark code points in a 64 Ki bit table
     // first (one pass, no allocation), then build the three identical sets from it.
     std::vector<bool> seen(0x10000, false);

@@ -33,6 +33,9 @@ struct GlyphNeeds {
   bool covers(const GlyphNeeds& other) const;
 };
 
+// "15 Nov 2026 – 28 Feb 2027" in the visitor's language for an event item; "" for other items.
+std::string eventDates(const UiStrings& strings, const std::string& language, const Item& item);
+
 // Everything the screens will draw for this content, in the fonts they will draw it with.
 GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings);
 

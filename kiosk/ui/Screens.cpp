@@ -448,7 +448,7 @@ void Screens::drawSection(Ctx& c) {
   const size_t rows = (n + cols - 1) / cols;
   const float y0 = top + headerH + m;
   const float cardW = std::floor((c.W - 2 * m - gap * (cols - 1)) / cols);
-  const float cardH = std::max(c.u(0.42f), std::floor((bottom - m - y0 - gap * (rows - 1)) / rows));
+  const float cardH = std::max(c.u(0.26f), std::floor((bottom - m - y0 - gap * (rows - 1)) / rows));
   const float gridH = rows * cardH + (rows - 1) * gap;
   const float scroll =
       dragScroll("section", ImVec2(0, top + headerH), ImVec2(c.W, bottom), gridH + (bottom - m - y0) - (bottom - top - headerH));
@@ -474,9 +474,19 @@ void Screens::drawSection(Ctx& c) {
     const float innerW = cardW - 2 * pad;
     const std::string& it = c.text(item.title);
     const auto& titleLines = wrap(c.font(TextRole::Title), title, it, c.lang, innerW);
+    // Two lines of title where the card has room for them (and the padding under them), else one.
+    const auto titleRoom = static_cast<size_t>(std::max(1.0f, (b.y - pad - ty) / std::round(title * 1.2f)));
     ty = drawLines(c.dl, c.font(TextRole::Title), title, it, titleLines, ImVec2(a.x + pad, ty), innerW,
-                   toImColor(Theme::kText), 2, 1.2f, c.missing);
+                   toImColor(Theme::kText), std::min<size_t>(2, titleRoom), 1.2f, c.missing);
     ty += std::round(body * 0.3f);
+    // An event's days, or how many pictures there are, in the visitor's language (ICU formats).
+    std::string note = eventDates(c.f.strings, c.lang, item);
+    if (note.empty() && item.images.size() > 1)
+      note = c.f.strings.format(c.lang, "photos", {{{"count", static_cast<double>(item.images.size())}}, {}});
+    if (!note.empty()) {
+      putText(c.dl, c.font(TextRole::Body), body, ImVec2(a.x + pad, ty), toImColor(c.accent()), note, c.missing);
+      ty += std::round(body * 1.45f);
+    }
     const std::string& summary = c.text(item.summary);
     const float lineH = std::round(body * 1.45f);
     const auto room = static_cast<size_t>(std::max(0.0f, (b.y - pad - ty) / lineH));
@@ -561,6 +571,10 @@ void Screens::drawItem(Ctx& c) {
   y = drawLines(c.dl, c.font(TextRole::Title), title, t, wrap(c.font(TextRole::Title), title, t, c.lang, colW),
                 ImVec2(x, y), colW, toImColor(Theme::kText), SIZE_MAX, 1.25f, c.missing);
   y += std::round(body * 0.5f);
+  if (const std::string dates = eventDates(c.f.strings, c.lang, *item); !dates.empty()) {
+    putText(c.dl, c.font(TextRole::Body), body, ImVec2(x, y), toImColor(Theme::kText), dates, c.missing);
+    y += std::round(body * 1.6f);
+  }
   const std::string& summary = c.text(item->summary);
   if (!summary.empty())
     y = drawLines(c.dl, c.font(TextRole::Body), body, summary,

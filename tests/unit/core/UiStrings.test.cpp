@@ -13,13 +13,41 @@ TEST_CASE("[UiStrings] every language the sample content offers has every UI str
   CHECK(diags.empty());
   const auto content = loadContent(kiosk::test::sampleContent());
   REQUIRE(content.content);
-  for (const std::string key : {"home", "back", "touch_to_explore", "choose_section", "loading", "no_content"}) {
+  for (const std::string key :
+       {"home", "back", "touch_to_explore", "choose_section", "loading", "no_content", "staff_errors", "photos", "event_dates"}) {
     for (const auto& lang : content.content->settings.languages) {
       CAPTURE(key);
       CAPTURE(lang);
       CHECK(strings.has(lang, key));
     }
   }
+}
+
+TEST_CASE("[UiStrings] counts take the plural form of the visitor's language (ICU MessageFormat)") {
+  std::vector<Diagnostic> diags;
+  const auto strings = UiStrings::load(std::filesystem::path(KIOSK_SOURCE_DIR) / "assets/ui-strings.toml", diags);
+  auto photos = [&](const char* lang, double n) { return strings.format(lang, "photos", {{{"count", n}}, {}}); };
+  CHECK(photos("en", 1) == "1 photo");
+  CHECK(photos("en", 3) == "3 photos");
+  CHECK(photos("ru", 1) == "1 фотография");
+  CHECK(photos("ru", 3) == "3 фотографии");
+  CHECK(photos("ru", 5) == "5 фотографий");
+  CHECK(photos("ru", 21) == "21 фотография");
+  CHECK(photos("zh-Hans", 3) == "3 张图片");
+}
+
+TEST_CASE("[UiStrings] dates are written the way each language writes them") {
+  std::vector<Diagnostic> diags;
+  const auto strings = UiStrings::load(std::filesystem::path(KIOSK_SOURCE_DIR) / "assets/ui-strings.toml", diags);
+  UiStrings::Args args;
+  args.dates = {{"from", {2026, 11, 15}}, {"until", {2027, 2, 28}}};
+  CHECK(strings.format("zh-Hans", "event_dates", args) == "2026年11月15日 – 2027年2月28日");
+  CHECK(strings.format("en", "event_dates", args) == "Nov 15, 2026 – Feb 28, 2027");
+  CHECK(strings.format("ja", "event_dates", args) == "2026/11/15 – 2027/02/28");
+  // A pattern ICU cannot parse is shown as written, never blank.
+  UiStrings broken;
+  broken.set("en", "x", "{count, plural, one {# photo}");
+  CHECK(broken.format("en", "x", {{{"count", 2}}, {}}) == "{count, plural, one {# photo}");
 }
 
 TEST_CASE("[UiStrings] a missing string falls back to English, then to the key") {
