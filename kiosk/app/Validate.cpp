@@ -3,13 +3,53 @@
 #include "core/ContentLoader.h"
 #include "core/TranslationReport.h"
 #include "core/Utf8.h"
+#include "text/FontLibrary.h"
 #include "media/ImageCheck.h"
 
 #include <cstdio>
+#include <set>
 #include <iomanip>
 
 namespace kiosk::app {
 namespace {
+
+// Every character of every text must be drawable in its language with the fonts installed
+// here: a character no font has would be left out on screen. Reported once per file and character.
+void checkDrawable(const Content& content, std::vector<Diagnostic>& out) {
+  text::FontLibrary fonts;
+  std::set<std::pair<std::string, char32_t>> said;
+  auto check = [&](const LocalizedText& t, const std::string& what, const std::string& file) {
+    for (const auto& [lang, value] : t.byLanguage) {
+      std::vector<char32_t> cps;
+      utf8::decode(value, cps);
+      for (char32_t c : cps) {
+        if (c < 0x20 || c > 0xFFFF || c == 0xFFFD || fonts.faceFor(c, lang) || !said.insert({file, c}).second) continue;
+        char hex[16];
+        std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
+        std::string ch;
+        utf8::append(ch, c);
+        Diagnostic d;
+        d.severity = Diagnostic::Severity::Warning;
+        d.file = file;
+        d.message = "the " + lang + " " + what + " uses " + ch + " (" + hex +
+                    "), which no installed font can draw, so it would be left out; install a font for it or change the text";
+        out.push_back(std::move(d));
+      }
+    }
+  };
+  check(content.settings.name, "name", "kiosk.toml");
+  check(content.settings.tagline, "tagline", "kiosk.toml");
+  for (const auto& s : content.sections) {
+    check(s.title, "title", s.sourceFile);
+    check(s.subtitle, "subtitle", s.sourceFile);
+    for (const auto& i : s.items) {
+      check(i.title, "title", i.sourceFile);
+      check(i.summary, "summary", i.sourceFile);
+      check(i.body, "body", i.sourceFile);
+      for (const auto& img : i.images) check(img.caption, "caption", i.sourceFile);
+    }
+  }
+}
 
 std::string jsonString(const std::string& raw) {
   // File names may not be UTF-8 (a zip made with GBK names): JSON must stay valid all the same.
@@ -52,6 +92,7 @@ int validateContent(const std::string& dir, std::ostream& out, bool json) {
   LoadResult r = loadContent(dir);
   if (r.content) {
     for (auto& d : media::checkContentImages(*r.content)) r.diagnostics.push_back(std::move(d));
+    checkDrawable(*r.content, r.diagnostics);
     // Dates are checked against today here (the loader knows no clock): an event that is over
     // is easy to forget in the folder.
     const CivilDate today = SteadyClock().today();

@@ -39,6 +39,18 @@ TEST_CASE("[Validate] --json lists each problem with file, line, column and seve
   CHECK(j.find("\"readable\": true") != std::string::npos);
 }
 
+TEST_CASE("[Validate] a character no installed font can draw is reported, so it never reaches the screen") {
+  TempFolder t;
+  t.write("kiosk.toml", "[kiosk]\nlanguages = [\"en\"]\ndefault_language = \"en\"\n");
+  t.write("sections/01-a/section.toml", "title = \"A\"\n");
+  t.write("sections/01-a/01-b.toml", "title = \"B \uE000 and Thai \u0E01 is fine\"\n");
+  std::ostringstream out;
+  CHECK(kiosk::app::validateContent(t.path().string(), out) == 0);
+  CHECK(out.str().find("01-b.toml: warning: the en title uses \uE000 (U+E000), which no installed font can draw") !=
+        std::string::npos);
+  CHECK(out.str().find("U+0E01") == std::string::npos); // Thai is drawn from a fallback font
+}
+
 TEST_CASE("[Validate] an event that is over is pointed out") {
   TempFolder t;
   t.write("kiosk.toml", "[kiosk]\nlanguages = [\"en\"]\ndefault_language = \"en\"\n");
