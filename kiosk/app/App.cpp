@@ -33,6 +33,7 @@ App::App(const Options& options, Clock& clock) : m_options(options), m_clock(clo
   m_assets = findAssets(options, nullptr);
   createWindow();
   m_imgui = std::make_unique<ui::ImGuiSfml>();
+  m_painter = std::make_unique<ui::TextPainter>(64u << 20); // content text: 64 MiB of glyph pages at most
   GLint maxTexture = 0;
   glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTexture);
   if (maxTexture >= 1024) m_maxTextureSize = maxTexture;
@@ -85,7 +86,8 @@ void App::startLoading() {
   const float h = std::min(width(), height()); // text sizes follow the short side
   const int maxTexture = m_maxTextureSize;
   const bool haveFonts = m_fonts.ready();
-  m_loading = std::async(std::launch::async, [dir, assets, h, maxTexture, haveFonts, current = m_needs] {
+  text::FontLibrary* library = &m_painter->fonts(); // thread-safe; outlives the load (declared first)
+  m_loading = std::async(std::launch::async, [dir, assets, h, maxTexture, haveFonts, library] {
     using Clock = std::chrono::steady_clock;
     auto ms = [](Clock::time_point since) { return std::chrono::duration<double, std::milli>(Clock::now() - since).count(); };
     Loaded l;
@@ -97,13 +99,13 @@ void App::startLoading() {
     l.contentMs = ms(t0);
     const auto t1 = Clock::now();
     static const Content empty;
-    l.needs = ui::collectGlyphNeeds(l.content.content ? *l.content.content : empty, l.strings);
-    // Most edits (a corrected title, a new picture) need no glyph the atlas lacks: keep it.
-    l.fontsReused = haveFonts && current.covers(l.needs);
-    if (l.fontsReused)
-      l.needs = current;
-    else
-      l.fonts = ui::buildFonts(l.needs, h, maxTexture);
+    // Content text is drawn by the text engine: load every face it will need here, on the
+    // worker (a CJK collection is 20 MB), and find the characters no installed font has.
+    const ui::GlyphNeeds needs = ui::collectGlyphNeeds(l.content.content ? *l.content.content : empty, l.strings);
+    l.fontProblems = ui::prepareFonts(*library, needs, l.fontFaces);
+    // ImGui's own atlas only holds the staff overlay's Latin font: built once.
+    l.fontsReused = haveFonts;
+    if (!l.fontsReused) l.fonts = ui::buildFonts(ui::GlyphNeeds{}, h, maxTexture);
     // ICU loads its line-break dictionaries on first use: do that here, not in a visitor's frame.
     if (l.content.content)
       for (const auto& lang : l.content.content->settings.languages)
@@ -118,7 +120,7 @@ void App::adoptLoaded(Loaded&& l) {
   const auto changeSeen = std::exchange(m_changeSeen, {}); // this load answers that change, shown or not
   std::vector<Diagnostic> diagnostics = l.content.diagnostics;
   diagnostics.insert(diagnostics.end(), l.stringDiagnostics.begin(), l.stringDiagnostics.end());
-  for (const auto& p : l.fonts.problems) {
+  for (const auto& p : l.fontProblems) {
     Diagnostic d;
     d.severity = Diagnostic::Severity::Warning;
     d.file = "fonts";
@@ -157,7 +159,7 @@ void App::adoptLoaded(Loaded&& l) {
     m_staffOverlay = false;
     m_nav.reset();
   }
-  for (const auto& f : l.fonts.faces) std::cerr << "kiosk: font " << f << "\n";
+  for (const auto& f : l.fontFaces) std::cerr << "kiosk: font " << f << "\n";
   using Steady = std::chrono::steady_clock;
   auto msSince = [](Steady::time_point t) {
     return static_cast<int>(std::chrono::duration<double, std::milli>(Steady::now() - t).count());
@@ -168,25 +170,18 @@ void App::adoptLoaded(Loaded&& l) {
     std::cerr << "kiosk: content reloaded, on screen " << msSince(changeSeen) << " ms after the change";
   else
     std::cerr << "kiosk: content reloaded";
-  std::cerr << " (content " << contentMs << " ms, fonts "
-            << (l.fontsReused ? std::string("reused") : std::to_string(fontsMs) + " ms") << ", on a worker)\n";
+  std::cerr << " (content " << contentMs << " ms, fonts " << fontsMs << " ms, on a worker)\n";
 
   m_strings = std::move(l.strings);
-  if (l.fontsReused)
-    for (const auto& p : m_fontProblems) m_diagnostics.push_back(p); // still true of the atlas in use
-  else
-    m_fontProblems.clear();
-  for (const auto& d : m_diagnostics)
-    if (d.file == "fonts" && !l.fontsReused) m_fontProblems.push_back(d);
+  m_painter->clearLayouts();
+  m_screens.invalidate();
   if (!l.fontsReused) {
     const auto uploadStart = Steady::now();
     m_fonts.adopt(std::move(l.fonts));
     m_imgui->fontsChanged();
     std::cerr << "kiosk: font atlas " << ImGui::GetIO().Fonts->TexWidth << "x" << ImGui::GetIO().Fonts->TexHeight
               << " uploaded in " << msSince(uploadStart) << " ms\n";
-    m_screens.invalidate();
   }
-  m_needs = std::move(l.needs);
   m_textures->retain(*l.content.content);
   if (m_nav)
     m_nav->setContent(l.content.content, m_clock.now());
@@ -292,12 +287,13 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
   if (!ready()) {
     drawLoading();
   } else {
-    ui::Frame f{*m_nav, m_fonts, *m_textures, m_targets, m_strings, now, width(), height(), hasErrors(m_diagnostics)};
+    m_painter->beginFrame(4.0); // glyphs rasterized on demand, 4 ms a frame at most
+    ui::Frame f{*m_nav, m_fonts, *m_painter, *m_textures, m_targets, m_strings, now, width(), height(), hasErrors(m_diagnostics)};
     m_screens.draw(f);
-    for (char32_t c : m_screens.takeMissingGlyphs())
+    for (char32_t c : m_painter->takeMissing())
       if (m_reportedGlyphs.insert(c).second) // once per character, not once per frame
-        std::cerr << "kiosk: error: a screen drew U+" << std::hex << static_cast<unsigned>(c) << std::dec
-                  << " with a font that lacks it (language " << m_nav->language() << "); this is a bug in glyph collection\n";
+        std::cerr << "kiosk: no installed font can draw U+" << std::hex << static_cast<unsigned>(c) << std::dec
+                  << "; it is left out of the screen (kiosk validate names the file)\n";
   }
   if (m_staffOverlay) drawStaffOverlay();
 

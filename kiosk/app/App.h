@@ -13,6 +13,7 @@
 #include "ui/HitTargets.h"
 #include "ui/ImGuiSfml.h"
 #include "ui/Screens.h"
+#include "ui/TextPainter.h"
 #include "ui/TextureCache.h"
 
 #include <SFML/Graphics/RenderWindow.hpp>
@@ -49,6 +50,8 @@ public:
   bool isOpen() const { return m_window.isOpen(); }
   // Image decodes or uploads still outstanding.
   size_t pendingImages() const { return m_textures->pending(); }
+  // Glyphs of text on screen still waiting to be rasterized (they appear within a few frames).
+  bool pendingText() const { return m_painter->pending(); }
   const ui::HitTargets& targets() const { return m_targets; }
   const Navigator* navigator() const { return m_nav.get(); }
   void pushPointer(const ui::PointerEvent& e) { m_imgui->pushPointer(e); }
@@ -70,8 +73,9 @@ private:
     ui::BuiltFonts fonts;
     double contentMs = 0; // worker time to read and check the content folder
     double fontsMs = 0;   // worker time to find faces and rasterize the atlas
-    ui::GlyphNeeds needs;
-    bool fontsReused = false; // the atlas in use already holds every glyph: nothing was built
+    bool fontsReused = false;              // the staff font atlas exists already: nothing was built
+    std::vector<std::string> fontFaces;    // "zh-Hans: Noto Sans CJK SC, ..." for the log
+    std::vector<std::string> fontProblems; // characters no installed font can draw
   };
 
   void createWindow();
@@ -89,6 +93,7 @@ private:
   sf::RenderWindow m_window;
   std::unique_ptr<ui::ImGuiSfml> m_imgui;
   std::unique_ptr<ui::TextureCache> m_textures;
+  std::unique_ptr<ui::TextPainter> m_painter; // before m_loading: the load uses its font library
   ui::FontSet m_fonts;
   ui::Screens m_screens;
   ui::HitTargets m_targets;
@@ -103,8 +108,6 @@ private:
   ReloadSchedule m_reload;
   std::uint64_t m_loadsFinished = 0;
   std::chrono::steady_clock::time_point m_changeSeen{}; // first change of the batch being loaded, real time
-  ui::GlyphNeeds m_needs;                                // what the atlas in use was built for
-  std::vector<Diagnostic> m_fontProblems;                // of the atlas in use
   std::set<std::string> m_shownErrors;                   // errors of the content on screen (file, message)
   bool m_showingEmpty = false;                           // no folder yet: the empty snapshot is on screen
 

@@ -61,7 +61,7 @@ TextLine shapeLine(std::string_view text, size_t begin, size_t end, const std::s
       if (!item.face) continue; // nothing can draw it: leave it out rather than draw a box
       const ShapedRun shaped = shape(s.substr(item.b, item.e - item.b), *item.face, px, language, run.rightToLeft);
       for (const ShapedGlyph& g : shaped.glyphs) {
-        if (g.glyph != 0) line.glyphs.push_back({item.face.get(), g.glyph, pen + g.offsetX, g.offsetY});
+        if (g.glyph != 0) line.glyphs.push_back({item.face.get(), g.glyph, pen + g.offsetX, g.offsetY, begin + item.b + g.cluster});
         pen += g.advance;
       }
     }
@@ -81,6 +81,7 @@ TextLayout layoutText(std::string_view text, const std::string& language, const 
                       FontLibrary& fonts) {
   TextLayout layout;
   layout.lineHeight = std::round(style.pixelSize * style.lineSpacing);
+  layout.pixelSize = static_cast<int>(std::lround(style.pixelSize));
   if (text.empty()) return layout;
   const float px = style.pixelSize;
   // Widths of the pieces between break opportunities, each shaped once: a candidate line's

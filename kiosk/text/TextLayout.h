@@ -27,6 +27,7 @@ struct PlacedGlyph {
   std::uint32_t glyph = 0;
   float x = 0; // pixels from the line's left edge to the glyph's origin
   float y = 0; // pixels above the baseline (marks raised by shaping)
+  size_t byte = 0; // offset in the laid-out text of the character it draws (for bold spans)
 };
 
 struct TextLine {
@@ -39,6 +40,7 @@ struct TextLine {
 
 struct TextLayout {
   std::vector<TextLine> lines;
+  int pixelSize = 0; // the size glyphs are rasterized at
   float lineHeight = 0;
   float width = 0;  // the widest line
   float height = 0; // lines * lineHeight

@@ -26,16 +26,6 @@ void GlyphNeeds::add(const std::string& language, TextRole role, std::string_vie
     if (c >= 0x20 && c <= 0xFFFF) set.insert(c); // beyond U+FFFF: not drawable yet; the loader warns
 }
 
-bool GlyphNeeds::covers(const GlyphNeeds& other) const {
-  for (const auto& [lang, roles] : other.byLanguage) {
-    auto mine = byLanguage.find(lang);
-    if (mine == byLanguage.end()) return false;
-    for (size_t r = 0; r < roles.size(); ++r)
-      if (!std::includes(mine->second[r].begin(), mine->second[r].end(), roles[r].begin(), roles[r].end())) return false;
-  }
-  return true;
-}
-
 std::string eventDates(const UiStrings& strings, const std::string& language, const Item& item) {
   if (!item.showFrom || !item.showUntil) return {};
   UiStrings::Args args;
@@ -215,6 +205,23 @@ void rasterize(BuiltFonts& out, const GlyphNeeds& needs, const std::vector<Langu
 
 } // namespace
 
+std::vector<std::string> prepareFonts(text::FontLibrary& library, const GlyphNeeds& needs, std::vector<std::string>& faces) {
+  std::vector<std::string> problems;
+  for (const auto& [lang, roles] : needs.byLanguage) {
+    if (!library.primary(lang)) {
+      problems.push_back(lang + ": no font found for this language; install fonts-noto-core and fonts-noto-cjk");
+      continue;
+    }
+    std::set<char32_t> all;
+    for (const auto& set : roles) all.insert(set.begin(), set.end());
+    for (char32_t c : all)
+      if (!library.faceFor(c, lang))
+        problems.push_back(lang + ": no installed font can draw " + describe(c) + "; install a font for it or change the text");
+    faces.push_back(library.describe(lang));
+  }
+  return problems;
+}
+
 BuiltFonts buildFonts(const GlyphNeeds& needs, float shortSide, int maxTextureSize) {
   BuiltFonts out;
   out.displayHeight = shortSide;
@@ -296,11 +303,5 @@ void FontSet::adopt(BuiltFonts&& built) {
   g.IO.FontDefault = m_built.staff;
 }
 
-ImFont* FontSet::font(const std::string& language, TextRole role) const {
-  if (auto it = m_built.fonts.find({language, role}); it != m_built.fonts.end()) return it->second;
-  for (const auto& [key, f] : m_built.fonts)
-    if (key.second == role) return f;
-  return ImGui::GetFont();
-}
 
 } // namespace kiosk::ui

@@ -10,6 +10,7 @@
 // on-demand glyph atlas.
 #include "core/Content.h"
 #include "core/UiStrings.h"
+#include "text/FontLibrary.h"
 #include "ui/Theme.h"
 
 #include <array>
@@ -29,8 +30,6 @@ namespace kiosk::ui {
 struct GlyphNeeds {
   std::map<std::string, std::array<std::set<char32_t>, static_cast<size_t>(TextRole::Count)>> byLanguage;
   void add(const std::string& language, TextRole role, std::string_view utf8);
-  // True when every glyph `other` needs is here already (then an atlas built for this serves it).
-  bool covers(const GlyphNeeds& other) const;
 };
 
 // "15 Nov 2026 – 28 Feb 2027" in the visitor's language for an event item; "" for other items.
@@ -38,6 +37,11 @@ std::string eventDates(const UiStrings& strings, const std::string& language, co
 
 // Everything the screens will draw for this content, in the fonts they will draw it with.
 GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings);
+
+// Loads, on the calling (worker) thread, every face the text engine will draw `needs` with
+// (each language's own face and its fallbacks), fills `faces` with one line per language for
+// the log, and returns a sentence for each character no installed font can draw.
+std::vector<std::string> prepareFonts(text::FontLibrary& library, const GlyphNeeds& needs, std::vector<std::string>& faces);
 
 struct BuiltFonts {
   std::unique_ptr<ImFontAtlas> atlas;
@@ -64,8 +68,6 @@ public:
   // Makes `built` the ImGui font atlas and uploads its texture. Call between frames.
   void adopt(BuiltFonts&& built);
   bool ready() const { return m_built.atlas != nullptr; }
-  // The font for drawing `role` text in `language`; the default language's or ImGui's default when missing.
-  ImFont* font(const std::string& language, TextRole role) const;
   float size(TextRole role) const { return Theme::textSize(role, m_built.displayHeight); }
   const BuiltFonts& built() const { return m_built; }
 

@@ -27,7 +27,6 @@ struct Screens::Ctx {
   float W;
   const std::string& lang;
   const std::string& fallback;
-  std::set<char32_t>& missing; // code points a font lacked: a glyph-collection bug, reported by the app
   // Sizes are fractions of the display's short side, so a portrait screen gets the same
   // finger-sized buttons and reading sizes as a landscape one, not 1.8 times larger ones.
   float u(float fraction) const { return std::round(fraction * std::min(W, H)); }
@@ -35,7 +34,7 @@ struct Screens::Ctx {
   // The content's theme colours where kiosk.toml gives them, the built-in ones otherwise.
   std::uint32_t accent() const { return f.nav.content().settings.accentColour.value_or(Theme::kAccent); }
   std::uint32_t background() const { return f.nav.content().settings.backgroundColour.value_or(Theme::kBackground); }
-  ImFont* font(TextRole r) const { return f.fonts.font(lang, r); }
+  FontRef font(TextRole) const { return &lang; }
   float size(TextRole r) const { return f.fonts.size(r); }
   const std::string& text(const LocalizedText& t) const { return t.get(lang, fallback); }
   const std::string& ui(const char* key) const { return f.strings.get(lang, key); }
@@ -47,26 +46,28 @@ ImTextureID textureId(const sf::Texture& t) {
   return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(t.getNativeHandle()));
 }
 
-float textWidth(ImFont* font, float size, std::string_view s) {
-  return font->CalcTextSizeA(size, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
+// Width of one line of text in the faces of `font`'s language, in pixels.
+float textWidth(Screens::Ctx& c, FontRef font, float size, std::string_view s) { return c.f.painter.width(s, *font, size); }
+
+// One line of text with the top of its em box at `pos`.
+void putText(Screens::Ctx& c, FontRef font, float size, ImVec2 pos, ImU32 col, std::string_view s) {
+  text::TextStyle style;
+  style.pixelSize = size;
+  style.lineSpacing = 1.0f;
+  c.f.painter.draw(c.dl, c.f.painter.layout(s, *font, style, 0), *font, pos.x, pos.y, col);
 }
 
-// Draws one run of text, noting any code point the font cannot draw: FontSet promised every
-// glyph the screens use, so a miss is a bug that tests must see, not a silent '?'.
-void putText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 col, std::string_view s,
-             std::set<char32_t>& missing) {
-  const char* p = s.data();
-  const char* end = s.data() + s.size();
-  while (p < end) {
-    unsigned int c = 0;
-    const int n = ImTextCharFromUtf8(&c, p, end);
-    if (n <= 0) break;
-    p += n;
-    // U+FFFD stands for what 16-bit ImGui cannot hold (emoji...): the loader warned staff already.
-    if (c >= 0x20 && c != IM_UNICODE_CODEPOINT_INVALID && !font->FindGlyphNoFallback(static_cast<ImWchar>(c)))
-      missing.insert(c);
-  }
-  dl->AddText(font, size, pos, col, s.data(), end);
+// Text wrapped to `width` from `pos`, at most `maxLines` (the last cut with an ellipsis), lines
+// `leading` times the size apart. Returns the y below the last line.
+float drawBlock(Screens::Ctx& c, FontRef font, float size, std::string_view s, ImVec2 pos, float width, ImU32 col,
+                size_t maxLines, float leading) {
+  text::TextStyle style;
+  style.pixelSize = size;
+  style.lineSpacing = leading;
+  style.maxLines = maxLines;
+  const auto& l = c.f.painter.layout(s, *font, style, width);
+  c.f.painter.draw(c.dl, l, *font, pos.x, pos.y, col);
+  return pos.y + l.height;
 }
 
 // Draws a placeholder where an image is missing, broken or still decoding.
@@ -169,20 +170,7 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
 
 } // namespace
 
-const std::vector<text::Line>& Screens::wrap(ImFont* font, float size, const std::string& s, const std::string& lang,
-                                             float width) {
-  // Keyed by a hash of the text, not a copy: a long body would otherwise be copied every frame.
-  std::string key = std::to_string(reinterpret_cast<std::uintptr_t>(font)) + '|' + std::to_string(size) + '|' +
-                    std::to_string(static_cast<int>(width)) + '|' + lang + '|' + std::to_string(s.size()) + '|' +
-                    std::to_string(std::hash<std::string_view>{}(s));
-  auto it = m_layouts.find(key);
-  if (it != m_layouts.end()) return it->second;
-  if (m_layouts.size() > 4000) m_layouts.clear();
-  auto lines = text::wrapText(s, lang, width, [&](std::string_view run) { return textWidth(font, size, run); });
-  return m_layouts.emplace(std::move(key), std::move(lines)).first->second;
-}
-
-void Screens::invalidate() { m_layouts.clear(); }
+void Screens::invalidate() {}
 
 float Screens::dragScroll(const std::string& key, ImVec2 a, ImVec2 b, float contentHeight) {
   float& scroll = m_scrolls[key];
@@ -214,43 +202,16 @@ void Screens::drawScrollHints(Ctx& c, ImVec2 a, ImVec2 b, float contentHeight, f
 
 namespace {
 
-// Draws wrapped lines from `top`, at most `maxLines`, the last cut with an ellipsis when text
-// remains. Returns the y below the last line drawn.
-float drawLines(ImDrawList* dl, ImFont* font, float size, const std::string& s, const std::vector<text::Line>& lines,
-                ImVec2 pos, float width, ImU32 col, size_t maxLines, float leading, std::set<char32_t>& missing) {
-  const float lineHeight = std::round(size * leading);
-  float y = pos.y;
-  for (size_t i = 0; i < lines.size() && i < maxLines; ++i) {
-    std::string_view run(s.data() + lines[i].begin, lines[i].end - lines[i].begin);
-    std::string cut;
-    if (i + 1 == maxLines && i + 1 < lines.size()) {
-      // Last permitted line with more text after it: trim until the ellipsis fits.
-      const std::string ellipsis = "\u2026";
-      cut = std::string(run);
-      while (!cut.empty() && textWidth(font, size, cut + ellipsis) > width) {
-        size_t back = cut.size() - 1;
-        while (back > 0 && (static_cast<unsigned char>(cut[back]) & 0xC0) == 0x80) --back;
-        cut.resize(back);
-      }
-      cut += ellipsis;
-      run = cut;
-    }
-    putText(dl, font, size, ImVec2(pos.x, std::round(y + (lineHeight - size) / 2)), col, run, missing);
-    y += lineHeight;
-  }
-  return y;
-}
-
 } // namespace
 
 namespace {
 // A pill-shaped button with an optional icon and a label; returns true when tapped.
 bool pillButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float height, Icon icon, const std::string& label,
-                ImFont* font, float size, bool selected, float* widthOut, float padding = 0) {
+                FontRef font, float size, bool selected, float* widthOut, float padding = 0) {
   const float pad = padding > 0 ? padding : std::round(height * 0.42f);
   const float iconSize = icon == Icon::None ? 0 : std::round(height * 0.42f);
   const float gap = icon == Icon::None ? 0 : std::round(height * 0.22f);
-  const float w = pad * 2 + iconSize + gap + textWidth(font, size, label);
+  const float w = pad * 2 + iconSize + gap + textWidth(c, font, size, label);
   if (widthOut) *widthOut = w;
   const ImVec2 b(a.x + w, a.y + height);
   bool held = false;
@@ -259,8 +220,8 @@ bool pillButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float height
   c.dl->AddRectFilled(a, b, toImColor(fill), height / 2);
   const ImU32 ink = toImColor(selected ? Theme::kBar : Theme::kText);
   if (icon != Icon::None) drawIcon(c.dl, icon, ImVec2(a.x + pad + iconSize / 2, a.y + height / 2), iconSize, ink);
-  putText(c.dl, font, size, ImVec2(a.x + pad + iconSize + gap, std::round(a.y + (height - size) / 2 - size * 0.06f)), ink,
-          label, c.missing);
+  putText(c, font, size, ImVec2(a.x + pad + iconSize + gap, std::round(a.y + (height - size) / 2 - size * 0.06f)), ink,
+          label);
   return tapped;
 }
 } // namespace
@@ -286,7 +247,7 @@ void Screens::draw(Frame& frame) {
     m_heights.clear();
   }
   Ctx c{frame, ImGui::GetWindowDrawList(), frame.height, frame.width, frame.nav.language(),
-        frame.nav.content().settings.defaultLanguage, m_missing};
+        frame.nav.content().settings.defaultLanguage};
   c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, c.H), toImColor(c.background()));
   switch (frame.nav.screen()) {
   case Screen::Attract: drawAttract(c); break;
@@ -326,7 +287,7 @@ void Screens::drawAttract(Ctx& c) {
   const float title = c.size(TextRole::Title);
   float y = c.H - c.u(0.40f);
   const std::string& name = c.text(settings.name);
-  putText(c.dl, c.font(TextRole::Headline), headline, ImVec2(x, y), toImColor(Theme::kText), name, c.missing);
+  putText(c, c.font(TextRole::Headline), headline, ImVec2(x, y), toImColor(Theme::kText), name);
   y += std::round(headline * 1.25f);
   // The tagline and the prompt take each offered language in turn, one per slide, so every
   // visitor walking past sees an invitation in their language; the prompt breathes gently.
@@ -334,20 +295,18 @@ void Screens::drawAttract(Ctx& c) {
   const std::string& promptLang = langs.empty() ? c.lang : langs[a.promptIndex % langs.size()];
   const std::string& tagline = settings.tagline.get(promptLang, c.fallback);
   if (!tagline.empty()) {
-    ImFont* tf = c.f.fonts.font(promptLang, TextRole::Title);
-    const auto& lines = wrap(tf, title, tagline, promptLang, c.W - 2 * x);
-    y = drawLines(c.dl, tf, title, tagline, lines, ImVec2(x, y), c.W - 2 * x, toImColor(Theme::kTextMuted), 2, 1.3f,
-                  c.missing);
+    FontRef tf = &promptLang;
+    y = drawBlock(c, tf, title, tagline, ImVec2(x, y), c.W - 2 * x, toImColor(Theme::kTextMuted), 2, 1.3f);
   }
   const std::string& prompt = c.f.strings.get(promptLang, "touch_to_explore");
-  ImFont* pf = c.f.fonts.font(promptLang, TextRole::Title);
+  FontRef pf = &promptLang;
   const float pulse = 0.78f + 0.22f * std::sin(static_cast<float>(c.f.now) * 2.6f);
   const float ph = c.u(0.085f);
-  const float pw = textWidth(pf, title, prompt) + ph * 1.2f;
+  const float pw = textWidth(c, pf, title, prompt) + ph * 1.2f;
   const ImVec2 p0(x, c.H - c.u(0.16f));
   c.dl->AddRectFilled(p0, ImVec2(p0.x + pw, p0.y + ph), toImColor(c.accent(), pulse), ph / 2);
-  putText(c.dl, pf, title, ImVec2(p0.x + ph * 0.6f, std::round(p0.y + (ph - title) / 2 - title * 0.06f)),
-                toImColor(Theme::kBar), prompt, c.missing);
+  putText(c, pf, title, ImVec2(p0.x + ph * 0.6f, std::round(p0.y + (ph - title) / 2 - title * 0.06f)),
+                toImColor(Theme::kBar), prompt);
   // The whole screen is the target: any tap brings the visitor home.
   if (touchTarget(c.f.targets, "attract", ImVec2(0, 0), ImVec2(c.W, c.H))) c.f.nav.wake(c.f.now);
 }
@@ -366,7 +325,7 @@ void Screens::drawHome(Ctx& c) {
   const float title = c.size(TextRole::Title), body = c.size(TextRole::Body);
   float y = top + m;
   const std::string& heading = c.ui(sections.empty() ? "no_content" : "choose_section");
-  putText(c.dl, c.font(TextRole::Title), title, ImVec2(m, y), toImColor(Theme::kText), heading, c.missing);
+  putText(c, c.font(TextRole::Title), title, ImVec2(m, y), toImColor(Theme::kText), heading);
   y += std::round(title * 1.5f);
   if (sections.empty()) return;
 
@@ -406,12 +365,9 @@ void Screens::drawHome(Ctx& c) {
     float ty = b.y - pad - std::round(body * 1.35f) - std::round(title * 1.2f);
     if (sub.empty()) ty += std::round(body * 1.35f);
     const std::string& t = c.text(s.title);
-    drawLines(c.dl, c.font(TextRole::Title), title, t, wrap(c.font(TextRole::Title), title, t, c.lang, tileW - 2 * pad),
-              ImVec2(a.x + pad, ty), tileW - 2 * pad, toImColor(Theme::kText), 1, 1.2f, c.missing);
+    drawBlock(c, c.font(TextRole::Title), title, t, ImVec2(a.x + pad, ty), tileW - 2 * pad, toImColor(Theme::kText), 1, 1.2f);
     if (!sub.empty())
-      drawLines(c.dl, c.font(TextRole::Body), body, sub, wrap(c.font(TextRole::Body), body, sub, c.lang, tileW - 2 * pad),
-                ImVec2(a.x + pad, ty + std::round(title * 1.2f)), tileW - 2 * pad, toImColor(Theme::kText, 0.88f), 1,
-                1.35f, c.missing);
+      drawBlock(c, c.font(TextRole::Body), body, sub, ImVec2(a.x + pad, ty + std::round(title * 1.2f)), tileW - 2 * pad, toImColor(Theme::kText, 0.88f), 1, 1.35f);
     if (held) c.dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 40), round);
     if (tapped) c.f.nav.openSection(s.id, c.f.now);
   }
@@ -436,10 +392,9 @@ void Screens::drawSection(Ctx& c) {
   const std::string& t = c.text(s->title);
   const std::string& sub = c.text(s->subtitle);
   const float textTop = top + std::round((headerH - title * 1.25f - (sub.empty() ? 0 : body * 1.4f)) / 2);
-  putText(c.dl, c.font(TextRole::Title), title, ImVec2(m, textTop), toImColor(Theme::kText), t, c.missing);
+  putText(c, c.font(TextRole::Title), title, ImVec2(m, textTop), toImColor(Theme::kText), t);
   if (!sub.empty())
-    drawLines(c.dl, c.font(TextRole::Body), body, sub, wrap(c.font(TextRole::Body), body, sub, c.lang, c.W - 2 * m),
-              ImVec2(m, textTop + std::round(title * 1.25f)), c.W - 2 * m, toImColor(Theme::kText, 0.9f), 1, 1.35f, c.missing);
+    drawBlock(c, c.font(TextRole::Body), body, sub, ImVec2(m, textTop + std::round(title * 1.25f)), c.W - 2 * m, toImColor(Theme::kText, 0.9f), 1, 1.35f);
 
   const auto items = Content::visibleItems(*s, c.f.nav.today());
   if (items.empty()) return;
@@ -473,26 +428,23 @@ void Screens::drawSection(Ctx& c) {
     float ty = a.y + imageH + pad;
     const float innerW = cardW - 2 * pad;
     const std::string& it = c.text(item.title);
-    const auto& titleLines = wrap(c.font(TextRole::Title), title, it, c.lang, innerW);
     // Two lines of title where the card has room for them (and the padding under them), else one.
     const auto titleRoom = static_cast<size_t>(std::max(1.0f, (b.y - pad - ty) / std::round(title * 1.2f)));
-    ty = drawLines(c.dl, c.font(TextRole::Title), title, it, titleLines, ImVec2(a.x + pad, ty), innerW,
-                   toImColor(Theme::kText), std::min<size_t>(2, titleRoom), 1.2f, c.missing);
+    ty = drawBlock(c, c.font(TextRole::Title), title, it, ImVec2(a.x + pad, ty), innerW, toImColor(Theme::kText), std::min<size_t>(2, titleRoom), 1.2f);
     ty += std::round(body * 0.3f);
     // An event's days, or how many pictures there are, in the visitor's language (ICU formats).
     std::string note = eventDates(c.f.strings, c.lang, item);
     if (note.empty() && item.images.size() > 1)
       note = c.f.strings.format(c.lang, "photos", {{{"count", static_cast<double>(item.images.size())}}, {}});
     if (!note.empty()) {
-      putText(c.dl, c.font(TextRole::Body), body, ImVec2(a.x + pad, ty), toImColor(c.accent()), note, c.missing);
+      putText(c, c.font(TextRole::Body), body, ImVec2(a.x + pad, ty), toImColor(c.accent()), note);
       ty += std::round(body * 1.45f);
     }
     const std::string& summary = c.text(item.summary);
     const float lineH = std::round(body * 1.45f);
     const auto room = static_cast<size_t>(std::max(0.0f, (b.y - pad - ty) / lineH));
     if (!summary.empty() && room > 0)
-      drawLines(c.dl, c.font(TextRole::Body), body, summary, wrap(c.font(TextRole::Body), body, summary, c.lang, innerW),
-                ImVec2(a.x + pad, ty), innerW, toImColor(Theme::kTextMuted), room, 1.45f, c.missing);
+      drawBlock(c, c.font(TextRole::Body), body, summary, ImVec2(a.x + pad, ty), innerW, toImColor(Theme::kTextMuted), room, 1.45f);
     if (held) c.dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 30), round);
     if (tapped) c.f.nav.openItem(item.id, c.f.now);
   }
@@ -535,9 +487,7 @@ void Screens::drawItem(Ctx& c) {
     const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, img, a, b, s->colour);
     // The caption sits right under the picture, aligned with its left edge.
     if (!cap.empty())
-      drawLines(c.dl, c.font(TextRole::Caption), caption, cap,
-                wrap(c.font(TextRole::Caption), caption, cap, c.lang, p1.x - p0.x), ImVec2(p0.x, p1.y + gap / 2),
-                p1.x - p0.x, toImColor(Theme::kTextMuted), 2, 1.4f, c.missing);
+      drawBlock(c, c.font(TextRole::Caption), caption, cap, ImVec2(p0.x, p1.y + gap / 2), p1.x - p0.x, toImColor(Theme::kTextMuted), 2, 1.4f);
     mediaEnd = p1.y + (cap.empty() ? 0 : capH);
     if (count > 1) {
       const float th = c.u(0.11f), tw = std::round(th * 16 / 9);
@@ -568,18 +518,15 @@ void Screens::drawItem(Ctx& c) {
   ImGui::PushClipRect(ca, cb, true);
   float y = ca.y - scroll;
   const std::string& t = c.text(item->title);
-  y = drawLines(c.dl, c.font(TextRole::Title), title, t, wrap(c.font(TextRole::Title), title, t, c.lang, colW),
-                ImVec2(x, y), colW, toImColor(Theme::kText), SIZE_MAX, 1.25f, c.missing);
+  y = drawBlock(c, c.font(TextRole::Title), title, t, ImVec2(x, y), colW, toImColor(Theme::kText), SIZE_MAX, 1.25f);
   y += std::round(body * 0.5f);
   if (const std::string dates = eventDates(c.f.strings, c.lang, *item); !dates.empty()) {
-    putText(c.dl, c.font(TextRole::Body), body, ImVec2(x, y), toImColor(Theme::kText), dates, c.missing);
+    putText(c, c.font(TextRole::Body), body, ImVec2(x, y), toImColor(Theme::kText), dates);
     y += std::round(body * 1.6f);
   }
   const std::string& summary = c.text(item->summary);
   if (!summary.empty())
-    y = drawLines(c.dl, c.font(TextRole::Body), body, summary,
-                  wrap(c.font(TextRole::Body), body, summary, c.lang, colW), ImVec2(x, y), colW, toImColor(c.accent()),
-                  SIZE_MAX, 1.55f, c.missing) +
+    y = drawBlock(c, c.font(TextRole::Body), body, summary, ImVec2(x, y), colW, toImColor(c.accent()), SIZE_MAX, 1.55f) +
         std::round(body * 0.8f);
   // The body: paragraphs, headings, lists, with bold drawn brighter and doubled a pixel apart
   // (ImGui draws one weight; the text engine of the next issue brings real bold faces).
@@ -588,35 +535,27 @@ void Screens::drawItem(Ctx& c) {
     for (const RichBlock& block : *rich) {
       const bool heading = block.kind == RichBlock::Kind::Heading;
       const bool listItem = block.kind == RichBlock::Kind::Bullet || block.kind == RichBlock::Kind::Numbered;
-      ImFont* font = c.font(heading && block.level <= 2 ? TextRole::Title : TextRole::Body);
+      FontRef font = c.font(heading && block.level <= 2 ? TextRole::Title : TextRole::Body);
       const float size = heading && block.level <= 2 ? title * 0.8f : body;
       const float leading = heading ? 1.3f : 1.6f;
       const float indent = listItem ? std::round(body * 1.4f * static_cast<float>(block.level)) : 0.0f;
       if (heading) y += std::round(body * 0.4f);
       if (listItem) {
         const std::string marker = block.kind == RichBlock::Kind::Bullet ? "\u2022" : std::to_string(block.number) + ".";
-        const float mw = textWidth(font, size, marker);
-        putText(c.dl, font, size, ImVec2(x + indent - mw - body * 0.5f, std::round(y + (size * leading - size) / 2)),
-                toImColor(c.accent()), marker, c.missing);
+        const float mw = textWidth(c, font, size, marker);
+        putText(c, font, size, ImVec2(x + indent - mw - body * 0.5f, std::round(y + (size * leading - size) / 2)),
+                toImColor(c.accent()), marker);
       }
       const float width = colW - indent;
-      const auto& lines = wrap(font, size, block.text, c.lang, width);
-      const float top = y;
-      y = drawLines(c.dl, font, size, block.text, lines, ImVec2(x + indent, y), width, heading ? strongInk : ink, SIZE_MAX,
-                    leading, c.missing);
-      // Bold spans: over each line, draw the part inside a span again, brighter and one pixel right.
-      const float lineH = std::round(size * leading);
-      for (size_t li = 0; li < lines.size() && !block.strong.empty(); ++li) {
-        for (const auto& span : block.strong) {
-          const size_t b0 = std::max(span.begin, lines[li].begin), b1 = std::min(span.end, lines[li].end);
-          if (b0 >= b1) continue;
-          const float dx = textWidth(font, size, std::string_view(block.text).substr(lines[li].begin, b0 - lines[li].begin));
-          const std::string_view seg = std::string_view(block.text).substr(b0, b1 - b0);
-          const ImVec2 at(x + indent + dx, std::round(top + li * lineH + (lineH - size) / 2));
-          putText(c.dl, font, size, at, strongInk, seg, c.missing);
-          putText(c.dl, font, size, ImVec2(at.x + std::max(1.0f, size / 30), at.y), strongInk, seg, c.missing);
-        }
-      }
+      text::TextStyle style;
+      style.pixelSize = size;
+      style.lineSpacing = leading;
+      const auto& laid = c.f.painter.layout(block.text, c.lang, style, width);
+      // Bold spans are drawn brighter and doubled a pixel apart (one weight until bold faces).
+      std::vector<TextPainter::Span> bold;
+      for (const auto& span : block.strong) bold.push_back({span.begin, span.end});
+      c.f.painter.draw(c.dl, laid, c.lang, x + indent, y, heading ? strongInk : ink, &bold, strongInk);
+      y += laid.height;
       y += std::round(body * (listItem ? 0.2f : 0.7f));
     }
   }
@@ -634,7 +573,7 @@ void Screens::drawTopBar(Ctx& c) {
   c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, h), toImColor(Theme::kBar));
   const float title = c.size(TextRole::Title);
   const std::string& name = c.text(c.f.nav.content().settings.name);
-  const float nameW = textWidth(c.font(TextRole::Title), title, name);
+  const float nameW = textWidth(c, c.font(TextRole::Title), title, name);
 
   // Language buttons, right-aligned, each labelled in its own language and font. Eight languages
   // fit beside the name on a landscape screen; on a narrow one the name gives way, then the
@@ -646,20 +585,30 @@ void Screens::drawTopBar(Ctx& c) {
   auto measure = [&](TextRole r, float padding) {
     float sum = 0;
     for (const auto& l : langs)
-      sum += textWidth(c.f.fonts.font(l, r), c.size(r), text::nativeLanguageName(l)) + padding * 2 + gap;
+      sum += textWidth(c, &l, c.size(r), text::nativeLanguageName(l)) + padding * 2 + gap;
     return sum;
   };
   const float bh = c.u(0.060f);
   bool showName = true;
   if (langs.size() >= 2) {
-    pad = std::round(bh * 0.42f);
-    total = measure(role, pad);
-    if (total > c.W - 2 * m - nameW - c.u(0.03f)) showName = false;
-    if (!showName && total > c.W - 2 * m) {
-      role = TextRole::Caption;
-      pad = std::round(bh * 0.22f);
-      total = measure(role, pad);
+    // Keep the name if smaller labels make room for it; give it up only when they do not.
+    const float withName = c.W - 2 * m - nameW - c.u(0.03f), without = c.W - 2 * m;
+    const std::pair<TextRole, float> tries[] = {{TextRole::Body, 0.42f}, {TextRole::Caption, 0.30f}};
+    bool placed = false;
+    for (float room : {withName, without}) {
+      for (const auto& [r, padding] : tries) {
+        role = r;
+        pad = std::round(bh * padding);
+        total = measure(role, pad);
+        if (total <= room) {
+          showName = room == withName;
+          placed = true;
+          break;
+        }
+      }
+      if (placed) break;
     }
+    if (!placed) showName = false;
   }
   float nameX = m;
   const auto& settings = c.f.nav.content().settings;
@@ -671,14 +620,14 @@ void Screens::drawTopBar(Ctx& c) {
     nameX = p1.x + c.u(0.015f);
   }
   if (showName)
-    putText(c.dl, c.font(TextRole::Title), title, ImVec2(nameX, std::round((h - title) / 2 - title * 0.05f)),
-            toImColor(Theme::kText), name, c.missing);
+    putText(c, c.font(TextRole::Title), title, ImVec2(nameX, std::round((h - title) / 2 - title * 0.05f)),
+            toImColor(Theme::kText), name);
   if (langs.size() < 2) return;
   float x = std::max(m, c.W - m - total + gap);
   for (const auto& l : langs) {
     float w = 0;
     if (pillButton(c, "lang:" + l, ImVec2(x, std::round((h - bh) / 2)), bh, Icon::None, text::nativeLanguageName(l),
-                   c.f.fonts.font(l, role), c.size(role), l == c.lang, &w, pad)) {
+                   &l, c.size(role), l == c.lang, &w, pad)) {
       c.f.nav.setLanguage(l, c.f.now);
       invalidate();
     }
@@ -707,11 +656,9 @@ void Screens::drawBottomBar(Ctx& c) {
   }
   const float cx = m + w + homeW + c.u(0.015f) + c.u(0.03f);
   if (!crumb.empty() && c.f.nav.screen() != Screen::Home) {
-    ImFont* f = c.font(TextRole::Body);
+    FontRef f = c.font(TextRole::Body);
     const float bs = c.size(TextRole::Body);
-    const auto& lines = wrap(f, bs, crumb, c.lang, c.W - cx - m * 2);
-    drawLines(c.dl, f, bs, crumb, lines, ImVec2(cx, std::round(y + (h - bs * 1.3f) / 2)), c.W - cx - m * 2,
-              toImColor(Theme::kTextMuted), 1, 1.3f, c.missing);
+    drawBlock(c, f, bs, crumb, ImVec2(cx, std::round(y + (h - bs * 1.3f) / 2)), c.W - cx - m * 2, toImColor(Theme::kTextMuted), 1, 1.3f);
   }
   if (c.f.contentHasErrors) {
     // A small dot only staff look for: the content folder has errors (F2 shows them).

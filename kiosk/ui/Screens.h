@@ -7,6 +7,7 @@
 #include "text/LineBreaker.h"
 #include "ui/FontSet.h"
 #include "ui/HitTargets.h"
+#include "ui/TextPainter.h"
 #include "ui/TextureCache.h"
 
 #include <map>
@@ -20,9 +21,13 @@
 
 namespace kiosk::ui {
 
+// The language whose faces draw a text (the text engine picks faces per character from it).
+using FontRef = const std::string*;
+
 struct Frame {
   Navigator& nav;
   const FontSet& fonts;
+  TextPainter& painter;
   TextureCache& textures;
   HitTargets& targets;
   const UiStrings& strings;
@@ -39,9 +44,6 @@ public:
   void draw(Frame& frame);
   // Forgets cached layouts (fonts or content changed).
   void invalidate();
-  // Code points a screen tried to draw with a font that lacks them, since the last call.
-  // Always empty unless glyph collection (FontSet) has a bug.
-  std::set<char32_t> takeMissingGlyphs() { return std::exchange(m_missing, {}); }
 
   struct Ctx; // one frame's drawing state, private to Screens.cpp
 
@@ -58,17 +60,12 @@ private:
   float dragScroll(const std::string& key, ImVec2 a, ImVec2 b, float contentHeight);
   void drawScrollHints(Ctx& c, ImVec2 a, ImVec2 b, float contentHeight, float scroll);
 
-  const std::vector<text::Line>& wrap(ImFont* font, float size, const std::string& text, const std::string& lang,
-                                      float width);
-
-  std::unordered_map<std::string, std::vector<text::Line>> m_layouts;
   std::map<std::string, float> m_scrolls; // per dragged area of the current screen
   std::map<std::string, float> m_heights; // laid-out text height per item, from the last frame
   Seconds m_screenSince = -1;
   Screen m_screen = Screen::Attract;
   std::string m_imageFor; // item whose picture is selected
   size_t m_image = 0;     // selected picture of the open item
-  std::set<char32_t> m_missing;
 };
 
 } // namespace kiosk::ui

@@ -6,13 +6,14 @@
 namespace kiosk::ui {
 
 float Theme::textSize(TextRole role, float displayHeight) {
-  // Pixel sizes on a 1080-pixel-high display; scaled with the display.
-  float px = 30;
+  // Em sizes in pixels on a display whose short side is 1080 pixels; scaled with the display.
+  // (Body text is 25 px to the em: about 6 mm on a 55" screen, read comfortably from a metre.)
+  float px = 25;
   switch (role) {
-  case TextRole::Caption: px = 23; break;
-  case TextRole::Body: px = 30; break;
-  case TextRole::Title: px = 48; break;
-  case TextRole::Headline: px = 104; break;
+  case TextRole::Caption: px = 19; break;
+  case TextRole::Body: px = 25; break;
+  case TextRole::Title: px = 40; break;
+  case TextRole::Headline: px = 88; break;
   case TextRole::Count: break;
   }
   return std::round(px * displayHeight / 1080.0f);

@@ -10,34 +10,35 @@
 using namespace kiosk;
 using namespace kiosk::ui;
 
-TEST_CASE("[FontSet] every glyph the sample content needs is in the atlas, in every role") {
+TEST_CASE("[FontSet] the sample content's faces load on the worker and every character has one") {
   const auto loaded = loadContent(kiosk::test::sampleContent());
   REQUIRE(loaded.content);
   std::vector<Diagnostic> diags;
   const auto strings = UiStrings::load(std::filesystem::path(KIOSK_SOURCE_DIR) / "assets/ui-strings.toml", diags);
-  const GlyphNeeds needs = collectGlyphNeeds(*loaded.content, strings);
-  const BuiltFonts built = buildFonts(needs, 1080);
-  INFO("problems: " << (built.problems.empty() ? std::string("none") : built.problems.front()));
-  CHECK(built.problems.empty());
-  REQUIRE(built.atlas);
-  for (const auto& [lang, roles] : needs.byLanguage) {
-    for (size_t r = 0; r < roles.size(); ++r) {
-      CAPTURE(lang);
-      CAPTURE(r);
-      auto it = built.fonts.find({lang, static_cast<TextRole>(r)});
-      REQUIRE(it != built.fonts.end());
-      size_t missing = 0;
-      for (char32_t c : roles[r])
-        if (!it->second->FindGlyphNoFallback(static_cast<ImWchar>(c))) ++missing;
-      CHECK(missing == 0);
-      CHECK(it->second->FontSize == Theme::textSize(static_cast<TextRole>(r), 1080));
-    }
+  kiosk::text::FontLibrary library;
+  std::vector<std::string> faces;
+  const auto problems = prepareFonts(library, collectGlyphNeeds(*loaded.content, strings), faces);
+  INFO("problems: " << (problems.empty() ? std::string("none") : problems.front()));
+  CHECK(problems.empty());
+  CHECK(faces.size() == loaded.content->settings.languages.size());
+  // Han unification: each Chinese, Japanese and Korean language gets its own face of Noto Sans CJK.
+  for (const auto& [lang, face] : std::vector<std::pair<std::string, std::string>>{
+           {"zh-Hans", "CJK SC"}, {"zh-Hant", "CJK TC"}, {"ja", "CJK JP"}, {"ko", "CJK KR"}}) {
+    CAPTURE(lang);
+    bool found = false;
+    for (const auto& f : faces) found = found || (f.rfind(lang + ":", 0) == 0 && f.find(face) != std::string::npos);
+    CHECK(found);
   }
-  // Chinese text is drawn from the Simplified Chinese face of Noto Sans CJK (Han unification).
-  bool zhUsesSC = false;
-  for (const auto& f : built.faces)
-    if (f.rfind("zh-Hans: ", 0) == 0 && f.find("CJK SC") != std::string::npos) zhUsesSC = true;
-  CHECK(zhUsesSC);
+}
+
+TEST_CASE("[FontSet] a character no font has is named by prepareFonts") {
+  GlyphNeeds needs;
+  needs.add("en", TextRole::Body, "A\uE000");
+  kiosk::text::FontLibrary library;
+  std::vector<std::string> faces;
+  const auto problems = prepareFonts(library, needs, faces);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].find("U+E000") != std::string::npos);
 }
 
 TEST_CASE("[FontSet] glyph needs cover titles in body text, so a breadcrumb never shows '?'") {

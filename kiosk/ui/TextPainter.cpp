@@ -1,0 +1,172 @@
+#include "ui/TextPainter.h"
+
+#include <imgui.h>
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <functional>
+
+namespace kiosk::ui {
+namespace {
+
+double nowMs() {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+ImTextureID textureId(const sf::Texture& t) { return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(t.getNativeHandle())); }
+
+// Where the baseline sits in a line box: the em box centred in the line, the baseline at the
+// face's ascent within it (Noto Sans CJK 0.88 of the em, Noto Sans 0.79).
+float baselineIn(const text::FontFace* face, float px, float lineHeight) {
+  float ascent = 0.8f;
+  if (face) {
+    const FT_Face f = face->ftFace();
+    const float asc = static_cast<float>(f->ascender), desc = static_cast<float>(-f->descender);
+    if (asc + desc > 0) ascent = asc / (asc + desc);
+  }
+  return std::round((lineHeight - px) / 2 + px * ascent);
+}
+
+} // namespace
+
+TextPainter::TextPainter(std::size_t byteBudget) : m_budget(byteBudget) {}
+TextPainter::~TextPainter() = default;
+
+void TextPainter::beginFrame(double budgetMs) {
+  ++m_frame;
+  m_frameStart = nowMs();
+  m_budgetMs = budgetMs;
+  m_pending = false;
+}
+
+const text::TextLayout& TextPainter::layout(std::string_view s, const std::string& language, const text::TextStyle& style,
+                                           float wrapWidth) {
+  std::string key = language + '|' + std::to_string(style.pixelSize) + '|' + std::to_string(style.lineSpacing) + '|' +
+                    std::to_string(static_cast<int>(style.align)) + '|' + std::to_string(style.maxLines) + '|' +
+                    std::to_string(static_cast<int>(wrapWidth)) + '|' + std::to_string(s.size()) + '|' +
+                    std::to_string(std::hash<std::string_view>{}(s));
+  auto it = m_layouts.find(key);
+  if (it != m_layouts.end()) return it->second;
+  if (m_layouts.size() > 4000) m_layouts.clear();
+  text::TextLayout l = text::layoutText(s, language, style, wrapWidth > 0 ? wrapWidth : 1e9f, m_fonts);
+  m_missing.insert(l.missing.begin(), l.missing.end());
+  return m_layouts.emplace(std::move(key), std::move(l)).first->second;
+}
+
+float TextPainter::width(std::string_view s, const std::string& language, float pixelSize) {
+  text::TextStyle style;
+  style.pixelSize = pixelSize;
+  return layout(s, language, style, 0).width;
+}
+
+int TextPainter::pageWithRoom(int w, int h) {
+  for (size_t i = 0; i < m_pages.size(); ++i) {
+    Page& p = m_pages[i];
+    if (p.shelfX + w > kPageSize) { // next shelf
+      p.shelfY += p.shelfH + 1;
+      p.shelfX = 0;
+      p.shelfH = 0;
+    }
+    if (p.shelfY + h <= kPageSize && p.shelfX + w <= kPageSize) return static_cast<int>(i);
+  }
+  const size_t pageBytes = static_cast<size_t>(kPageSize) * kPageSize * 4;
+  if ((m_pages.size() + 1) * pageBytes > m_budget && !m_pages.empty()) {
+    // Over budget: empty the page used longest ago (not this frame) and reuse it.
+    auto oldest = std::min_element(m_pages.begin(), m_pages.end(), [](const Page& a, const Page& b) { return a.lastUsed < b.lastUsed; });
+    if (oldest->lastUsed < m_frame) {
+      const int index = static_cast<int>(oldest - m_pages.begin());
+      for (auto it = m_glyphs.begin(); it != m_glyphs.end();) it = it->second.page == index ? m_glyphs.erase(it) : std::next(it);
+      oldest->shelfX = oldest->shelfY = oldest->shelfH = 0;
+      return index;
+    }
+  }
+  Page p;
+  p.texture = std::make_unique<sf::Texture>();
+  if (!p.texture->create(kPageSize, kPageSize)) return -1;
+  std::vector<unsigned char> clear(static_cast<size_t>(kPageSize) * kPageSize * 4, 0);
+  p.texture->update(clear.data());
+  p.texture->setSmooth(true);
+  m_pages.push_back(std::move(p));
+  return static_cast<int>(m_pages.size() - 1);
+}
+
+bool TextPainter::rasterize(const text::FontFace* face, std::uint32_t index, int px, Glyph& out) {
+  FT_Face f = face->ftFace();
+  if (FT_Set_Pixel_Sizes(f, 0, static_cast<FT_UInt>(px)) != 0) return false;
+  if (FT_Load_Glyph(f, index, FT_LOAD_TARGET_LIGHT) != 0) return false;
+  if (FT_Render_Glyph(f->glyph, FT_RENDER_MODE_LIGHT) != 0) return false;
+  const FT_Bitmap& bm = f->glyph->bitmap;
+  out.left = f->glyph->bitmap_left;
+  out.top = f->glyph->bitmap_top;
+  out.w = static_cast<int>(bm.width);
+  out.h = static_cast<int>(bm.rows);
+  if (out.w == 0 || out.h == 0) return true; // a space: nothing to draw
+  const int page = pageWithRoom(out.w + 1, out.h + 1);
+  if (page < 0) return false;
+  Page& p = m_pages[static_cast<size_t>(page)];
+  out.page = page;
+  out.x = p.shelfX;
+  out.y = p.shelfY;
+  p.shelfX += out.w + 1;
+  p.shelfH = std::max(p.shelfH, out.h);
+  // White with the coverage as alpha: the draw colour tints it.
+  m_scratch.assign(static_cast<size_t>(out.w) * out.h * 4, 255);
+  for (int row = 0; row < out.h; ++row)
+    for (int col = 0; col < out.w; ++col)
+      m_scratch[(static_cast<size_t>(row) * out.w + col) * 4 + 3] = bm.buffer[row * bm.pitch + col];
+  p.texture->update(m_scratch.data(), static_cast<unsigned>(out.w), static_cast<unsigned>(out.h),
+                    static_cast<unsigned>(out.x), static_cast<unsigned>(out.y));
+  return true;
+}
+
+const TextPainter::Glyph* TextPainter::glyph(const text::FontFace* face, std::uint32_t index, int px) {
+  const GlyphKey key{face, index, px};
+  if (auto it = m_glyphs.find(key); it != m_glyphs.end()) return &it->second;
+  if (nowMs() - m_frameStart > m_budgetMs) {
+    m_pending = true; // this frame's rasterizing time is spent; the rest comes next frame
+    return nullptr;
+  }
+  Glyph g;
+  if (!rasterize(face, index, px, g)) g = Glyph{}; // an unrenderable glyph draws nothing, once
+  return &m_glyphs.emplace(key, g).first->second;
+}
+
+bool TextPainter::draw(ImDrawList* dl, const text::TextLayout& l, const std::string& language, float x, float y,
+                       std::uint32_t colour, const std::vector<Span>* bold, std::uint32_t boldColour) {
+  // Every glyph first: a layout is drawn whole or not at all.
+  bool ready = true;
+  for (const auto& line : l.lines)
+    for (const auto& g : line.glyphs) ready = glyph(g.face, g.glyph, l.pixelSize) && ready;
+  if (!ready) return false;
+  const auto* primary = m_fonts.primary(language).get();
+  const float baseline = baselineIn(primary, static_cast<float>(l.pixelSize), l.lineHeight);
+  for (size_t i = 0; i < l.lines.size(); ++i) {
+    const auto& line = l.lines[i];
+    const float by = y + static_cast<float>(i) * l.lineHeight + baseline;
+    for (const auto& pg : line.glyphs) {
+      const Glyph* g = glyph(pg.face, pg.glyph, l.pixelSize);
+      if (!g || g->w == 0) continue;
+      Page& page = m_pages[static_cast<size_t>(g->page)];
+      page.lastUsed = m_frame;
+      const float gx = std::round(x + line.x + pg.x) + static_cast<float>(g->left);
+      const float gy = std::round(by - pg.y) - static_cast<float>(g->top);
+      const ImVec2 uv0(static_cast<float>(g->x) / kPageSize, static_cast<float>(g->y) / kPageSize);
+      const ImVec2 uv1(static_cast<float>(g->x + g->w) / kPageSize, static_cast<float>(g->y + g->h) / kPageSize);
+      const bool strong = bold && std::any_of(bold->begin(), bold->end(), [&](const Span& s) { return pg.byte >= s.begin && pg.byte < s.end; });
+      const ImU32 c = strong ? boldColour : colour;
+      dl->AddImage(textureId(*page.texture), ImVec2(gx, gy), ImVec2(gx + g->w, gy + g->h), uv0, uv1, c);
+      if (strong) {
+        // One weight only until bold faces are loaded: doubled a pixel (per 30 px) apart.
+        const float d = std::max(1.0f, std::round(static_cast<float>(l.pixelSize) / 30));
+        dl->AddImage(textureId(*page.texture), ImVec2(gx + d, gy), ImVec2(gx + d + g->w, gy + g->h), uv0, uv1, c);
+      }
+    }
+  }
+  return true;
+}
+
+} // namespace kiosk::ui
