@@ -41,4 +41,9 @@ std::vector<BidiRun> visualRuns(std::string_view utf8, BaseDirection base) {
   return out;
 }
 
+bool startsRightToLeft(std::string_view utf8) {
+  const icu::UnicodeString u16 = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  return ubidi_getBaseDirection(u16.getBuffer(), u16.length()) == UBIDI_RTL;
+}
+
 } // namespace kiosk::text

@@ -19,4 +19,8 @@ enum class BaseDirection { LeftToRight, RightToLeft, FromText };
 // characters is one left-to-right run.
 std::vector<BidiRun> visualRuns(std::string_view utf8, BaseDirection base = BaseDirection::FromText);
 
+// True when the paragraph's first strong character is right-to-left (Arabic, Hebrew): such a
+// paragraph starts at the right edge.
+bool startsRightToLeft(std::string_view utf8);
+
 } // namespace kiosk::text

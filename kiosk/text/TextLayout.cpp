@@ -138,10 +138,14 @@ TextLayout layoutText(std::string_view text, const std::string& language, const 
     }
     layout.lines.push_back(std::move(line));
   }
+  layout.rightToLeft = startsRightToLeft(text);
   for (auto& line : layout.lines) {
     layout.width = std::max(layout.width, line.width);
-    const float room = std::max(0.0f, wrapWidth - line.width);
-    line.x = style.align == Align::Center ? std::round(room / 2) : style.align == Align::End ? room : 0;
+    // Unwrapped text (a label measured to place it) has no width to align within.
+    const float room = wrapWidth < 1e8f ? std::max(0.0f, wrapWidth - line.width) : 0.0f;
+    const bool toEnd = style.align == Align::End || (style.align == Align::Start && layout.rightToLeft);
+    const bool toStart = style.align == Align::End ? layout.rightToLeft : (style.align == Align::Start && !layout.rightToLeft);
+    line.x = style.align == Align::Center ? std::round(room / 2) : toStart ? 0 : toEnd ? room : 0;
   }
   layout.height = layout.lineHeight * static_cast<float>(layout.lines.size());
   return layout;

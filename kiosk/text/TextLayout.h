@@ -45,6 +45,7 @@ struct TextLayout {
   float width = 0;  // the widest line
   float height = 0; // lines * lineHeight
   bool truncated = false;
+  bool rightToLeft = false; // the paragraph runs right to left: Align::Start is the right edge
   std::set<char32_t> missing; // characters no installed font can draw (left out, never tofu)
 };
 

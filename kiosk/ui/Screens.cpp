@@ -515,7 +515,9 @@ void Screens::drawItem(Ctx& c) {
   // The text's height is known once it is laid out: scroll by last frame's height.
   float& textHeight = m_heights[key];
   const float scroll = dragScroll("text:" + key, ca, cb, textHeight);
-  ImGui::PushClipRect(ca, cb, true);
+  // A little headroom above the column: Thai tone marks and Vietnamese accents rise above the
+  // em box of the first line, and must not be cut off.
+  ImGui::PushClipRect(ImVec2(ca.x - c.u(0.01f), ca.y - c.u(0.02f)), ImVec2(cb.x + c.u(0.01f), cb.y), true);
   float y = ca.y - scroll;
   const std::string& t = c.text(item->title);
   y = drawBlock(c, c.font(TextRole::Title), title, t, ImVec2(x, y), colW, toImColor(Theme::kText), SIZE_MAX, 1.25f);

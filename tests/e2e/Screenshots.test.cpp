@@ -270,6 +270,35 @@ TEST_CASE("[HotReload] an error the kiosk started with does not hold back other 
   CHECK(readLog("hot-error").find("content reloaded, on screen") != std::string::npos);
 }
 
+TEST_CASE("[Scripts] the same item is set in ten languages, every character drawn") {
+  const std::string log = readLog("scripts");
+  CHECK(log.find("left out") == std::string::npos);
+  CHECK(log.find("no installed font can draw") == std::string::npos);
+  for (const char* lang : {"zh-Hans", "zh-Hant", "ja", "ko", "en", "ru", "mn", "th", "vi", "ar"}) {
+    CAPTURE(lang);
+    const Shot s = load("scripts", std::string(lang) + ".png");
+    CHECK(inkFraction(s, Region{0.0f, 0.1f, 1.0f, 0.22f}) > 0.002); // title and text are there
+  }
+}
+
+TEST_CASE("[Scripts] 直骨 takes the Simplified, Traditional and Japanese forms of each language") {
+  // Identical characters in the three languages; only the faces (SC, TC, JP) differ.
+  const Region title{0.0f, 0.11f, 0.12f, 0.18f};
+  const Shot sc = load("scripts", "zh-Hans.png");
+  CHECK(difference(sc, load("scripts", "ja.png"), title) > 1);
+  CHECK(difference(sc, load("scripts", "zh-Hant.png"), title) > 1);
+}
+
+TEST_CASE("[Scripts] Arabic runs right to left from the right edge") {
+  const Shot ar = load("scripts", "ar.png");
+  const Region body{0.0f, 0.16f, 1.0f, 0.22f};
+  const double right = inkFraction(ar, Region{0.67f, body.y0, 0.99f, body.y1});
+  const double left = inkFraction(ar, Region{0.01f, body.y0, 0.33f, body.y1});
+  CHECK(right > left * 2);
+  const Shot en = load("scripts", "en.png");
+  CHECK(inkFraction(en, Region{0.01f, body.y0, 0.33f, body.y1}) > inkFraction(en, Region{0.67f, body.y0, 0.99f, body.y1}));
+}
+
 TEST_CASE("[MissingFolder] a missing content folder is explained, never a crash or a blank screen") {
   const std::string log = readLog("missing");
   CHECK(log.find("no-such-folder: error: content folder not found") != std::string::npos);

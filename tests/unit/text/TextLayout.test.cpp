@@ -91,6 +91,15 @@ TEST_CASE("[TextLayout] lines align to the start, the centre or the end of the w
   CHECK(e.lines[0].x + e.lines[0].width == doctest::Approx(400));
 }
 
+TEST_CASE("[TextLayout] a right-to-left paragraph starts at the right edge") {
+  const TextLayout ar = layoutText("مرحبا بكم", "ar", {}, 600, fonts());
+  REQUIRE(ar.lines.size() == 1);
+  CHECK(ar.rightToLeft);
+  CHECK(ar.lines[0].x + ar.lines[0].width == doctest::Approx(600));
+  const TextLayout en = layoutText("Welcome", "en", {}, 600, fonts());
+  CHECK(en.lines[0].x == 0);
+}
+
 TEST_CASE("[TextLayout] Japanese uses the Japanese face for shared ideographs") {
   const TextLayout l = layoutText("直", "ja", {}, 400, fonts());
   REQUIRE(l.lines.size() == 1);
