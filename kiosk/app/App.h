@@ -52,6 +52,7 @@ public:
   size_t pendingImages() const { return m_textures->pending(); }
   // Glyphs of text on screen still waiting to be rasterized (they appear within a few frames).
   bool pendingText() const { return m_painter->pending(); }
+  std::size_t textAtlasBytes() const { return m_painter->atlasBytes(); }
   const ui::HitTargets& targets() const { return m_targets; }
   const Navigator* navigator() const { return m_nav.get(); }
   void pushPointer(const ui::PointerEvent& e) { m_imgui->pushPointer(e); }

@@ -175,6 +175,7 @@ int ScriptRunner::run(const InputScript& script) {
     }
     if (!ok) return fail(cmd, m_error), 1;
   }
+  std::fprintf(stderr, "kiosk: text glyph pages: %.1f MiB\n", static_cast<double>(m_app.textAtlasBytes()) / (1 << 20));
   for (auto [what, series] : {std::pair{"whole frame", m_app.drawnFrameMs()}, std::pair{"UI before GPU", m_app.uiFrameMs()}}) {
     if (series.empty()) continue;
     std::sort(series.begin(), series.end());

@@ -4,6 +4,7 @@
 #include <stb_image.h>
 
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -278,6 +279,16 @@ TEST_CASE("[Scripts] the same item is set in ten languages, every character draw
     CAPTURE(lang);
     const Shot s = load("scripts", std::string(lang) + ".png");
     CHECK(inkFraction(s, Region{0.0f, 0.1f, 1.0f, 0.22f}) > 0.002); // title and text are there
+  }
+}
+
+TEST_CASE("[Scripts] the text engine's glyph pages stay well under the 64 MiB budget") {
+  for (const char* run : {"walkthrough", "scripts", "every-text"}) {
+    CAPTURE(run);
+    const std::string log = readLog(run);
+    const auto at = log.find("text glyph pages: ");
+    REQUIRE(at != std::string::npos);
+    CHECK(std::stod(log.substr(at + std::strlen("text glyph pages: "))) < 64.0);
   }
 }
 
