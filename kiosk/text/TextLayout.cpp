@@ -6,6 +6,7 @@
 #include "text/Shaper.h"
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 #include <algorithm>
 #include <cmath>
@@ -37,6 +38,7 @@ TextLine shapeLine(std::string_view text, size_t begin, size_t end, const std::s
     struct Item {
       size_t b, e;
       std::shared_ptr<FontFace> face;
+      UScriptCode script;
     };
     std::vector<Item> items;
     std::vector<char32_t> cps;
@@ -49,11 +51,21 @@ TextLine shapeLine(std::string_view text, size_t begin, size_t end, const std::s
       else
         face = fonts.faceFor(c, language);
       if (!face && c >= 0x20) missing.insert(c);
+      // Itemize by script too: HarfBuzz shapes one script per buffer (Latin and Cyrillic share
+      // Noto Sans, but not their shaping rules). Common and inherited characters (spaces,
+      // punctuation, digits, marks) belong to the script around them.
+      UErrorCode status = U_ZERO_ERROR;
+      UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
+      const bool neutral = U_FAILURE(status) || script == USCRIPT_COMMON || script == USCRIPT_INHERITED;
+      if (neutral) script = items.empty() ? USCRIPT_COMMON : items.back().script;
       const size_t n = utf8Length(c);
-      if (!items.empty() && items.back().face == face)
+      if (!items.empty() && items.back().face == face &&
+          (neutral || items.back().script == script || items.back().script == USCRIPT_COMMON)) {
         items.back().e = at + n;
-      else
-        items.push_back({at, at + n, face});
+        if (items.back().script == USCRIPT_COMMON) items.back().script = script;
+      } else {
+        items.push_back({at, at + n, face, script});
+      }
       at += n;
     }
     if (run.rightToLeft) std::reverse(items.begin(), items.end());

@@ -3,6 +3,7 @@
 #include "core/Utf8.h"
 #include "platform/FontFinder.h"
 #include "text/LanguageNames.h"
+#include "text/TextLayout.h"
 #include "ui/ImGuiSfml.h"
 
 #include <imgui.h>
@@ -214,9 +215,16 @@ std::vector<std::string> prepareFonts(text::FontLibrary& library, const GlyphNee
     }
     std::set<char32_t> all;
     for (const auto& set : roles) all.insert(set.begin(), set.end());
-    for (char32_t c : all)
+    std::string sample;
+    for (char32_t c : all) {
       if (!library.faceFor(c, lang))
         problems.push_back(lang + ": no installed font can draw " + describe(c) + "; install a font for it or change the text");
+      else if (sample.size() < 2000)
+        utf8::append(sample, c);
+    }
+    // Shape a sample on this worker: HarfBuzz loads each face's tables and builds its shaping
+    // plans, and ICU its break rules, on first use; a visitor's first frame should not pay for it.
+    (void)text::layoutText(sample, lang, {}, 800, library);
     faces.push_back(library.describe(lang));
   }
   return problems;

@@ -80,15 +80,13 @@ int TextPainter::pageWithRoom(int w, int h) {
     if (oldest->lastUsed < m_frame) {
       const int index = static_cast<int>(oldest - m_pages.begin());
       for (auto it = m_glyphs.begin(); it != m_glyphs.end();) it = it->second.page == index ? m_glyphs.erase(it) : std::next(it);
-      oldest->shelfX = oldest->shelfY = oldest->shelfH = 0;
+      oldest->shelfX = oldest->shelfY = oldest->shelfH = oldest->clearedRows = 0;
       return index;
     }
   }
   Page p;
   p.texture = std::make_unique<sf::Texture>();
   if (!p.texture->create(kPageSize, kPageSize)) return -1;
-  std::vector<unsigned char> clear(static_cast<size_t>(kPageSize) * kPageSize * 4, 0);
-  p.texture->update(clear.data());
   p.texture->setSmooth(true);
   m_pages.push_back(std::move(p));
   return static_cast<int>(m_pages.size() - 1);
@@ -108,6 +106,14 @@ bool TextPainter::rasterize(const text::FontFace* face, std::uint32_t index, int
   const int page = pageWithRoom(out.w + 1, out.h + 1);
   if (page < 0) return false;
   Page& p = m_pages[static_cast<size_t>(page)];
+  // Clear the page ahead of the glyphs in bands of 128 rows (512 KiB), so filtering at glyph
+  // edges reads transparent texels, without one 4 MiB upload stalling a frame.
+  while (p.clearedRows < std::min(kPageSize, p.shelfY + out.h + 2)) {
+    const int rows = std::min(128, kPageSize - p.clearedRows);
+    m_scratch.assign(static_cast<size_t>(kPageSize) * rows * 4, 0);
+    p.texture->update(m_scratch.data(), kPageSize, static_cast<unsigned>(rows), 0, static_cast<unsigned>(p.clearedRows));
+    p.clearedRows += rows;
+  }
   out.page = page;
   out.x = p.shelfX;
   out.y = p.shelfY;

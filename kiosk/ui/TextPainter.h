@@ -67,6 +67,7 @@ private:
   struct Page {
     std::unique_ptr<sf::Texture> texture;
     int shelfX = 0, shelfY = 0, shelfH = 0;
+    int clearedRows = 0; // rows known transparent: a new page is cleared band by band, as glyphs arrive
     std::uint64_t lastUsed = 0;
   };
   using GlyphKey = std::tuple<const text::FontFace*, std::uint32_t, int>;

@@ -27,6 +27,14 @@ TEST_CASE("[TextLayout] mixed scripts fall back face by face along the language'
   CHECK(l.missing.empty());
 }
 
+TEST_CASE("[TextLayout] Latin and Cyrillic in one face are shaped as two scripts, with the same result as apart") {
+  // Kerning and shaping rules are per script: "AV Ая" laid out together must match its parts.
+  const float together = layoutText("AVAV.ЯАЯА", "en", {}, 2000, fonts()).width;
+  const float latin = layoutText("AVAV.", "en", {}, 2000, fonts()).width;
+  const float cyrillic = layoutText("ЯАЯА", "en", {}, 2000, fonts()).width;
+  CHECK(together == doctest::Approx(latin + cyrillic).epsilon(0.01));
+}
+
 TEST_CASE("[TextLayout] a character no font has is left out and reported, never drawn as a box") {
   const TextLayout l = layoutText("A\uE000B", "en", {}, 2000, fonts());
   CHECK(l.missing.count(0xE000));
