@@ -99,6 +99,7 @@ struct KioskSettings {
     int close = 24 * 60;
   };
   std::array<std::optional<Hours>, 7> openingHours{Hours{}, Hours{}, Hours{}, Hours{}, Hours{}, Hours{}, Hours{}};
+  bool openingHoursGiven = false; // kiosk.toml has [kiosk.opening_hours]: the attract loop shows today's
 };
 
 struct Content {

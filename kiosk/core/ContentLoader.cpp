@@ -354,6 +354,7 @@ void readOpeningHours(FileReader& r, const toml::node& node, KioskSettings& sett
     return;
   }
   r.checkKeys(*t, {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}, "[kiosk.opening_hours]");
+  settings.openingHoursGiven = true;
   for (int d = 0; d < 7; ++d) {
     const toml::node* v = t->get(kDays[d]);
     if (!v) continue;

@@ -2,7 +2,9 @@
 
 #include <toml++/toml.h>
 #include <unicode/locid.h>
+#include <unicode/datefmt.h>
 #include <unicode/msgfmt.h>
+#include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
 #include <chrono>
@@ -47,6 +49,13 @@ std::string UiStrings::format(const std::string& language, const std::string& ke
   status = U_ZERO_ERROR;
   icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern), locale, status);
   if (U_FAILURE(status)) return pattern;
+  // Dates and times are given as instants in UTC: format them in UTC, so a day stays that day
+  // and 09:00 stays 09:00 wherever the kiosk's clock is set.
+  int32_t formatCount = 0;
+  if (const icu::Format** formats = format.getFormats(formatCount))
+    for (int32_t i = 0; i < formatCount; ++i)
+      if (auto* df = dynamic_cast<const icu::DateFormat*>(formats[i]))
+        const_cast<icu::DateFormat*>(df)->setTimeZone(*icu::TimeZone::getGMT());
   std::vector<icu::UnicodeString> names;
   std::vector<icu::Formattable> values;
   for (const auto& [name, value] : args.numbers) {
@@ -54,12 +63,15 @@ std::string UiStrings::format(const std::string& language, const std::string& ke
     values.emplace_back(value);
   }
   for (const auto& [name, date] : args.dates) {
-    // Noon UTC of that day: the same calendar day in every time zone the kiosk may stand in.
     using namespace std::chrono;
     const sys_days day{year_month_day{year{date.year}, month{static_cast<unsigned>(date.month)}, std::chrono::day{static_cast<unsigned>(date.day)}}};
-    const double ms = static_cast<double>(duration_cast<milliseconds>(day.time_since_epoch()).count()) + 12 * 3600 * 1000.0;
+    const double ms = static_cast<double>(duration_cast<milliseconds>(day.time_since_epoch()).count());
     names.push_back(icu::UnicodeString::fromUTF8(name));
     values.emplace_back(ms, icu::Formattable::kIsDate);
+  }
+  for (const auto& [name, minutes] : args.times) {
+    names.push_back(icu::UnicodeString::fromUTF8(name));
+    values.emplace_back(static_cast<double>(minutes) * 60000.0, icu::Formattable::kIsDate);
   }
   icu::UnicodeString out;
   format.format(names.data(), values.data(), static_cast<int32_t>(names.size()), out, status);

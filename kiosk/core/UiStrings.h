@@ -23,6 +23,7 @@ public:
   struct Args {
     std::map<std::string, double> numbers;
     std::map<std::string, CivilDate> dates;
+    std::map<std::string, int> times; // minutes after midnight: {open, time, short} -> "09:00" / "9:00 AM"
   };
   // The string `key` in `language` as an ICU MessageFormat pattern with `args` filled in:
   // "{count, plural, one {# photo} other {# photos}}", "{from, date, medium}". A pattern ICU

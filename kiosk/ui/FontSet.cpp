@@ -10,6 +10,7 @@
 #include <imgui_internal.h>
 #include <stb_truetype.h>
 
+#include <chrono>
 #include <fstream>
 
 namespace kiosk::ui {
@@ -32,6 +33,19 @@ std::string eventDates(const UiStrings& strings, const std::string& language, co
   UiStrings::Args args;
   args.dates = {{"from", *item.showFrom}, {"until", *item.showUntil}};
   return strings.format(language, "event_dates", args);
+}
+
+std::string openingToday(const UiStrings& strings, const std::string& language, const KioskSettings& settings,
+                         CivilDate today) {
+  if (!settings.openingHoursGiven) return {};
+  using namespace std::chrono;
+  const sys_days day{year_month_day{year{today.year}, month{static_cast<unsigned>(today.month)},
+                                    std::chrono::day{static_cast<unsigned>(today.day)}}};
+  const auto& hours = settings.openingHours[weekday{day}.iso_encoding() - 1]; // Monday first
+  if (!hours) return strings.get(language, "closed_today");
+  UiStrings::Args args;
+  args.times = {{"open", hours->open}, {"close", hours->close}};
+  return strings.format(language, "open_today", args);
 }
 
 GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings) {
@@ -67,6 +81,9 @@ GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings) {
           formatted.push_back(strings.format(lang, "photos", {{{"count", static_cast<double>(item.images.size())}}, {}}));
       }
     }
+    for (int d = 0; d < 7; ++d) // whichever day it is, its opening hours
+      if (const std::string hours = openingToday(strings, lang, settings, CivilDate{2026, 1, 5}.plusDays(d)); !hours.empty())
+        formatted.push_back(hours);
     for (const auto& f : formatted) texts.push_back(f);
     // 10 MB of text in 8 languages is common enough: mark code points in a 64 Ki bit table
     // first (one pass, no allocation), then build the three identical sets from it.

@@ -35,6 +35,11 @@ struct GlyphNeeds {
 // "15 Nov 2026 – 28 Feb 2027" in the visitor's language for an event item; "" for other items.
 std::string eventDates(const UiStrings& strings, const std::string& language, const Item& item);
 
+// "Open today 09:00 – 17:00" / "Closed today" in the visitor's language; "" when kiosk.toml
+// gives no opening hours.
+std::string openingToday(const UiStrings& strings, const std::string& language, const KioskSettings& settings,
+                         CivilDate today);
+
 // Everything the screens will draw for this content, in the fonts they will draw it with.
 GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings);
 

@@ -298,6 +298,11 @@ void Screens::drawAttract(Ctx& c) {
     FontRef tf = &promptLang;
     y = drawBlock(c, tf, title, tagline, ImVec2(x, y), c.W - 2 * x, toImColor(Theme::kTextMuted), 2, 1.3f);
   }
+  // Today's opening hours, in the same language, when kiosk.toml gives them.
+  const std::string hours = openingToday(c.f.strings, promptLang, settings, c.f.nav.today());
+  if (!hours.empty())
+    drawBlock(c, &promptLang, c.size(TextRole::Body), hours, ImVec2(x, y + c.u(0.01f)), c.W - 2 * x,
+              toImColor(Theme::kText, 0.85f), 1, 1.3f);
   const std::string& prompt = c.f.strings.get(promptLang, "touch_to_explore");
   FontRef pf = &promptLang;
   const float pulse = 0.78f + 0.22f * std::sin(static_cast<float>(c.f.now) * 2.6f);

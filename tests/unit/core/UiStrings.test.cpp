@@ -14,7 +14,8 @@ TEST_CASE("[UiStrings] every language the sample content offers has every UI str
   const auto content = loadContent(kiosk::test::sampleContent());
   REQUIRE(content.content);
   for (const std::string key :
-       {"home", "back", "touch_to_explore", "choose_section", "loading", "no_content", "staff_errors", "photos", "event_dates"}) {
+       {"home", "back", "touch_to_explore", "choose_section", "loading", "no_content", "staff_errors", "photos", "event_dates",
+        "open_today", "closed_today"}) {
     for (const auto& lang : content.content->settings.languages) {
       CAPTURE(key);
       CAPTURE(lang);
@@ -44,6 +45,10 @@ TEST_CASE("[UiStrings] dates are written the way each language writes them") {
   CHECK(strings.format("zh-Hans", "event_dates", args) == "2026年11月15日 – 2027年2月28日");
   CHECK(strings.format("en", "event_dates", args) == "Nov 15, 2026 – Feb 28, 2027");
   CHECK(strings.format("ja", "event_dates", args) == "2026/11/15 – 2027/02/28");
+  UiStrings::Args hours;
+  hours.times = {{"open", 9 * 60}, {"close", 17 * 60 + 30}};
+  CHECK(strings.format("en", "open_today", hours) == "Open today 9:00\u202FAM – 5:30\u202FPM");
+  CHECK(strings.format("zh-Hans", "open_today", hours) == "今日开放 09:00 – 17:30");
   // A pattern ICU cannot parse is shown as written, never blank.
   UiStrings broken;
   broken.set("en", "x", "{count, plural, one {# photo}");
