@@ -23,7 +23,7 @@ void checkDrawable(const Content& content, std::vector<Diagnostic>& out) {
       std::vector<char32_t> cps;
       utf8::decode(value, cps);
       for (char32_t c : cps) {
-        if (c < 0x20 || c > 0xFFFF || c == 0xFFFD || fonts.faceFor(c, lang) || !said.insert({file, c}).second) continue;
+        if (c < 0x20 || c == 0xFFFD || fonts.faceFor(c, lang) || !said.insert({file, c}).second) continue;
         char hex[16];
         std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
         std::string ch;

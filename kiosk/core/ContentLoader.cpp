@@ -170,25 +170,6 @@ std::vector<fs::directory_entry> listFolder(const fs::path& dir) {
   return out;
 }
 
-// The screens draw with Dear ImGui 1.86, whose characters are 16-bit: emoji and the rarest
-// ideographs (beyond U+FFFF) would show as '?'. Staff hear it here, at the line.
-void warnUndrawable(FileReader& r, const toml::source_region* where, const std::string& key, const std::string& text) {
-  std::vector<char32_t> cps;
-  utf8::decode(text, cps);
-  for (char32_t c : cps) {
-    if (c <= 0xFFFF) continue;
-    std::string ch;
-    utf8::append(ch, c);
-    char hex[16];
-    std::snprintf(hex, sizeof hex, "U+%X", static_cast<unsigned>(c));
-    r.report(Severity::Warning, where, "'" + key + "' contains " + ch + " (" + hex +
-                        "), which the kiosk cannot draw yet (emoji and characters beyond U+FFFF show as '?'); "
-                        "remove it or use another character");
-    return;
-  }
-}
-
-// A localized text: either a table { zh-Hans = "...", en = "..." } or one string (the default language's).
 // Whether a text key may use this language: a well-formed tag the kiosk offers. Reports at `where`.
 bool checkLanguage(FileReader& r, const toml::source_region& where, const std::string& tag, const std::string& what,
                    const Context& ctx) {
@@ -234,14 +215,12 @@ std::optional<LocalizedText> readText(FileReader& r, const toml::table& t, const
   LocalizedText text;
   if (const auto* s = node->as_string()) {
     text.byLanguage[ctx.settings->defaultLanguage] = s->get();
-    warnUndrawable(r, &node->source(), key, s->get());
   } else if (const auto* tbl = node->as_table()) {
     for (const auto& [lang, value] : *tbl) {
       const std::string tag(lang.str());
       if (const auto* v = value.as_string()) {
         if (!checkLanguage(r, lang.source(), tag, "'" + std::string(key) + "'", ctx)) continue;
         text.byLanguage[tag] = v->get();
-        warnUndrawable(r, &value.source(), key, v->get());
       } else {
         r.error(value, std::string("the '") + tag + "' text of '" + key + "' must be a string in quotes");
       }
@@ -514,7 +493,6 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
                 "this body file is empty, so visitors reading " + bf.language + " see another language's body; write it or delete the file");
       continue;
     }
-    warnUndrawable(br, nullptr, "body", *text);
     item.body.byLanguage[bf.language] = std::move(*text);
     bodySource[bf.language] = br.display();
   }

@@ -51,6 +51,17 @@ TEST_CASE("[Validate] a character no installed font can draw is reported, so it 
   CHECK(out.str().find("U+0E01") == std::string::npos); // Thai is drawn from a fallback font
 }
 
+TEST_CASE("[Validate] an emoji no installed font has is named, in a body file too") {
+  TempFolder t;
+  t.write("kiosk.toml", "[kiosk]\nlanguages = [\"en\"]\ndefault_language = \"en\"\n");
+  t.write("sections/01-a/section.toml", "title = \"A\"\n");
+  t.write("sections/01-a/01-b.toml", "title = \"B\"\n");
+  t.write("sections/01-a/01-b.en.md", "Party \U0001F389\n");
+  std::ostringstream out;
+  CHECK(kiosk::app::validateContent(t.path().string(), out) == 0);
+  CHECK(out.str().find("the en body uses \U0001F389 (U+1F389), which no installed font can draw") != std::string::npos);
+}
+
 TEST_CASE("[Validate] an event that is over is pointed out") {
   TempFolder t;
   t.write("kiosk.toml", "[kiosk]\nlanguages = [\"en\"]\ndefault_language = \"en\"\n");
