@@ -25,7 +25,7 @@ void GlyphNeeds::add(const std::string& language, TextRole role, std::string_vie
   utf8::decode(text, cps); // invalid UTF-8 never reaches here: the loader rejects it
   auto& set = byLanguage[language][static_cast<size_t>(role)];
   for (char32_t c : cps)
-    if (c >= 0x20 && c <= 0xFFFF) set.insert(c); // beyond U+FFFF: not drawable yet; the loader warns
+    if (c >= 0x20) set.insert(c); // every plane: the text engine draws what a font has
 }
 
 std::string eventDates(const UiStrings& strings, const std::string& language, const Item& item) {
@@ -88,16 +88,19 @@ GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings) {
     // 10 MB of text in 8 languages is common enough: mark code points in a 64 Ki bit table
     // first (one pass, no allocation), then build the three identical sets from it.
     std::vector<bool> seen(0x10000, false);
+    std::set<char32_t> beyond; // the rare characters past U+FFFF
     std::vector<char32_t> cps;
     for (std::string_view t : texts) {
       cps.clear();
       utf8::decode(t, cps);
       for (char32_t c : cps)
         if (c >= 0x20 && c <= 0xFFFF) seen[c] = true;
+        else if (c > 0xFFFF) beyond.insert(c);
     }
     std::set<char32_t> all;
     for (char32_t c = 0x20; c <= 0xFFFF; ++c)
       if (seen[c]) all.insert(all.end(), c);
+    all.insert(beyond.begin(), beyond.end());
     auto& roles = needs.byLanguage[lang];
     for (TextRole role : {TextRole::Caption, TextRole::Body, TextRole::Title}) roles[static_cast<size_t>(role)] = all;
     needs.add(lang, TextRole::Headline, basics);

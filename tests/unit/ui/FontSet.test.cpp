@@ -75,12 +75,16 @@ TEST_CASE("[FontSet] a character no font has is reported, not drawn as a box") {
   CHECK(built.problems.front().find("U+E000") != std::string::npos);
 }
 
-TEST_CASE("[FontSet] characters beyond U+FFFF are left out of the atlas (ImGui 1.86 is 16-bit)") {
+TEST_CASE("[FontSet] characters beyond U+FFFF are checked like any other") {
   GlyphNeeds needs;
-  needs.add("en", TextRole::Body, "A\U0001F600");
+  needs.add("en", TextRole::Body, "A\U000F0001"); // supplementary private use: no font has it
   const auto& body = needs.byLanguage.at("en")[static_cast<size_t>(TextRole::Body)];
-  CHECK(body.count(U'A'));
-  CHECK(body.size() == 1);
+  CHECK(body.count(U'\U000F0001'));
+  kiosk::text::FontLibrary library;
+  std::vector<std::string> faces;
+  const auto problems = prepareFonts(library, needs, faces);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].find("U+F0001") != std::string::npos);
 }
 
 TEST_CASE("[FontSet] the atlas never exceeds the graphics card's texture size") {
