@@ -131,14 +131,19 @@ bool TextPainter::rasterize(const text::FontFace* face, std::uint32_t index, int
 
 const TextPainter::Glyph* TextPainter::glyph(const text::FontFace* face, std::uint32_t index, int px) {
   const GlyphKey key{face, index, px};
-  if (auto it = m_glyphs.find(key); it != m_glyphs.end()) return &it->second;
+  // A page holding a glyph asked for this frame is in use: eviction must not take it.
+  auto touch = [&](const Glyph& g) {
+    if (g.page >= 0) m_pages[static_cast<size_t>(g.page)].lastUsed = m_frame;
+    return &g;
+  };
+  if (auto it = m_glyphs.find(key); it != m_glyphs.end()) return touch(it->second);
   if (nowMs() - m_frameStart > m_budgetMs) {
     m_pending = true; // this frame's rasterizing time is spent; the rest comes next frame
     return nullptr;
   }
   Glyph g;
   if (!rasterize(face, index, px, g)) g = Glyph{}; // an unrenderable glyph draws nothing, once
-  return &m_glyphs.emplace(key, g).first->second;
+  return touch(m_glyphs.emplace(key, g).first->second);
 }
 
 bool TextPainter::draw(ImDrawList* dl, const text::TextLayout& l, const std::string& language, float x, float y,
