@@ -2,50 +2,69 @@
 
 #include "platform/FontFinder.h"
 
+#include <algorithm>
+
 namespace kiosk::text {
 
+// Loading a face reads its file (20 MB for a CJK collection) and asks fontconfig: both happen
+// without the lock, so a worker loading faces never stalls the frame loop drawing with others.
 std::shared_ptr<FontFace> FontLibrary::load(const std::string& file, int index) {
   const std::string key = file + "#" + std::to_string(index);
-  if (auto it = m_faces.find(key); it != m_faces.end()) return it->second;
+  {
+    std::lock_guard lock(m_mutex);
+    if (auto it = m_faces.find(key); it != m_faces.end()) return it->second;
+  }
   std::string error;
   auto face = FontFace::load(file, index, error);
-  m_faces[key] = face; // a failure is remembered too (null)
-  return face;
-}
-
-std::vector<std::shared_ptr<FontFace>>& FontLibrary::chain(const std::string& language) {
-  auto [it, inserted] = m_chains.try_emplace(language);
-  if (inserted)
-    if (auto f = platform::findFontForLanguage(language))
-      if (auto face = load(f->file, f->index)) it->second.push_back(face);
+  std::lock_guard lock(m_mutex);
+  auto [it, inserted] = m_faces.try_emplace(key, face); // a failure is remembered too (null)
   return it->second;
 }
 
-std::shared_ptr<FontFace> FontLibrary::faceFor(char32_t c, const std::string& language) {
+void FontLibrary::ensureChain(const std::string& language) {
+  {
+    std::lock_guard lock(m_mutex);
+    if (m_chains.count(language)) return;
+  }
+  std::shared_ptr<FontFace> face;
+  if (auto f = platform::findFontForLanguage(language)) face = load(f->file, f->index);
   std::lock_guard lock(m_mutex);
-  auto& faces = chain(language);
-  for (const auto& f : faces)
-    if (f->hasGlyph(c)) return f;
-  if (m_hopeless.count({language, c})) return nullptr;
-  if (auto found = platform::findFontForLanguage(language, {c}))
-    if (auto face = load(found->file, found->index); face && face->hasGlyph(c)) {
-      faces.push_back(face);
-      return face;
-    }
+  auto [it, inserted] = m_chains.try_emplace(language);
+  if (inserted && face) it->second.push_back(face);
+}
+
+std::shared_ptr<FontFace> FontLibrary::faceFor(char32_t c, const std::string& language) {
+  ensureChain(language);
+  {
+    std::lock_guard lock(m_mutex);
+    for (const auto& f : m_chains[language])
+      if (f->hasGlyph(c)) return f;
+    if (m_hopeless.count({language, c})) return nullptr;
+  }
+  std::shared_ptr<FontFace> face;
+  if (auto found = platform::findFontForLanguage(language, {c})) face = load(found->file, found->index);
+  std::lock_guard lock(m_mutex);
+  if (face && face->hasGlyph(c)) {
+    auto& chain = m_chains[language];
+    if (std::find(chain.begin(), chain.end(), face) == chain.end()) chain.push_back(face);
+    return face;
+  }
   m_hopeless[{language, c}] = true;
   return nullptr;
 }
 
 std::shared_ptr<FontFace> FontLibrary::primary(const std::string& language) {
+  ensureChain(language);
   std::lock_guard lock(m_mutex);
-  auto& faces = chain(language);
+  const auto& faces = m_chains[language];
   return faces.empty() ? nullptr : faces.front();
 }
 
 std::string FontLibrary::describe(const std::string& language) {
+  ensureChain(language);
   std::lock_guard lock(m_mutex);
   std::string out = language + ":";
-  for (const auto& f : chain(language)) out += " " + f->family() + ",";
+  for (const auto& f : m_chains[language]) out += " " + f->family() + ",";
   if (out.back() == ',') out.pop_back();
   return out;
 }

@@ -22,8 +22,8 @@ public:
   std::string describe(const std::string& language);
 
 private:
-  std::vector<std::shared_ptr<FontFace>>& chain(const std::string& language); // m_mutex held
-  std::shared_ptr<FontFace> load(const std::string& file, int index);         // m_mutex held
+  void ensureChain(const std::string& language);                     // takes m_mutex itself
+  std::shared_ptr<FontFace> load(const std::string& file, int index); // takes m_mutex itself
 
   std::mutex m_mutex;
   std::map<std::string, std::vector<std::shared_ptr<FontFace>>> m_chains;

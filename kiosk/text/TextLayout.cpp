@@ -142,6 +142,7 @@ TextLayout layoutText(std::string_view text, const std::string& language, const 
         if (cut.width <= wrapWidth || cps.empty()) {
           cut.begin = breaks[i].begin;
           cut.end = breaks[i].end;
+          for (auto& g : cut.glyphs) g.byte += breaks[i].begin; // offsets into the text, as on other lines
           line = std::move(cut);
           break;
         }

@@ -41,6 +41,7 @@ void TextPainter::beginFrame(double budgetMs) {
   m_frameStart = nowMs();
   m_budgetMs = budgetMs;
   m_pending = false;
+  m_rasterizedThisFrame = 0;
 }
 
 const text::TextLayout& TextPainter::layout(std::string_view s, const std::string& language, const text::TextStyle& style,
@@ -137,10 +138,13 @@ const TextPainter::Glyph* TextPainter::glyph(const text::FontFace* face, std::ui
     return &g;
   };
   if (auto it = m_glyphs.find(key); it != m_glyphs.end()) return touch(it->second);
-  if (nowMs() - m_frameStart > m_budgetMs) {
+  // The budget counts from the frame's start; one glyph a frame always gets through, so text
+  // appears even when layout work used up the time.
+  if (m_rasterizedThisFrame > 0 && nowMs() - m_frameStart > m_budgetMs) {
     m_pending = true; // this frame's rasterizing time is spent; the rest comes next frame
     return nullptr;
   }
+  ++m_rasterizedThisFrame;
   Glyph g;
   if (!rasterize(face, index, px, g)) g = Glyph{}; // an unrenderable glyph draws nothing, once
   return touch(m_glyphs.emplace(key, g).first->second);

@@ -86,6 +86,7 @@ private:
   double m_frameStart = 0;
   double m_budgetMs = 4;
   bool m_pending = false;
+  int m_rasterizedThisFrame = 0;
   std::vector<unsigned char> m_scratch;
 };
 

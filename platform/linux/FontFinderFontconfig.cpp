@@ -52,6 +52,8 @@ std::optional<FontFace> findFontForLanguage(const std::string& languageTag,
     FcCharSetDestroy(chars);
   }
   FcPatternAddInteger(pattern, FC_WEIGHT, FC_WEIGHT_REGULAR);
+  // Outline fonts only: a bitmap-only face (a colour emoji font) cannot be drawn at any size.
+  FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
   FcConfigSubstitute(cfg, pattern, FcMatchPattern);
   FcDefaultSubstitute(pattern);
 
