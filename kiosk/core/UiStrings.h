@@ -24,6 +24,12 @@ public:
     std::map<std::string, double> numbers;
     std::map<std::string, CivilDate> dates;
     std::map<std::string, int> times; // minutes after midnight: {open, time, short} -> "09:00" / "9:00 AM"
+    // One number, the common case: Args::number("count", 3).
+    static Args number(const std::string& name, double value) {
+      Args a;
+      a.numbers[name] = value;
+      return a;
+    }
   };
   // The string `key` in `language` as an ICU MessageFormat pattern with `args` filled in:
   // "{count, plural, one {# photo} other {# photos}}", "{from, date, medium}". A pattern ICU

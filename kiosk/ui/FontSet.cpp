@@ -78,7 +78,7 @@ GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings) {
         for (const auto& img : item.images) add(img.caption);
         if (const std::string dates = eventDates(strings, lang, item); !dates.empty()) formatted.push_back(dates);
         if (item.images.size() > 1)
-          formatted.push_back(strings.format(lang, "photos", {{{"count", static_cast<double>(item.images.size())}}, {}}));
+          formatted.push_back(strings.format(lang, "photos", UiStrings::Args::number("count", static_cast<double>(item.images.size()))));
       }
     }
     for (int d = 0; d < 7; ++d) // whichever day it is, its opening hours

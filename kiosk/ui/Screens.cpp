@@ -440,7 +440,7 @@ void Screens::drawSection(Ctx& c) {
     // An event's days, or how many pictures there are, in the visitor's language (ICU formats).
     std::string note = eventDates(c.f.strings, c.lang, item);
     if (note.empty() && item.images.size() > 1)
-      note = c.f.strings.format(c.lang, "photos", {{{"count", static_cast<double>(item.images.size())}}, {}});
+      note = c.f.strings.format(c.lang, "photos", UiStrings::Args::number("count", static_cast<double>(item.images.size())));
     if (!note.empty()) {
       putText(c, c.font(TextRole::Body), body, ImVec2(a.x + pad, ty), toImColor(c.accent()), note);
       ty += std::round(body * 1.45f);

@@ -58,7 +58,8 @@ int main(int argc, char** argv) {
   std::vector<Paragraph> paragraphs;
   for (size_t i = 0; i < count; ++i) {
     Paragraph p = pool[i % pool.size()];
-    p.text += " " + std::to_string(i); // every paragraph distinct, as the cache would see them
+    p.text += ' '; // every paragraph distinct, as the cache would see them
+    p.text += std::to_string(i);
     paragraphs.push_back(std::move(p));
   }
 

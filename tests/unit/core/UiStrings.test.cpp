@@ -27,7 +27,7 @@ TEST_CASE("[UiStrings] every language the sample content offers has every UI str
 TEST_CASE("[UiStrings] counts take the plural form of the visitor's language (ICU MessageFormat)") {
   std::vector<Diagnostic> diags;
   const auto strings = UiStrings::load(std::filesystem::path(KIOSK_SOURCE_DIR) / "assets/ui-strings.toml", diags);
-  auto photos = [&](const char* lang, double n) { return strings.format(lang, "photos", {{{"count", n}}, {}}); };
+  auto photos = [&](const char* lang, double n) { return strings.format(lang, "photos", UiStrings::Args::number("count", n)); };
   CHECK(photos("en", 1) == "1 photo");
   CHECK(photos("en", 3) == "3 photos");
   CHECK(photos("ru", 1) == "1 фотография");
@@ -52,7 +52,7 @@ TEST_CASE("[UiStrings] dates are written the way each language writes them") {
   // A pattern ICU cannot parse is shown as written, never blank.
   UiStrings broken;
   broken.set("en", "x", "{count, plural, one {# photo}");
-  CHECK(broken.format("en", "x", {{{"count", 2}}, {}}) == "{count, plural, one {# photo}");
+  CHECK(broken.format("en", "x", UiStrings::Args::number("count", 2)) == "{count, plural, one {# photo}");
 }
 
 TEST_CASE("[UiStrings] a missing string falls back to English, then to the key") {
