@@ -174,7 +174,6 @@ void App::adoptLoaded(Loaded&& l) {
 
   m_strings = std::move(l.strings);
   m_painter->clearLayouts();
-  m_screens.invalidate();
   if (!l.fontsReused) {
     const auto uploadStart = Steady::now();
     m_fonts.adopt(std::move(l.fonts));

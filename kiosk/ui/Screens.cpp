@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <imgui_internal.h>
 #include <set>
 
 namespace kiosk::ui {
@@ -170,7 +169,6 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
 
 } // namespace
 
-void Screens::invalidate() {}
 
 float Screens::dragScroll(const std::string& key, ImVec2 a, ImVec2 b, float contentHeight) {
   float& scroll = m_scrolls[key];
@@ -636,7 +634,6 @@ void Screens::drawTopBar(Ctx& c) {
     if (pillButton(c, "lang:" + l, ImVec2(x, std::round((h - bh) / 2)), bh, Icon::None, text::nativeLanguageName(l),
                    &l, c.size(role), l == c.lang, &w, pad)) {
       c.f.nav.setLanguage(l, c.f.now);
-      invalidate();
     }
     x += w + gap;
   }

@@ -4,7 +4,6 @@
 // Drawn with ImGui's draw lists; every touch target is registered by name for input scripts.
 #include "core/Navigator.h"
 #include "core/UiStrings.h"
-#include "text/LineBreaker.h"
 #include "ui/FontSet.h"
 #include "ui/HitTargets.h"
 #include "ui/TextPainter.h"
@@ -14,7 +13,6 @@
 #include <set>
 #include <string>
 #include <utility>
-#include <unordered_map>
 #include <vector>
 
 #include <imgui.h>
@@ -42,8 +40,6 @@ public:
   // Draws the current screen into a full-window ImGui window and applies the visitor's taps to
   // the navigator. Call between ImGui::NewFrame() and ImGui::Render().
   void draw(Frame& frame);
-  // Forgets cached layouts (fonts or content changed).
-  void invalidate();
 
   struct Ctx; // one frame's drawing state, private to Screens.cpp
 
