@@ -37,13 +37,61 @@ App::App(const Options& options, Clock& clock) : m_options(options), m_clock(clo
   GLint maxTexture = 0;
   glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTexture);
   if (maxTexture >= 1024) m_maxTextureSize = maxTexture;
-  // Images are decoded no larger than the screen: a 24-megapixel photo becomes a 2-megapixel texture.
-  m_textures = std::make_unique<ui::TextureCache>(static_cast<int>(width()), static_cast<int>(height()));
+  createTextureCache();
   // Watch first, then load: an edit made while the first load runs is not missed.
   m_watch = platform::createFileWatch();
   if (std::string why; !m_watch->start(m_options.contentDir, why)) std::cerr << "kiosk: " << why << "\n";
   startLoading();
   m_lastFrame = m_clock.now();
+}
+
+void App::createTextureCache() {
+  // Pictures are decoded at the size they are shown: a 24-megapixel photo becomes at most a
+  // screen-sized texture, and the textures stay within a byte budget.
+  ui::TextureCache::Options to;
+  const auto w = static_cast<unsigned>(width()), h = static_cast<unsigned>(height());
+  to.budgetBytes = m_options.textureBudgetMiB ? std::uintmax_t{m_options.textureBudgetMiB} << 20 : ui::TextureCache::defaultBudget(w, h);
+  to.limits.maxSide = m_maxTextureSize;
+  std::string cacheNote = "off";
+  if (m_options.imageCache) {
+    fs::path dir = m_options.imageCacheDir.empty() ? media::defaultImageCacheDir() : fs::path(m_options.imageCacheDir);
+    std::error_code ec;
+    const fs::path content = fs::weakly_canonical(m_options.contentDir, ec), cache = fs::weakly_canonical(dir, ec);
+    const auto rel = cache.lexically_relative(content);
+    if (!rel.empty() && *rel.begin() != "..") { // staff's folder is theirs alone
+      std::cerr << "kiosk: the image cache folder " << dir.string() << " is inside the content folder; using "
+                << media::defaultImageCacheDir().string() << " instead\n";
+      dir = media::defaultImageCacheDir();
+    }
+    auto disk = std::make_shared<media::DiskCache>(dir, std::uintmax_t{2} << 30);
+    if (disk->usable()) {
+      to.diskCache = std::move(disk);
+      cacheNote = dir.string();
+    } else {
+      std::cerr << "kiosk: " << disk->problem() << "\n";
+    }
+  }
+  std::cerr << "kiosk: pictures: texture budget " << (to.budgetBytes >> 20) << " MiB, disk cache " << cacheNote << "\n";
+  m_textures = std::make_unique<ui::TextureCache>(std::move(to));
+}
+
+void App::logMemory() const {
+  std::uintmax_t hwm = 0, rss = 0;
+  if (std::FILE* f = std::fopen("/proc/self/status", "r")) {
+    char line[256];
+    while (std::fgets(line, sizeof line, f)) {
+      unsigned long long v = 0;
+      if (std::sscanf(line, "VmHWM: %llu kB", &v) == 1) hwm = v;
+      if (std::sscanf(line, "VmRSS: %llu kB", &v) == 1) rss = v;
+    }
+    std::fclose(f);
+  }
+  const auto t = m_textures->stats();
+  std::fprintf(stderr,
+               "kiosk: memory: peak %ju MiB, now %ju MiB; picture textures peak %ju MiB of a %ju MiB budget "
+               "(%zu pictures decoded, %zu from the disk cache, %zu evicted, %zu cancelled; slowest upload slice %.1f ms)\n",
+               hwm >> 10, rss >> 10, t.peakResidentBytes >> 20, t.budgetBytes >> 20, t.decoded, t.fromDiskCache, t.evictions,
+               t.cancelled, t.worstPumpMs);
 }
 
 App::~App() {
@@ -262,7 +310,8 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
       m_imgui->processEvent(event); // a script owns the pointer; stray real input would spoil it
   }
   collectWorkerResults();
-  m_textures->pump(3.0);
+  m_textures->beginFrame();
+  m_textures->pump(3.0); // uploads a band of rows at a time: a large picture spreads over frames
 
   const Seconds now = m_clock.now();
   if (m_watch) {
@@ -322,6 +371,13 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
     ImGui::Render(); // the frame still runs (input, layout) without being drawn
   }
   m_frameMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - cpuStart).count();
+  if (!m_firstPictureLogged && m_textures->stats().readyDraws > 0 && present) {
+    m_firstPictureLogged = true;
+    const auto t = m_textures->stats();
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - m_started).count();
+    std::cerr << "kiosk: first picture on screen " << ms << " ms after start (" << t.fromDiskCache << " of "
+              << t.decoded << " pictures from the disk cache)\n";
+  }
   if (present && screenshot.empty()) {
     if (m_drawnFrameMs.size() < 100000) {
       m_drawnFrameMs.push_back(m_frameMs);
@@ -354,9 +410,10 @@ void App::drawStaffOverlay() {
   size_t errors = 0, warnings = 0;
   for (const auto& d : m_diagnostics) (d.severity == Diagnostic::Severity::Error ? errors : warnings)++;
   ImGui::Text("Content folder: %s", m_options.contentDir.c_str());
-  ImGui::Text("%zu errors, %zu warnings   |   frame %.1f ms (UI %.1f ms)   |   images pending %zu", errors, warnings,
-              m_frameMs, m_uiMs,
-              m_textures->pending());
+  const auto tex = m_textures->stats();
+  ImGui::Text("%zu errors, %zu warnings   |   frame %.1f ms (UI %.1f ms)", errors, warnings, m_frameMs, m_uiMs);
+  ImGui::Text("Pictures: %zu textures, %ju of %ju MiB, %zu pending, %zu evicted, %zu from the disk cache", tex.textures,
+              tex.residentBytes >> 20, tex.budgetBytes >> 20, m_textures->pending(), tex.evictions, tex.fromDiskCache);
   if (m_nav) ImGui::Text("Screen: %s   Language: %s", screenName(m_nav->screen()), m_nav->language().c_str());
   ImGui::Separator();
   ImGui::BeginChild("diagnostics", ImVec2(0, 0), false, ImGuiWindowFlags_NoInputs);
@@ -376,6 +433,7 @@ int App::run() {
   while (m_window.isOpen() && !m_quit) {
     if (!frame(true, {}, error)) std::cerr << "kiosk: " << error << "\n";
   }
+  logMemory();
   return 0;
 }
 

@@ -63,6 +63,8 @@ public:
   const std::vector<double>& drawnFrameMs() const { return m_drawnFrameMs; }
   // The part of those frames spent before GPU submission: input, layout, image uploads.
   const std::vector<double>& uiFrameMs() const { return m_uiFrameMs; }
+  // Peak and current memory, and how the picture textures fared, on stderr.
+  void logMemory() const;
   float width() const { return static_cast<float>(m_window.getSize().x); }
   float height() const { return static_cast<float>(m_window.getSize().y); }
 
@@ -80,6 +82,7 @@ private:
   };
 
   void createWindow();
+  void createTextureCache();
   void startLoading();
   void collectWorkerResults();
   // Swaps a finished load in between frames (or keeps what is on screen when the folder is gone).
@@ -124,6 +127,7 @@ private:
   bool m_vsyncChecked = false;
   int m_maxTextureSize = 2048;          // GL_MAX_TEXTURE_SIZE, read once at start
   std::set<char32_t> m_reportedGlyphs; // glyph bugs already logged
+  bool m_firstPictureLogged = false;
 };
 
 // Finds the assets folder: --assets, $KIOSK_ASSETS, next to the binary, or the source tree.

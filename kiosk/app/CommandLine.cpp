@@ -32,6 +32,12 @@ Options:
                        (default: today)
   --assets DIR         folder with ui-strings.toml (default: found next to the program)
   --fps N              frame limit when the display driver has no working vsync (default 60)
+  --texture-budget MIB memory for pictures on the graphics card (default from the screen:
+                       256 at 1920x1080, 1024 at 3840x2160; at least 64)
+  --image-cache DIR    folder for display-sized copies of pictures, so restarts are fast
+                       (default: $XDG_CACHE_HOME/kiosk/images or ~/.cache/kiosk/images;
+                       never inside the content folder)
+  --no-image-cache     decode every picture from its original at every start
   -h, --help           show this text
   --version            show the version
 
@@ -110,6 +116,20 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
         error = "--fps must be a number from 10 to 500";
         return std::nullopt;
       }
+    } else if (a == "--texture-budget") {
+      auto v = value("a number of MiB");
+      if (!v) return std::nullopt;
+      auto r = std::from_chars(v->data(), v->data() + v->size(), o.textureBudgetMiB);
+      if (r.ec != std::errc() || r.ptr != v->data() + v->size() || o.textureBudgetMiB < 64 || o.textureBudgetMiB > 65536) {
+        error = "--texture-budget must be a number of MiB from 64 to 65536";
+        return std::nullopt;
+      }
+    } else if (a == "--image-cache") {
+      auto v = value("a folder");
+      if (!v) return std::nullopt;
+      o.imageCacheDir = *v;
+    } else if (a == "--no-image-cache") {
+      o.imageCache = false;
     } else if (a == "validate" && i == 1) {
       o.verb = Options::Verb::Validate;
     } else if (a == "report" && i == 1) {

@@ -18,6 +18,9 @@ struct Options {
   unsigned fpsLimit = 60;      // used when the driver has no working vsync
   bool json = false;           // validate: machine-readable output
   std::string date;            // --script only: the virtual calendar's first day, YYYY-MM-DD (default: today)
+  unsigned textureBudgetMiB = 0; // 0: chosen from the screen size (256 MiB at 1080p, 1 GiB at 4K)
+  std::string imageCacheDir;   // empty: $XDG_CACHE_HOME/kiosk/images or ~/.cache/kiosk/images
+  bool imageCache = true;      // --no-image-cache: decode every picture from its original
 };
 
 // Parses argv; on a mistake returns nullopt and puts a message (with the usage hint) in `error`.

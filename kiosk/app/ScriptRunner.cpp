@@ -182,6 +182,7 @@ int ScriptRunner::run(const InputScript& script) {
     std::fprintf(stderr, "kiosk: %zu frames drawn, %s: median %.1f ms, 95th percentile %.1f ms, worst %.1f ms\n",
                  series.size(), what, series[series.size() / 2], series[series.size() * 95 / 100], series.back());
   }
+  m_app.logMemory();
   return 0;
 }
 

@@ -1,11 +1,19 @@
 #include "media/ImageLoader.h"
 
+#include <algorithm>
+#include <chrono>
 #include <exception>
 
 namespace kiosk::media {
 
-ImageLoader::ImageLoader(unsigned workers) {
-  for (unsigned i = 0; i < std::max(1u, workers); ++i) m_threads.emplace_back([this] { run(); });
+ImageLoader::ImageLoader(unsigned workers, std::shared_ptr<DiskCache> cache, size_t maxWaiting, DecodeLimits limits)
+    : m_cache(std::move(cache)), m_maxWaiting(std::max<size_t>(1, maxWaiting)), m_limits(limits) {
+  if (m_cache && !m_cache->usable()) m_cache.reset();
+  for (unsigned i = 0; i < std::max(1u, workers); ++i)
+    m_threads.emplace_back([this, i] {
+      if (i == 0 && m_cache) m_cache->trim(); // the cache folder's housekeeping, off the main thread
+      run();
+    });
 }
 
 ImageLoader::~ImageLoader() {
@@ -20,24 +28,73 @@ ImageLoader::~ImageLoader() {
 void ImageLoader::request(ImageRequest request) {
   {
     std::lock_guard lock(m_mutex);
-    m_queue.push_back(std::move(request));
+    (request.priority == Priority::Visible ? m_visible : m_prefetch).push_back(std::move(request));
   }
   m_wake.notify_one();
 }
 
+bool ImageLoader::cancel(std::uint64_t ticket) {
+  std::lock_guard lock(m_mutex);
+  for (auto* q : {&m_visible, &m_prefetch}) {
+    const auto it = std::find_if(q->begin(), q->end(), [&](const ImageRequest& r) { return r.ticket == ticket; });
+    if (it != q->end()) {
+      q->erase(it);
+      return true;
+    }
+  }
+  return false;
+}
+
+void ImageLoader::promote(std::uint64_t ticket) {
+  std::lock_guard lock(m_mutex);
+  const auto it = std::find_if(m_prefetch.begin(), m_prefetch.end(), [&](const ImageRequest& r) { return r.ticket == ticket; });
+  if (it == m_prefetch.end()) return;
+  ImageRequest r = std::move(*it);
+  m_prefetch.erase(it);
+  r.priority = Priority::Visible;
+  m_visible.push_back(std::move(r));
+}
+
 std::vector<LoadedImage> ImageLoader::poll(size_t max) {
   std::vector<LoadedImage> out;
-  std::lock_guard lock(m_mutex);
-  while (!m_done.empty() && out.size() < max) {
-    out.push_back(std::move(m_done.front()));
-    m_done.pop_front();
+  {
+    std::lock_guard lock(m_mutex);
+    while (!m_done.empty() && out.size() < max) {
+      out.push_back(std::move(m_done.front()));
+      m_done.pop_front();
+    }
   }
+  if (!out.empty()) m_wake.notify_all(); // room for paused workers
   return out;
 }
 
 size_t ImageLoader::pending() const {
   std::lock_guard lock(m_mutex);
-  return m_queue.size() + m_inFlight + m_done.size();
+  return m_visible.size() + m_prefetch.size() + m_inFlight + m_done.size();
+}
+
+LoadedImage ImageLoader::work(const ImageRequest& req) {
+  const auto start = std::chrono::steady_clock::now();
+  LoadedImage done{req, {}};
+  const FileBytes read = readImageFileSettled(req.file, m_limits); // staff may be copying over it right now
+  if (!read.error.empty()) {
+    done.result.error = read.error;
+  } else {
+    ContentHash hash;
+    if (m_cache) {
+      hash = hashBytes(read.bytes);
+      if (auto hit = m_cache->lookup(hash, read.bytes.size(), req.box)) {
+        done.result.image = std::move(*hit);
+        done.fromDiskCache = true;
+      }
+    }
+    if (!done.fromDiskCache) {
+      done.result = decodeImageBytes(read.bytes, req.box, m_limits);
+      if (m_cache && done.result.ok()) m_cache->store(hash, read.bytes.size(), req.box, done.result.image);
+    }
+  }
+  done.workMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return done;
 }
 
 void ImageLoader::run() {
@@ -45,16 +102,20 @@ void ImageLoader::run() {
     ImageRequest req;
     {
       std::unique_lock lock(m_mutex);
-      m_wake.wait(lock, [this] { return m_stop || !m_queue.empty(); });
+      m_wake.wait(lock, [this] {
+        return m_stop || ((!m_visible.empty() || !m_prefetch.empty()) && m_done.size() + m_inFlight < m_maxWaiting);
+      });
       if (m_stop) return;
-      req = std::move(m_queue.front());
-      m_queue.pop_front();
+      auto& q = m_visible.empty() ? m_prefetch : m_visible;
+      req = std::move(q.front());
+      q.pop_front();
       ++m_inFlight;
     }
-    LoadedImage done{req, {}};
+    LoadedImage done;
     try {
-      done.result = decodeImageFile(req.file, req.maxWidth, req.maxHeight);
+      done = work(req);
     } catch (const std::exception& e) { // bad_alloc on a huge picture: a placeholder, not the end
+      done = LoadedImage{req, {}};
       done.result.error = std::string("the image could not be decoded (") + e.what() + ")";
     }
     {

@@ -41,10 +41,6 @@ struct Screens::Ctx {
 
 namespace {
 
-ImTextureID textureId(const sf::Texture& t) {
-  return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(t.getNativeHandle()));
-}
-
 // Width of one line of text in the faces of `font`'s language, in pixels.
 float textWidth(Screens::Ctx& c, FontRef font, float size, std::string_view s) { return c.f.painter.width(s, *font, size); }
 
@@ -91,42 +87,47 @@ void drawPlaceholder(ImDrawList* dl, ImVec2 a, ImVec2 b, std::uint32_t colour, b
               toImColor(Theme::kError, 0.9f), t * 1.4f);
 }
 
-// Draws an image filling [a, b] (cropped to keep its aspect), or a placeholder.
+// Draws an image filling [a, b] (cropped to keep its aspect), or a placeholder. The picture is
+// decoded at the size of the box it fills.
 void drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b, std::uint32_t colour,
                     float alpha = 1.0f, float rounding = 0, ImDrawFlags corners = ImDrawFlags_RoundCornersAll) {
-  const auto* entry = img.exists ? &cache.get(img) : nullptr;
-  if (!entry || entry->state != TextureCache::State::Ready) {
-    drawPlaceholder(dl, a, b, colour, !entry || entry->state == TextureCache::State::Failed, rounding);
+  const float w = b.x - a.x, h = b.y - a.y;
+  const TextureCache::View v =
+      img.exists ? cache.get(img, {static_cast<int>(std::ceil(w)), static_cast<int>(std::ceil(h)), media::Fit::Cover})
+                 : TextureCache::View{TextureCache::State::Failed};
+  if (v.state != TextureCache::State::Ready) {
+    drawPlaceholder(dl, a, b, colour, v.state == TextureCache::State::Failed, rounding);
     return;
   }
-  const auto ts = entry->texture->getSize();
-  const float w = b.x - a.x, h = b.y - a.y;
-  const float scale = std::max(w / ts.x, h / ts.y);
-  const float uw = (w / scale) / ts.x, vh = (h / scale) / ts.y;
+  const float scale = std::max(w / v.width, h / v.height);
+  const float uw = (w / scale) / v.width, vh = (h / scale) / v.height;
   const ImVec2 uv0((1 - uw) / 2, (1 - vh) / 2), uv1((1 + uw) / 2, (1 + vh) / 2);
   const ImU32 tint = IM_COL32(255, 255, 255, static_cast<int>(255 * std::clamp(alpha, 0.0f, 1.0f)));
   if (rounding > 0)
-    dl->AddImageRounded(textureId(*entry->texture), a, b, uv0, uv1, tint, rounding, corners);
+    dl->AddImageRounded(v.texture, a, b, uv0, uv1, tint, rounding, corners);
   else
-    dl->AddImage(textureId(*entry->texture), a, b, uv0, uv1, tint);
+    dl->AddImage(v.texture, a, b, uv0, uv1, tint);
 }
 
 // Draws an image whole in [a, b]: centred across and at the top, or (centreAcross false) at the
-// left and centred down, as a logo sits; returns the rectangle it took.
+// left and centred down, as a logo sits; returns the rectangle it took. `decodeBox` is the size
+// to decode for when the box varies a little with the layout (a caption below or not).
 std::pair<ImVec2, ImVec2> drawImageContain(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b,
-                                           std::uint32_t colour, bool centreAcross = true) {
-  const auto* entry = img.exists ? &cache.get(img) : nullptr;
-  if (!entry || entry->state != TextureCache::State::Ready) {
-    if (centreAcross) drawPlaceholder(dl, a, b, colour, !entry || entry->state == TextureCache::State::Failed, 0);
+                                           std::uint32_t colour, bool centreAcross = true, ImVec2 decodeBox = ImVec2(0, 0)) {
+  const float w = b.x - a.x, h = b.y - a.y;
+  if (decodeBox.x <= 0) decodeBox = ImVec2(w, h);
+  const TextureCache::View v =
+      img.exists ? cache.get(img, {static_cast<int>(std::ceil(decodeBox.x)), static_cast<int>(std::ceil(decodeBox.y)), media::Fit::Contain})
+                 : TextureCache::View{TextureCache::State::Failed};
+  if (v.state != TextureCache::State::Ready) {
+    if (centreAcross) drawPlaceholder(dl, a, b, colour, v.state == TextureCache::State::Failed, 0);
     return {a, centreAcross ? b : a};
   }
-  const auto ts = entry->texture->getSize();
-  const float w = b.x - a.x, h = b.y - a.y;
-  const float scale = std::min(w / ts.x, h / ts.y);
-  const float dw = ts.x * scale, dh = ts.y * scale;
+  const float scale = std::min(w / v.width, h / v.height);
+  const float dw = v.width * scale, dh = v.height * scale;
   const ImVec2 p0(centreAcross ? std::round(a.x + (w - dw) / 2) : a.x, centreAcross ? a.y : std::round(a.y + (h - dh) / 2));
   const ImVec2 p1(p0.x + std::round(dw), p0.y + std::round(dh));
-  dl->AddImage(textureId(*entry->texture), p0, p1);
+  dl->AddImage(v.texture, p0, p1);
   return {p0, p1};
 }
 
@@ -272,9 +273,9 @@ void Screens::drawAttract(Ctx& c) {
   if (!images.empty()) {
     drawImageCover(c.dl, c.f.textures, *images[a.current], ImVec2(0, 0), ImVec2(c.W, c.H), base);
     if (a.mix > 0) drawImageCover(c.dl, c.f.textures, *images[a.next], ImVec2(0, 0), ImVec2(c.W, c.H), base, a.mix);
-    // Ask for the slide after next now, so it is decoded long before it is needed.
-    const auto& upcoming = *images[(a.next + 1) % images.size()];
-    c.f.textures.get(upcoming);
+    // Ask for the next two slides now, so they are decoded long before they are needed.
+    for (size_t k = 1; k <= 2; ++k)
+      c.f.textures.prefetch(*images[(a.next + k) % images.size()], {static_cast<int>(c.W), static_cast<int>(c.H), media::Fit::Cover});
   }
   // A dark gradient at the bottom keeps white text readable on any photo.
   c.dl->AddRectFilledMultiColor(ImVec2(0, c.H * 0.45f), ImVec2(c.W, c.H), IM_COL32(5, 10, 20, 0), IM_COL32(5, 10, 20, 0),
@@ -382,6 +383,18 @@ void Screens::drawHome(Ctx& c) {
 // [SECTION] Section: a header in the section's colour, then one card per item
 //-----------------------------------------------------------------------------
 
+// The largest box an item's picture takes on the item screen: pictures are decoded for it
+// whether or not a caption or thumbnails take a little of it, so one decode serves, and the
+// section screen can prefetch exactly what the item screen will draw.
+media::DisplaySize heroDecodeBox(const Screens::Ctx& c) {
+  const float top = c.u(Theme::kTopBar), bottom = c.H - c.u(Theme::kBottomBar);
+  const float m = c.u(Theme::kMargin);
+  const bool stacked = c.portrait();
+  const float leftW = stacked ? c.W - 2 * m : std::floor(c.W * 0.54f);
+  const float mediaBottom = stacked ? std::floor(top + (bottom - top) * 0.46f) : bottom;
+  return {static_cast<int>(leftW), static_cast<int>(mediaBottom - m - (top + m)), media::Fit::Contain};
+}
+
 void Screens::drawSection(Ctx& c) {
   const Section* s = c.f.nav.section();
   if (!s) return;
@@ -418,6 +431,8 @@ void Screens::drawSection(Ctx& c) {
     const ImVec2 a(m + (i % cols) * (cardW + gap), y0 - scroll + (i / cols) * (cardH + gap));
     if (a.y > bottom || a.y + cardH < top + headerH) continue; // off screen
     const ImVec2 b(a.x + cardW, a.y + cardH);
+    // The visitor will likely open one of the cards in view: its picture is decoded ahead.
+    if (!item.images.empty() && item.images.front().exists) c.f.textures.prefetch(item.images.front(), heroDecodeBox(c));
     bool held = false;
     const bool tapped = touchTarget(c.f.targets, "item:" + item.id, a, b, &held);
     c.dl->AddRectFilled(a, b, toImColor(Theme::kCard), round);
@@ -487,7 +502,10 @@ void Screens::drawItem(Ctx& c) {
     const std::string& cap = c.text(img.caption);
     const float capH = cap.empty() ? 0 : std::round(caption * 1.4f * 2) + gap / 2;
     const ImVec2 a(m, top + m), b(m + leftW, imgBottom - capH);
-    const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, img, a, b, s->colour);
+    const media::DisplaySize hero = heroDecodeBox(c);
+    const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, img, a, b, s->colour, true, ImVec2(hero.width, hero.height));
+    for (const ImageRef& other : item->images) // the thumbnails the visitor may tap next
+      if (other.exists) c.f.textures.prefetch(other, hero);
     // The caption sits right under the picture, aligned with its left edge.
     if (!cap.empty())
       drawBlock(c, c.font(TextRole::Caption), caption, cap, ImVec2(p0.x, p1.y + gap / 2), p1.x - p0.x, toImColor(Theme::kTextMuted), 2, 1.4f);

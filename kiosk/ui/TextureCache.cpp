@@ -1,67 +1,258 @@
 #include "ui/TextureCache.h"
 
+#include <SFML/OpenGL.hpp>
+
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <iostream>
 #include <utility>
 
+#ifndef GL_CLAMP_TO_EDGE
+#define GL_CLAMP_TO_EDGE 0x812F
+#endif
+#ifndef GL_TEXTURE_MAX_LEVEL
+#define GL_TEXTURE_MAX_LEVEL 0x813D
+#endif
+
 namespace kiosk::ui {
 
-TextureCache::TextureCache(int maxWidth, int maxHeight) : m_maxWidth(maxWidth), m_maxHeight(maxHeight), m_loader(2) {}
+namespace {
 
-const TextureCache::Entry& TextureCache::get(const ImageRef& image) {
-  const std::string key = image.file.string();
-  auto [it, inserted] = m_entries.try_emplace(key);
+using Steady = std::chrono::steady_clock;
+double msSince(Steady::time_point t) { return std::chrono::duration<double, std::milli>(Steady::now() - t).count(); }
+
+// Boxes are rounded up to 16 pixels, so a layout a pixel different shares a texture.
+media::DisplaySize quantize(media::DisplaySize box) {
+  auto up = [](int v) { return std::max(16, (v + 15) / 16 * 16); };
+  box.width = up(box.width);
+  box.height = up(box.height);
+  return box;
+}
+
+std::uintmax_t textureBytes(int w, int h) { return static_cast<std::uintmax_t>(w) * static_cast<std::uintmax_t>(h) * 4; }
+
+} // namespace
+
+std::uintmax_t TextureCache::defaultBudget(unsigned screenWidth, unsigned screenHeight) {
+  const std::uintmax_t screen = textureBytes(static_cast<int>(screenWidth), static_cast<int>(screenHeight));
+  return std::clamp<std::uintmax_t>(screen * 32, 128u << 20, 1024u << 20);
+}
+
+TextureCache::TextureCache(Options options)
+    : m_options(std::move(options)), m_loader(m_options.workers, m_options.diskCache, 3, m_options.limits) {
+  m_stats.budgetBytes = m_options.budgetBytes;
+}
+
+TextureCache::~TextureCache() {
+  for (auto& [k, e] : m_entries) release(e);
+}
+
+std::string TextureCache::key(const std::string& file, const media::DisplaySize& box) {
+  return file + '\x1f' + std::to_string(box.width) + "x" + std::to_string(box.height) + (box.fit == media::Fit::Cover ? "c" : "f");
+}
+
+void TextureCache::release(Entry& e) {
+  if (e.texture) {
+    const GLuint name = e.texture;
+    glDeleteTextures(1, &name);
+    m_stats.residentBytes -= textureBytes(e.width, e.height);
+    --m_stats.textures;
+    e.texture = 0;
+  }
+  e.pixels = {};
+}
+
+TextureCache::Entry& TextureCache::request(const ImageRef& image, media::DisplaySize box, media::Priority priority) {
+  box = quantize(box);
+  const std::string file = image.file.string();
+  auto [it, inserted] = m_entries.try_emplace(key(file, box));
+  Entry& e = it->second;
   if (inserted) {
-    Entry& e = it->second;
+    e.file = file;
+    e.box = box;
     e.displayPath = image.displayPath;
     e.bytes = image.bytes;
     e.modified = image.modified;
     e.ticket = m_nextTicket++;
-    m_loader.request({image.file, m_maxWidth, m_maxHeight, e.ticket});
+    m_loader.request({image.file, box, priority, e.ticket});
   }
-  return it->second;
+  e.lastWanted = m_frame;
+  if (priority == media::Priority::Visible && e.prefetchOnly) {
+    e.prefetchOnly = false;
+    if (e.state == State::Pending) m_loader.promote(e.ticket);
+  }
+  return e;
+}
+
+TextureCache::View TextureCache::get(const ImageRef& image, media::DisplaySize box) {
+  Entry& e = request(image, box, media::Priority::Visible);
+  e.lastDrawn = m_frame;
+  if (e.state == State::Ready) ++m_stats.readyDraws;
+  if (e.state == State::Ready) return {State::Ready, reinterpret_cast<ImTextureID>(static_cast<intptr_t>(e.texture)), e.width, e.height};
+  if (e.state == State::Failed) return {State::Failed};
+  // Not ready at this size: another size of the same picture does meanwhile (say the full-screen
+  // picture while its thumbnail decodes), scaled by the GPU for a frame or two.
+  const Entry* best = nullptr;
+  for (auto it = m_entries.lower_bound(e.file + '\x1f'); it != m_entries.end() && it->second.file == e.file; ++it)
+    if (it->second.state == State::Ready && (!best || it->second.width > best->width)) best = &it->second;
+  if (!best) return {State::Pending};
+  const_cast<Entry*>(best)->lastDrawn = m_frame;
+  ++m_stats.readyDraws;
+  return {State::Ready, reinterpret_cast<ImTextureID>(static_cast<intptr_t>(best->texture)), best->width, best->height};
+}
+
+void TextureCache::prefetch(const ImageRef& image, media::DisplaySize box) {
+  // Prefetch never pushes out what is already held: it stops at three quarters of the budget.
+  const bool exists = m_entries.count(key(image.file.string(), quantize(box))) > 0;
+  if (!exists && m_stats.residentBytes > m_options.budgetBytes / 4 * 3) return;
+  request(image, box, media::Priority::Prefetch);
+}
+
+void TextureCache::beginFrame() {
+  ++m_frame;
+  // Requests nobody asked for in the last two frames (the visitor moved on) are dropped before
+  // they cost a decode.
+  for (auto it = m_entries.begin(); it != m_entries.end();) {
+    Entry& e = it->second;
+    if (e.state == State::Pending && e.texture == 0 && e.lastWanted + 2 < m_frame && m_loader.cancel(e.ticket)) {
+      ++m_stats.cancelled;
+      it = m_entries.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  evict();
+}
+
+void TextureCache::evict() {
+  if (m_stats.residentBytes <= m_options.budgetBytes) return;
+  std::vector<std::map<std::string, Entry>::iterator> candidates;
+  for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
+    const Entry& e = it->second;
+    // On screen this frame or the last: never evicted, even over the budget.
+    if (e.texture && e.lastDrawn + 1 < m_frame && e.lastWanted + 1 < m_frame) candidates.push_back(it);
+  }
+  std::sort(candidates.begin(), candidates.end(), [](auto a, auto b) {
+    return std::max(a->second.lastDrawn, a->second.lastWanted) < std::max(b->second.lastDrawn, b->second.lastWanted);
+  });
+  for (auto it : candidates) {
+    if (m_stats.residentBytes <= m_options.budgetBytes) break;
+    const std::string k = it->first;
+    release(it->second);
+    m_uploads.erase(std::remove(m_uploads.begin(), m_uploads.end(), k), m_uploads.end());
+    m_entries.erase(it);
+    ++m_stats.evictions;
+  }
+}
+
+void TextureCache::fail(Entry& e, std::string error) {
+  release(e);
+  e.state = State::Failed;
+  e.error = std::move(error);
+  if (!m_reported.insert(e.file).second) return; // one sentence per picture, whatever its sizes
+  Diagnostic d;
+  d.file = e.displayPath;
+  d.message = e.error + "; a placeholder is shown instead";
+  std::cerr << d.format() << "\n";
+  m_diagnostics.push_back(std::move(d));
+}
+
+// Uploads the next band of rows (about 512 KiB); returns true when the texture is complete.
+bool TextureCache::uploadBand(Entry& e) {
+  const int rows = std::clamp((512 << 10) / std::max(1, e.width * 4), 8, e.height - e.rowsUploaded);
+  GLint previous = 0;
+  glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
+  glBindTexture(GL_TEXTURE_2D, e.texture);
+  glTexSubImage2D(GL_TEXTURE_2D, 0, 0, e.rowsUploaded, e.width, rows, GL_RGBA, GL_UNSIGNED_BYTE,
+                  e.pixels.data() + static_cast<size_t>(e.rowsUploaded) * e.width * 4);
+  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previous));
+  e.rowsUploaded += rows;
+  return e.rowsUploaded >= e.height;
 }
 
 void TextureCache::pump(double budgetMs) {
-  const auto start = std::chrono::steady_clock::now();
-  for (;;) {
+  const auto start = Steady::now();
+  bool didSomething = false;
+  while (!didSomething || msSince(start) < budgetMs) {
+    if (!m_uploads.empty()) {
+      auto it = m_entries.find(m_uploads.front());
+      if (it == m_entries.end() || it->second.texture == 0) {
+        m_uploads.pop_front();
+        continue;
+      }
+      Entry& e = it->second;
+      didSomething = true;
+      if (uploadBand(e)) {
+        if (glGetError() == GL_OUT_OF_MEMORY) {
+          fail(e, "the graphics card ran out of memory for a " + std::to_string(e.width) + "x" + std::to_string(e.height) + " picture");
+        } else {
+          e.state = State::Ready;
+          e.pixels = {};
+          m_stats.lastUploadFrames = static_cast<double>(m_frame - e.uploadStartFrame + 1);
+        }
+        m_uploads.pop_front();
+      }
+      continue;
+    }
     auto done = m_loader.poll(1);
-    if (done.empty()) return;
+    if (done.empty()) break;
     auto& loaded = done.front();
-    const std::string key = loaded.request.file.string();
-    auto it = m_entries.find(key);
+    auto it = m_entries.find(key(loaded.request.file.string(), loaded.request.box));
     if (it == m_entries.end() || it->second.ticket != loaded.request.ticket) continue; // superseded while decoding
     Entry& e = it->second;
     if (!loaded.result.ok()) {
-      e.state = State::Failed;
-      e.error = loaded.result.error;
-    } else {
-      auto tex = std::make_unique<sf::Texture>();
-      const auto& img = loaded.result.image;
-      if (!tex->create(static_cast<unsigned>(img.width), static_cast<unsigned>(img.height))) {
-        e.state = State::Failed;
-        e.error = "the graphics card refused a " + std::to_string(img.width) + "x" + std::to_string(img.height) + " texture";
-      } else {
-        tex->update(img.rgba.data());
-        tex->setSmooth(true);
-        tex->generateMipmap(); // thumbnails of full-screen photos stay smooth
-        e.texture = std::move(tex);
-        e.state = State::Ready;
-      }
+      fail(e, loaded.result.error);
+      continue;
     }
-    if (e.state == State::Failed) {
-      Diagnostic d;
-      d.file = e.displayPath;
-      d.message = e.error + "; a placeholder is shown instead";
-      std::cerr << d.format() << "\n";
-      m_diagnostics.push_back(std::move(d));
+    if (e.lastWanted + 2 < m_frame) { // decoded after the visitor moved on
+      m_entries.erase(it);
+      ++m_stats.cancelled;
+      continue;
     }
-    const double spent = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    if (spent >= budgetMs) return;
+    ++m_stats.decoded;
+    if (loaded.fromDiskCache) ++m_stats.fromDiskCache;
+    auto& img = loaded.result.image;
+    GLuint name = 0;
+    glGenTextures(1, &name);
+    GLint previous = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
+    glBindTexture(GL_TEXTURE_2D, name);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
+    for (int i = 0; i < 16 && glGetError() != GL_NO_ERROR; ++i) {
+    } // earlier errors are not this upload's
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, img.width, img.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    const GLenum err = glGetError();
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previous));
+    e.texture = name;
+    e.width = img.width;
+    e.height = img.height;
+    m_stats.residentBytes += textureBytes(e.width, e.height);
+    ++m_stats.textures;
+    if (err != GL_NO_ERROR) {
+      fail(e, "the graphics card refused a " + std::to_string(img.width) + "x" + std::to_string(img.height) + " picture");
+      continue;
+    }
+    e.pixels = std::move(img.rgba);
+    e.rowsUploaded = 0;
+    e.uploadStartFrame = m_frame;
+    m_uploads.push_back(it->first);
+    evict(); // a new texture may take the cache over its budget: older ones go now
+    m_stats.peakResidentBytes = std::max(m_stats.peakResidentBytes, m_stats.residentBytes);
+    didSomething = true;
   }
+  m_stats.worstPumpMs = std::max(m_stats.worstPumpMs, msSince(start));
 }
 
+size_t TextureCache::pending() const { return m_loader.pending() + m_uploads.size(); }
+
 std::vector<Diagnostic> TextureCache::takeDiagnostics() { return std::exchange(m_diagnostics, {}); }
+
+TextureCache::Stats TextureCache::stats() const { return m_stats; }
 
 void TextureCache::retain(const Content& content) {
   std::map<std::string, const ImageRef*> wanted;
@@ -72,11 +263,20 @@ void TextureCache::retain(const Content& content) {
       for (const auto& img : i.images) wanted[img.file.string()] = &img;
   }
   for (auto it = m_entries.begin(); it != m_entries.end();) {
-    const auto w = wanted.find(it->first);
+    const auto w = wanted.find(it->second.file);
     const bool keep = w != wanted.end() && it->second.state != State::Failed && w->second->bytes == it->second.bytes &&
                       w->second->modified == it->second.modified;
-    it = keep ? std::next(it) : m_entries.erase(it);
+    if (keep) {
+      ++it;
+      continue;
+    }
+    if (it->second.state == State::Pending) m_loader.cancel(it->second.ticket);
+    const std::string k = it->first;
+    release(it->second);
+    m_uploads.erase(std::remove(m_uploads.begin(), m_uploads.end(), k), m_uploads.end());
+    it = m_entries.erase(it);
   }
+  m_reported.clear();
 }
 
 } // namespace kiosk::ui

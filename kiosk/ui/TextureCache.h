@@ -1,15 +1,23 @@
 #pragma once
-// GPU textures for content images. Decoding happens on media's workers; this class uploads
-// finished images on the main thread within a time slice per frame, so no frame waits.
+// GPU textures for content pictures, keyed by (file, display size). Decoding happens on media's
+// workers (with the disk cache); this class uploads finished pictures on the main thread a band
+// of rows at a time within a time slice per frame, so no frame waits on a large upload.
+//
+// Textures are held within a byte budget. Past it, the least recently used go first, and a
+// picture drawn this frame or the last is never evicted. Prefetch asks for what the visitor will
+// likely see next at low priority; a request nobody asks for any more is cancelled.
 #include "core/Content.h"
 #include "core/Diagnostic.h"
 #include "media/ImageLoader.h"
 
-#include <SFML/Graphics/Texture.hpp>
+#include <imgui.h>
 
+#include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,39 +26,94 @@ namespace kiosk::ui {
 class TextureCache {
 public:
   enum class State { Pending, Ready, Failed };
-  struct Entry {
+
+  // What to draw for a picture: a texture (maybe another size of the same picture while the
+  // right one decodes), or nothing yet / a failure for the placeholder.
+  struct View {
     State state = State::Pending;
-    std::unique_ptr<sf::Texture> texture;
-    std::string error;
-    std::string displayPath;
-    std::uintmax_t bytes = 0;                 // the file as it was when requested
-    std::filesystem::file_time_type modified{};
-    std::uint64_t ticket = 0;                 // matches the decode request in flight
+    ImTextureID texture = nullptr;
+    int width = 0;
+    int height = 0;
   };
 
-  TextureCache(int maxWidth, int maxHeight);
+  struct Options {
+    std::uintmax_t budgetBytes = 256u << 20;
+    unsigned workers = 2;
+    std::shared_ptr<media::DiskCache> diskCache; // may be null
+    media::DecodeLimits limits;
+  };
 
-  // The entry for an image, requesting its decode the first time it is asked for.
-  const Entry& get(const ImageRef& image);
+  // The default budget for a screen: room for about 24 full-screen pictures, at least 128 MiB
+  // (256 MiB at 1080p, 1 GiB at 4K).
+  static std::uintmax_t defaultBudget(unsigned screenWidth, unsigned screenHeight);
 
-  // Uploads finished decodes, spending at most `budgetMs` milliseconds (at least one upload).
+  explicit TextureCache(Options options);
+  ~TextureCache(); // deletes textures: the GL context must be current
+  TextureCache(const TextureCache&) = delete;
+  TextureCache& operator=(const TextureCache&) = delete;
+
+  // Starts a frame: evicts over the budget, cancels requests nobody asked for last frame.
+  void beginFrame();
+  // The picture as it should be drawn in `box` (pixels) this frame; requests it the first time.
+  View get(const ImageRef& image, media::DisplaySize box);
+  // Asks for a picture the visitor will likely see next, decoded after everything on screen.
+  void prefetch(const ImageRef& image, media::DisplaySize box);
+  // Uploads finished decodes, spending at most `budgetMs` milliseconds (at least one band).
   void pump(double budgetMs);
   // Decodes requested but not yet uploaded.
-  size_t pending() const { return m_loader.pending(); }
-  // Failures since the last call, as staff diagnostics.
+  size_t pending() const;
+  // Failures since the last call, as staff diagnostics (once per file and content version).
   std::vector<Diagnostic> takeDiagnostics();
-  // New content: keeps the textures of pictures it still shows unchanged (same size and time of
+  // New content: keeps textures of pictures it still shows unchanged (same size and time of
   // change), so a reload does not flash placeholders; forgets the rest and every failure, so a
   // picture staff fixed is tried again.
   void retain(const Content& content);
 
+  struct Stats {
+    std::uintmax_t residentBytes = 0, budgetBytes = 0, peakResidentBytes = 0;
+    size_t textures = 0, evictions = 0, cancelled = 0, decoded = 0, fromDiskCache = 0;
+    double worstPumpMs = 0;       // the longest pump since start
+    double lastUploadFrames = 0;  // frames the last picture's upload was spread over
+    std::uint64_t readyDraws = 0; // pictures drawn (not placeholders), counted per frame
+  };
+  Stats stats() const;
+
 private:
-  int m_maxWidth;
-  int m_maxHeight;
+  struct Entry {
+    std::string file;
+    media::DisplaySize box;
+    State state = State::Pending;
+    unsigned texture = 0; // GL name; set once uploading starts
+    int width = 0, height = 0;
+    std::string error;
+    std::string displayPath;
+    std::uintmax_t bytes = 0; // the file as it was when requested
+    std::filesystem::file_time_type modified{};
+    std::uint64_t ticket = 0;
+    bool prefetchOnly = true;
+    std::uint64_t lastDrawn = 0, lastWanted = 0; // frame numbers
+    // While uploading: the pixels and how many rows are on the GPU.
+    std::vector<std::uint8_t> pixels;
+    int rowsUploaded = 0;
+    std::uint64_t uploadStartFrame = 0;
+  };
+
+  Entry& request(const ImageRef& image, media::DisplaySize box, media::Priority priority);
+  static std::string key(const std::string& file, const media::DisplaySize& box);
+  void release(Entry& e);
+  void evict();
+  bool uploadBand(Entry& e);
+  void fail(Entry& e, std::string error);
+
+  Options m_options;
   media::ImageLoader m_loader;
   std::map<std::string, Entry> m_entries;
+  std::deque<std::string> m_uploads; // keys of entries being uploaded, in order
+  std::uint64_t m_frame = 2;
   std::uint64_t m_nextTicket = 1;
+  std::set<std::string> m_reported;
   std::vector<Diagnostic> m_diagnostics;
+  Stats m_stats;
 };
 
 } // namespace kiosk::ui

@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages the kiosk needs, and only those that are missing.
 # Idempotent: a second run installs nothing and does not touch the network.
 #   setup-debian.sh run     packages to build and run the kiosk
-#   setup-debian.sh test    the above, plus what the tests need (Xvfb for end-to-end runs)
+#   setup-debian.sh test    the above, plus what the tests need (Xvfb for end-to-end runs, clang for fuzzing)
 set -euo pipefail
 
 run_packages=(
@@ -10,12 +10,16 @@ run_packages=(
   libsfml-dev libimgui-dev                  # window, input, OpenGL context; widgets
   libicu-dev libtomlplusplus-dev libstb-dev # text rules; content files; image decoding
   libmd4c-dev                               # light formatting (Markdown) in body text
+  libturbojpeg0-dev                         # JPEG decoding at a reduced scale (camera photos)
   libharfbuzz-dev libfreetype-dev           # shaping (Thai, Arabic, kerning) and glyph rasterizing
   libfontconfig-dev libx11-dev              # finding fonts per language; checking for a display
   fonts-noto-core fonts-noto-cjk            # Latin, Cyrillic, Thai...; Chinese, Japanese, Korean
   doctest-dev                               # the test framework (headers; the build always has tests)
 )
-test_packages=(xvfb xauth)
+test_packages=(
+  xvfb xauth                                # end-to-end runs of the real kiosk on a virtual display
+  clang libclang-rt-14-dev                  # the libFuzzer build of the image decoders
+)
 
 case "${1:-run}" in
   run) wanted=("${run_packages[@]}") ;;

@@ -1,3 +1,4 @@
+#include "media/DiskCache.h"
 #include "media/ImageCheck.h"
 #include "media/ImageDecoder.h"
 #include "media/ImageLoader.h"
@@ -6,17 +7,22 @@
 
 #include <doctest/doctest.h>
 #include <stb_image_write.h>
+#include <turbojpeg.h>
 
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <thread>
 
 using namespace kiosk::media;
 using kiosk::test::TempFolder;
+namespace fs = std::filesystem;
 
 namespace {
 
-std::filesystem::path writePng(const TempFolder& t, const std::string& name, int w, int h) {
+using Bytes = std::vector<std::uint8_t>;
+
+std::filesystem::path writePng(const TempFolder& t, const std::string& name, int w, int h, bool alpha = false) {
   std::vector<unsigned char> px(static_cast<size_t>(w) * h * 4);
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x) {
@@ -24,71 +30,305 @@ std::filesystem::path writePng(const TempFolder& t, const std::string& name, int
       p[0] = static_cast<unsigned char>(x * 255 / w);
       p[1] = static_cast<unsigned char>(y * 255 / h);
       p[2] = 128;
-      p[3] = 255;
+      p[3] = alpha ? static_cast<unsigned char>(x * 255 / w) : 255;
     }
   const auto path = t.path() / name;
   REQUIRE(stbi_write_png(path.c_str(), w, h, 4, px.data(), w * 4));
   return path;
 }
 
+// Four quadrants: red top-left, green top-right, blue bottom-left, white bottom-right.
+std::vector<std::uint8_t> quadrants(int w, int h) {
+  std::vector<std::uint8_t> px(static_cast<size_t>(w) * h * 4);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      std::uint8_t* p = &px[(static_cast<size_t>(y) * w + x) * 4];
+      const bool right = x >= w / 2, bottom = y >= h / 2;
+      const std::uint8_t c[4][3] = {{255, 0, 0}, {0, 255, 0}, {0, 0, 255}, {255, 255, 255}};
+      const auto& col = c[(bottom ? 2 : 0) + (right ? 1 : 0)];
+      p[0] = col[0], p[1] = col[1], p[2] = col[2], p[3] = 255;
+    }
+  return px;
+}
+
+Bytes encodeJpeg(const std::vector<std::uint8_t>& px, int w, int h, int pixelFormat = TJPF_RGBA, int quality = 90) {
+  tjhandle tj = tjInitCompress();
+  unsigned char* out = nullptr;
+  unsigned long size = 0;
+  REQUIRE(tjCompress2(tj, px.data(), w, 0, h, pixelFormat, &out, &size, TJSAMP_444, quality, 0) == 0);
+  Bytes b(out, out + size);
+  tjFree(out);
+  tjDestroy(tj);
+  return b;
+}
+
+// Inserts an EXIF APP1 segment holding only an orientation tag, right after SOI.
+Bytes withOrientation(Bytes jpeg, int orientation, bool bigEndian) {
+  Bytes tiff = bigEndian ? Bytes{'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0}
+                         : Bytes{'I', 'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  tiff[bigEndian ? 19 : 18] = static_cast<std::uint8_t>(orientation); // the SHORT value, in the file's byte order
+  Bytes seg = {0xFF, 0xE1, 0, 0, 'E', 'x', 'i', 'f', 0, 0};
+  seg.insert(seg.end(), tiff.begin(), tiff.end());
+  const size_t len = seg.size() - 2;
+  seg[2] = static_cast<std::uint8_t>(len >> 8);
+  seg[3] = static_cast<std::uint8_t>(len & 0xFF);
+  jpeg.insert(jpeg.begin() + 2, seg.begin(), seg.end());
+  return jpeg;
+}
+
+// A PNG signature and header chunk (with its checksum) for w x h pixels, and nothing after.
+Bytes pngHeader(std::uint32_t w, std::uint32_t h) {
+  Bytes b = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+  for (std::uint32_t v : {w, h})
+    for (int s = 24; s >= 0; s -= 8) b.push_back(static_cast<std::uint8_t>(v >> s));
+  b.insert(b.end(), {8, 6, 0, 0, 0});
+  std::uint32_t c = 0xFFFFFFFFu;
+  for (size_t i = 12; i < b.size(); ++i) {
+    c ^= b[i];
+    for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+  }
+  c ^= 0xFFFFFFFFu;
+  for (int s = 24; s >= 0; s -= 8) b.push_back(static_cast<std::uint8_t>(c >> s));
+  return b;
+}
+
+fs::path writeBytes(const TempFolder& t, const std::string& name, const Bytes& b) {
+  t.write(name, std::string(b.begin(), b.end()));
+  return t.path() / name;
+}
+
+Bytes readBytes(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return Bytes(std::istreambuf_iterator<char>(in), {});
+}
+
+// The colour at (x, y), compared loosely (JPEG is lossy): 'r', 'g', 'b', 'w' or '?'.
+char colourAt(const DecodedImage& img, int x, int y) {
+  const std::uint8_t* p = &img.rgba[(static_cast<size_t>(y) * img.width + x) * 4];
+  auto hi = [](int v) { return v > 200; };
+  auto lo = [](int v) { return v < 60; };
+  if (hi(p[0]) && lo(p[1]) && lo(p[2])) return 'r';
+  if (lo(p[0]) && hi(p[1]) && lo(p[2])) return 'g';
+  if (lo(p[0]) && lo(p[1]) && hi(p[2])) return 'b';
+  if (hi(p[0]) && hi(p[1]) && hi(p[2])) return 'w';
+  return '?';
+}
+std::string corners(const DecodedImage& img) {
+  const int x1 = img.width - 3, y1 = img.height - 3;
+  return {colourAt(img, 2, 2), colourAt(img, x1, 2), colourAt(img, 2, y1), colourAt(img, x1, y1)};
+}
+
+const DisplaySize kScreen{1920, 1080, Fit::Contain};
+
 } // namespace
+
+//-----------------------------------------------------------------------------
+// Decoding and sizing
+//-----------------------------------------------------------------------------
 
 TEST_CASE("[ImageDecoder] a PNG decodes at its size when it fits") {
   TempFolder t;
-  const auto r = decodeImageFile(writePng(t, "a.png", 64, 32), 1920, 1080);
+  const auto r = decodeImageFile(writePng(t, "a.png", 64, 32), kScreen);
   REQUIRE(r.ok());
   CHECK(r.image.width == 64);
   CHECK(r.image.height == 32);
   CHECK(r.image.rgba.size() == 64 * 32 * 4);
   CHECK(r.image.rgba[2] == 128);
+  CHECK(r.image.opaque);
 }
 
-TEST_CASE("[ImageDecoder] a large image is scaled down to fit the display, keeping its aspect") {
+TEST_CASE("[ImageDecoder] a large image is scaled to fit (contain) or to cover its box, keeping its aspect") {
   TempFolder t;
-  const auto r = decodeImageFile(writePng(t, "big.png", 800, 400), 200, 200);
-  REQUIRE(r.ok());
-  CHECK(r.image.width == 200);
-  CHECK(r.image.height == 100);
+  const auto file = writePng(t, "big.png", 800, 400, true);
+  const auto contain = decodeImageFile(file, {200, 200, Fit::Contain});
+  REQUIRE(contain.ok());
+  CHECK(contain.image.width == 200);
+  CHECK(contain.image.height == 100);
+  CHECK_FALSE(contain.image.opaque);
+  const auto cover = decodeImageFile(file, {200, 200, Fit::Cover});
+  REQUIRE(cover.ok());
+  CHECK(cover.image.width == 400);
+  CHECK(cover.image.height == 200);
+  CHECK(cover.image.fileWidth == 800);
 }
+
+TEST_CASE("[ImageDecoder] never larger than the GPU's texture limit, even to cover a box") {
+  int w = 0, h = 0;
+  fitSize(40000, 100, {1920, 1080, Fit::Cover}, 8192, w, h);
+  CHECK(w == 8192);
+  CHECK(h <= 100);
+  fitSize(100, 50, {1920, 1080, Fit::Cover}, 8192, w, h); // small pictures are never enlarged
+  CHECK(w == 100);
+  CHECK(h == 50);
+}
+
+TEST_CASE("[ImageDecoder] JPEG is decoded at the smallest DCT scale that still covers the display size") {
+  int num = 0, den = 0;
+  jpegDecodeScale(6000, 4000, 1620, 1080, num, den); // a 24 MP photo for a 1920x1080 screen
+  CHECK(num * 8 == 3 * den);                         // 3/8: 2250x1500, not the whole 6000x4000
+  jpegDecodeScale(6000, 4000, 1920, 1280, num, den);
+  CHECK(num * 8 == 3 * den);
+  jpegDecodeScale(6000, 4000, 320, 214, num, den); // a thumbnail: 1/8 is enough
+  CHECK(num * 8 == den);
+  jpegDecodeScale(1920, 1080, 1920, 1080, num, den); // already the right size
+  CHECK(num == den);
+}
+
+TEST_CASE("[ImageDecoder] a JPEG decodes with its colours where they belong, scaled to the box") {
+  TempFolder t;
+  const auto file = writeBytes(t, "q.jpg", encodeJpeg(quadrants(1600, 1200), 1600, 1200));
+  const auto r = decodeImageFile(file, {400, 400, Fit::Contain});
+  REQUIRE(r.ok());
+  CHECK(r.image.width == 400);
+  CHECK(r.image.height == 300);
+  CHECK(corners(r.image) == "rgbw");
+  CHECK(r.image.opaque);
+}
+
+TEST_CASE("[ImageDecoder] EXIF orientation turns and mirrors the picture as the camera was held") {
+  TempFolder t;
+  const Bytes plain = encodeJpeg(quadrants(320, 160), 320, 160);
+  // Corners (top-left, top-right, bottom-left, bottom-right) for each orientation 1-8.
+  const char* expected[9] = {"", "rgbw", "grwb", "wbgr", "bwrg", "rbgw", "brwg", "wgbr", "gwrb"};
+  for (int o = 1; o <= 8; ++o)
+    for (bool big : {false, true}) {
+      CAPTURE(o);
+      CAPTURE(big);
+      const Bytes jpeg = withOrientation(plain, o, big);
+      CHECK(jpegOrientation(jpeg) == o);
+      const auto r = decodeImageBytes(jpeg, {1920, 1080, Fit::Contain});
+      REQUIRE(r.ok());
+      CHECK(r.image.width == (o >= 5 ? 160 : 320));
+      CHECK(r.image.height == (o >= 5 ? 320 : 160));
+      CHECK(r.image.fileWidth == r.image.width);
+      CHECK(corners(r.image) == expected[o]);
+    }
+  // A portrait photo (orientation 6) fitted in a landscape box is sized upright, not sideways.
+  const auto r = decodeImageBytes(withOrientation(encodeJpeg(quadrants(1200, 800), 1200, 800), 6, false), {600, 600, Fit::Contain});
+  REQUIRE(r.ok());
+  CHECK(r.image.width == 400);
+  CHECK(r.image.height == 600);
+  CHECK(jpegOrientation(plain) == 1);
+}
+
+TEST_CASE("[ImageDecoder] a CMYK JPEG from a print shop shows its colours") {
+  // Adobe CMYK stores inks inverted (255 = none): full magenta and yellow, no cyan or black, is red.
+  std::vector<std::uint8_t> cmyk(64 * 64 * 4);
+  for (size_t i = 0; i < cmyk.size(); i += 4) cmyk[i] = 255, cmyk[i + 1] = 0, cmyk[i + 2] = 0, cmyk[i + 3] = 255;
+  const auto r = decodeImageBytes(encodeJpeg(cmyk, 64, 64, TJPF_CMYK), kScreen);
+  REQUIRE(r.ok());
+  CHECK(colourAt(r.image, 32, 32) == 'r');
+}
+
+//-----------------------------------------------------------------------------
+// Bad images: each a sentence for staff, never a crash or a memory blow-up
+//-----------------------------------------------------------------------------
 
 TEST_CASE("[ImageDecoder] bad files give a sentence for staff, never a crash") {
   TempFolder t;
   t.write("empty.jpg", "");
   t.write("text.jpg", "this is not an image at all");
   // PNG headers claiming 10000 x 10000 and 100000 x 100000 pixels: decompression bombs.
-  std::string bomb("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x27\x10\0\0\x27\x10\x08\x06\0\0\0\0\0\0\0", 33);
-  t.write("bomb.png", bomb);
-  std::string hugeBomb("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\x01\x86\xa0\0\x01\x86\xa0\x08\x06\0\0\0\0\0\0\0", 33);
-  t.write("huge-bomb.png", hugeBomb);
+  writeBytes(t, "bomb.png", pngHeader(10000, 10000));
+  writeBytes(t, "huge-bomb.png", pngHeader(100000, 100000));
+  // A JPEG whose header says 60000 x 60000 (3.6 gigapixels) in a file of a few hundred bytes.
+  Bytes jpegBomb = encodeJpeg(quadrants(16, 16), 16, 16);
+  for (size_t i = 2; i + 9 < jpegBomb.size(); ++i)
+    if (jpegBomb[i] == 0xFF && jpegBomb[i + 1] == 0xC0) {
+      jpegBomb[i + 5] = 0xEA, jpegBomb[i + 6] = 0x60, jpegBomb[i + 7] = 0xEA, jpegBomb[i + 8] = 0x60;
+      break;
+    }
+  writeBytes(t, "bomb.jpg", jpegBomb);
   const auto truncated = writePng(t, "trunc.png", 64, 64);
-  std::filesystem::resize_file(truncated, std::filesystem::file_size(truncated) / 2);
+  fs::resize_file(truncated, fs::file_size(truncated) / 2);
+  const Bytes photo = encodeJpeg(quadrants(640, 480), 640, 480);
+  writeBytes(t, "trunc.jpg", Bytes(photo.begin(), photo.begin() + static_cast<long>(photo.size() / 2)));
+  writeBytes(t, "just-a-header.jpg", Bytes(photo.begin(), photo.begin() + 4));
+  // A PNG with one bit flipped inside its pixel data: stb_image alone would show garbage.
+  Bytes crc = readBytes(writePng(t, "ok.png", 64, 64));
+  for (size_t i = 8; i + 8 < crc.size(); ++i)
+    if (std::memcmp(&crc[i], "IDAT", 4) == 0) {
+      crc[i + 10] ^= 0x01;
+      break;
+    }
+  writeBytes(t, "crc.png", crc);
+  t.write("photo.heic", std::string("\0\0\0\x18" "ftypheic\0\0\0\0mif1heic", 24));
+  t.write("photo.webp", std::string("RIFF\x10\0\0\0WEBPVP8 ", 16));
+  t.write("scan.tif", std::string("II*\0\x08\0\0\0", 8));
+  fs::create_directories(t.path() / "folder.jpg");
   struct Case {
     std::string file;
     const char* message;
   };
   const Case cases[] = {
-      {"empty.jpg", "empty"},
-      {"text.jpg", "not an image"},
-      {"bomb.png", "more than the kiosk will decode"},
-      {"huge-bomb.png", "more than the kiosk will decode"},
-      {"trunc.png", "damaged"},
-      {"missing.png", "cannot read"},
+      {"empty.jpg", "empty (0 bytes); copy it again"},
+      {"text.jpg", "not an image the kiosk can read (use JPEG or PNG)"},
+      {"bomb.png", "10000x10000 pixels, more than the kiosk will decode"},
+      {"huge-bomb.png", "100000x100000 pixels, more than the kiosk will decode"},
+      {"bomb.jpg", "60000x60000 pixels, more than the kiosk will decode"},
+      {"trunc.png", "cut short"},
+      {"trunc.jpg", "the JPEG is damaged or cut short"},
+      {"just-a-header.jpg", "damaged"},
+      {"crc.png", "chunk 'IDAT' at byte"},
+      {"photo.heic", "this is a HEIC file, which the kiosk cannot show; export it as JPEG or PNG"},
+      {"photo.webp", "this is a WebP file"},
+      {"scan.tif", "this is a TIFF file"},
+      {"missing.png", "cannot read the image"},
+      {"folder.jpg", "this is not a file"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.file);
-    const auto r = decodeImageFile(t.path() / c.file, 1920, 1080);
+    const auto r = decodeImageFile(t.path() / c.file, kScreen);
     CHECK_FALSE(r.ok());
     CHECK(r.error.find(c.message) != std::string::npos);
     CHECK(r.image.rgba.empty());
+  }
+  // The header check alone catches what needs no decoding.
+  for (const char* file : {"empty.jpg", "text.jpg", "bomb.png", "bomb.jpg", "photo.heic", "missing.png", "folder.jpg"}) {
+    CAPTURE(file);
+    CHECK_FALSE(probeImageFile(t.path() / file).empty());
+  }
+}
+
+TEST_CASE("[ImageDecoder] a file over the size limit is refused before it is read") {
+  TempFolder t;
+  const auto file = writePng(t, "a.png", 64, 64);
+  DecodeLimits small;
+  small.maxFileBytes = 100;
+  const auto r = decodeImageFile(file, kScreen, small);
+  CHECK(r.error.find("over the limit") != std::string::npos);
+  CHECK(probeImageFile(file, small).find("over the limit") != std::string::npos);
+}
+
+TEST_CASE("[ImageDecoder] a file replaced while it is being read is noticed, not decoded half old half new") {
+  TempFolder t;
+  const auto file = writePng(t, "a.png", 64, 64);
+  const Bytes other = encodeJpeg(quadrants(200, 100), 200, 100);
+  SUBCASE("overwritten in place (staff copying over it)") {
+    const auto r = readImageFile(file, {}, [&] {
+      std::ofstream out(file, std::ios::binary | std::ios::trunc);
+      out.write(reinterpret_cast<const char*>(other.data()), 100); // the copy has only begun
+    });
+    CHECK(r.changedWhileReading);
+    CHECK(r.error.find("being changed while the kiosk read it") != std::string::npos);
+  }
+  SUBCASE("replaced by a rename (an atomic save)") {
+    writeBytes(t, "new.jpg", other);
+    const auto r = readImageFile(file, {}, [&] { fs::rename(t.path() / "new.jpg", file); });
+    CHECK(r.changedWhileReading);
+  }
+  SUBCASE("left alone") {
+    const auto r = readImageFile(file, {}, [] {});
+    CHECK_FALSE(r.changedWhileReading);
+    CHECK(r.error.empty());
+    CHECK(r.bytes == readBytes(file));
   }
 }
 
 TEST_CASE("[ImageDecoder] probing reads only the header and agrees with decoding") {
   TempFolder t;
-  t.write("text.jpg", "this is not an image at all");
   CHECK(probeImageFile(writePng(t, "ok.png", 32, 32)).empty());
-  CHECK(probeImageFile(t.path() / "text.jpg").find("not an image") != std::string::npos);
-  CHECK(probeImageFile(t.path() / "none.jpg").find("cannot read") != std::string::npos);
+  CHECK(probeImageFile(writeBytes(t, "ok.jpg", withOrientation(encodeJpeg(quadrants(64, 64), 64, 64), 6, false))).empty());
 }
 
 TEST_CASE("[ImageCheck] every unusable picture is reported at the line that names it") {
@@ -115,20 +355,196 @@ TEST_CASE("[ImageCheck] every unusable picture is reported at the line that name
   CHECK(diags[0].format().rfind("content/sections/01-a/01-b.toml:7:8: error: image 'content/text.jpg': this is not an image", 0) == 0);
 }
 
-TEST_CASE("[ImageLoader] decodes on workers and hands results over by polling") {
+//-----------------------------------------------------------------------------
+// Content hash and disk cache
+//-----------------------------------------------------------------------------
+
+TEST_CASE("[DiskCache] the content hash tells every byte change apart") {
+  Bytes b(1000);
+  for (size_t i = 0; i < b.size(); ++i) b[i] = static_cast<std::uint8_t>(i * 7);
+  const ContentHash h = hashBytes(b);
+  CHECK(hashBytes(b) == h);
+  for (size_t i : {0u, 31u, 32u, 500u, 999u}) {
+    Bytes c = b;
+    c[i] ^= 1;
+    CHECK_FALSE(hashBytes(c) == h);
+  }
+  // Lengths differing only by trailing zeros differ too.
+  CHECK_FALSE(hashBytes(Bytes(31, 0)) == hashBytes(Bytes(32, 0)));
+  CHECK_FALSE(hashBytes(Bytes(0)) == hashBytes(Bytes(1, 0)));
+  CHECK(h.hex().size() == 32);
+}
+
+TEST_CASE("[DiskCache] stores display-sized pictures and gives them back; damaged entries are rebuilt") {
   TempFolder t;
-  ImageLoader loader(2);
-  loader.request({writePng(t, "a.png", 16, 16), 100, 100});
-  loader.request({t.path() / "missing.png", 100, 100});
+  DiskCache cache(t.path() / "cache", 64u << 20);
+  REQUIRE(cache.usable());
+  const Bytes original = encodeJpeg(quadrants(800, 600), 800, 600);
+  const ContentHash key = hashBytes(original);
+  const DisplaySize box{400, 300, Fit::Cover};
+  CHECK_FALSE(cache.lookup(key, original.size(), box).has_value());
+
+  const auto decoded = decodeImageBytes(original, box);
+  REQUIRE(decoded.ok());
+  cache.store(key, original.size(), box, decoded.image);
+  const auto hit = cache.lookup(key, original.size(), box);
+  REQUIRE(hit.has_value());
+  CHECK(hit->width == decoded.image.width);
+  CHECK(hit->height == decoded.image.height);
+  CHECK(hit->fileWidth == 800);
+  CHECK(corners(*hit) == "rgbw");
+  // Another size, or other bytes, is another entry.
+  CHECK_FALSE(cache.lookup(key, original.size(), {200, 150, Fit::Cover}).has_value());
+  Bytes edited = original;
+  edited[edited.size() / 2] ^= 0x10;
+  CHECK_FALSE(cache.lookup(hashBytes(edited), edited.size(), box).has_value());
+
+  // A picture with transparency is kept exactly.
+  DecodedImage alpha;
+  alpha.width = 3;
+  alpha.height = 2;
+  alpha.opaque = false;
+  alpha.rgba = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24};
+  cache.store(key, 1, box, alpha);
+  const auto alphaHit = cache.lookup(key, 1, box);
+  REQUIRE(alphaHit.has_value());
+  CHECK(alphaHit->rgba == alpha.rgba);
+
+  // Damage every entry (cut short, or one byte changed): each is a miss, deleted, and counted.
+  int damaged = 0;
+  for (const auto& e : fs::directory_iterator(t.path() / "cache")) {
+    Bytes b = readBytes(e.path());
+    if (damaged++ % 2 == 0) b.resize(b.size() / 2);
+    else b[b.size() - 3] ^= 0xFF;
+    std::ofstream(e.path(), std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(b.data()), static_cast<long>(b.size()));
+  }
+  CHECK(damaged == 2);
+  CHECK_FALSE(cache.lookup(key, original.size(), box).has_value());
+  CHECK_FALSE(cache.lookup(key, 1, box).has_value());
+  CHECK(cache.stats().damaged == 2);
+  CHECK(fs::is_empty(t.path() / "cache"));
+}
+
+TEST_CASE("[DiskCache] trimming deletes the least recently used entries past the size limit, and nothing else") {
+  TempFolder t;
+  const fs::path dir = t.path() / "cache";
+  DiskCache cache(dir, 1u << 20); // 1 MiB
+  t.write("cache/notes.txt", "not the kiosk's: never deleted");
+  DecodedImage img;
+  img.width = 256;
+  img.height = 256;
+  img.opaque = false; // raw: 256 KiB each
+  img.rgba.assign(256 * 256 * 4, 7);
+  for (int i = 0; i < 6; ++i) {
+    cache.store(ContentHash{static_cast<std::uint64_t>(i), 0}, 1, kScreen, img);
+    // Entries age in order of storing.
+    for (const auto& e : fs::directory_iterator(dir))
+      if (e.path().filename().string().starts_with(ContentHash{static_cast<std::uint64_t>(i), 0}.hex()))
+        fs::last_write_time(e.path(), fs::file_time_type::clock::now() - std::chrono::minutes(60 - i));
+  }
+  cache.trim();
+  std::uintmax_t total = 0;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".kimg") total += fs::file_size(e.path());
+  CHECK(total <= (1u << 20));
+  CHECK(fs::exists(dir / "notes.txt"));
+  CHECK(cache.lookup(ContentHash{5, 0}, 1, kScreen).has_value());  // the newest stays
+  CHECK_FALSE(cache.lookup(ContentHash{0, 0}, 1, kScreen).has_value()); // the oldest went
+}
+
+TEST_CASE("[DiskCache] a cache folder that cannot be made is reported, and the kiosk decodes without it") {
+  TempFolder t;
+  t.write("file", "x");
+  DiskCache cache(t.path() / "file" / "cache", 1u << 20);
+  CHECK_FALSE(cache.usable());
+  CHECK(cache.problem().find("cannot create the image cache folder") != std::string::npos);
+  CHECK_FALSE(cache.lookup(ContentHash{1, 1}, 1, kScreen).has_value());
+}
+
+//-----------------------------------------------------------------------------
+// Workers
+//-----------------------------------------------------------------------------
+
+namespace {
+
+std::vector<LoadedImage> waitFor(ImageLoader& loader, size_t count) {
   std::vector<LoadedImage> done;
   const auto start = std::chrono::steady_clock::now();
-  while (done.size() < 2 && std::chrono::steady_clock::now() - start < std::chrono::seconds(10)) {
+  while (done.size() < count && std::chrono::steady_clock::now() - start < std::chrono::seconds(20)) {
     for (auto& d : loader.poll()) done.push_back(std::move(d));
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
+  return done;
+}
+
+} // namespace
+
+TEST_CASE("[ImageLoader] decodes on workers and hands results over by polling") {
+  TempFolder t;
+  ImageLoader loader(2);
+  loader.request({writePng(t, "a.png", 16, 16), {100, 100}});
+  loader.request({t.path() / "missing.png", {100, 100}});
+  const auto done = waitFor(loader, 2);
   REQUIRE(done.size() == 2);
   CHECK(loader.pending() == 0);
   int ok = 0;
   for (const auto& d : done) ok += d.result.ok();
   CHECK(ok == 1);
+}
+
+TEST_CASE("[ImageLoader] what is on screen is decoded before prefetches, and cancelled requests never are") {
+  TempFolder t;
+  const auto file = writeBytes(t, "p.jpg", encodeJpeg(quadrants(1200, 900), 1200, 900));
+  ImageLoader loader(1);
+  for (std::uint64_t i = 1; i <= 6; ++i) loader.request({file, {1200, 900}, Priority::Prefetch, i});
+  loader.request({file, {100, 100}, Priority::Visible, 100});
+  CHECK(loader.cancel(6));
+  CHECK_FALSE(loader.cancel(6));
+  loader.promote(5);
+  const auto done = waitFor(loader, 6);
+  REQUIRE(done.size() == 6);
+  // The one worker may already have started the first prefetch; the visible request comes next.
+  size_t visibleAt = 0, promotedAt = 0;
+  for (size_t i = 0; i < done.size(); ++i) {
+    if (done[i].request.ticket == 100) visibleAt = i;
+    if (done[i].request.ticket == 5) promotedAt = i;
+    CHECK(done[i].request.ticket != 6);
+  }
+  CHECK(visibleAt <= 1);
+  CHECK(promotedAt <= 2);
+}
+
+TEST_CASE("[ImageLoader] workers pause while finished pictures wait, so decoded pixels never pile up") {
+  TempFolder t;
+  const auto file = writePng(t, "a.png", 64, 64);
+  ImageLoader loader(2, nullptr, 2);
+  for (std::uint64_t i = 1; i <= 8; ++i) loader.request({file, {64, 64}, Priority::Visible, i});
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  CHECK(loader.poll().size() == 2); // at most two waited, although eight were asked for
+  CHECK(waitFor(loader, 6).size() == 6);
+}
+
+TEST_CASE("[ImageLoader] with a disk cache, the second start serves the display-sized picture from it") {
+  TempFolder t;
+  const auto file = writeBytes(t, "p.jpg", encodeJpeg(quadrants(1600, 1200), 1600, 1200));
+  for (int run = 0; run < 2; ++run) {
+    CAPTURE(run);
+    auto cache = std::make_shared<DiskCache>(t.path() / "cache", 64u << 20);
+    ImageLoader loader(2, cache);
+    loader.request({file, {400, 300, Fit::Cover}, Priority::Visible, 1});
+    const auto done = waitFor(loader, 1);
+    REQUIRE(done.size() == 1);
+    REQUIRE(done[0].result.ok());
+    CHECK(done[0].fromDiskCache == (run == 1));
+    CHECK(done[0].result.image.width == 400);
+    CHECK(corners(done[0].result.image) == "rgbw");
+  }
+  // Staff replace the picture: the new bytes miss the cache and are decoded.
+  writeBytes(t, "p.jpg", encodeJpeg(quadrants(800, 600), 800, 600, TJPF_RGBA, 70));
+  auto cache = std::make_shared<DiskCache>(t.path() / "cache", 64u << 20);
+  ImageLoader loader(1, cache);
+  loader.request({file, {400, 300, Fit::Cover}, Priority::Visible, 1});
+  const auto done = waitFor(loader, 1);
+  REQUIRE(done.size() == 1);
+  CHECK_FALSE(done[0].fromDiskCache);
 }

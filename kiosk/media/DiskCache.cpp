@@ -1,0 +1,288 @@
+#include "media/DiskCache.h"
+
+#include <turbojpeg.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <bit>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+namespace kiosk::media {
+
+namespace fs = std::filesystem;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Content hash: four 64-bit lanes of multiply-rotate rounds over 32-byte blocks,
+// folded into two finalized words.
+//-----------------------------------------------------------------------------
+
+namespace {
+
+constexpr std::uint64_t kP1 = 0x9E3779B97F4A7C15ull, kP2 = 0xC2B2AE3D27D4EB4Full, kP3 = 0x165667B19E3779F9ull,
+                        kP4 = 0xD6E8FEB86659FD93ull;
+
+std::uint64_t load64(const std::uint8_t* p) {
+  std::uint64_t v;
+  std::memcpy(&v, p, 8);
+  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
+  return v;
+}
+std::uint64_t round64(std::uint64_t acc, std::uint64_t word) { return std::rotl(acc ^ (word * kP2), 29) * kP1; }
+std::uint64_t finalize(std::uint64_t x) {
+  x ^= x >> 33;
+  x *= kP4;
+  x ^= x >> 29;
+  x *= kP2;
+  return x ^ (x >> 32);
+}
+
+} // namespace
+
+ContentHash hashBytes(std::span<const std::uint8_t> bytes) {
+  std::uint64_t acc[4] = {kP1, kP2, kP3, kP4};
+  const std::uint8_t* p = bytes.data();
+  size_t left = bytes.size();
+  while (left >= 32) {
+    for (int i = 0; i < 4; ++i) acc[i] = round64(acc[i], load64(p + 8 * i));
+    p += 32;
+    left -= 32;
+  }
+  std::uint8_t tail[32] = {};
+  std::memcpy(tail, p, left);
+  tail[31] = static_cast<std::uint8_t>(left);
+  for (int i = 0; i < 4; ++i) acc[i] = round64(acc[i], load64(tail + 8 * i));
+  const std::uint64_t n = bytes.size();
+  return {finalize(acc[0] ^ std::rotl(acc[2], 17) ^ n), finalize(acc[1] ^ std::rotl(acc[3], 41) ^ (n * kP3))};
+}
+
+std::string ContentHash::hex() const {
+  char buf[33];
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(a), static_cast<unsigned long long>(b));
+  return buf;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Entries: a 48-byte header, then the pixels as JPEG or raw RGBA.
+//-----------------------------------------------------------------------------
+
+namespace {
+
+constexpr char kMagic[8] = {'K', 'I', 'M', 'G', 'v', '1', '\r', '\n'};
+enum : std::uint32_t { kRaw = 0, kJpeg = 1 };
+
+struct Header {
+  char magic[8];
+  std::uint32_t width, height, fileWidth, fileHeight, encoding, reserved;
+  std::uint64_t payloadBytes, payloadHash;
+};
+static_assert(sizeof(Header) == 48);
+
+bool readWhole(const fs::path& p, std::vector<std::uint8_t>& out, std::uintmax_t limit) {
+  const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st {};
+  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) <= limit;
+  if (ok) {
+    out.resize(static_cast<size_t>(st.st_size));
+    size_t got = 0;
+    while (got < out.size()) {
+      const ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        ok = false;
+        break;
+      }
+      got += static_cast<size_t>(n);
+    }
+  }
+  ::close(fd);
+  return ok;
+}
+
+} // namespace
+
+fs::path defaultImageCacheDir() {
+  if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x == '/') return fs::path(x) / "kiosk" / "images";
+  if (const char* h = std::getenv("HOME"); h && *h == '/') return fs::path(h) / ".cache" / "kiosk" / "images";
+  return fs::temp_directory_path() / "kiosk-image-cache";
+}
+
+DiskCache::DiskCache(fs::path dir, std::uintmax_t maxBytes) : m_dir(std::move(dir)), m_maxBytes(maxBytes) {
+  std::error_code ec;
+  fs::create_directories(m_dir, ec);
+  if (ec || !fs::is_directory(m_dir, ec)) {
+    m_problem = "cannot create the image cache folder " + m_dir.string() + " (" + ec.message() + ")";
+    return;
+  }
+  if (::access(m_dir.c_str(), W_OK) != 0) {
+    m_problem = "cannot write to the image cache folder " + m_dir.string() + "; pictures are decoded at every start";
+    return;
+  }
+  m_usable = true;
+}
+
+fs::path DiskCache::entryPath(const ContentHash& original, std::uintmax_t originalBytes, const DisplaySize& box) const {
+  return m_dir / (original.hex() + "-" + std::to_string(originalBytes) + "-" + std::to_string(box.width) + "x" +
+                  std::to_string(box.height) + (box.fit == Fit::Cover ? "c" : "f") + ".kimg");
+}
+
+std::optional<DecodedImage> DiskCache::lookup(const ContentHash& original, std::uintmax_t originalBytes, const DisplaySize& box) {
+  if (!m_usable) return std::nullopt;
+  const fs::path path = entryPath(original, originalBytes, box);
+  std::vector<std::uint8_t> bytes;
+  if (!readWhole(path, bytes, 1u << 30)) {
+    std::lock_guard lock(m_mutex);
+    ++m_stats.misses;
+    return std::nullopt;
+  }
+  auto damaged = [&]() -> std::optional<DecodedImage> {
+    std::error_code ec;
+    fs::remove(path, ec);
+    std::lock_guard lock(m_mutex);
+    ++m_stats.damaged;
+    ++m_stats.misses;
+    return std::nullopt;
+  };
+  Header h{};
+  if (bytes.size() < sizeof h) return damaged();
+  std::memcpy(&h, bytes.data(), sizeof h);
+  const std::span<const std::uint8_t> payload(bytes.data() + sizeof h, bytes.size() - sizeof h);
+  if (std::memcmp(h.magic, kMagic, 8) != 0 || h.width == 0 || h.height == 0 || h.width > 16384 || h.height > 16384 ||
+      h.payloadBytes != payload.size() || hashBytes(payload).a != h.payloadHash)
+    return damaged();
+  DecodedImage img;
+  img.width = static_cast<int>(h.width);
+  img.height = static_cast<int>(h.height);
+  img.fileWidth = static_cast<int>(h.fileWidth);
+  img.fileHeight = static_cast<int>(h.fileHeight);
+  img.rgba.resize(static_cast<size_t>(h.width) * h.height * 4);
+  if (h.encoding == kRaw) {
+    if (payload.size() != img.rgba.size()) return damaged();
+    std::memcpy(img.rgba.data(), payload.data(), payload.size());
+    img.opaque = false;
+  } else if (h.encoding == kJpeg) {
+    tjhandle tj = tjInitDecompress();
+    int w = 0, hh = 0, ss = 0, cs = 0;
+    bool ok = tj && tjDecompressHeader3(tj, payload.data(), static_cast<unsigned long>(payload.size()), &w, &hh, &ss, &cs) == 0 &&
+              w == img.width && hh == img.height &&
+              tjDecompress2(tj, payload.data(), static_cast<unsigned long>(payload.size()), img.rgba.data(), w, 0, hh, TJPF_RGBA,
+                            TJFLAG_STOPONWARNING | TJFLAG_LIMITSCANS) == 0;
+    if (tj) tjDestroy(tj);
+    if (!ok) return damaged();
+    img.opaque = true;
+  } else {
+    return damaged();
+  }
+  ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0); // recently used: trimmed last
+  std::lock_guard lock(m_mutex);
+  ++m_stats.hits;
+  return img;
+}
+
+void DiskCache::store(const ContentHash& original, std::uintmax_t originalBytes, const DisplaySize& box, const DecodedImage& image) {
+  if (!m_usable || image.width <= 0 || image.height <= 0) return;
+  Header h{};
+  std::memcpy(h.magic, kMagic, 8);
+  h.width = static_cast<std::uint32_t>(image.width);
+  h.height = static_cast<std::uint32_t>(image.height);
+  h.fileWidth = static_cast<std::uint32_t>(image.fileWidth);
+  h.fileHeight = static_cast<std::uint32_t>(image.fileHeight);
+  unsigned char* jpeg = nullptr;
+  unsigned long jpegSize = 0;
+  std::span<const std::uint8_t> payload(image.rgba);
+  if (image.opaque) {
+    tjhandle tj = tjInitCompress();
+    if (tj && tjCompress2(tj, image.rgba.data(), image.width, 0, image.height, TJPF_RGBA, &jpeg, &jpegSize, TJSAMP_444, 92, 0) == 0) {
+      h.encoding = kJpeg;
+      payload = std::span<const std::uint8_t>(jpeg, jpegSize);
+    }
+    if (tj) tjDestroy(tj);
+  }
+  h.payloadBytes = payload.size();
+  h.payloadHash = hashBytes(payload).a;
+
+  std::string tmp = (m_dir / ".tmp-XXXXXX").string();
+  const int fd = ::mkstemp(tmp.data());
+  bool ok = fd >= 0;
+  auto writeAll = [&](const void* data, size_t n) {
+    const auto* p = static_cast<const std::uint8_t*>(data);
+    while (ok && n > 0) {
+      const ssize_t w = ::write(fd, p, n);
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) ok = false;
+      else p += w, n -= static_cast<size_t>(w);
+    }
+  };
+  if (ok) {
+    writeAll(&h, sizeof h);
+    writeAll(payload.data(), payload.size());
+    ::fchmod(fd, 0644);
+    ok = ::close(fd) == 0 && ok;
+  }
+  if (jpeg) tjFree(jpeg);
+  std::error_code ec;
+  if (ok) fs::rename(tmp, entryPath(original, originalBytes, box), ec);
+  if (!ok || ec) {
+    fs::remove(tmp, ec); // a full disk: the cache simply misses next time
+    return;
+  }
+  bool trimNow = false;
+  {
+    std::lock_guard lock(m_mutex);
+    ++m_stats.stores;
+    m_storedSinceTrim += sizeof h + payload.size();
+    trimNow = m_storedSinceTrim > m_maxBytes / 8;
+    if (trimNow) m_storedSinceTrim = 0;
+  }
+  if (trimNow) trim();
+}
+
+std::uintmax_t DiskCache::trim() {
+  if (!m_usable) return 0;
+  struct Found {
+    fs::path path;
+    std::uintmax_t bytes;
+    fs::file_time_type used;
+  };
+  std::vector<Found> entries;
+  std::uintmax_t total = 0;
+  std::error_code ec;
+  const auto now = fs::file_time_type::clock::now();
+  for (const auto& e : fs::directory_iterator(m_dir, ec)) {
+    std::error_code ec2;
+    const std::string name = e.path().filename().string();
+    const auto used = e.last_write_time(ec2);
+    if (ec2 || !e.is_regular_file(ec2)) continue;
+    if (name.starts_with(".tmp-")) { // left by a kiosk killed while writing
+      if (now - used > std::chrono::hours(1)) fs::remove(e.path(), ec2);
+      continue;
+    }
+    if (!name.ends_with(".kimg")) continue; // not ours: never touched
+    const auto bytes = e.file_size(ec2);
+    if (ec2) continue;
+    entries.push_back({e.path(), bytes, used});
+    total += bytes;
+  }
+  if (total <= m_maxBytes) return 0;
+  std::sort(entries.begin(), entries.end(), [](const Found& x, const Found& y) { return x.used < y.used; });
+  std::uintmax_t freed = 0;
+  for (const auto& e : entries) {
+    if (total - freed <= m_maxBytes / 10 * 9) break;
+    std::error_code ec2;
+    if (fs::remove(e.path, ec2)) freed += e.bytes;
+  }
+  return freed;
+}
+
+DiskCache::Stats DiskCache::stats() const {
+  std::lock_guard lock(m_mutex);
+  return m_stats;
+}
+
+} // namespace kiosk::media

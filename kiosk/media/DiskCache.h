@@ -1,0 +1,67 @@
+#pragma once
+// A disk cache of display-sized pictures, so a restart shows its first screen without decoding
+// any large original. Entries are keyed by a hash of the original's bytes and the display size,
+// so an edited picture is never served stale, whatever its time stamp says. The cache lives
+// outside the content folder (staff never see it), is written atomically (temporary file, then
+// rename), and every entry is checked on reading: a damaged entry is deleted and rebuilt from
+// the original. Thread-safe: worker threads read and write it concurrently.
+#include "media/ImageDecoder.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <string>
+
+namespace kiosk::media {
+
+// A 128-bit hash of bytes (two 64-bit lanes), fast enough to run over a 10 MB photo in a few
+// milliseconds. Not cryptographic: it tells edited pictures apart, nothing more.
+struct ContentHash {
+  std::uint64_t a = 0, b = 0;
+  std::string hex() const;
+  bool operator==(const ContentHash&) const = default;
+};
+ContentHash hashBytes(std::span<const std::uint8_t> bytes);
+
+class DiskCache {
+public:
+  // `dir` is created when missing. maxBytes bounds the folder: the least recently used entries
+  // are deleted past it.
+  DiskCache(std::filesystem::path dir, std::uintmax_t maxBytes);
+
+  // Whether the folder could be made and written; when not, lookups miss and stores do nothing.
+  bool usable() const { return m_usable; }
+  const std::string& problem() const { return m_problem; }
+  const std::filesystem::path& dir() const { return m_dir; }
+
+  // The cached picture for these original bytes at this display size, if a sound one is there.
+  std::optional<DecodedImage> lookup(const ContentHash& original, std::uintmax_t originalBytes, const DisplaySize& box);
+  // Stores a decoded picture. Opaque pictures are kept as high-quality JPEG (4:4:4, quality 92),
+  // others as raw RGBA.
+  void store(const ContentHash& original, std::uintmax_t originalBytes, const DisplaySize& box, const DecodedImage& image);
+  // Deletes least recently used entries until the folder is within maxBytes. Returns bytes freed.
+  std::uintmax_t trim();
+
+  struct Stats {
+    std::uint64_t hits = 0, misses = 0, stores = 0, damaged = 0;
+  };
+  Stats stats() const;
+
+private:
+  std::filesystem::path entryPath(const ContentHash& original, std::uintmax_t originalBytes, const DisplaySize& box) const;
+
+  std::filesystem::path m_dir;
+  std::uintmax_t m_maxBytes;
+  bool m_usable = false;
+  std::string m_problem;
+  mutable std::mutex m_mutex; // guards m_stats and m_storedSinceTrim
+  Stats m_stats;
+  std::uintmax_t m_storedSinceTrim = 0;
+};
+
+// The default cache folder: $XDG_CACHE_HOME/kiosk/images, else ~/.cache/kiosk/images.
+std::filesystem::path defaultImageCacheDir();
+
+} // namespace kiosk::media
