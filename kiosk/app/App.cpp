@@ -268,6 +268,15 @@ void App::collectWorkerResults() {
   }
 }
 
+bool App::openItem(const std::string& section, const std::string& item) {
+  if (!m_nav) return false;
+  const Seconds now = m_clock.now();
+  m_nav->noteActivity(now);
+  m_nav->openSection(section, now);
+  m_nav->openItem(item, now);
+  return m_nav->item() && m_nav->item()->id == item && m_nav->section() && m_nav->section()->id == section;
+}
+
 bool App::staffKey(const std::string& name) {
   sf::Event::KeyEvent k{};
   if (name == "F2") k.code = sf::Keyboard::F2;
@@ -376,7 +385,7 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
     const auto t = m_textures->stats();
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - m_started).count();
     std::cerr << "kiosk: first picture on screen " << ms << " ms after start (" << t.fromDiskCache << " of "
-              << t.decoded << " pictures from the disk cache)\n";
+              << t.decoded << " pictures from the disk cache; uploaded over " << t.lastUploadFrames << " frames)\n";
   }
   if (present && screenshot.empty()) {
     if (m_drawnFrameMs.size() < 100000) {

@@ -57,6 +57,8 @@ public:
   const Navigator* navigator() const { return m_nav.get(); }
   void pushPointer(const ui::PointerEvent& e) { m_imgui->pushPointer(e); }
   bool hasPendingInput() const { return m_imgui->hasPendingInput(); }
+  // Goes straight to an item (for scripts); false when it is not shown today.
+  bool openItem(const std::string& section, const std::string& item);
   // A staff shortcut by name ("F2", "F5"); false when the name is not a known key.
   bool staffKey(const std::string& name);
   // CPU milliseconds of each drawn frame so far (ImGui, GL submission, and on llvmpipe the drawing).

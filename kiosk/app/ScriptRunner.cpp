@@ -126,6 +126,23 @@ int ScriptRunner::run(const InputScript& script) {
            ok && m_app.loading() && std::chrono::steady_clock::now() - start < std::chrono::seconds(60);)
         ok = m_app.frame(false, {}, m_error);
       break;
+    case K::Open: {
+      const auto slash = cmd.text.find('/');
+      if (!m_app.openItem(cmd.text.substr(0, slash), cmd.text.substr(slash + 1)))
+        return fail(cmd, "there is no item '" + cmd.text + "' on screen today"), 1;
+      ok = step(true);
+      break;
+    }
+    case K::AwaitPictures: {
+      const auto start = std::chrono::steady_clock::now();
+      while (ok && m_app.pendingImages() > 0) {
+        if (std::chrono::steady_clock::now() - start > std::chrono::duration<double>(cmd.seconds))
+          return fail(cmd, "pictures were still decoding after " + std::to_string(static_cast<int>(cmd.seconds)) + " s"), 1;
+        ok = m_app.frame(false, {}, m_error);
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      }
+      break;
+    }
     case K::Screenshot: {
       // Let outstanding images decode and upload first (real time; virtual time stands still),
       // so a screenshot never catches a placeholder that a visitor would see only for a moment.

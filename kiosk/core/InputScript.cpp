@@ -147,20 +147,29 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
         continue;
       }
       cmd.text = tokens[2].text;
-    } else if (verb == "await") {
-      if (!need(1, 2, "'reload' and an optional time limit: 'await reload 10s'")) continue;
-      if (tokens[1].text != "reload") {
-        fail(tokens[1].column, "'await' knows 'reload'");
+    } else if (verb == "open") {
+      if (!need(1, 1, "a section and item id: 'open investment/industrial-base'")) continue;
+      const auto slash = tokens[1].text.find('/');
+      if (slash == std::string::npos || slash == 0 || slash + 1 == tokens[1].text.size()) {
+        fail(tokens[1].column, "'" + tokens[1].text + "' is not SECTION/ITEM, like investment/industrial-base");
         continue;
       }
-      cmd.kind = ScriptCommand::Kind::AwaitReload;
+      cmd.kind = ScriptCommand::Kind::Open;
+      cmd.text = tokens[1].text;
+    } else if (verb == "await") {
+      if (!need(1, 2, "'reload' or 'pictures' and an optional time limit: 'await reload 10s'")) continue;
+      if (tokens[1].text != "reload" && tokens[1].text != "pictures") {
+        fail(tokens[1].column, "'await' knows 'reload' and 'pictures'");
+        continue;
+      }
+      cmd.kind = tokens[1].text == "reload" ? ScriptCommand::Kind::AwaitReload : ScriptCommand::Kind::AwaitPictures;
       cmd.seconds = 10;
       if (argCount == 2 && !parseDuration(tokens[2].text, cmd.seconds)) {
         fail(tokens[2].column, "'" + tokens[2].text + "' is not a duration; write 10s");
         continue;
       }
     } else {
-      fail(tokens[0].column, "unknown command '" + verb + "'; use wait, tap, drag, key, screenshot, expect or await");
+      fail(tokens[0].column, "unknown command '" + verb + "'; use wait, tap, drag, key, screenshot, expect, open or await");
       continue;
     }
     script.commands.push_back(std::move(cmd));

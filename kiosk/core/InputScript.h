@@ -10,6 +10,9 @@
 //   expect screen home | expect language en           stop with an error if not so
 //   await reload [10s]                                 real time runs (and virtual time with it)
 //                                                      until the content is reloaded from disk
+//   open investment/industrial-base                   go straight to an item (paging benchmarks)
+//   await pictures [20s]                               frames run (virtual time stands still) until
+//                                                      every picture asked for is on the GPU
 #include "core/Diagnostic.h"
 
 #include <string>
@@ -25,7 +28,7 @@ struct ScriptCoord {
 };
 
 struct ScriptCommand {
-  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload };
+  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open };
   Kind kind = Kind::Wait;
   int line = 0;
   double seconds = 0;    // Wait, Drag duration

@@ -1,5 +1,7 @@
 #include "media/ImageDecoder.h"
 
+#include "media/Resample.h"
+
 #include <stb_image.h>
 #include <stb_image_resize.h>
 #include <turbojpeg.h>
@@ -168,18 +170,21 @@ struct TjHandle {
   }
 };
 
-bool opaque(const std::vector<std::uint8_t>& rgba) {
-  for (size_t i = 3; i < rgba.size(); i += 4)
+bool opaque(const std::uint8_t* rgba, size_t bytes) {
+  for (size_t i = 3; i < bytes; i += 4)
     if (rgba[i] != 255) return false;
   return true;
 }
 
-// Scales `src` (sw x sh) to dw x dh with a filtered, gamma-correct resample into `out`.
+// Scales `src` (sw x sh) to dw x dh with a filtered, gamma-correct resample into `out`: the
+// kiosk's own fast bicubic for opaque pictures, stb_image_resize (which weights colour by alpha)
+// for the others.
 void resample(const std::uint8_t* src, int sw, int sh, int dw, int dh, bool hasAlpha, DecodedImage& out) {
   out.width = dw;
   out.height = dh;
   out.rgba.resize(static_cast<size_t>(dw) * dh * 4);
-  stbir_resize_uint8_srgb(src, sw, sh, 0, out.rgba.data(), dw, dh, 0, 4, hasAlpha ? 3 : STBIR_ALPHA_CHANNEL_NONE, 0);
+  if (!hasAlpha) resampleOpaque(src, sw, sh, out.rgba.data(), dw, dh);
+  else stbir_resize_uint8_srgb(src, sw, sh, 0, out.rgba.data(), dw, dh, 0, 4, 3, 0);
 }
 
 DecodeResult decodeJpeg(Bytes b, const DisplaySize& box, const DecodeLimits& limits) {
@@ -265,14 +270,15 @@ DecodeResult decodeWithStb(Bytes b, ImageFormat format, const DisplaySize& box, 
       r.image.height = h;
       r.image.rgba.assign(pixels, pixels + static_cast<size_t>(w) * h * 4);
     } else {
-      resample(pixels, w, h, fw, fh, channels == 2 || channels == 4, r.image);
+      const bool hasAlpha = (channels == 2 || channels == 4) && !opaque(pixels, static_cast<size_t>(w) * h * 4);
+      resample(pixels, w, h, fw, fh, hasAlpha, r.image);
     }
   } catch (...) {
     stbi_image_free(pixels);
     throw;
   }
   stbi_image_free(pixels);
-  r.image.opaque = opaque(r.image.rgba);
+  r.image.opaque = opaque(r.image.rgba.data(), r.image.rgba.size());
   r.image.fileWidth = w;
   r.image.fileHeight = h;
   return r;

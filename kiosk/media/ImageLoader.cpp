@@ -73,7 +73,7 @@ size_t ImageLoader::pending() const {
   return m_visible.size() + m_prefetch.size() + m_inFlight + m_done.size();
 }
 
-LoadedImage ImageLoader::work(const ImageRequest& req) {
+LoadedImage ImageLoader::work(const ImageRequest& req, std::optional<std::pair<ContentHash, std::uintmax_t>>& toStore) {
   const auto start = std::chrono::steady_clock::now();
   LoadedImage done{req, {}};
   const FileBytes read = readImageFileSettled(req.file, m_limits); // staff may be copying over it right now
@@ -90,7 +90,7 @@ LoadedImage ImageLoader::work(const ImageRequest& req) {
     }
     if (!done.fromDiskCache) {
       done.result = decodeImageBytes(read.bytes, req.box, m_limits);
-      if (m_cache && done.result.ok()) m_cache->store(hash, read.bytes.size(), req.box, done.result.image);
+      if (m_cache && done.result.ok()) toStore.emplace(hash, read.bytes.size());
     }
   }
   done.workMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -102,27 +102,39 @@ void ImageLoader::run() {
     ImageRequest req;
     {
       std::unique_lock lock(m_mutex);
+      // A prefetch waits while a picture for the screen is being decoded: on a two-core kiosk
+      // it would take half the CPU from what the visitor is waiting for.
       m_wake.wait(lock, [this] {
-        return m_stop || ((!m_visible.empty() || !m_prefetch.empty()) && m_done.size() + m_inFlight < m_maxWaiting);
+        const bool work = !m_visible.empty() || (!m_prefetch.empty() && m_visibleInFlight == 0);
+        return m_stop || (work && m_done.size() + m_inFlight < m_maxWaiting);
       });
       if (m_stop) return;
-      auto& q = m_visible.empty() ? m_prefetch : m_visible;
+      const bool visible = !m_visible.empty();
+      auto& q = visible ? m_visible : m_prefetch;
       req = std::move(q.front());
       q.pop_front();
       ++m_inFlight;
+      m_visibleInFlight += visible;
     }
     LoadedImage done;
+    std::optional<std::pair<ContentHash, std::uintmax_t>> toStore;
+    DecodedImage copy;
     try {
-      done = work(req);
+      done = work(req, toStore);
+      if (toStore) copy = done.result.image; // ~10 MB memcpy: the screen gets it before the disk does
     } catch (const std::exception& e) { // bad_alloc on a huge picture: a placeholder, not the end
       done = LoadedImage{req, {}};
       done.result.error = std::string("the image could not be decoded (") + e.what() + ")";
+      toStore.reset();
     }
     {
       std::lock_guard lock(m_mutex);
       --m_inFlight;
+      m_visibleInFlight -= req.priority == Priority::Visible;
       m_done.push_back(std::move(done));
     }
+    m_wake.notify_all(); // a prefetch may go now
+    if (toStore) m_cache->store(toStore->first, toStore->second, req.box, copy);
   }
 }
 

@@ -14,6 +14,8 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <utility>
 #include <string>
 #include <thread>
 #include <vector>
@@ -59,7 +61,9 @@ public:
 
 private:
   void run();
-  LoadedImage work(const ImageRequest& req);
+  // Reads, hashes and decodes (or finds in the disk cache). A fresh decode to be stored in the
+  // disk cache is also left in `toStore`, so the picture is handed over before it is written.
+  LoadedImage work(const ImageRequest& req, std::optional<std::pair<ContentHash, std::uintmax_t>>& toStore);
 
   std::shared_ptr<DiskCache> m_cache;
   size_t m_maxWaiting;
@@ -69,6 +73,7 @@ private:
   std::deque<ImageRequest> m_visible, m_prefetch;
   std::deque<LoadedImage> m_done;
   size_t m_inFlight = 0;
+  size_t m_visibleInFlight = 0;
   bool m_stop = false;
   std::vector<std::thread> m_threads;
 };

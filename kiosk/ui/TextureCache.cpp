@@ -35,8 +35,10 @@ std::uintmax_t textureBytes(int w, int h) { return static_cast<std::uintmax_t>(w
 } // namespace
 
 std::uintmax_t TextureCache::defaultBudget(unsigned screenWidth, unsigned screenHeight) {
+  // About 32 screen-sized pictures, rounded up to 64 MiB: 256 MiB at 1080p, 1 GiB at 4K.
   const std::uintmax_t screen = textureBytes(static_cast<int>(screenWidth), static_cast<int>(screenHeight));
-  return std::clamp<std::uintmax_t>(screen * 32, 128u << 20, 1024u << 20);
+  const std::uintmax_t step = 64u << 20;
+  return std::clamp<std::uintmax_t>((screen * 32 + step - 1) / step * step, 128u << 20, 1024u << 20);
 }
 
 TextureCache::TextureCache(Options options)

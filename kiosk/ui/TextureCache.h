@@ -43,7 +43,7 @@ public:
     media::DecodeLimits limits;
   };
 
-  // The default budget for a screen: room for about 24 full-screen pictures, at least 128 MiB
+  // The default budget for a screen: room for about 32 screen-sized pictures, at least 128 MiB
   // (256 MiB at 1080p, 1 GiB at 4K).
   static std::uintmax_t defaultBudget(unsigned screenWidth, unsigned screenHeight);
 

@@ -18,10 +18,11 @@ screenshot home.png
 expect screen home
 expect language en
 await reload 5s
+await pictures
 )",
                                   "walk.kscript", diags);
   CHECK(diags.empty());
-  REQUIRE(s.commands.size() == 11);
+  REQUIRE(s.commands.size() == 12);
   using K = ScriptCommand::Kind;
   CHECK(s.commands[0].kind == K::Wait);
   CHECK(s.commands[0].seconds == doctest::Approx(2));
@@ -41,6 +42,8 @@ await reload 5s
   CHECK(s.commands[9].kind == K::ExpectLanguage);
   CHECK(s.commands[10].kind == K::AwaitReload);
   CHECK(s.commands[10].seconds == doctest::Approx(5));
+  CHECK(s.commands[11].kind == K::AwaitPictures);
+  CHECK(s.commands[11].seconds == doctest::Approx(10));
 }
 
 TEST_CASE("[InputScript] mistakes are reported at their line and column") {
@@ -60,7 +63,8 @@ TEST_CASE("[InputScript] mistakes are reported at their line and column") {
       {"expect screen lobby", 15, "attract, home, section or item"},
       {"expect weather sunny", 8, "knows 'screen'"},
       {"  jump 3", 3, "unknown command 'jump'"},
-      {"await godot", 7, "knows 'reload'"},
+      {"await godot", 7, "knows 'reload' and 'pictures'"},
+      {"open nothing", 6, "is not SECTION/ITEM"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.line);

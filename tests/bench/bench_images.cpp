@@ -1,0 +1,442 @@
+// bench_images: what a camera photo costs the kiosk. Generates 24-megapixel JPEGs (6000x4000, the
+// size of a modern camera's photos), then measures, in one run:
+//   1. the time from file to a display-ready picture for a 1920x1080 screen through the kiosk's
+//      pipeline (TurboJPEG scaled decode + filtered downscale), against the naive path (stb_image
+//      full decode + stb_image_resize to the same size), and against a disk-cache hit;
+//   2. cold start of the real kiosk to its first attract frame with 200 such photos: with no disk
+//      cache, on the first start (cache empty, filled as it goes) and on a warm restart;
+//   3. peak memory while paging through the photos item by item, against a run that opens none,
+//      within the texture budget plus a stated overhead (the run fails if not).
+// Prints tables of medians. `--quick` runs fewer repetitions and pages fewer items (under 60 s on
+// 2 cores). Starts its own Xvfb when there is no DISPLAY.
+#include "media/DiskCache.h"
+#include "media/ImageDecoder.h"
+
+#include <stb_image.h>
+#include <stb_image_resize.h>
+#include <turbojpeg.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <sys/select.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace kiosk::media;
+using Steady = std::chrono::steady_clock;
+using Bytes = std::vector<std::uint8_t>;
+
+namespace {
+
+double msSince(Steady::time_point t) { return std::chrono::duration<double, std::milli>(Steady::now() - t).count(); }
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+Bytes readFile(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return Bytes(std::istreambuf_iterator<char>(in), {});
+}
+void writeFile(const fs::path& p, const void* data, size_t n) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary).write(static_cast<const char*>(data), static_cast<std::streamsize>(n));
+}
+void writeText(const fs::path& p, const std::string& s) { writeFile(p, s.data(), s.size()); }
+
+// A photo-like picture: broad colour fields, edges, fine texture and sensor grain, so it
+// compresses like a real photo (about 6 MB at quality 90), not like a flat test card.
+Bytes makePhoto(int w, int h, unsigned seed) {
+  std::vector<std::uint8_t> rgb(static_cast<size_t>(w) * h * 3);
+  std::uint32_t state = seed * 2654435761u + 1;
+  const float fx = 0.002f + 0.0005f * static_cast<float>(seed % 5), fy = 0.003f + 0.0004f * static_cast<float>(seed % 7);
+  for (int y = 0; y < h; ++y) {
+    std::uint8_t* row = &rgb[static_cast<size_t>(y) * w * 3];
+    const float sy = std::sin(y * fy);
+    for (int x = 0; x < w; ++x) {
+      state = state * 1664525u + 1013904223u;
+      const int grain = static_cast<int>((state >> 24) & 15) - 8;
+      const float base = 0.5f + 0.25f * std::sin(x * fx + sy * 3.0f) + 0.15f * std::sin((x + y) * 0.02f) * sy;
+      const int texture = ((x / 7 + y / 5) & 3) * 6;
+      const int horizon = y > h * 2 / 3 ? 40 : 0;
+      const int r = static_cast<int>(255 * base) + grain + texture - horizon;
+      const int g = static_cast<int>(200 * base) + grain + horizon / 2;
+      const int b = static_cast<int>(255 * (1 - base)) + grain + texture;
+      row[x * 3] = static_cast<std::uint8_t>(std::clamp(r, 0, 255));
+      row[x * 3 + 1] = static_cast<std::uint8_t>(std::clamp(g, 0, 255));
+      row[x * 3 + 2] = static_cast<std::uint8_t>(std::clamp(b, 0, 255));
+    }
+  }
+  tjhandle tj = tjInitCompress();
+  unsigned char* out = nullptr;
+  unsigned long size = 0;
+  if (tjCompress2(tj, rgb.data(), w, 0, h, TJPF_RGB, &out, &size, TJSAMP_420, 90, 0) != 0) {
+    std::fprintf(stderr, "bench_images: cannot encode a test photo: %s\n", tjGetErrorStr2(tj));
+    std::exit(1);
+  }
+  Bytes jpeg(out, out + size);
+  tjFree(out);
+  tjDestroy(tj);
+  return jpeg;
+}
+
+// The same photo with a comment segment naming it: different bytes (and so a different content
+// hash) at no cost to decoding, as 200 different photos would be.
+Bytes uniqueCopy(const Bytes& jpeg, int n) {
+  const std::string note = "bench photo " + std::to_string(n);
+  Bytes seg = {0xFF, 0xFE, static_cast<std::uint8_t>((note.size() + 2) >> 8), static_cast<std::uint8_t>((note.size() + 2) & 0xFF)};
+  seg.insert(seg.end(), note.begin(), note.end());
+  Bytes out;
+  out.reserve(jpeg.size() + seg.size());
+  out.push_back(jpeg[0]);
+  out.push_back(jpeg[1]);
+  out.insert(out.end(), seg.begin(), seg.end());
+  out.insert(out.end(), jpeg.begin() + 2, jpeg.end());
+  return out;
+}
+
+// The naive path: decode the whole photo, then resize it with stb_image_resize.
+DecodedImage naiveDecode(const fs::path& file, int dw, int dh) {
+  const Bytes bytes = readFile(file);
+  int w = 0, h = 0, c = 0;
+  unsigned char* px = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &c, 4);
+  DecodedImage out;
+  if (!px) return out;
+  out.width = dw;
+  out.height = dh;
+  out.rgba.resize(static_cast<size_t>(dw) * dh * 4);
+  stbir_resize_uint8_srgb(px, w, h, 0, out.rgba.data(), dw, dh, 0, 4, STBIR_ALPHA_CHANNEL_NONE, 0);
+  stbi_image_free(px);
+  return out;
+}
+
+//-----------------------------------------------------------------------------
+// Running the real kiosk
+//-----------------------------------------------------------------------------
+
+struct Xvfb {
+  pid_t pid = 0;
+  std::string display;
+  ~Xvfb() {
+    if (pid > 0) {
+      ::kill(pid, SIGTERM);
+      ::waitpid(pid, nullptr, 0);
+    }
+  }
+};
+
+bool startXvfb(Xvfb& x) {
+  int fds[2];
+  if (::pipe(fds) != 0) return false;
+  x.pid = ::fork();
+  if (x.pid == 0) {
+    ::close(fds[0]);
+    const std::string fd = std::to_string(fds[1]);
+    ::execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", "1920x1080x24", "-nolisten", "tcp", "-noreset",
+             static_cast<char*>(nullptr));
+    std::_Exit(127);
+  }
+  ::close(fds[1]);
+  char buf[32] = {};
+  const ssize_t n = ::read(fds[0], buf, sizeof buf - 1);
+  ::close(fds[0]);
+  if (n <= 0) return false;
+  x.display = ":" + std::string(buf, static_cast<size_t>(n - (buf[n - 1] == '\n' ? 1 : 0)));
+  return true;
+}
+
+struct KioskRun {
+  double msToLine = -1;   // from fork to the awaited line, or -1
+  std::string log;        // all of stderr
+  int status = -1;
+};
+
+// Runs the kiosk with `args`; with `until`, stops it (SIGTERM) once a stderr line contains it.
+KioskRun runKiosk(const std::string& kiosk, const std::vector<std::string>& args, const std::string& until, int timeoutSeconds) {
+  KioskRun run;
+  int fds[2];
+  if (::pipe(fds) != 0) return run;
+  const auto start = Steady::now();
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::dup2(fds[1], 2);
+    ::close(fds[0]);
+    ::close(fds[1]);
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(kiosk.c_str()));
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(kiosk.c_str(), argv.data());
+    std::_Exit(127);
+  }
+  ::close(fds[1]);
+  std::string pendingLine;
+  char buf[4096];
+  bool stopped = false;
+  for (;;) {
+    fd_set set;
+    FD_ZERO(&set);
+    FD_SET(fds[0], &set);
+    timeval tv{1, 0};
+    const int ready = ::select(fds[0] + 1, &set, nullptr, nullptr, &tv);
+    if (msSince(start) > timeoutSeconds * 1000.0) {
+      ::kill(pid, SIGKILL);
+      break;
+    }
+    if (ready <= 0) continue;
+    const ssize_t n = ::read(fds[0], buf, sizeof buf);
+    if (n <= 0) break;
+    run.log.append(buf, static_cast<size_t>(n));
+    const auto at = until.empty() || stopped ? std::string::npos : run.log.find(until);
+    if (at != std::string::npos && run.log.find('\n', at) != std::string::npos) { // the whole line
+      run.msToLine = msSince(start);
+      ::kill(pid, SIGTERM);
+      stopped = true;
+    }
+  }
+  ::close(fds[0]);
+  ::waitpid(pid, &run.status, 0);
+  return run;
+}
+
+// "kiosk: memory: peak 412 MiB, now 300 MiB; picture textures peak 250 MiB of a 256 MiB budget (...)"
+struct MemoryLine {
+  double peakMiB = -1, texturesPeakMiB = -1, budgetMiB = -1;
+  long decoded = -1, evicted = -1;
+  double slowestSliceMs = -1;
+};
+MemoryLine parseMemory(const std::string& log) {
+  MemoryLine m;
+  const auto at = log.rfind("kiosk: memory: peak ");
+  if (at == std::string::npos) return m;
+  long cached = 0, cancelled = 0;
+  std::sscanf(log.c_str() + at,
+              "kiosk: memory: peak %lf MiB, now %*f MiB; picture textures peak %lf MiB of a %lf MiB budget (%ld pictures "
+              "decoded, %ld from the disk cache, %ld evicted, %ld cancelled; slowest upload slice %lf ms)",
+              &m.peakMiB, &m.texturesPeakMiB, &m.budgetMiB, &m.decoded, &cached, &m.evicted, &cancelled, &m.slowestSliceMs);
+  return m;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  bool quick = false, keep = false;
+  std::string kiosk = KIOSK_BINARY;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--quick") quick = true;
+    else if (a == "--keep") keep = true;
+    else if (a == "--kiosk" && i + 1 < argc) kiosk = argv[++i];
+    else {
+      std::fprintf(stderr, "usage: bench_images [--quick] [--keep] [--kiosk PATH]\n");
+      return 2;
+    }
+  }
+  char tmpl[] = "/tmp/bench_images-XXXXXX";
+  if (!::mkdtemp(tmpl)) return 1;
+  const fs::path work = tmpl;
+  bool failed = false;
+
+  const int distinct = quick ? 2 : 4, reps = quick ? 3 : 7, photos = 200, paged = quick ? 40 : 200, starts = quick ? 3 : 7;
+  std::printf("bench_images%s: %d distinct 6000x4000 JPEGs (24 MP), %d copies with distinct bytes; %u cores\n\n",
+              quick ? " --quick" : "", distinct, photos, std::thread::hardware_concurrency());
+
+  // Photos, generated on every core.
+  auto t0 = Steady::now();
+  std::vector<Bytes> originals(static_cast<size_t>(distinct));
+  {
+    std::vector<std::thread> threads;
+    for (int i = 0; i < distinct; ++i) threads.emplace_back([&, i] { originals[static_cast<size_t>(i)] = makePhoto(6000, 4000, static_cast<unsigned>(i + 1)); });
+    for (auto& t : threads) t.join();
+  }
+  size_t totalBytes = 0;
+  for (int i = 0; i < distinct; ++i) {
+    writeFile(work / ("photo-" + std::to_string(i) + ".jpg"), originals[static_cast<size_t>(i)].data(), originals[static_cast<size_t>(i)].size());
+    totalBytes += originals[static_cast<size_t>(i)].size();
+  }
+  std::printf("generated in %.1f s, %.1f MB per photo\n\n", msSince(t0) / 1000, totalBytes / 1e6 / distinct);
+
+  //---------------------------------------------------------------------------
+  // 1. File to display-ready picture
+  //---------------------------------------------------------------------------
+  const DisplaySize screen{1920, 1080, Fit::Cover};
+  std::vector<double> ours, naive, cached;
+  DiskCache cache(work / "cache-decode", 1u << 30);
+  for (int r = 0; r < reps; ++r)
+    for (int i = 0; i < distinct; ++i) {
+      const fs::path file = work / ("photo-" + std::to_string(i) + ".jpg");
+      auto t = Steady::now();
+      const auto result = decodeImageFile(file, screen);
+      ours.push_back(msSince(t));
+      if (!result.ok()) {
+        std::fprintf(stderr, "bench_images: the pipeline failed: %s\n", result.error.c_str());
+        return 1;
+      }
+      t = Steady::now();
+      const auto n = naiveDecode(file, result.image.width, result.image.height);
+      naive.push_back(msSince(t));
+      if (n.rgba.empty()) return 1;
+      // A disk-cache hit, as a warm restart sees it: read and hash the original, read the
+      // display-sized copy, decode that.
+      const Bytes bytes = readFile(file);
+      cache.store(hashBytes(bytes), bytes.size(), screen, result.image);
+      t = Steady::now();
+      const auto read = readImageFile(file);
+      const auto hit = cache.lookup(hashBytes(read.bytes), read.bytes.size(), screen);
+      cached.push_back(msSince(t));
+      if (!hit) return 1;
+    }
+  int num = 0, den = 0;
+  jpegDecodeScale(6000, 4000, 1920, 1280, num, den);
+  std::printf("1. a 6000x4000 JPEG to a display-ready 1920x1280 picture (covering 1920x1080), one thread, %zu runs\n", ours.size());
+  std::printf("   %-52s %10s %8s\n", "path", "median ms", "ratio");
+  std::printf("   %-52s %10.1f %8s\n", "naive: stb_image full decode + stb_image_resize", median(naive), "1.0x");
+  std::printf("   %-52s %10.1f %7.1fx\n", ("kiosk: TurboJPEG at " + std::to_string(num) + "/" + std::to_string(den) + " scale + resize").c_str(),
+              median(ours), median(naive) / median(ours));
+  std::printf("   %-52s %10.1f %7.1fx\n\n", "kiosk, disk cache hit (read + hash original, cached)", median(cached),
+              median(naive) / median(cached));
+  const double ratio = median(naive) / median(ours);
+
+  //---------------------------------------------------------------------------
+  // 2 and 3 run the real kiosk.
+  //---------------------------------------------------------------------------
+  if (!fs::exists(kiosk)) {
+    std::printf("2-3. skipped: no kiosk binary at %s\n", kiosk.c_str());
+    if (!keep) fs::remove_all(work);
+    return 1;
+  }
+  Xvfb xvfb;
+  if (!std::getenv("DISPLAY") || !*std::getenv("DISPLAY")) {
+    if (!startXvfb(xvfb)) {
+      std::fprintf(stderr, "bench_images: no DISPLAY and Xvfb would not start (apt-get install xvfb)\n");
+      return 1;
+    }
+    ::setenv("DISPLAY", xvfb.display.c_str(), 1);
+  }
+
+  // 200 photos in 8 sections of 25 items; every section's cover is a photo too.
+  const fs::path content = work / "content";
+  writeText(content / "kiosk.toml", "[kiosk]\ndefault_language = \"en\"\nlanguages = [\"en\"]\nattract_slide_seconds = 7\n"
+                                     "[kiosk.name]\nen = \"Photo wall\"\n[kiosk.tagline]\nen = \"Two hundred photos\"\n");
+  t0 = Steady::now();
+  for (int n = 0; n < photos; ++n) {
+    const int s = n / 25 + 1, item = n % 25 + 1;
+    char sdir[32], iname[32];
+    std::snprintf(sdir, sizeof sdir, "%02d-wall-%d", s, s);
+    std::snprintf(iname, sizeof iname, "%02d-photo-%d", item, n + 1);
+    const fs::path dir = content / "sections" / sdir;
+    const Bytes copy = uniqueCopy(originals[static_cast<size_t>(n % distinct)], n);
+    writeFile(dir / "images" / (std::to_string(n + 1) + ".jpg"), copy.data(), copy.size());
+    if (item == 1)
+      writeText(dir / "section.toml", "title = { en = \"Wall " + std::to_string(s) + "\" }\ncolour = \"#1F4E8C\"\ncover = \"images/" +
+                                          std::to_string(n + 1) + ".jpg\"\n");
+    writeText(dir / (std::string(iname) + ".toml"), "title = { en = \"Photo " + std::to_string(n + 1) +
+                                                        "\" }\nbody = { en = \"A photo.\" }\n[[images]]\nfile = \"images/" +
+                                                        std::to_string(n + 1) + ".jpg\"\n");
+  }
+  std::printf("wrote %d photos (%.0f MB) in %.1f s; the originals stay in the page cache, as on a kiosk that has run before\n\n",
+              photos, photos * (totalBytes / 1e6 / distinct), msSince(t0) / 1000);
+
+  const std::vector<std::string> window = {"--windowed", "--size", "1920x1080"};
+  auto startArgs = [&](const std::vector<std::string>& extra) {
+    std::vector<std::string> a = window;
+    a.insert(a.end(), extra.begin(), extra.end());
+    a.push_back(content.string());
+    return a;
+  };
+  const std::string firstPicture = "kiosk: first picture on screen";
+  std::vector<double> noCache, firstStart, warm;
+  const fs::path warmDir = work / "cache-warm";
+  for (int r = 0; r < starts; ++r) {
+    const auto a = runKiosk(kiosk, startArgs({"--no-image-cache"}), firstPicture, 60);
+    const fs::path fresh = work / ("cache-fresh-" + std::to_string(r));
+    const auto b = runKiosk(kiosk, startArgs({"--image-cache", fresh.string()}), firstPicture, 60);
+    if (r == 0) fs::rename(fresh, warmDir);
+    const auto c = runKiosk(kiosk, startArgs({"--image-cache", warmDir.string()}), firstPicture, 60);
+    if (a.msToLine < 0 || b.msToLine < 0 || c.msToLine < 0) {
+      std::fprintf(stderr, "bench_images: the kiosk did not show a picture; its log:\n%s\n", (a.msToLine < 0 ? a : b.msToLine < 0 ? b : c).log.c_str());
+      return 1;
+    }
+    long fromCache = -1, decoded = -2;
+    if (const auto at = c.log.find(firstPicture); at != std::string::npos)
+      std::sscanf(c.log.c_str() + at, "kiosk: first picture on screen %*f ms after start (%ld of %ld", &fromCache, &decoded);
+    if (fromCache != decoded) {
+      std::fprintf(stderr, "bench_images: FAIL: the warm start decoded an original:\n%s\n", c.log.c_str());
+      failed = true;
+    }
+    noCache.push_back(a.msToLine);
+    firstStart.push_back(b.msToLine);
+    warm.push_back(c.msToLine);
+  }
+  std::printf("2. cold start of the kiosk (process start to the first attract frame with its picture), %d photos, %d runs each\n", photos, starts);
+  std::printf("   %-52s %10s %8s\n", "start", "median ms", "ratio");
+  std::printf("   %-52s %10.0f %8s\n", "no disk cache (--no-image-cache)", median(noCache), "1.0x");
+  std::printf("   %-52s %10.0f %7.2fx\n", "first start: disk cache empty, filled as it goes", median(firstStart), median(noCache) / median(firstStart));
+  std::printf("   %-52s %10.0f %7.2fx\n\n", "warm restart: disk cache filled", median(warm), median(noCache) / median(warm));
+
+  // 3. Paging: open every item in turn, waiting for its picture; against a run that opens none.
+  std::string paging = "wait 1s\n", idle = "wait 1s\n";
+  for (int n = 0; n < paged; ++n) {
+    const int s = n / 25 + 1, item = n % 25 + 1;
+    paging += "open wall-" + std::to_string(s) + "/photo-" + std::to_string(n + 1) + "\nawait pictures 30s\nwait 100ms\n";
+    (void)item;
+    idle += "wait 100ms\n";
+  }
+  writeText(work / "paging.kscript", paging);
+  writeText(work / "idle.kscript", idle);
+  const std::string budget = quick ? "64" : "256"; // the quick run pages fewer photos: a smaller budget still fills
+  auto script = [&](const std::string& file) {
+    return runKiosk(kiosk, startArgs({"--texture-budget", budget, "--no-image-cache", "--script", (work / file).string(),
+                                      "--screenshots", work.string()}),
+                    "", 900);
+  };
+  const auto idleRun = script("idle.kscript");
+  const auto pageRun = script("paging.kscript");
+  const MemoryLine idleMem = parseMemory(idleRun.log), pageMem = parseMemory(pageRun.log);
+  if (pageMem.peakMiB < 0 || idleMem.peakMiB < 0 || pageRun.status != 0) {
+    std::fprintf(stderr, "bench_images: the paging run failed; its log:\n%s\n", pageRun.log.c_str());
+    return 1;
+  }
+  // The stated overhead beyond the texture budget: pictures waiting between decode and upload
+  // (at most 3, each at most a screen-covering 1920x1280 RGBA = 9.4 MiB), the two workers'
+  // scaled decodes in flight (2250x1500 RGBA = 12.9 MiB each) and their file bytes (about 6 MB
+  // each), and the allocator's slack: 128 MiB.
+  const double overheadMiB = 128;
+  const double growth = pageMem.peakMiB - idleMem.peakMiB;
+  std::printf("3. memory while paging through %d items one by one (each photo decoded, shown, then left), budget %s MiB\n", paged,
+              budget.c_str());
+  std::printf("   %-40s %12s %16s %10s\n", "run", "peak RSS MiB", "textures peak MiB", "evicted");
+  std::printf("   %-40s %12.0f %16.0f %10ld\n", "baseline: same start, no item opened", idleMem.peakMiB, idleMem.texturesPeakMiB, idleMem.evicted);
+  std::printf("   %-40s %12.0f %16.0f %10ld\n", ("paging " + std::to_string(paged) + " photos").c_str(), pageMem.peakMiB,
+              pageMem.texturesPeakMiB, pageMem.evicted);
+  std::printf("   growth over the baseline %.0f MiB; allowed: textures within the budget (%.0f MiB) + stated overhead %.0f MiB\n",
+              growth, pageMem.budgetMiB, overheadMiB);
+  std::printf("   slowest upload slice in a frame: %.1f ms\n\n", pageMem.slowestSliceMs);
+  if (pageMem.texturesPeakMiB > pageMem.budgetMiB + 10) {
+    std::fprintf(stderr, "bench_images: FAIL: textures peaked at %.0f MiB, over the %.0f MiB budget\n", pageMem.texturesPeakMiB, pageMem.budgetMiB);
+    failed = true;
+  }
+  if (growth > pageMem.budgetMiB + overheadMiB) {
+    std::fprintf(stderr, "bench_images: FAIL: memory grew %.0f MiB, more than the budget plus the stated overhead\n", growth);
+    failed = true;
+  }
+  std::printf("targets: pipeline >= 4x faster than naive: %.1fx %s; warm restart first frame < 500 ms: %.0f ms %s\n", ratio,
+              ratio >= 4 ? "(met)" : "(NOT met)", median(warm), median(warm) < 500 ? "(met)" : "(NOT met)");
+  if (!keep) fs::remove_all(work);
+  else std::printf("kept %s\n", work.c_str());
+  return failed ? 1 : 0;
+}
