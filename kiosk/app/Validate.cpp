@@ -91,7 +91,7 @@ std::string jsonString(const std::string& raw) {
 int validateContent(const std::string& dir, std::ostream& out, bool json) {
   LoadResult r = loadContent(dir);
   if (r.content) {
-    for (auto& d : media::checkContentImages(*r.content)) r.diagnostics.push_back(std::move(d));
+    for (auto& d : media::checkContentImages(*r.content, media::ImageCheckDepth::Decode)) r.diagnostics.push_back(std::move(d));
     checkDrawable(*r.content, r.diagnostics);
     // Dates are checked against today here (the loader knows no clock): an event that is over
     // is easy to forget in the folder.

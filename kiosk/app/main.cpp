@@ -7,8 +7,18 @@
 
 #include <cstdio>
 #include <iostream>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 int main(int argc, char** argv) {
+#if defined(__GLIBC__)
+  // Pictures pass through the heap as 3-15 MB buffers. glibc raises its mmap threshold each time
+  // such a buffer is freed, after which they come from the heap and its fragments stay resident:
+  // paging 200 photos peaked at 918 MiB instead of 636. A fixed 1 MiB threshold returns every
+  // large buffer to the system when it is freed, so memory stays flat over weeks.
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
   using namespace kiosk::app;
   std::string error;
   const auto options = parseCommandLine(argc, argv, error);

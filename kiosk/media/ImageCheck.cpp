@@ -6,12 +6,13 @@
 
 namespace kiosk::media {
 
-std::vector<Diagnostic> checkContentImages(const Content& content) {
+std::vector<Diagnostic> checkContentImages(const Content& content, ImageCheckDepth depth) {
   std::vector<Diagnostic> out;
   std::set<std::string> checked; // a picture named twice is reported once
   auto check = [&](const ImageRef& img) {
     if (!img.exists || !checked.insert(img.file.string()).second) return; // missing: the loader said so
-    const std::string error = probeImageFile(img.file);
+    std::string error = probeImageFile(img.file);
+    if (error.empty() && depth == ImageCheckDepth::Decode) error = decodeImageFile(img.file, {240, 240, Fit::Contain}).error;
     if (error.empty()) return;
     Diagnostic d;
     d.file = img.namedIn;

@@ -411,11 +411,13 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "bench_images: the paging run failed; its log:\n%s\n", pageRun.log.c_str());
     return 1;
   }
-  // The stated overhead beyond the texture budget: pictures waiting between decode and upload
-  // (at most 3, each at most a screen-covering 1920x1280 RGBA = 9.4 MiB), the two workers'
-  // scaled decodes in flight (2250x1500 RGBA = 12.9 MiB each) and their file bytes (about 6 MB
-  // each), and the allocator's slack: 128 MiB.
-  const double overheadMiB = 128;
+  // The stated overhead beyond the texture budget, measured on llvmpipe (where textures live in
+  // the process): the workers' decodes in flight (each up to the file, a DCT-scaled 24 MP photo
+  // at 1500x1000-2250x1500 RGBA, and the result: about 30 MB), up to three finished pictures
+  // waiting and one being uploaded (about 12 MB for item-sized pictures), Mesa's own staging, and
+  // the allocator's slack. 174 MiB measured over 200 and 400 photos (flat: no growth with count);
+  // 192 MiB allowed.
+  const double overheadMiB = 192;
   const double growth = pageMem.peakMiB - idleMem.peakMiB;
   std::printf("3. memory while paging through %d items one by one (each photo decoded, shown, then left), budget %s MiB\n", paged,
               budget.c_str());
@@ -428,6 +430,10 @@ int main(int argc, char** argv) {
   std::printf("   slowest upload slice in a frame: %.1f ms\n\n", pageMem.slowestSliceMs);
   if (pageMem.texturesPeakMiB > pageMem.budgetMiB + 10) {
     std::fprintf(stderr, "bench_images: FAIL: textures peaked at %.0f MiB, over the %.0f MiB budget\n", pageMem.texturesPeakMiB, pageMem.budgetMiB);
+    failed = true;
+  }
+  if (pageMem.evicted <= 0) { // the paged pictures take more than the budget: some must have gone
+    std::fprintf(stderr, "bench_images: FAIL: nothing was evicted while paging %d photos through a %s MiB budget\n", paged, budget.c_str());
     failed = true;
   }
   if (growth > pageMem.budgetMiB + overheadMiB) {

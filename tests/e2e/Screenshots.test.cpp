@@ -196,6 +196,47 @@ TEST_CASE("[BrokenContent] F2 shows the staff overlay with the problems") {
   CHECK(difference(load("broken", "item.png"), load("broken", "staff-overlay.png"), Region{0.35f, 0.0f, 1.0f, 0.6f}) > 10);
 }
 
+TEST_CASE("[BadImages] every kind of bad picture is named for staff with what to do") {
+  const std::string log = readLog("bad-images");
+  // file, sentence: on one line of the log (at start-up, at the line naming the picture; or when
+  // it was decoded for the screen).
+  const std::pair<const char*, const char*> expected[] = {
+      {"cut-short.jpg", "the JPEG is damaged or cut short"},
+      {"empty.jpg", "the image file is empty (0 bytes); copy it again"},
+      {"not-an-image.jpg", "this is not an image the kiosk can read (use JPEG or PNG)"},
+      {"bomb.jpg", "the image is 60000x60000 pixels, more than the kiosk will decode"},
+      {"iphone-photo.heic", "this is a HEIC file, which the kiosk cannot show; export it as JPEG or PNG"},
+  };
+  for (const auto& [file, sentence] : expected) {
+    CAPTURE(file);
+    bool found = false;
+    std::istringstream lines(log);
+    for (std::string line; std::getline(lines, line);)
+      found |= line.find(file) != std::string::npos && line.find(sentence) != std::string::npos && line.find("error") != std::string::npos;
+    CHECK(found);
+  }
+  // The damaged PNG passes the header check; decoding finds it, and says which chunk.
+  CHECK(log.find("broken-checksum.png: error: the PNG is damaged (chunk 'IDAT' at byte 33 fails its checksum)") != std::string::npos);
+  // No memory blow-up: the 3.6-gigapixel bomb was refused before anything was allocated for it.
+  const auto at = log.find("kiosk: memory: peak ");
+  REQUIRE(at != std::string::npos);
+  CHECK(std::stoi(log.substr(at + 20)) < 600);
+}
+
+TEST_CASE("[BadImages] a bad picture is a calm placeholder; the good one beside it shows") {
+  const Shot good = load("bad-images", "good.png");
+  for (const char* name : {"cut-short.png", "empty.png", "not-an-image.png"}) {
+    CAPTURE(name);
+    const Shot bad = load("bad-images", name);
+    CHECK(difference(bad, good, kItemImage) > 10);       // the photo is not there...
+    const Region field{0.05f, 0.15f, 0.15f, 0.3f};
+    CHECK(inkFraction(bad, field, 15) > 0.9);              // ...a field in the section's colour,
+    CHECK(inkFraction(bad, field, 120) < 0.01);            // not garbage,
+    CHECK(difference(bad, load("bad-images", "empty.png"), kItemImage) < 1); // and the same for every kind
+  }
+  CHECK(inkFraction(good, Region{0.05f, 0.15f, 0.15f, 0.3f}, 120) > 0.05); // the photo has light in it
+}
+
 TEST_CASE("[Portrait] a portrait screen stacks the item's picture above its text") {
   const Shot item = load("portrait", "item.png");
   CHECK(item.w == 1080);

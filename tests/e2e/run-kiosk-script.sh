@@ -9,7 +9,8 @@ rm -rf "$out"
 mkdir -p "$out"
 log="$out/kiosk.log"
 # A fixed date keeps event items (shown only on their days) the same on every run.
-cmd=("$kiosk" --script "$script" --screenshots "$out" --date 2026-12-15 "$@" "$content")
+# Each run has its own (empty) picture cache, never the user's ~/.cache.
+cmd=("$kiosk" --script "$script" --screenshots "$out" --date 2026-12-15 --image-cache "$out/image-cache" "$@" "$content")
 status=0
 if [ -n "${DISPLAY:-}" ] && [ -z "${KIOSK_FORCE_XVFB:-}" ]; then
   "${cmd[@]}" >"$log" 2>&1 || status=$?

@@ -35,6 +35,20 @@ TEST_CASE("[CommandLine] options for staff previews and scripted runs") {
   CHECK(o->contentDir == "my-content");
 }
 
+TEST_CASE("[CommandLine] picture options: texture budget and disk cache") {
+  std::string e;
+  const auto d = parse({}, e);
+  REQUIRE(d);
+  CHECK(d->textureBudgetMiB == 0); // chosen from the screen
+  CHECK(d->imageCache);
+  CHECK(d->imageCacheDir.empty());
+  const auto o = parse({"--texture-budget", "512", "--image-cache", "/var/cache/kiosk"}, e);
+  REQUIRE(o);
+  CHECK(o->textureBudgetMiB == 512);
+  CHECK(o->imageCacheDir == "/var/cache/kiosk");
+  CHECK_FALSE(parse({"--no-image-cache"}, e)->imageCache);
+}
+
 TEST_CASE("[CommandLine] verbs") {
   std::string e;
   CHECK(parse({"--help"}, e)->verb == Options::Verb::Help);
@@ -55,6 +69,9 @@ TEST_CASE("[CommandLine] mistakes are explained") {
       {{"--fps", "0"}, "--fps"},
       {{"--date", "2026-02-30"}, "not a date"},
       {{"--date", "tomorrow"}, "not a date"},
+      {{"--texture-budget", "10"}, "from 64 to 65536"},
+      {{"--texture-budget", "lots"}, "from 64 to 65536"},
+      {{"--image-cache"}, "needs a folder"},
   };
   for (const auto& [args, message] : cases) {
     std::string e;
