@@ -54,7 +54,7 @@ ContentHash hashBytes(std::span<const std::uint8_t> bytes) {
     left -= 32;
   }
   std::uint8_t tail[32] = {};
-  std::memcpy(tail, p, left);
+  if (left) std::memcpy(tail, p, left);
   tail[31] = static_cast<std::uint8_t>(left);
   for (int i = 0; i < 4; ++i) acc[i] = round64(acc[i], load64(tail + 8 * i));
   const std::uint64_t n = bytes.size();
@@ -74,6 +74,9 @@ std::string ContentHash::hex() const {
 namespace {
 
 constexpr char kMagic[8] = {'K', 'I', 'M', 'G', 'v', '1', '\r', '\n'};
+// Part of every entry's name: raised when the decoder or resampler changes what they produce,
+// so entries made by an older kiosk are never served (trim removes them in time).
+constexpr const char* kPipelineVersion = "p1";
 enum : std::uint32_t { kRaw = 0, kJpeg = 1 };
 
 struct Header {
@@ -129,7 +132,7 @@ DiskCache::DiskCache(fs::path dir, std::uintmax_t maxBytes) : m_dir(std::move(di
 
 fs::path DiskCache::entryPath(const ContentHash& original, std::uintmax_t originalBytes, const DisplaySize& box) const {
   return m_dir / (original.hex() + "-" + std::to_string(originalBytes) + "-" + std::to_string(box.width) + "x" +
-                  std::to_string(box.height) + (box.fit == Fit::Cover ? "c" : "f") + ".kimg");
+                  std::to_string(box.height) + (box.fit == Fit::Cover ? "c" : "f") + "-" + kPipelineVersion + ".kimg");
 }
 
 std::optional<DecodedImage> DiskCache::lookup(const ContentHash& original, std::uintmax_t originalBytes, const DisplaySize& box) {
@@ -153,7 +156,7 @@ std::optional<DecodedImage> DiskCache::lookup(const ContentHash& original, std::
   if (bytes.size() < sizeof h) return damaged();
   std::memcpy(&h, bytes.data(), sizeof h);
   const std::span<const std::uint8_t> payload(bytes.data() + sizeof h, bytes.size() - sizeof h);
-  if (std::memcmp(h.magic, kMagic, 8) != 0 || h.width == 0 || h.height == 0 || h.width > 16384 || h.height > 16384 ||
+  if (std::memcmp(h.magic, kMagic, 8) != 0 || h.width == 0 || h.height == 0 || h.width > 65535 || h.height > 65535 ||
       h.payloadBytes != payload.size() || hashBytes(payload).a != h.payloadHash)
     return damaged();
   DecodedImage img;
@@ -254,7 +257,8 @@ std::uintmax_t DiskCache::trim() {
   std::uintmax_t total = 0;
   std::error_code ec;
   const auto now = fs::file_time_type::clock::now();
-  for (const auto& e : fs::directory_iterator(m_dir, ec)) {
+  for (fs::directory_iterator it(m_dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::directory_entry& e = *it;
     std::error_code ec2;
     const std::string name = e.path().filename().string();
     const auto used = e.last_write_time(ec2);

@@ -46,7 +46,8 @@ const char* const kNotAnImage = "this is not an image the kiosk can read (use JP
 
 std::string checkPixels(std::uint64_t w, std::uint64_t h, const DecodeLimits& limits) {
   if (w == 0 || h == 0) return "the image is damaged (its header gives it no pixels); export or copy it again";
-  if (w * h > limits.maxPixels) return tooManyPixels(w, h);
+  // A side over 65535 (JPEG's own limit) is refused too: 12,000,000 x 4 is few pixels but no photo.
+  if (w * h > limits.maxPixels || w > 65535 || h > 65535) return tooManyPixels(w, h);
   return {};
 }
 
@@ -213,10 +214,18 @@ DecodeResult decodeJpeg(Bytes b, const DisplaySize& box, const DecodeLimits& lim
   const int sw = TJSCALED(w, best), sh = TJSCALED(h, best);
   const bool cmyk = colorspace == TJCS_CMYK || colorspace == TJCS_YCCK;
   std::vector<std::uint8_t> pixels(static_cast<size_t>(sw) * sh * 4);
-  const int flags = TJFLAG_LIMITSCANS | TJFLAG_STOPONWARNING;
-  if (tjDecompress2(tj.h, b.data(), size, pixels.data(), sw, 0, sh, cmyk ? TJPF_CMYK : TJPF_RGBA, flags) != 0) {
-    r.error = std::string("the JPEG is damaged or cut short (") + tjGetErrorStr2(tj.h) + "); export or copy it again";
-    return r;
+  const int pf = cmyk ? TJPF_CMYK : TJPF_RGBA;
+  if (tjDecompress2(tj.h, b.data(), size, pixels.data(), sw, 0, sh, pf, TJFLAG_LIMITSCANS | TJFLAG_STOPONWARNING) != 0) {
+    // STOPONWARNING stops at the first warning. Data cut short is damage (half a picture would
+    // show); a harmless warning ("extraneous bytes before marker", left by some editors) is
+    // not, and every viewer shows such files: decode again, still limiting scans.
+    const std::string why = tjGetErrorStr2(tj.h);
+    const bool harmless = tjGetErrorCode(tj.h) == TJERR_WARNING && why.find("Premature end") == std::string::npos &&
+                          why.find("Corrupt") == std::string::npos;
+    if (!harmless || tjDecompress2(tj.h, b.data(), size, pixels.data(), sw, 0, sh, pf, TJFLAG_LIMITSCANS) != 0) {
+      r.error = "the JPEG is damaged or cut short (" + why + "); export or copy it again";
+      return r;
+    }
   }
   if (cmyk) { // print-shop JPEGs; Adobe's store the inks inverted
     for (size_t i = 0; i < pixels.size(); i += 4) {

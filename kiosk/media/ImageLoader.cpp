@@ -11,7 +11,12 @@ ImageLoader::ImageLoader(unsigned workers, std::shared_ptr<DiskCache> cache, siz
   if (m_cache && !m_cache->usable()) m_cache.reset();
   for (unsigned i = 0; i < std::max(1u, workers); ++i)
     m_threads.emplace_back([this, i] {
-      if (i == 0 && m_cache) m_cache->trim(); // the cache folder's housekeeping, off the main thread
+      if (i == 0 && m_cache) { // the cache folder's housekeeping, off the main thread
+        try {
+          m_cache->trim();
+        } catch (const std::exception&) { // a cache that cannot be tidied is still a cache
+        }
+      }
       run();
     });
 }
@@ -53,6 +58,7 @@ void ImageLoader::promote(std::uint64_t ticket) {
   m_prefetch.erase(it);
   r.priority = Priority::Visible;
   m_visible.push_back(std::move(r));
+  m_wake.notify_one();
 }
 
 std::vector<LoadedImage> ImageLoader::poll(size_t max) {
@@ -134,7 +140,12 @@ void ImageLoader::run() {
       m_done.push_back(std::move(done));
     }
     m_wake.notify_all(); // a prefetch may go now
-    if (toStore) m_cache->store(toStore->first, toStore->second, req.box, copy);
+    if (toStore) {
+      try {
+        m_cache->store(toStore->first, toStore->second, req.box, copy);
+      } catch (const std::exception&) { // out of memory or disk: the next start decodes again
+      }
+    }
   }
 }
 

@@ -53,7 +53,8 @@ Taps makeTaps(int src, int dst) {
   const double scale = static_cast<double>(dst) / src;
   const double widen = std::min(1.0, scale); // shrinking widens the filter to cover each source pixel
   const double support = 2.0 / widen;
-  t.taps = static_cast<int>(std::ceil(support * 2)) + 1;
+  // Never more taps than source pixels: a picture narrower than the filter is read whole.
+  t.taps = std::min(src, static_cast<int>(std::ceil(support * 2)) + 1);
   t.first.resize(static_cast<size_t>(dst));
   t.weights.assign(static_cast<size_t>(dst) * t.taps, 0);
   std::vector<double> w(static_cast<size_t>(t.taps));
@@ -91,6 +92,33 @@ Taps makeTaps(int src, int dst) {
 
 KIOSK_CLONES void resampleOpaque(const std::uint8_t* src, int sw, int sh, std::uint8_t* dst, int dw, int dh) {
   const auto& g = gamma();
+  // Large reductions (a 12000-pixel-wide PNG to a thumbnail) first halve the picture with a box
+  // filter in linear light, so the bicubic never needs more than about nine taps and its
+  // scratch rows stay small whatever the ratio.
+  std::vector<std::uint8_t> reduced;
+  while (sw >= 2 * dw || sh >= 2 * dh) {
+    const bool halveX = sw >= 2 * dw, halveY = sh >= 2 * dh;
+    const int nw = halveX ? sw / 2 : sw, nh = halveY ? sh / 2 : sh;
+    std::vector<std::uint8_t> next(static_cast<size_t>(nw) * nh * 4);
+    for (int y = 0; y < nh; ++y) {
+      const std::uint8_t* r0 = src + static_cast<size_t>(halveY ? 2 * y : y) * sw * 4;
+      const std::uint8_t* r1 = halveY ? r0 + static_cast<size_t>(sw) * 4 : r0;
+      std::uint8_t* out = &next[static_cast<size_t>(y) * nw * 4];
+      for (int x = 0; x < nw; ++x) {
+        const int x0 = halveX ? 2 * x : x, x1 = halveX ? x0 + 1 : x0;
+        for (int c = 0; c < 3; ++c) {
+          const std::uint32_t sum = g.toLinear[r0[x0 * 4 + c]] + g.toLinear[r0[x1 * 4 + c]] + g.toLinear[r1[x0 * 4 + c]] +
+                                    g.toLinear[r1[x1 * 4 + c]];
+          out[x * 4 + c] = g.toSrgb[(sum / 4) >> 4];
+        }
+        out[x * 4 + 3] = 255;
+      }
+    }
+    reduced = std::move(next);
+    src = reduced.data();
+    sw = nw;
+    sh = nh;
+  }
   const Taps rows = makeTaps(sh, dh), cols = makeTaps(sw, dw);
   const size_t srcStride = static_cast<size_t>(sw) * 4;
 

@@ -133,7 +133,9 @@ void TextureCache::evict() {
   for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
     const Entry& e = it->second;
     // On screen this frame or the last: never evicted, even over the budget.
-    if (e.texture && e.lastDrawn + 1 < m_frame && e.lastWanted + 1 < m_frame) candidates.push_back(it);
+    // (The same two-frame margin as for cancelling: a picture just decoded for a screen the
+    // visitor is still on is never evicted before it is drawn.)
+    if (e.texture && e.lastDrawn + 2 < m_frame && e.lastWanted + 2 < m_frame) candidates.push_back(it);
   }
   std::sort(candidates.begin(), candidates.end(), [](auto a, auto b) {
     return std::max(a->second.lastDrawn, a->second.lastWanted) < std::max(b->second.lastDrawn, b->second.lastWanted);
@@ -162,7 +164,9 @@ void TextureCache::fail(Entry& e, std::string error) {
 
 // Uploads the next band of rows (about 512 KiB); returns true when the texture is complete.
 bool TextureCache::uploadBand(Entry& e) {
-  const int rows = std::clamp((512 << 10) / std::max(1, e.width * 4), 8, e.height - e.rowsUploaded);
+  const int rows = std::min(e.height - e.rowsUploaded, std::max(1, (512 << 10) / std::max(1, e.width * 4)));
+  for (int i = 0; i < 16 && glGetError() != GL_NO_ERROR; ++i) {
+  } // earlier errors are not this upload's
   GLint previous = 0;
   glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
   glBindTexture(GL_TEXTURE_2D, e.texture);
@@ -185,14 +189,15 @@ void TextureCache::pump(double budgetMs) {
       }
       Entry& e = it->second;
       didSomething = true;
-      if (uploadBand(e)) {
-        if (glGetError() == GL_OUT_OF_MEMORY) {
-          fail(e, "the graphics card ran out of memory for a " + std::to_string(e.width) + "x" + std::to_string(e.height) + " picture");
-        } else {
-          e.state = State::Ready;
-          e.pixels = {};
-          m_stats.lastUploadFrames = static_cast<double>(m_frame - e.uploadStartFrame + 1);
-        }
+      const bool complete = uploadBand(e);
+      if (const GLenum err = glGetError(); err != GL_NO_ERROR) { // never shown half uploaded
+        fail(e, std::string("the graphics card could not take a ") + std::to_string(e.width) + "x" + std::to_string(e.height) +
+                    " picture (" + (err == GL_OUT_OF_MEMORY ? "out of memory" : "error " + std::to_string(err)) + ")");
+        m_uploads.pop_front();
+      } else if (complete) {
+        e.state = State::Ready;
+        e.pixels = {};
+        m_stats.lastUploadFrames = static_cast<double>(m_frame - e.uploadStartFrame + 1);
         m_uploads.pop_front();
       }
       continue;

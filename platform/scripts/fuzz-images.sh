@@ -17,7 +17,7 @@ cmake --build "$out" -j"$(nproc)" >/dev/null || exit 2
 mkdir -p "$out/corpus" "$out/crashes"
 KIOSK_FUZZ_WRITE_SEEDS="$out/seeds" "$out/fuzz_images"
 # The sample content's pictures are seeds too (real JPEG and PNG files from the field).
-find "$root/content" -type f \( -name '*.jpg' -o -name '*.png' \) -size -300k -exec cp {} "$out/seeds/" \;
+find "$root/content" -type f \( -name '*.jpg' -o -name '*.png' \) -size -40k -exec cp {} "$out/seeds/" \;
 echo "fuzz-images: fuzzing the decoders for $seconds s"
 if "$out/fuzz_images" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=262144 \
   -artifact_prefix="$out/crashes/" -print_final_stats=1 "$out/corpus" "$out/seeds" 2>"$out/fuzz.log"; then

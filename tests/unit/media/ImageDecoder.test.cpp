@@ -9,6 +9,7 @@
 #include <stb_image_write.h>
 #include <turbojpeg.h>
 
+#include <array>
 #include <chrono>
 #include <cstring>
 #include <fstream>
@@ -598,4 +599,43 @@ TEST_CASE("[Resample] keeps flat colour exact and agrees with stb_image_resize o
   std::vector<std::uint8_t> half(static_cast<size_t>(16) * 16 * 4);
   resampleOpaque(stripes.data(), 64, 64, half.data(), 16, 16);
   CHECK(half[(8 * 16 + 8) * 4] == doctest::Approx(188).epsilon(0.03));
+}
+
+TEST_CASE("[Resample] a picture narrower than the filter, and extreme reductions, stay in bounds") {
+  // 3x2000 to a tall box and 4000x3 to a thumbnail: every source pixel read is inside the picture
+  // (AddressSanitizer in the fuzz build would say otherwise), and the colour is kept.
+  for (auto [sw, sh, dw, dh] : {std::array{3, 2000, 2, 1080}, std::array{4000, 3, 64, 2}, std::array{5000, 5000, 7, 9}}) {
+    CAPTURE(sw);
+    std::vector<std::uint8_t> src(static_cast<size_t>(sw) * sh * 4, 0);
+    for (size_t i = 0; i < src.size(); i += 4) src[i] = 180, src[i + 3] = 255;
+    std::vector<std::uint8_t> out(static_cast<size_t>(dw) * dh * 4);
+    resampleOpaque(src.data(), sw, sh, out.data(), dw, dh);
+    size_t wrong = 0;
+    for (size_t i = 0; i < out.size(); i += 4) wrong += out[i] != 180 || out[i + 1] != 0 || out[i + 3] != 255;
+    CHECK(wrong == 0);
+  }
+}
+
+TEST_CASE("[ImageDecoder] a picture with a side over 65535 pixels is refused, however few its pixels") {
+  TempFolder t;
+  // 12,000,000 x 4: under 50 megapixels, but no photo, and its scratch rows would take gigabytes.
+  std::vector<std::uint8_t> b = pngHeader(12'000'000, 4);
+  b.insert(b.end(), {0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xAE, 0x42, 0x60, 0x82});
+  const auto r = decodeImageBytes(b, kScreen);
+  CHECK(r.error.find("12000000x4 pixels, more than the kiosk will decode") != std::string::npos);
+}
+
+TEST_CASE("[ImageDecoder] hostile EXIF (offsets past the end, huge counts) is ignored, never read out of bounds") {
+  const Bytes plain = encodeJpeg(quadrants(32, 16), 32, 16);
+  for (std::uint8_t b : {0x00, 0x7F, 0xFF}) {
+    Bytes jpeg = withOrientation(plain, 6, false);
+    // The IFD offset (bytes 4-7 of the TIFF header, after SOI + APP1 header + "Exif\0\0").
+    const size_t tiff = 2 + 4 + 6;
+    for (size_t i = 4; i < 8; ++i) jpeg[tiff + i] = b;
+    CHECK(jpegOrientation(jpeg) >= 1);
+    Bytes counted = withOrientation(plain, 6, false);
+    counted[tiff + 8] = 0xFF, counted[tiff + 9] = 0xFF; // 65535 entries in a 26-byte block:
+    CHECK(jpegOrientation(counted) == 6);                // the one inside it is read, no further
+    CHECK(decodeImageBytes(counted, kScreen).ok());
+  }
 }
