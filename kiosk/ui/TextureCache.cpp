@@ -1,19 +1,10 @@
 #include "ui/TextureCache.h"
 
-#include <SFML/OpenGL.hpp>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <iostream>
 #include <utility>
-
-#ifndef GL_CLAMP_TO_EDGE
-#define GL_CLAMP_TO_EDGE 0x812F
-#endif
-#ifndef GL_TEXTURE_MAX_LEVEL
-#define GL_TEXTURE_MAX_LEVEL 0x813D
-#endif
 
 namespace kiosk::ui {
 
@@ -43,6 +34,7 @@ std::uintmax_t TextureCache::defaultBudget(unsigned screenWidth, unsigned screen
 
 TextureCache::TextureCache(Options options)
     : m_options(std::move(options)), m_loader(m_options.workers, m_options.diskCache, 3, m_options.limits) {
+  if (!m_options.gpu) m_options.gpu = createGlTextures();
   m_stats.budgetBytes = m_options.budgetBytes;
 }
 
@@ -56,8 +48,7 @@ std::string TextureCache::key(const std::string& file, const media::DisplaySize&
 
 void TextureCache::release(Entry& e) {
   if (e.texture) {
-    const GLuint name = e.texture;
-    glDeleteTextures(1, &name);
+    m_options.gpu->destroy(e.texture);
     m_stats.residentBytes -= textureBytes(e.width, e.height);
     --m_stats.textures;
     e.texture = 0;
@@ -163,17 +154,13 @@ void TextureCache::fail(Entry& e, std::string error) {
 }
 
 // Uploads the next band of rows (about 512 KiB); returns true when the texture is complete.
-bool TextureCache::uploadBand(Entry& e) {
+bool TextureCache::uploadBand(Entry& e, std::string& error) {
   const int rows = std::min(e.height - e.rowsUploaded, std::max(1, (512 << 10) / std::max(1, e.width * 4)));
-  for (int i = 0; i < 16 && glGetError() != GL_NO_ERROR; ++i) {
-  } // earlier errors are not this upload's
-  GLint previous = 0;
-  glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
-  glBindTexture(GL_TEXTURE_2D, e.texture);
-  glTexSubImage2D(GL_TEXTURE_2D, 0, 0, e.rowsUploaded, e.width, rows, GL_RGBA, GL_UNSIGNED_BYTE,
-                  e.pixels.data() + static_cast<size_t>(e.rowsUploaded) * e.width * 4);
-  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previous));
+  if (!m_options.gpu->upload(e.texture, e.rowsUploaded, e.width, rows, e.pixels.data() + static_cast<size_t>(e.rowsUploaded) * e.width * 4,
+                             error))
+    return false;
   e.rowsUploaded += rows;
+  ++m_stats.bands;
   return e.rowsUploaded >= e.height;
 }
 
@@ -189,10 +176,11 @@ void TextureCache::pump(double budgetMs) {
       }
       Entry& e = it->second;
       didSomething = true;
-      const bool complete = uploadBand(e);
-      if (const GLenum err = glGetError(); err != GL_NO_ERROR) { // never shown half uploaded
-        fail(e, std::string("the graphics card could not take a ") + std::to_string(e.width) + "x" + std::to_string(e.height) +
-                    " picture (" + (err == GL_OUT_OF_MEMORY ? "out of memory" : "error " + std::to_string(err)) + ")");
+      std::string error;
+      const bool complete = uploadBand(e, error);
+      if (!error.empty()) { // never shown half uploaded
+        fail(e, "the graphics card could not take a " + std::to_string(e.width) + "x" + std::to_string(e.height) + " picture (" +
+                    error + ")");
         m_uploads.pop_front();
       } else if (complete) {
         e.state = State::Ready;
@@ -220,30 +208,17 @@ void TextureCache::pump(double budgetMs) {
     ++m_stats.decoded;
     if (loaded.fromDiskCache) ++m_stats.fromDiskCache;
     auto& img = loaded.result.image;
-    GLuint name = 0;
-    glGenTextures(1, &name);
-    GLint previous = 0;
-    glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
-    glBindTexture(GL_TEXTURE_2D, name);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
-    for (int i = 0; i < 16 && glGetError() != GL_NO_ERROR; ++i) {
-    } // earlier errors are not this upload's
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, img.width, img.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    const GLenum err = glGetError();
-    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previous));
+    std::string error;
+    const unsigned name = m_options.gpu->create(img.width, img.height, error);
+    if (name == 0) {
+      fail(e, "the graphics card refused a " + std::to_string(img.width) + "x" + std::to_string(img.height) + " picture (" + error + ")");
+      continue;
+    }
     e.texture = name;
     e.width = img.width;
     e.height = img.height;
     m_stats.residentBytes += textureBytes(e.width, e.height);
     ++m_stats.textures;
-    if (err != GL_NO_ERROR) {
-      fail(e, "the graphics card refused a " + std::to_string(img.width) + "x" + std::to_string(img.height) + " picture");
-      continue;
-    }
     e.pixels = std::move(img.rgba);
     e.rowsUploaded = 0;
     e.uploadStartFrame = m_frame;

@@ -9,6 +9,7 @@
 #include "core/Content.h"
 #include "core/Diagnostic.h"
 #include "media/ImageLoader.h"
+#include "ui/GpuTextures.h"
 
 #include <imgui.h>
 
@@ -41,6 +42,7 @@ public:
     unsigned workers = 2;
     std::shared_ptr<media::DiskCache> diskCache; // may be null
     media::DecodeLimits limits;
+    std::shared_ptr<GpuTextures> gpu; // null: OpenGL
   };
 
   // The default budget for a screen: room for about 32 screen-sized pictures, at least 128 MiB
@@ -48,7 +50,7 @@ public:
   static std::uintmax_t defaultBudget(unsigned screenWidth, unsigned screenHeight);
 
   explicit TextureCache(Options options);
-  ~TextureCache(); // deletes textures: the GL context must be current
+  ~TextureCache(); // deletes textures: with OpenGL, the context must be current
   TextureCache(const TextureCache&) = delete;
   TextureCache& operator=(const TextureCache&) = delete;
 
@@ -75,6 +77,7 @@ public:
     double worstPumpMs = 0;       // the longest pump since start
     double lastUploadFrames = 0;  // frames the last picture's upload was spread over
     std::uint64_t readyDraws = 0; // pictures drawn (not placeholders), counted per frame
+    std::uint64_t bands = 0;      // row bands uploaded
   };
   Stats stats() const;
 
@@ -102,7 +105,7 @@ private:
   static std::string key(const std::string& file, const media::DisplaySize& box);
   void release(Entry& e);
   void evict();
-  bool uploadBand(Entry& e);
+  bool uploadBand(Entry& e, std::string& error);
   void fail(Entry& e, std::string error);
 
   Options m_options;

@@ -252,7 +252,9 @@ TEST_CASE("[Portrait] tiles and cards are fewer to a row on a tall screen, so ti
   CHECK(spansAcross(load("portrait", "home.png"), 0.25f) == 2);
   CHECK(spansAcross(load("walkthrough", "home-zh.png"), 0.4f) == 3);
   CHECK(spansAcross(load("portrait", "section.png"), 0.3f) == 1);
-  CHECK(spansAcross(load("walkthrough", "section-zh.png"), 0.4f) == 2);
+  // Below the card pictures and their text, where the cards are plain (a row through the
+  // pictures depends on what they show).
+  CHECK(spansAcross(load("walkthrough", "section-zh.png"), 0.8f) == 2);
 }
 
 TEST_CASE("[ManyContent] grids keep finger-sized tiles and scroll by dragging") {
