@@ -83,19 +83,8 @@ Taps makeTaps(int src, int dst) {
 
 } // namespace
 
-// Built for AVX2 as well as the x86-64 baseline; the loader picks what the CPU has.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define KIOSK_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define KIOSK_CLONES
-#endif
-
-KIOSK_CLONES void resampleOpaque(const std::uint8_t* src, int sw, int sh, std::uint8_t* dst, int dw, int dh) {
+void halveToWithinTwice(const std::uint8_t*& src, int& sw, int& sh, int dw, int dh, bool alpha, std::vector<std::uint8_t>& storage) {
   const auto& g = gamma();
-  // Large reductions (a 12000-pixel-wide PNG to a thumbnail) first halve the picture with a box
-  // filter in linear light, so the bicubic never needs more than about nine taps and its
-  // scratch rows stay small whatever the ratio.
-  std::vector<std::uint8_t> reduced;
   while (sw >= 2 * dw || sh >= 2 * dh) {
     const bool halveX = sw >= 2 * dw, halveY = sh >= 2 * dh;
     const int nw = halveX ? sw / 2 : sw, nh = halveY ? sh / 2 : sh;
@@ -105,20 +94,41 @@ KIOSK_CLONES void resampleOpaque(const std::uint8_t* src, int sw, int sh, std::u
       const std::uint8_t* r1 = halveY ? r0 + static_cast<size_t>(sw) * 4 : r0;
       std::uint8_t* out = &next[static_cast<size_t>(y) * nw * 4];
       for (int x = 0; x < nw; ++x) {
-        const int x0 = halveX ? 2 * x : x, x1 = halveX ? x0 + 1 : x0;
-        for (int c = 0; c < 3; ++c) {
-          const std::uint32_t sum = g.toLinear[r0[x0 * 4 + c]] + g.toLinear[r0[x1 * 4 + c]] + g.toLinear[r1[x0 * 4 + c]] +
-                                    g.toLinear[r1[x1 * 4 + c]];
-          out[x * 4 + c] = g.toSrgb[(sum / 4) >> 4];
+        const int x0 = (halveX ? 2 * x : x) * 4, x1 = halveX ? x0 + 4 : x0;
+        const std::uint8_t* p[4] = {r0 + x0, r0 + x1, r1 + x0, r1 + x1};
+        std::uint32_t weight[4] = {1, 1, 1, 1}, total = 4;
+        if (alpha) {
+          total = 0;
+          for (int k = 0; k < 4; ++k) total += weight[k] = p[k][3];
         }
-        out[x * 4 + 3] = 255;
+        for (int c = 0; c < 3; ++c) {
+          std::uint64_t sum = 0;
+          for (int k = 0; k < 4; ++k) sum += static_cast<std::uint64_t>(g.toLinear[p[k][c]]) * weight[k];
+          out[x * 4 + c] = total ? g.toSrgb[static_cast<size_t>(sum / total) >> 4] : 0;
+        }
+        out[x * 4 + 3] = alpha ? static_cast<std::uint8_t>((p[0][3] + p[1][3] + p[2][3] + p[3][3] + 2) / 4) : 255;
       }
     }
-    reduced = std::move(next);
-    src = reduced.data();
+    storage = std::move(next);
+    src = storage.data();
     sw = nw;
     sh = nh;
   }
+}
+
+// Built for AVX2 as well as the x86-64 baseline; the loader picks what the CPU has.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define KIOSK_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define KIOSK_CLONES
+#endif
+
+KIOSK_CLONES void resampleOpaque(const std::uint8_t* src, int sw, int sh, std::uint8_t* dst, int dw, int dh) {
+  const auto& g = gamma();
+  // Large reductions (a 12000-pixel-wide PNG to a thumbnail) first halve the picture, so the
+  // bicubic never needs more than about nine taps and its scratch rows stay small.
+  std::vector<std::uint8_t> reduced;
+  halveToWithinTwice(src, sw, sh, dw, dh, false, reduced);
   const Taps rows = makeTaps(sh, dh), cols = makeTaps(sw, dw);
   const size_t srcStride = static_cast<size_t>(sw) * 4;
 

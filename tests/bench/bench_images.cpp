@@ -139,7 +139,7 @@ struct Xvfb {
   }
 };
 
-bool startXvfb(Xvfb& x) {
+bool startXvfbOnce(Xvfb& x) {
   int fds[2];
   if (::pipe(fds) != 0) return false;
   x.pid = ::fork();
@@ -155,8 +155,30 @@ bool startXvfb(Xvfb& x) {
   const ssize_t n = ::read(fds[0], buf, sizeof buf - 1);
   ::close(fds[0]);
   if (n <= 0) return false;
-  x.display = ":" + std::string(buf, static_cast<size_t>(n - (buf[n - 1] == '\n' ? 1 : 0)));
-  return true;
+  const int number = std::atoi(buf);
+  char name[64];
+  std::snprintf(name, sizeof name, ":%d", number);
+  x.display = name;
+  // The server is up when its socket is there and it is still running.
+  std::snprintf(name, sizeof name, "/tmp/.X11-unix/X%d", number);
+  const fs::path socket = name;
+  for (int i = 0; i < 100 && !fs::exists(socket); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  return fs::exists(socket) && ::waitpid(x.pid, nullptr, WNOHANG) == 0;
+}
+
+// Xvfb on a free display number; tried three times (a server starting elsewhere can take the
+// number between Xvfb's check and its bind).
+bool startXvfb(Xvfb& x) {
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    if (startXvfbOnce(x)) return true;
+    if (x.pid > 0) {
+      ::kill(x.pid, SIGTERM);
+      ::waitpid(x.pid, nullptr, 0);
+      x.pid = 0;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  return false;
 }
 
 struct KioskRun {
@@ -365,10 +387,15 @@ int main(int argc, char** argv) {
     const auto a = runKiosk(kiosk, startArgs({"--no-image-cache"}), firstPicture, 60);
     const fs::path fresh = work / ("cache-fresh-" + std::to_string(r));
     const auto b = runKiosk(kiosk, startArgs({"--image-cache", fresh.string()}), firstPicture, 60);
-    if (r == 0) fs::rename(fresh, warmDir);
+    if (a.msToLine < 0 || b.msToLine < 0) {
+      std::fprintf(stderr, "bench_images: the kiosk did not show a picture; its log:\n%s\n", (a.msToLine < 0 ? a : b).log.c_str());
+      return 1;
+    }
+    std::error_code ec;
+    if (r == 0) fs::rename(fresh, warmDir, ec);
     const auto c = runKiosk(kiosk, startArgs({"--image-cache", warmDir.string()}), firstPicture, 60);
-    if (a.msToLine < 0 || b.msToLine < 0 || c.msToLine < 0) {
-      std::fprintf(stderr, "bench_images: the kiosk did not show a picture; its log:\n%s\n", (a.msToLine < 0 ? a : b.msToLine < 0 ? b : c).log.c_str());
+    if (ec || c.msToLine < 0) {
+      std::fprintf(stderr, "bench_images: the warm start failed (%s); its log:\n%s\n", ec.message().c_str(), c.log.c_str());
       return 1;
     }
     long fromCache = -1, decoded = -2;

@@ -223,7 +223,7 @@ TEST_CASE("[BadImages] every kind of bad picture is named for staff with what to
   CHECK(std::stoi(log.substr(at + 20)) < 600);
 }
 
-TEST_CASE("[BadImages] a bad picture is a calm placeholder; the good one beside it shows") {
+TEST_CASE("[BadImages] a bad picture is a calm placeholder, and the good one beside it shows") {
   const Shot good = load("bad-images", "good.png");
   for (const char* name : {"cut-short.png", "empty.png", "not-an-image.png"}) {
     CAPTURE(name);

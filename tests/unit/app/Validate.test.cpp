@@ -72,7 +72,7 @@ TEST_CASE("[Validate] an event that is over is pointed out") {
   CHECK(out.str().find("01-b.toml: warning: this event ended on 2020-01-31") != std::string::npos);
 }
 
-TEST_CASE("[Validate] a folder that cannot be read exits 2; the report names what is missing") {
+TEST_CASE("[Validate] a folder that cannot be read exits 2, and the report names what is missing") {
   std::ostringstream out;
   CHECK(kiosk::app::validateContent("/nonexistent/folder", out) == 2);
   TempFolder t;

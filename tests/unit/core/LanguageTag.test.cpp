@@ -4,7 +4,7 @@
 
 using kiosk::isWellFormedLanguageTag;
 
-TEST_CASE("[LanguageTag] BCP 47 tags the kiosk offers are well formed; mistakes are not") {
+TEST_CASE("[LanguageTag] BCP 47 tags the kiosk offers are well formed, and mistakes are not") {
   for (const char* good : {"zh-Hans", "zh-Hant", "en", "ja", "ko", "ru", "mn", "vi", "th", "ar", "sr-Latn-RS", "en-GB"}) {
     CAPTURE(good);
     CHECK(isWellFormedLanguageTag(good));

@@ -46,7 +46,7 @@ TEST_CASE("[RichText] bold at the start of a list item lands in that item, on wh
   CHECK(r[0].text.substr(r[0].strong[0].begin, r[0].strong[0].end - r[0].strong[0].begin) == "粗体字");
 }
 
-TEST_CASE("[RichText] entities are decoded; tables are named as not shown") {
+TEST_CASE("[RichText] entities are decoded, and tables are named as not shown") {
   std::vector<std::string> unsupported;
   const RichText r = parseMarkdown("Tom &amp; Jerry &copy; &#x4E2D;\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", &unsupported);
   REQUIRE_FALSE(r.empty());

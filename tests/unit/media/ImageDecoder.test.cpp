@@ -330,6 +330,18 @@ TEST_CASE("[ImageDecoder] probing reads only the header and agrees with decoding
   TempFolder t;
   CHECK(probeImageFile(writePng(t, "ok.png", 32, 32)).empty());
   CHECK(probeImageFile(writeBytes(t, "ok.jpg", withOrientation(encodeJpeg(quadrants(64, 64), 64, 64), 6, false))).empty());
+  // A JPEG whose frame header comes after 192 KiB of comments (as after a large colour profile):
+  // the probe reads on until it finds it.
+  Bytes late = encodeJpeg(quadrants(64, 64), 64, 64);
+  for (int i = 0; i < 3; ++i) {
+    Bytes com = {0xFF, 0xFE, 0xFF, 0xFF};
+    com.resize(65535 + 2, 'x');
+    late.insert(late.begin() + 2, com.begin(), com.end());
+  }
+  CHECK(probeImageFile(writeBytes(t, "late.jpg", late)).empty());
+  // ...and a JPEG with no frame header at all is damaged, not "too many pixels".
+  Bytes headless(late.begin(), late.begin() + 2 + 3 * (65535 + 2));
+  CHECK(probeImageFile(writeBytes(t, "headless.jpg", headless)).find("it has no picture header") != std::string::npos);
 }
 
 TEST_CASE("[ImageCheck] every unusable picture is reported at the line that names it") {
@@ -376,7 +388,7 @@ TEST_CASE("[DiskCache] the content hash tells every byte change apart") {
   CHECK(h.hex().size() == 32);
 }
 
-TEST_CASE("[DiskCache] stores display-sized pictures and gives them back; damaged entries are rebuilt") {
+TEST_CASE("[DiskCache] stores display-sized pictures and gives them back, and damaged entries are rebuilt") {
   TempFolder t;
   DiskCache cache(t.path() / "cache", 64u << 20);
   REQUIRE(cache.usable());

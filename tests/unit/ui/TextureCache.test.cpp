@@ -207,7 +207,7 @@ TEST_CASE("[TextureCache] a reload keeps unchanged pictures and forgets changed 
   CHECK(rig.frame({{&change, {64, 64, Fit::Cover}}})[0].state == TextureCache::State::Pending);
 }
 
-TEST_CASE("[TextureCache] a failure is a placeholder and one sentence per picture; a GPU refusal too") {
+TEST_CASE("[TextureCache] a failure is a placeholder and one sentence per picture, a GPU refusal too") {
   TempFolder t;
   t.write("bad.jpg", "not a picture");
   ImageRef bad;
