@@ -528,7 +528,14 @@ void Screens::drawItem(Ctx& c) {
   const float x = (count > 0 && !stacked ? m + leftW + gap * 2 : m);
   const float colW = c.W - m - x;
   const float textTop = (count > 0 && stacked ? mediaEnd : top) + m;
-  const ImVec2 ca(x, textTop), cb(x + colW, bottom - m);
+  float textBottom = bottom - m;
+  // An item with a link ends its column with a QR code, so visitors take the page home.
+  if (!item->link.empty()) {
+    auto [it, fresh] = m_qr.try_emplace(item->link);
+    if (fresh) it->second = encodeQr(item->link);
+    if (it->second.size > 0) textBottom = drawQrCard(c, it->second, item->link, ImVec2(x, textBottom), colW) - gap;
+  }
+  const ImVec2 ca(x, textTop), cb(x + colW, textBottom);
   if (!stacked)
     c.dl->AddRectFilled(ImVec2(x - gap, textTop), ImVec2(x - gap + c.u(0.004f), textTop + title * 1.2f),
                         toImColor(s->colour));
@@ -585,6 +592,39 @@ void Screens::drawItem(Ctx& c) {
   ImGui::PopClipRect();
   textHeight = y + scroll - ca.y;
   drawScrollHints(c, ca, cb, textHeight, scroll);
+}
+
+// A QR code on a white card (with the quiet zone the standard asks for), its caption and the
+// link written out beside it, bottom-aligned at `bottomLeft`; returns the card's top.
+float Screens::drawQrCard(Ctx& c, const QrCode& qr, const std::string& link, ImVec2 bottomLeft, float width) {
+  const int modules = qr.size + 2 * kQrQuietZone;
+  // Whole pixels per module keep every edge crisp: at least 3, about a fifth of the short side.
+  const float modulePx = std::max(3.0f, std::floor(c.u(0.19f) / static_cast<float>(modules)));
+  const float side = modulePx * static_cast<float>(modules);
+  const ImVec2 a(std::round(bottomLeft.x), std::round(bottomLeft.y - side));
+  c.dl->AddRectFilled(a, ImVec2(a.x + side, a.y + side), IM_COL32(255, 255, 255, 255), c.u(0.008f));
+  const ImU32 ink = IM_COL32(0, 0, 0, 255);
+  for (int y = 0; y < qr.size; ++y)
+    for (int x = 0; x < qr.size;) { // one rectangle per run of dark modules
+      if (!qr.at(x, y)) {
+        ++x;
+        continue;
+      }
+      int end = x;
+      while (end < qr.size && qr.at(end, y)) ++end;
+      const float px = a.x + (static_cast<float>(x + kQrQuietZone)) * modulePx, py = a.y + static_cast<float>(y + kQrQuietZone) * modulePx;
+      c.dl->AddRectFilled(ImVec2(px, py), ImVec2(px + static_cast<float>(end - x) * modulePx, py + modulePx), ink);
+      x = end;
+    }
+  touchTarget(c.f.targets, "qr", a, ImVec2(a.x + side, a.y + side));
+  const float body = c.size(TextRole::Body), caption = c.size(TextRole::Caption);
+  const float tx = a.x + side + c.u(Theme::kGap);
+  const float tw = std::max(0.0f, bottomLeft.x + width - tx);
+  float ty = a.y + std::round((side - body * 1.4f * 2 - caption * 1.4f * 2) / 2);
+  ty = drawBlock(c, c.font(TextRole::Body), body, c.ui("qr_caption"), ImVec2(tx, ty), tw, toImColor(Theme::kText), 2, 1.4f);
+  // The address itself, for a visitor without a phone camera (nothing carried by the code alone).
+  drawBlock(c, c.font(TextRole::Caption), caption, link, ImVec2(tx, ty + std::round(caption * 0.3f)), tw, toImColor(Theme::kTextMuted), 2, 1.4f);
+  return a.y;
 }
 
 //-----------------------------------------------------------------------------

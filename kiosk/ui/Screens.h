@@ -7,6 +7,7 @@
 #include "ui/FontSet.h"
 #include "ui/HitTargets.h"
 #include "ui/TextPainter.h"
+#include "ui/QrCode.h"
 #include "ui/TextureCache.h"
 
 #include <map>
@@ -48,6 +49,7 @@ private:
   void drawHome(Ctx& c);
   void drawSection(Ctx& c);
   void drawItem(Ctx& c);
+  float drawQrCard(Ctx& c, const QrCode& qr, const std::string& link, ImVec2 bottomLeft, float width);
   void drawTopBar(Ctx& c);
   void drawBottomBar(Ctx& c);
 
@@ -62,6 +64,7 @@ private:
   Screen m_screen = Screen::Attract;
   std::string m_imageFor; // item whose picture is selected
   size_t m_image = 0;     // selected picture of the open item
+  std::map<std::string, QrCode> m_qr; // encoded item links, by link
 };
 
 } // namespace kiosk::ui

@@ -11,6 +11,7 @@ run_packages=(
   libicu-dev libtomlplusplus-dev libstb-dev # text rules; content files; image decoding
   libmd4c-dev                               # light formatting (Markdown) in body text
   libturbojpeg0-dev                         # JPEG decoding at a reduced scale (camera photos)
+  libqrencode-dev                           # QR codes for item links
   libharfbuzz-dev libfreetype-dev           # shaping (Thai, Arabic, kerning) and glyph rasterizing
   libfontconfig-dev libx11-dev              # finding fonts per language; checking for a display
   fonts-noto-core fonts-noto-cjk            # Latin, Cyrillic, Thai...; Chinese, Japanese, Korean
@@ -19,6 +20,7 @@ run_packages=(
 test_packages=(
   xvfb xauth                                # end-to-end runs of the real kiosk on a virtual display
   clang libclang-rt-14-dev                  # the libFuzzer build of the image decoders
+  zbar-tools                                # reads the QR codes back from screenshots
 )
 
 case "${1:-run}" in
