@@ -340,13 +340,16 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
 
   m_imgui->newFrame(width(), height(), dt);
   const ImGuiIO& io = ImGui::GetIO();
-  if (m_nav && (io.MouseDown[0] || io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) m_nav->noteActivity(now);
+  // Touches count as activity after this frame is drawn: a touch that answers "are you still
+  // there?" lands on the question (the screen beneath is disabled), not on a button under it.
+  const bool touched = io.MouseDown[0] || io.MouseDelta.x != 0 || io.MouseDelta.y != 0;
   if (!ready()) {
     drawLoading();
   } else {
     m_painter->beginFrame(4.0); // glyphs rasterized on demand, 4 ms a frame at most
     ui::Frame f{*m_nav, m_fonts, *m_painter, *m_textures, m_targets, m_strings, now, width(), height(), hasErrors(m_diagnostics)};
     m_screens.draw(f);
+    if (touched) m_nav->noteActivity(now);
     for (char32_t c : m_painter->takeMissing())
       if (m_reportedGlyphs.insert(c).second) // once per character, not once per frame
         std::cerr << "kiosk: no installed font can draw U+" << std::hex << static_cast<unsigned>(c) << std::dec

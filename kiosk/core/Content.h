@@ -85,7 +85,8 @@ struct KioskSettings {
   LocalizedText tagline;
   std::string defaultLanguage = "en";
   std::vector<std::string> languages{"en"};
-  double idleTimeoutSeconds = 90;
+  double idleTimeoutSeconds = 90;   // untouched this long: "are you still there?"
+  double idleCountdownSeconds = 10; // then this long to answer before the reset
   double attractSlideSeconds = 7;
   // Theme: colours (RGBA) that replace the built-in ones, and a logo for the top bar.
   std::optional<std::uint32_t> accentColour;

@@ -390,7 +390,7 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   }
   r.checkKeys(*doc, {"kiosk"}, "kiosk.toml");
   r.checkKeys(*k,
-              {"name", "tagline", "default_language", "languages", "idle_timeout_seconds", "attract_slide_seconds",
+              {"name", "tagline", "default_language", "languages", "idle_timeout_seconds", "idle_countdown_seconds", "attract_slide_seconds",
                "theme", "logo", "opening_hours"},
               "[kiosk]");
 
@@ -433,6 +433,7 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   if (auto t = readText(r, *k, "name", false, textCtx)) settings.name = *t;
   if (auto t = readText(r, *k, "tagline", false, textCtx)) settings.tagline = *t;
   if (auto v = readSeconds(r, *k, "idle_timeout_seconds", 10, 3600)) settings.idleTimeoutSeconds = *v;
+  if (auto v = readSeconds(r, *k, "idle_countdown_seconds", 3, 60)) settings.idleCountdownSeconds = *v;
   if (auto v = readSeconds(r, *k, "attract_slide_seconds", 2, 600)) settings.attractSlideSeconds = *v;
   if (const toml::node* n = k->get("theme")) {
     if (const auto* theme = n->as_table()) {

@@ -52,10 +52,23 @@ void Navigator::setToday(CivilDate today) {
   }
 }
 
+namespace {
+// The loader refuses non-finite timings; these guard content built some other way.
+Seconds finiteOr(double v, Seconds fallback) { return std::isfinite(v) && v >= 0 ? v : fallback; }
+} // namespace
+
 void Navigator::update(Seconds now) {
-  // The loader refuses non-finite timings; this guards content built some other way.
-  const Seconds idle = std::isfinite(m_content->settings.idleTimeoutSeconds) ? m_content->settings.idleTimeoutSeconds : 90;
-  if (m_screen != Screen::Attract && now - m_lastActivity >= idle) goAttract(now);
+  const auto& s = m_content->settings;
+  const Seconds reset = finiteOr(s.idleTimeoutSeconds, 90) + finiteOr(s.idleCountdownSeconds, 10);
+  if (m_screen != Screen::Attract && now - m_lastActivity >= reset) goAttract(now);
+}
+
+Seconds Navigator::countdownLeft(Seconds now) const {
+  if (m_screen == Screen::Attract) return -1;
+  const auto& s = m_content->settings;
+  const Seconds idle = finiteOr(s.idleTimeoutSeconds, 90), countdown = finiteOr(s.idleCountdownSeconds, 10);
+  const Seconds quiet = now - m_lastActivity;
+  return quiet >= idle && quiet < idle + countdown ? idle + countdown - quiet : -1;
 }
 
 void Navigator::wake(Seconds now) {

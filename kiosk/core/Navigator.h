@@ -34,8 +34,13 @@ public:
   // Swaps in new content, keeping the visitor's section and item when they still exist.
   void setContent(ContentSnapshot content, Seconds now);
 
-  // Advances time: after the idle timeout the kiosk returns to the attract loop in the default language.
+  // Advances time. After the idle timeout the kiosk asks "are you still there?" for the idle
+  // countdown; when nobody touches it, it returns to the attract loop in the default language
+  // with no trace of the visitor's path.
   void update(Seconds now);
+  // Seconds left in the "are you still there?" countdown, or a negative number when it is not
+  // showing. Any touch (noteActivity) dismisses it.
+  Seconds countdownLeft(Seconds now) const;
 
   // A tap on the attract loop: the visitor arrives at home.
   void wake(Seconds now);

@@ -49,6 +49,7 @@ private:
   void drawHome(Ctx& c);
   void drawSection(Ctx& c);
   void drawItem(Ctx& c);
+  void drawStillThere(Ctx& c, Seconds left);
   float drawQrCard(Ctx& c, const QrCode& qr, const std::string& link, ImVec2 bottomLeft, float width);
   void drawTopBar(Ctx& c);
   void drawBottomBar(Ctx& c);

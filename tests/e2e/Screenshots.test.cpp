@@ -196,6 +196,21 @@ TEST_CASE("[BrokenContent] F2 shows the staff overlay with the problems") {
   CHECK(difference(load("broken", "item.png"), load("broken", "staff-overlay.png"), Region{0.35f, 0.0f, 1.0f, 0.6f}) > 10);
 }
 
+TEST_CASE("[Idle] the kiosk asks before it resets, a touch answers, and the reset leaves no trace") {
+  const Shot section = load("idle", "section.png");
+  const Shot asking = load("idle", "asking.png");
+  const Shot answered = load("idle", "answered.png");
+  const Shot reset = load("idle", "reset.png");
+  // The question dims the screen and stands in the middle of it...
+  CHECK(difference(section, asking, Region{0.3f, 0.4f, 0.7f, 0.6f}) > 15);
+  CHECK(inkFraction(asking, Region{0.0f, 0.85f, 0.1f, 0.95f}, 40) < inkFraction(section, Region{0.0f, 0.85f, 0.1f, 0.95f}, 40) + 0.001);
+  // ...a touch on it leaves the visitor exactly where they were (no button beneath pressed)...
+  CHECK(difference(section, answered) < 0.5);
+  // ...and, left alone, the kiosk returns to the attract loop (no top bar, default language).
+  CHECK(difference(reset, section, kTopBarName) > 5);
+  CHECK(difference(asking, load("idle", "asking-again.png"), Region{0.3f, 0.4f, 0.7f, 0.6f}) < 3);
+}
+
 TEST_CASE("[BadImages] every kind of bad picture is named for staff with what to do") {
   const std::string log = readLog("bad-images");
   // file, sentence: on one line of the log (at start-up, at the line naming the picture; or when

@@ -207,6 +207,12 @@ TEST_CASE("[ContentLoader] each broken content folder is reported at its file an
                                "idle_timeout_seconds = nan\n");
        },
        "kiosk.toml", 4, S::Error, "number of seconds", 2},
+      {"an idle countdown too short to read",
+       [](auto& t) {
+         t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n"
+                               "idle_countdown_seconds = 1\n");
+       },
+       "kiosk.toml", 4, S::Error, "3 to 60", 2},
       {"an attract slide time of infinity",
        [](auto& t) {
          t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n"

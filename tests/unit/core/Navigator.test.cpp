@@ -81,7 +81,7 @@ TEST_CASE("[Navigator] unknown ids leave the visitor where they are") {
   CHECK(nav.language() == "zh-Hans");
 }
 
-TEST_CASE("[Navigator] after the idle timeout the kiosk returns to attract in the default language") {
+TEST_CASE("[Navigator] after the idle timeout it asks, counts down, then returns to attract in the default language") {
   VirtualClock clock;
   Navigator nav(makeContent(90), clock.now());
   nav.wake(clock.now());
@@ -90,12 +90,40 @@ TEST_CASE("[Navigator] after the idle timeout the kiosk returns to attract in th
   clock.advance(89.9);
   nav.update(clock.now());
   CHECK(nav.screen() == Screen::Section);
-  CHECK(nav.language() == "en");
+  CHECK(nav.countdownLeft(clock.now()) < 0); // not yet
   clock.advance(0.2);
   nav.update(clock.now());
+  CHECK(nav.screen() == Screen::Section); // "are you still there?", 10 s to answer
+  CHECK(nav.countdownLeft(clock.now()) == doctest::Approx(9.9));
+  clock.advance(9.7);
+  nav.update(clock.now());
+  CHECK(nav.screen() == Screen::Section);
+  CHECK(nav.countdownLeft(clock.now()) == doctest::Approx(0.2));
+  clock.advance(0.3);
+  nav.update(clock.now());
   CHECK(nav.screen() == Screen::Attract);
+  CHECK(nav.countdownLeft(clock.now()) < 0);
   CHECK(nav.language() == "zh-Hans");
   CHECK(nav.section() == nullptr);
+  CHECK(nav.item() == nullptr);
+}
+
+TEST_CASE("[Navigator] a touch during the countdown keeps the visitor where they were") {
+  VirtualClock clock;
+  Navigator nav(makeContent(90), clock.now());
+  nav.wake(clock.now());
+  nav.setLanguage("en", clock.now());
+  nav.openSection("investment", clock.now());
+  nav.openItem("one", clock.now());
+  clock.advance(95);
+  nav.update(clock.now());
+  REQUIRE(nav.countdownLeft(clock.now()) > 0);
+  nav.noteActivity(clock.now()); // any touch
+  CHECK(nav.countdownLeft(clock.now()) < 0);
+  clock.advance(50);
+  nav.update(clock.now());
+  CHECK(nav.screen() == Screen::Item);
+  CHECK(nav.language() == "en");
 }
 
 TEST_CASE("[Navigator] any activity postpones the idle timeout") {
@@ -108,7 +136,7 @@ TEST_CASE("[Navigator] any activity postpones the idle timeout") {
     nav.update(clock.now());
     CHECK(nav.screen() == Screen::Home);
   }
-  clock.advance(90);
+  clock.advance(100);
   nav.update(clock.now());
   CHECK(nav.screen() == Screen::Attract);
 }
@@ -162,7 +190,7 @@ TEST_CASE("[Navigator] a week of visitors and idle time on the virtual clock") {
     nav.update(now);
     if (previous != Screen::Attract && nav.screen() == Screen::Attract) {
       ++returnsToAttract;
-      CHECK(now - lastTouch == doctest::Approx(90).epsilon(0.01));
+      CHECK(now - lastTouch == doctest::Approx(100).epsilon(0.01)); // 90 s untouched + the 10 s countdown
       CHECK(nav.language() == "zh-Hans");
     }
     previous = nav.screen();
