@@ -146,7 +146,17 @@ AttractFrame Navigator::attract(Seconds now) const {
     const double x = (into - fadeStart) / kCrossfadeSeconds;
     f.mix = static_cast<float>(x * x * (3 - 2 * x)); // smoothstep: no visible jolt at either end
   }
+  // A slide shows from the start of its fade-in to the end of its fade-out.
+  const Seconds showing = slide + kCrossfadeSeconds;
+  f.currentAge = index == 0 ? into : into + kCrossfadeSeconds;
+  f.nextAge = std::max<Seconds>(0, into - fadeStart);
+  f.currentProgress = std::clamp(f.currentAge / showing, 0.0, 1.0);
+  f.nextProgress = std::clamp(f.nextAge / showing, 0.0, 1.0);
   return f;
+}
+
+void Navigator::holdAttract(Seconds seconds) {
+  if (std::isfinite(seconds) && seconds > 0) m_attractSince += seconds;
 }
 
 void Navigator::show(Screen screen, Seconds now) {

@@ -17,6 +17,10 @@ struct AttractFrame {
   size_t next = 0;
   float mix = 0; // 0: only current; 1: only next
   size_t promptIndex = 0; // which offered language the "touch to explore" prompt is in
+  // How long each slide has been on screen (the next one from the start of its fade-in), for
+  // the slow pan and zoom, and that long as a fraction of a slide's whole showing.
+  double currentAge = 0, nextAge = 0;
+  double currentProgress = 0, nextProgress = 0;
 };
 
 class Navigator {
@@ -63,6 +67,9 @@ public:
   Seconds lastActivity() const { return m_lastActivity; }
 
   AttractFrame attract(Seconds now) const;
+  // The attract loop stands still for `seconds` (the next picture is not decoded yet): a slide
+  // never fades into a gap.
+  void holdAttract(Seconds seconds);
 
 private:
   void show(Screen screen, Seconds now);

@@ -87,26 +87,37 @@ void drawPlaceholder(ImDrawList* dl, ImVec2 a, ImVec2 b, std::uint32_t colour, b
               toImColor(Theme::kError, 0.9f), t * 1.4f);
 }
 
-// Draws an image filling [a, b] (cropped to keep its aspect), or a placeholder. The picture is
-// decoded at the size of the box it fills.
-void drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b, std::uint32_t colour,
-                    float alpha = 1.0f, float rounding = 0, ImDrawFlags corners = ImDrawFlags_RoundCornersAll) {
+// A slow pan and zoom over a picture (the attract loop): `zoom` >= 1 enlarges it, `pan` (-1 to
+// 1 each way) moves the view across the part the zoom and crop leave hidden.
+struct Motion {
+  float zoom = 1;
+  ImVec2 pan{0, 0};
+};
+
+// Draws an image filling [a, b] (cropped to keep its aspect), or a placeholder; returns whether
+// the picture itself was drawn. It is decoded at the size of the box it fills (`decodeScale`
+// larger, for a picture that will be zoomed).
+bool drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b, std::uint32_t colour,
+                    float alpha = 1.0f, float rounding = 0, ImDrawFlags corners = ImDrawFlags_RoundCornersAll, Motion motion = {},
+                    float decodeScale = 1.0f) {
   const float w = b.x - a.x, h = b.y - a.y;
-  const TextureCache::View v =
-      img.exists ? cache.get(img, {static_cast<int>(std::ceil(w)), static_cast<int>(std::ceil(h)), media::Fit::Cover})
-                 : TextureCache::View{TextureCache::State::Failed};
+  const TextureCache::View v = img.exists ? cache.get(img, {static_cast<int>(std::ceil(w * decodeScale)),
+                                                           static_cast<int>(std::ceil(h * decodeScale)), media::Fit::Cover})
+                                          : TextureCache::View{TextureCache::State::Failed};
   if (v.state != TextureCache::State::Ready) {
     drawPlaceholder(dl, a, b, colour, v.state == TextureCache::State::Failed, rounding);
-    return;
+    return false;
   }
   const float scale = std::max(w / v.width, h / v.height);
-  const float uw = (w / scale) / v.width, vh = (h / scale) / v.height;
-  const ImVec2 uv0((1 - uw) / 2, (1 - vh) / 2), uv1((1 + uw) / 2, (1 + vh) / 2);
+  const float uw = (w / scale) / v.width / motion.zoom, vh = (h / scale) / v.height / motion.zoom;
+  const float cx = 0.5f + motion.pan.x * (1 - uw) / 2, cy = 0.5f + motion.pan.y * (1 - vh) / 2;
+  const ImVec2 uv0(cx - uw / 2, cy - vh / 2), uv1(cx + uw / 2, cy + vh / 2);
   const ImU32 tint = IM_COL32(255, 255, 255, static_cast<int>(255 * std::clamp(alpha, 0.0f, 1.0f)));
   if (rounding > 0)
     dl->AddImageRounded(v.texture, a, b, uv0, uv1, tint, rounding, corners);
   else
     dl->AddImage(v.texture, a, b, uv0, uv1, tint);
+  return true;
 }
 
 // Draws an image whole in [a, b]: centred across and at the top, or (centreAcross false) at the
@@ -278,12 +289,42 @@ void Screens::drawAttract(Ctx& c) {
   const auto images = c.f.nav.content().attractImages(c.f.nav.today());
   const AttractFrame a = c.f.nav.attract(c.f.now);
   const std::uint32_t base = Theme::kCard;
+  // Each slide drifts: it zooms from 1.0 to 1.08 over its showing and pans one of four ways
+  // (by its place in the loop), continuing through the crossfade. Pictures are decoded 8%
+  // larger than the screen, so the zoom never enlarges them.
+  constexpr float kZoom = 0.08f, kDecode = 1.08f;
+  auto motion = [&](size_t index, double progress) {
+    static const ImVec2 kWays[4] = {{-1, -0.6f}, {1, 0.6f}, {0.8f, -1}, {-0.8f, 1}};
+    const ImVec2 way = kWays[index % 4];
+    const float p = static_cast<float>(progress);
+    return Motion{1 + kZoom * p, ImVec2(way.x * (2 * p - 1), way.y * (2 * p - 1))};
+  };
+  const float dt = m_lastAttractNow >= 0 ? static_cast<float>(std::clamp(c.f.now - m_lastAttractNow, 0.0, 0.1)) : 0;
+  m_lastAttractNow = c.f.now;
   if (!images.empty()) {
-    drawImageCover(c.dl, c.f.textures, *images[a.current], ImVec2(0, 0), ImVec2(c.W, c.H), base);
-    if (a.mix > 0) drawImageCover(c.dl, c.f.textures, *images[a.next], ImVec2(0, 0), ImVec2(c.W, c.H), base, a.mix);
+    drawImageCover(c.dl, c.f.textures, *images[a.current], ImVec2(0, 0), ImVec2(c.W, c.H), base, 1, 0,
+                   ImDrawFlags_RoundCornersAll, motion(a.current, a.currentProgress), kDecode);
+    if (a.mix > 0) {
+      // Never a fade into a gap: while the next picture is not decoded yet, the loop holds.
+      const bool drawn = drawImageCover(c.dl, c.f.textures, *images[a.next], ImVec2(0, 0), ImVec2(c.W, c.H), base, a.mix, 0,
+                                        ImDrawFlags_RoundCornersAll, motion(a.next, a.nextProgress), kDecode);
+      if (!drawn) {
+        c.f.nav.holdAttract(dt);
+        drawImageCover(c.dl, c.f.textures, *images[a.current], ImVec2(0, 0), ImVec2(c.W, c.H), base, 1, 0,
+                       ImDrawFlags_RoundCornersAll, motion(a.current, a.currentProgress), kDecode);
+      }
+    }
     // Ask for the next two slides now, so they are decoded long before they are needed.
-    for (size_t k = 1; k <= 2; ++k)
-      c.f.textures.prefetch(*images[(a.next + k) % images.size()], {static_cast<int>(c.W), static_cast<int>(c.H), media::Fit::Cover});
+    for (size_t k = 0; k <= 2; ++k)
+      c.f.textures.prefetch(*images[(a.next + k) % images.size()],
+                            {static_cast<int>(std::ceil(c.W * kDecode)), static_cast<int>(std::ceil(c.H * kDecode)), media::Fit::Cover});
+  }
+  // The venue's logo, top left, over a soft shade so it reads on any picture.
+  if (c.f.nav.content().settings.hasLogo) {
+    const float lh = c.u(0.1f), m = c.u(Theme::kMargin * 2);
+    c.dl->AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(c.W, lh + 2 * m), IM_COL32(5, 10, 20, 150), IM_COL32(5, 10, 20, 150),
+                                  IM_COL32(5, 10, 20, 0), IM_COL32(5, 10, 20, 0));
+    drawImageContain(c.dl, c.f.textures, c.f.nav.content().settings.logo, ImVec2(m, m), ImVec2(m + lh * 4, m + lh), base, false);
   }
   // A dark gradient at the bottom keeps white text readable on any photo.
   c.dl->AddRectFilledMultiColor(ImVec2(0, c.H * 0.45f), ImVec2(c.W, c.H), IM_COL32(5, 10, 20, 0), IM_COL32(5, 10, 20, 0),

@@ -65,6 +65,7 @@ private:
   Screen m_screen = Screen::Attract;
   std::string m_imageFor; // item whose picture is selected
   size_t m_image = 0;     // selected picture of the open item
+  Seconds m_lastAttractNow = -1; // the attract loop's last frame, for holding it
   std::map<std::string, QrCode> m_qr; // encoded item links, by link
 };
 

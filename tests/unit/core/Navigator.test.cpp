@@ -163,6 +163,29 @@ TEST_CASE("[Navigator] the attract loop cycles every image and crossfades at the
   CHECK(nav.attract(14.5).promptIndex == 0);
 }
 
+TEST_CASE("[Navigator] a slide's age runs on through its crossfade, and holding stops the loop") {
+  Navigator nav(makeContent(90, 7), 0);
+  const double fade = Navigator::kCrossfadeSeconds;
+  auto f = nav.attract(7 - fade / 2); // slide 0 fading into slide 1
+  CHECK(f.currentAge == doctest::Approx(7 - fade / 2));
+  CHECK(f.nextAge == doctest::Approx(fade / 2));
+  const double nextProgress = f.nextProgress;
+  f = nav.attract(7.5); // slide 1 on its own: its age went on from its fade-in
+  CHECK(f.current == 1);
+  CHECK(f.currentAge == doctest::Approx(fade + 0.5));
+  CHECK(f.currentProgress > nextProgress);
+  CHECK(f.currentProgress < 1);
+  // The next picture is not ready: the UI holds the loop, which stands still.
+  const AttractFrame before = nav.attract(13.5);
+  nav.holdAttract(2.0);
+  const AttractFrame held = nav.attract(15.5);
+  CHECK(held.current == before.current);
+  CHECK(held.mix == doctest::Approx(before.mix));
+  CHECK(held.currentAge == doctest::Approx(before.currentAge));
+  nav.holdAttract(std::numeric_limits<double>::quiet_NaN()); // ignored
+  CHECK(nav.attract(15.5).currentAge == doctest::Approx(before.currentAge));
+}
+
 TEST_CASE("[Navigator] a week of visitors and idle time on the virtual clock") {
   // A visitor every 10 minutes who reads for 2 minutes (touching every 30 s), for 7 days, at 10
   // updates a second: every visit must end back on the attract loop, in the default language.
