@@ -163,6 +163,19 @@ bool touchTarget(HitTargets& targets, const std::string& name, ImVec2 a, ImVec2 
   return released && !movedTooFarForATap();
 }
 
+// A horizontal swipe that started in [a, b] and ended this frame: -1 to the left (the next
+// thing), +1 to the right (the previous), 0 for anything else. It must go a fifth of the
+// short side across, and twice as far across as down, so scrolling the text is never a swipe.
+int swipeIn(const Screens::Ctx& c, ImVec2 a, ImVec2 b) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!io.MouseReleased[0]) return 0;
+  const ImVec2 from = io.MouseClickedPos[0];
+  if (from.x < a.x || from.x >= b.x || from.y < a.y || from.y >= b.y) return 0;
+  const float dx = io.MousePos.x - from.x, dy = io.MousePos.y - from.y;
+  if (std::abs(dx) < c.u(0.2f) || std::abs(dx) < 2 * std::abs(dy)) return 0;
+  return dx < 0 ? -1 : 1;
+}
+
 enum class Icon { None, Back, Home };
 
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
@@ -183,20 +196,28 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
 
 
 float Screens::dragScroll(const std::string& key, ImVec2 a, ImVec2 b, float contentHeight) {
-  float& scroll = m_scrolls[key];
+  KineticScroll& scroll = m_scrolls[key];
+  const float maxPos = std::max(0.0f, contentHeight - (b.y - a.y));
   const ImGuiIO& io = ImGui::GetIO();
   const ImVec2 from = io.MouseClickedPos[0];
   const bool startedInside = from.x >= a.x && from.x < b.x && from.y >= a.y && from.y < b.y;
-  // Not on the press frame itself: a finger lands anywhere, and the jump is no drag.
-  if (io.MouseDown[0] && !io.MouseClicked[0] && startedInside) scroll -= io.MouseDelta.y;
-  scroll = std::clamp(scroll, 0.0f, std::max(0.0f, contentHeight - (b.y - a.y)));
-  return scroll;
+  if (io.MouseDown[0] && startedInside) {
+    // The finger holds the content (a landing finger stops a glide); it moves with the finger
+    // in this same frame, but not on the press frame itself: a finger lands anywhere, and the
+    // jump is no drag.
+    scroll.drag(io.MouseClicked[0] ? 0.0f : -io.MouseDelta.y, m_dt, maxPos);
+  } else {
+    if (io.MouseReleased[0] && startedInside) scroll.release();
+    scroll.step(m_dt, maxPos);
+  }
+  return scroll.position();
 }
 
 void Screens::drawScrollHints(Ctx& c, ImVec2 a, ImVec2 b, float contentHeight, float scroll) {
   const float viewH = b.y - a.y;
   const float maxScroll = contentHeight - viewH;
   if (maxScroll <= 0) return;
+  scroll = std::clamp(scroll, 0.0f, maxScroll); // stretched past an end, the bar stays at it
   // A fade and a thin bar say "there is more below".
   const float fade = c.size(TextRole::Body) * 2;
   if (scroll < maxScroll - 1)
@@ -250,6 +271,8 @@ void Screens::draw(Frame& frame) {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground |
                    ImGuiWindowFlags_NoScrollWithMouse);
   frame.targets.clear();
+  m_dt = m_lastNow >= 0 ? static_cast<float>(std::clamp(frame.now - m_lastNow, 0.0, 0.1)) : 0;
+  m_lastNow = frame.now;
   if (frame.nav.screenSince() != m_screenSince || frame.nav.screen() != m_screen) {
     m_screenSince = frame.nav.screenSince();
     m_screen = frame.nav.screen();
@@ -553,6 +576,13 @@ void Screens::drawItem(Ctx& c) {
     const ImVec2 a(m, top + m), b(m + leftW, imgBottom - capH);
     const media::DisplaySize hero = heroDecodeBox(c);
     const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, img, a, b, s->colour, true, ImVec2(hero.width, hero.height));
+    // Swiping the picture turns to the next or previous one; past either end, to the next or
+    // previous item of the section.
+    if (const int swipe = swipeIn(c, a, b); swipe != 0) {
+      if (swipe < 0 && m_image + 1 < count) ++m_image;
+      else if (swipe > 0 && m_image > 0) --m_image;
+      else m_swipeItem = swipe;
+    }
     for (const ImageRef& other : item->images) // the thumbnails the visitor may tap next
       if (other.exists) c.f.textures.prefetch(other, hero);
     // The caption sits right under the picture, aligned with its left edge.
@@ -589,6 +619,7 @@ void Screens::drawItem(Ctx& c) {
     c.dl->AddRectFilled(ImVec2(x - gap, textTop), ImVec2(x - gap + c.u(0.004f), textTop + title * 1.2f),
                         toImColor(s->colour));
   touchTarget(c.f.targets, "text", ca, cb);
+  if (const int swipe = swipeIn(c, ca, cb); swipe != 0) m_swipeItem = swipe; // the next or previous item
   // The text's height is known once it is laid out: scroll by last frame's height.
   float& textHeight = m_heights[key];
   const float scroll = dragScroll("text:" + key, ca, cb, textHeight);
@@ -641,6 +672,14 @@ void Screens::drawItem(Ctx& c) {
   ImGui::PopClipRect();
   textHeight = y + scroll - ca.y;
   drawScrollHints(c, ca, cb, textHeight, scroll);
+
+  // A swipe asked for the next (or previous) item of the section: it opens now, at its top.
+  if (const int swipe = std::exchange(m_swipeItem, 0); swipe != 0) {
+    const auto items = Content::visibleItems(*s, c.f.nav.today());
+    const auto at = std::find(items.begin(), items.end(), item);
+    const long next = static_cast<long>(at - items.begin()) - swipe;
+    if (at != items.end() && next >= 0 && next < static_cast<long>(items.size())) c.f.nav.openItem(items[static_cast<size_t>(next)]->id, c.f.now);
+  }
 }
 
 // "Are you still there?": the screen dimmed, a card with the question, what to do, and a ring

@@ -7,6 +7,7 @@
 #include "ui/FontSet.h"
 #include "ui/HitTargets.h"
 #include "ui/TextPainter.h"
+#include "ui/KineticScroll.h"
 #include "ui/QrCode.h"
 #include "ui/TextureCache.h"
 
@@ -59,13 +60,16 @@ private:
   float dragScroll(const std::string& key, ImVec2 a, ImVec2 b, float contentHeight);
   void drawScrollHints(Ctx& c, ImVec2 a, ImVec2 b, float contentHeight, float scroll);
 
-  std::map<std::string, float> m_scrolls; // per dragged area of the current screen
+  std::map<std::string, KineticScroll> m_scrolls; // per dragged area of the current screen
+  float m_dt = 0;                 // seconds since the last frame (virtual in scripts)
+  Seconds m_lastNow = -1;
   std::map<std::string, float> m_heights; // laid-out text height per item, from the last frame
   Seconds m_screenSince = -1;
   Screen m_screen = Screen::Attract;
   std::string m_imageFor; // item whose picture is selected
   size_t m_image = 0;     // selected picture of the open item
   Seconds m_lastAttractNow = -1; // the attract loop's last frame, for holding it
+  int m_swipeItem = 0;           // -1: to the next item, +1: to the previous (a swipe this frame)
   std::map<std::string, QrCode> m_qr; // encoded item links, by link
 };
 

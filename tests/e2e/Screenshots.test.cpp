@@ -211,6 +211,20 @@ TEST_CASE("[Idle] the kiosk asks before it resets, a touch answers, and the rese
   CHECK(difference(asking, load("idle", "asking-again.png"), Region{0.3f, 0.4f, 0.7f, 0.6f}) < 3);
 }
 
+TEST_CASE("[Gestures] a swipe turns the gallery and back, a flick carries the text on, a swipe on the text turns the item") {
+  const Region text{0.58f, 0.1f, 0.98f, 0.85f};
+  const Shot first = load("gestures", "gallery-1.png");
+  CHECK(difference(first, load("gestures", "gallery-2.png"), kItemImage) > 10); // the second picture
+  CHECK(difference(first, load("gestures", "gallery-back.png")) < 0.5);          // and back again
+  const Shot released = load("gestures", "released.png");
+  const Shot glided = load("gestures", "glided.png");
+  const Shot settled = load("gestures", "settled.png");
+  CHECK(difference(released, glided, text) > 2);  // moved on after the finger lifted
+  CHECK(difference(glided, settled, text) < 0.5); // and came to rest
+  CHECK(difference(first, released, kItemImage) < 0.5); // scrolling the text is no swipe
+  CHECK(difference(settled, load("gestures", "next-item.png"), text) > 10); // the next item
+}
+
 TEST_CASE("[BadImages] every kind of bad picture is named for staff with what to do") {
   const std::string log = readLog("bad-images");
   // file, sentence: on one line of the log (at start-up, at the line naming the picture; or when
