@@ -49,9 +49,14 @@ std::vector<const ImageRef*> Content::attractImages(CivilDate date) const {
   std::vector<const ImageRef*> out;
   for (const auto& s : sections)
     if (s.hasCover && s.cover.exists && !visibleItems(s, date).empty()) out.push_back(&s.cover);
+  // Items flagged `attract = true` choose the loop's pictures; with none flagged, every item's
+  // pictures take part. An event item only on its days either way.
+  bool flagged = false;
+  for (const auto& s : sections)
+    for (const auto& i : s.items) flagged |= i.attract && i.visibleOn(date);
   for (const auto& s : sections)
     for (const auto& i : s.items)
-      if (i.visibleOn(date))
+      if (i.visibleOn(date) && (!flagged || i.attract))
         for (const auto& img : i.images)
           if (img.exists) out.push_back(&img);
   return out;

@@ -58,6 +58,7 @@ struct Item {
   std::vector<ImageRef> images;
   std::string link;              // a web address shown as a QR code ("" = none)
   std::vector<std::string> tags;
+  bool attract = false; // its pictures are chosen for the attract loop
   std::optional<CivilDate> showFrom; // an event item appears only on these days (inclusive)
   std::optional<CivilDate> showUntil;
 

@@ -465,7 +465,7 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
   FileReader r(ctx.root, file, diags);
   auto doc = r.parse(ctx.limits.maxTomlBytes);
   if (!doc) return std::nullopt;
-  r.checkKeys(*doc, {"title", "summary", "body", "images", "order", "link", "tags", "show_from", "show_until"}, "an item");
+  r.checkKeys(*doc, {"title", "summary", "body", "images", "order", "link", "tags", "show_from", "show_until", "attract"}, "an item");
   Item item;
   auto [order, id] = splitOrderPrefix(file.stem().string());
   item.order = readOrder(r, *doc, order);
@@ -530,6 +530,10 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
         if (const auto* s = v.as_string()) item.tags.push_back(s->get());
         else r.error(v, "each tag must be a word in quotes");
       }
+  }
+  if (const toml::node* n = doc->get("attract")) {
+    if (const auto* b = n->as_boolean()) item.attract = b->get();
+    else r.error(*n, "'attract' must be true or false (without quotes): true puts the item's pictures in the attract loop");
   }
   item.showFrom = readDate(r, *doc, "show_from");
   item.showUntil = readDate(r, *doc, "show_until");

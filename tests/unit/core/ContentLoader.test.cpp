@@ -207,6 +207,9 @@ TEST_CASE("[ContentLoader] each broken content folder is reported at its file an
                                "idle_timeout_seconds = nan\n");
        },
        "kiosk.toml", 4, S::Error, "number of seconds", 2},
+      {"an attract flag in quotes",
+       [](auto& t) { t.write("sections/01-alpha/02-two.toml", "title = \"二\"\nattract = \"yes\"\n"); },
+       "01-alpha/02-two.toml", 2, S::Error, "must be true or false", 2},
       {"an idle countdown too short to read",
        [](auto& t) {
          t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n"

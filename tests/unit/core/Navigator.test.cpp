@@ -163,6 +163,21 @@ TEST_CASE("[Navigator] the attract loop cycles every image and crossfades at the
   CHECK(nav.attract(14.5).promptIndex == 0);
 }
 
+TEST_CASE("[Navigator] items flagged for the attract loop choose its pictures, after the section covers") {
+  auto c = std::make_shared<Content>(*makeContent());
+  const size_t all = c->attractImages({}).size();
+  c->sections[1].items[1].attract = true;
+  size_t covers = 0;
+  for (const auto& s : c->sections) covers += s.hasCover && s.cover.exists;
+  const auto chosen = c->attractImages({});
+  CHECK(chosen.size() == covers + c->sections[1].items[1].images.size());
+  CHECK(chosen.back() == &c->sections[1].items[1].images.back());
+  CHECK(chosen.size() < all);
+  // A flagged event item off its days flags nothing: every item's pictures again.
+  c->sections[1].items[1].showFrom = CivilDate{2030, 1, 1};
+  CHECK(c->attractImages(CivilDate{2026, 1, 1}).size() == all - c->sections[1].items[1].images.size());
+}
+
 TEST_CASE("[Navigator] a slide's age runs on through its crossfade, and holding stops the loop") {
   Navigator nav(makeContent(90, 7), 0);
   const double fade = Navigator::kCrossfadeSeconds;
