@@ -1,6 +1,7 @@
 #include "app/App.h"
 
 #include "media/ImageCheck.h"
+#include "platform/Display.h"
 #include "text/LineBreaker.h"
 
 #include <SFML/Graphics/Texture.hpp>
@@ -38,6 +39,12 @@ App::App(const Options& options, Clock& clock) : m_options(options), m_clock(clo
   glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTexture);
   if (maxTexture >= 1024) m_maxTextureSize = maxTexture;
   createTextureCache();
+  // Pixels per millimetre, for 9 mm touch targets: --display-width-mm, else what the display
+  // reports (a windowed preview takes the window's share of it).
+  const int reported = platform::displayWidthMm();
+  const float mm = m_options.displayWidthMm ? static_cast<float>(m_options.displayWidthMm)
+                                            : static_cast<float>(reported) * width() / static_cast<float>(sf::VideoMode::getDesktopMode().width);
+  if (mm > 0) m_pxPerMm = width() / mm;
   // Watch first, then load: an edit made while the first load runs is not missed.
   m_watch = platform::createFileWatch();
   if (std::string why; !m_watch->start(m_options.contentDir, why)) std::cerr << "kiosk: " << why << "\n";
@@ -347,7 +354,8 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
     drawLoading();
   } else {
     m_painter->beginFrame(4.0); // glyphs rasterized on demand, 4 ms a frame at most
-    ui::Frame f{*m_nav, m_fonts, *m_painter, *m_textures, m_targets, m_strings, now, width(), height(), hasErrors(m_diagnostics)};
+    ui::Frame f{*m_nav, m_fonts, *m_painter, *m_textures, m_targets, m_strings, now, width(), height(), hasErrors(m_diagnostics),
+                m_pxPerMm};
     m_screens.draw(f);
     if (touched) m_nav->noteActivity(now);
     for (char32_t c : m_painter->takeMissing())

@@ -54,6 +54,7 @@ public:
   bool pendingText() const { return m_painter->pending(); }
   std::size_t textAtlasBytes() const { return m_painter->atlasBytes(); }
   const ui::HitTargets& targets() const { return m_targets; }
+  float pxPerMm() const { return m_pxPerMm; }
   const Navigator* navigator() const { return m_nav.get(); }
   void pushPointer(const ui::PointerEvent& e) { m_imgui->pushPointer(e); }
   bool hasPendingInput() const { return m_imgui->hasPendingInput(); }
@@ -130,6 +131,7 @@ private:
   int m_maxTextureSize = 2048;          // GL_MAX_TEXTURE_SIZE, read once at start
   std::set<char32_t> m_reportedGlyphs; // glyph bugs already logged
   bool m_firstPictureLogged = false;
+  float m_pxPerMm = 0; // 0: the display's size is unknown
 };
 
 // Finds the assets folder: --assets, $KIOSK_ASSETS, next to the binary, or the source tree.

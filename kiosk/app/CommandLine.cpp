@@ -38,6 +38,8 @@ Options:
                        (default: $XDG_CACHE_HOME/kiosk/images or ~/.cache/kiosk/images;
                        never inside the content folder)
   --no-image-cache     decode every picture from its original at every start
+  --display-width-mm N the screen's visible width in millimetres, when the display does not
+                       report it truly (keeps every touch target at least 9 mm)
   -h, --help           show this text
   --version            show the version
 
@@ -128,6 +130,14 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
       auto v = value("a folder");
       if (!v) return std::nullopt;
       o.imageCacheDir = *v;
+    } else if (a == "--display-width-mm") {
+      auto v = value("a width in millimetres");
+      if (!v) return std::nullopt;
+      auto r = std::from_chars(v->data(), v->data() + v->size(), o.displayWidthMm);
+      if (r.ec != std::errc() || r.ptr != v->data() + v->size() || o.displayWidthMm < 50 || o.displayWidthMm > 20000) {
+        error = "--display-width-mm must be the screen's width in millimetres, from 50 to 20000";
+        return std::nullopt;
+      }
     } else if (a == "--no-image-cache") {
       o.imageCache = false;
     } else if (a == "validate" && i == 1) {

@@ -21,6 +21,7 @@ struct Options {
   unsigned textureBudgetMiB = 0; // 0: chosen from the screen size (256 MiB at 1080p, 1 GiB at 4K)
   std::string imageCacheDir;   // empty: $XDG_CACHE_HOME/kiosk/images or ~/.cache/kiosk/images
   bool imageCache = true;      // --no-image-cache: decode every picture from its original
+  unsigned displayWidthMm = 0; // the screen's visible width; 0: as the display reports it
 };
 
 // Parses argv; on a mistake returns nullopt and puts a message (with the usage hint) in `error`.

@@ -183,6 +183,20 @@ int ScriptRunner::run(const InputScript& script) {
       ok = ok && step(true);
       break;
     }
+    case K::ExpectTargets: {
+      if (m_app.pxPerMm() <= 0) return fail(cmd, "the display's size is unknown; run with --display-width-mm"), 1;
+      const auto small = m_app.targets().smallerThan(static_cast<float>(cmd.amount) * m_app.pxPerMm());
+      if (!small.empty()) {
+        std::string names;
+        for (const auto& n : small) {
+          const auto r = *m_app.targets().find(n);
+          names += " @" + n + " (" + std::to_string(static_cast<int>(r.w / m_app.pxPerMm())) + "x" +
+                   std::to_string(static_cast<int>(r.h / m_app.pxPerMm())) + " mm)";
+        }
+        return fail(cmd, "touch targets smaller than " + std::to_string(static_cast<int>(cmd.amount)) + " mm:" + names), 1;
+      }
+      break;
+    }
     case K::ExpectLanguage:
       if (!m_app.navigator() || cmd.text != m_app.navigator()->language())
         return fail(cmd, "expected language '" + cmd.text + "' but the kiosk shows '" +

@@ -142,8 +142,18 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
         }
       } else if (tokens[1].text == "language") {
         cmd.kind = ScriptCommand::Kind::ExpectLanguage;
+      } else if (tokens[1].text == "targets") {
+        // expect targets 9mm: every touch target on screen is at least that big either way.
+        cmd.kind = ScriptCommand::Kind::ExpectTargets;
+        const std::string& t = tokens[2].text;
+        char* end = nullptr;
+        cmd.amount = std::strtod(t.c_str(), &end);
+        if (end == t.c_str() || std::string(end) != "mm" || !(cmd.amount > 0 && cmd.amount < 100)) {
+          fail(tokens[2].column, "'" + t + "' is not a size in millimetres; write 9mm");
+          continue;
+        }
       } else {
-        fail(tokens[1].column, "'expect' knows 'screen' and 'language'");
+        fail(tokens[1].column, "'expect' knows 'screen', 'language' and 'targets'");
         continue;
       }
       cmd.text = tokens[2].text;

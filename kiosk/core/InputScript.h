@@ -8,6 +8,7 @@
 //   key F2                                            a staff shortcut key
 //   screenshot attract.png                            the current frame as PNG
 //   expect screen home | expect language en           stop with an error if not so
+//   expect targets 9mm                                 every touch target on screen at least 9 mm
 //   await reload [10s]                                 real time runs (and virtual time with it)
 //                                                      until the content is reloaded from disk
 //   open investment/industrial-base                   go straight to an item (paging benchmarks)
@@ -28,13 +29,14 @@ struct ScriptCoord {
 };
 
 struct ScriptCommand {
-  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open };
+  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open, ExpectTargets };
   Kind kind = Kind::Wait;
   int line = 0;
   double seconds = 0;    // Wait, Drag duration
   std::string target;    // Tap "@name" without '@'; empty for coordinates
   ScriptCoord x, y, x2, y2;
   std::string text;      // Key name, screenshot file, expected value
+  double amount = 0;     // ExpectTargets: millimetres
 };
 
 struct InputScript {

@@ -166,7 +166,13 @@ void Navigator::show(Screen screen, Seconds now) {
 
 void Navigator::noteActivity(Seconds now) { m_lastActivity = std::max(m_lastActivity, now); }
 
+void Navigator::setAccessibility(const Accessibility& a, Seconds now) {
+  noteActivity(now);
+  m_accessibility = a;
+}
+
 void Navigator::goAttract(Seconds now) {
+  m_accessibility = {}; // the next visitor starts with the standard display
   m_screen = Screen::Attract;
   m_screenSince = now;
   m_attractSince = now;

@@ -23,6 +23,15 @@ struct AttractFrame {
   double currentProgress = 0, nextProgress = 0;
 };
 
+// What a visitor asked of the display for themselves; reset with everything else when the
+// kiosk returns to the attract loop.
+struct Accessibility {
+  bool largeText = false;    // text a quarter larger
+  bool highContrast = false; // white and yellow on black
+  bool lowReach = false;     // every control in the lower part of the screen (wheelchair users)
+  bool operator==(const Accessibility&) const = default;
+};
+
 class Navigator {
 public:
   // Length of the crossfade between attract slides, in seconds.
@@ -55,6 +64,8 @@ public:
   void back(Seconds now);
   void home(Seconds now);
   void setLanguage(const std::string& language, Seconds now);
+  void setAccessibility(const Accessibility& a, Seconds now);
+  const Accessibility& accessibility() const { return m_accessibility; }
 
   Screen screen() const { return m_screen; }
   const Section* section() const;
@@ -81,6 +92,7 @@ private:
   std::string m_sectionId;
   std::string m_itemId;
   std::string m_language;
+  Accessibility m_accessibility;
   Seconds m_lastActivity = 0;
   Seconds m_screenSince = 0;
   Seconds m_attractSince = 0;

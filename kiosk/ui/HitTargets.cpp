@@ -13,4 +13,11 @@ std::vector<std::string> HitTargets::names() const {
   return out;
 }
 
+std::vector<std::string> HitTargets::smallerThan(float minimum) const {
+  std::vector<std::string> out;
+  for (const auto& [name, r] : m_targets)
+    if (!m_cut.count(name) && (r.w < minimum - 0.5f || r.h < minimum - 0.5f)) out.push_back(name);
+  return out;
+}
+
 } // namespace kiosk::ui

@@ -3,6 +3,7 @@
 // pixel positions that change with the layout and the screen size.
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,13 +17,24 @@ struct Rect {
 
 class HitTargets {
 public:
-  void clear() { m_targets.clear(); }
-  void add(const std::string& name, const Rect& rect) { m_targets[name] = rect; }
+  void clear() {
+    m_targets.clear();
+    m_cut.clear();
+  }
+  // `rect` is the part on screen; `whole` is false when a scroll area cuts the target.
+  void add(const std::string& name, const Rect& rect, bool whole = true) {
+    m_targets[name] = rect;
+    if (!whole) m_cut.insert(name);
+    else m_cut.erase(name);
+  }
   std::optional<Rect> find(const std::string& name) const;
   std::vector<std::string> names() const;
+  // Targets smaller than `minimum` pixels either way, not counting those a scroll area cuts.
+  std::vector<std::string> smallerThan(float minimum) const;
 
 private:
   std::map<std::string, Rect> m_targets;
+  std::set<std::string> m_cut;
 };
 
 } // namespace kiosk::ui

@@ -19,6 +19,12 @@ namespace kiosk::ui {
 // [SECTION] Drawing helpers
 //-----------------------------------------------------------------------------
 
+namespace {
+// The palette of the frame being drawn (standard or high contrast), for every helper.
+const Palette* g_palette = &standardPalette();
+const Palette& pal() { return *g_palette; }
+} // namespace
+
 struct Screens::Ctx {
   Frame& f;
   ImDrawList* dl;
@@ -31,10 +37,21 @@ struct Screens::Ctx {
   float u(float fraction) const { return std::round(fraction * std::min(W, H)); }
   bool portrait() const { return H > W; }
   // The content's theme colours where kiosk.toml gives them, the built-in ones otherwise.
-  std::uint32_t accent() const { return f.nav.content().settings.accentColour.value_or(Theme::kAccent); }
-  std::uint32_t background() const { return f.nav.content().settings.backgroundColour.value_or(Theme::kBackground); }
+  // High contrast overrides them: its colours are chosen for legibility, not the venue's brand.
+  std::uint32_t accent() const {
+    return pal().outlines ? pal().accent : f.nav.content().settings.accentColour.value_or(pal().accent);
+  }
+  std::uint32_t background() const {
+    return pal().outlines ? pal().background : f.nav.content().settings.backgroundColour.value_or(pal().background);
+  }
   FontRef font(TextRole) const { return &lang; }
-  float size(TextRole r) const { return f.fonts.size(r); }
+  // Large text: a quarter larger everywhere (layouts wrap and scroll to make room).
+  float size(TextRole r) const { return std::round(f.fonts.size(r) * (f.nav.accessibility().largeText ? 1.25f : 1.0f)); }
+  // Where the screens lay out: between the bars, or, in low reach, in the lower part of the
+  // screen with the top bar moved down above the bottom bar.
+  float top = 0, bottom = 0, barY = 0, topBarH = 0, bottomBarH = 0;
+  float minTarget = 0; // 9 mm on this display, in pixels (0: size unknown)
+  float target(float fraction) const { return std::max(u(fraction), minTarget); }
   const std::string& text(const LocalizedText& t) const { return t.get(lang, fallback); }
   const std::string& ui(const char* key) const { return f.strings.get(lang, key); }
 };
@@ -76,7 +93,7 @@ void drawPlaceholder(ImDrawList* dl, ImVec2 a, ImVec2 b, std::uint32_t colour, b
   // A picture (frame, hill, sun) struck through: "this image could not be shown".
   const float sz = std::min(b.x - a.x, b.y - a.y) * 0.16f;
   const ImVec2 c((a.x + b.x) / 2, (a.y + b.y) / 2);
-  const ImU32 ink = toImColor(Theme::kText, 0.55f);
+  const ImU32 ink = toImColor(pal().text, 0.55f);
   const float t = std::max(2.0f, sz * 0.07f);
   const ImVec2 f0(c.x - sz, c.y - sz * 0.75f), f1(c.x + sz, c.y + sz * 0.75f);
   dl->AddRect(f0, f1, ink, sz * 0.08f, 0, t);
@@ -84,7 +101,7 @@ void drawPlaceholder(ImDrawList* dl, ImVec2 a, ImVec2 b, std::uint32_t colour, b
                         ImVec2(c.x + sz * 0.5f, f1.y - sz * 0.2f), ink);
   dl->AddCircleFilled(ImVec2(c.x + sz * 0.45f, c.y - sz * 0.3f), sz * 0.15f, ink);
   dl->AddLine(ImVec2(f0.x - sz * 0.15f, f1.y + sz * 0.15f), ImVec2(f1.x + sz * 0.15f, f0.y - sz * 0.15f),
-              toImColor(Theme::kError, 0.9f), t * 1.4f);
+              toImColor(pal().error, 0.9f), t * 1.4f);
 }
 
 // A slow pan and zoom over a picture (the attract loop): `zoom` >= 1 enlarges it, `pan` (-1 to
@@ -159,7 +176,8 @@ bool touchTarget(HitTargets& targets, const std::string& name, ImVec2 a, ImVec2 
   if (held) *held = ImGui::IsItemActive() && !movedTooFarForATap();
   const ImVec2 c0 = ImGui::GetWindowDrawList()->GetClipRectMin(), c1 = ImGui::GetWindowDrawList()->GetClipRectMax();
   const ImVec2 v0(std::max(a.x, c0.x), std::max(a.y, c0.y)), v1(std::min(b.x, c1.x), std::min(b.y, c1.y));
-  if (v1.x - v0.x >= 1 && v1.y - v0.y >= 1) targets.add(name, {v0.x, v0.y, v1.x - v0.x, v1.y - v0.y});
+  const bool whole = v0.x <= a.x && v0.y <= a.y && v1.x >= b.x && v1.y >= b.y;
+  if (v1.x - v0.x >= 1 && v1.y - v0.y >= 1) targets.add(name, {v0.x, v0.y, v1.x - v0.x, v1.y - v0.y}, whole);
   return released && !movedTooFarForATap();
 }
 
@@ -176,19 +194,28 @@ int swipeIn(const Screens::Ctx& c, ImVec2 a, ImVec2 b) {
   return dx < 0 ? -1 : 1;
 }
 
-enum class Icon { None, Back, Home };
+enum class Icon { None, Back, Home, Person };
 
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
   const float t = std::max(2.0f, s * 0.14f);
   if (icon == Icon::Back) {
     dl->AddLine(ImVec2(c.x + s * 0.25f, c.y - s * 0.5f), ImVec2(c.x - s * 0.25f, c.y), col, t);
     dl->AddLine(ImVec2(c.x - s * 0.25f, c.y), ImVec2(c.x + s * 0.25f, c.y + s * 0.5f), col, t);
+  } else if (icon == Icon::Person) {
+    // The accessibility figure: a head and open arms in a circle.
+    const float t2 = std::max(2.0f, s * 0.1f);
+    dl->AddCircle(c, s * 0.62f, col, 32, t2);
+    dl->AddCircleFilled(ImVec2(c.x, c.y - s * 0.3f), s * 0.11f, col);
+    dl->AddLine(ImVec2(c.x - s * 0.32f, c.y - s * 0.1f), ImVec2(c.x + s * 0.32f, c.y - s * 0.1f), col, t2);
+    dl->AddLine(ImVec2(c.x, c.y - s * 0.12f), ImVec2(c.x, c.y + s * 0.12f), col, t2);
+    dl->AddLine(ImVec2(c.x, c.y + s * 0.1f), ImVec2(c.x - s * 0.2f, c.y + s * 0.4f), col, t2);
+    dl->AddLine(ImVec2(c.x, c.y + s * 0.1f), ImVec2(c.x + s * 0.2f, c.y + s * 0.4f), col, t2);
   } else if (icon == Icon::Home) {
     dl->AddTriangleFilled(ImVec2(c.x, c.y - s * 0.55f), ImVec2(c.x - s * 0.6f, c.y - s * 0.02f),
                           ImVec2(c.x + s * 0.6f, c.y - s * 0.02f), col);
     dl->AddRectFilled(ImVec2(c.x - s * 0.4f, c.y - s * 0.05f), ImVec2(c.x + s * 0.4f, c.y + s * 0.5f), col);
     dl->AddRectFilled(ImVec2(c.x - s * 0.12f, c.y + s * 0.15f), ImVec2(c.x + s * 0.12f, c.y + s * 0.5f),
-                      toImColor(Theme::kButton));
+                      toImColor(pal().button));
   }
 }
 
@@ -227,7 +254,7 @@ void Screens::drawScrollHints(Ctx& c, ImVec2 a, ImVec2 b, float contentHeight, f
   const float barH = std::max(c.u(0.04f), viewH * viewH / contentHeight);
   const float barY = a.y + (viewH - barH) * (scroll / maxScroll);
   const float x = std::min(b.x + c.u(0.012f), c.W - c.u(0.008f));
-  c.dl->AddRectFilled(ImVec2(x, barY), ImVec2(x + c.u(0.004f), barY + barH), toImColor(Theme::kTextMuted, 0.6f),
+  c.dl->AddRectFilled(ImVec2(x, barY), ImVec2(x + c.u(0.004f), barY + barH), toImColor(pal().textMuted, 0.6f),
                       c.u(0.002f));
 }
 
@@ -237,19 +264,31 @@ namespace {
 
 namespace {
 // A pill-shaped button with an optional icon and a label; returns true when tapped.
+float pillWidth(Screens::Ctx& c, float height, Icon icon, const std::string& label, FontRef font, float size, float padding = 0) {
+  const float pad = padding > 0 ? padding : std::round(height * 0.42f);
+  const float iconSize = icon == Icon::None ? 0 : std::round(height * 0.42f);
+  const float gap = icon == Icon::None ? 0 : std::round(height * 0.22f);
+  return pad * 2 + iconSize + gap + textWidth(c, font, size, label);
+}
+
 bool pillButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float height, Icon icon, const std::string& label,
                 FontRef font, float size, bool selected, float* widthOut, float padding = 0) {
   const float pad = padding > 0 ? padding : std::round(height * 0.42f);
   const float iconSize = icon == Icon::None ? 0 : std::round(height * 0.42f);
   const float gap = icon == Icon::None ? 0 : std::round(height * 0.22f);
-  const float w = pad * 2 + iconSize + gap + textWidth(c, font, size, label);
+  const float w = pillWidth(c, height, icon, label, font, size, padding);
   if (widthOut) *widthOut = w;
   const ImVec2 b(a.x + w, a.y + height);
   bool held = false;
   const bool tapped = touchTarget(c.f.targets, name, a, b, &held);
-  const std::uint32_t fill = selected ? c.accent() : (held ? Theme::kButtonPressed : Theme::kButton);
+  const std::uint32_t fill = selected ? c.accent() : (held ? pal().buttonPressed : pal().button);
   c.dl->AddRectFilled(a, b, toImColor(fill), height / 2);
-  const ImU32 ink = toImColor(selected ? Theme::kBar : Theme::kText);
+  if (pal().outlines) c.dl->AddRect(a, b, toImColor(pal().text, 0.8f), height / 2, 0, std::max(1.5f, height * 0.03f));
+  const ImU32 ink = toImColor(selected ? pal().bar : pal().text);
+  // Selected is said by a shape too, not by colour alone: a bar under the label.
+  if (selected)
+    c.dl->AddRectFilled(ImVec2(a.x + pad, b.y - std::round(height * 0.16f)), ImVec2(b.x - pad, b.y - std::round(height * 0.10f)), ink,
+                        height * 0.03f);
   if (icon != Icon::None) drawIcon(c.dl, icon, ImVec2(a.x + pad + iconSize / 2, a.y + height / 2), iconSize, ink);
   putText(c, font, size, ImVec2(a.x + pad + iconSize + gap, std::round(a.y + (height - size) / 2 - size * 0.06f)), ink,
           label);
@@ -279,13 +318,32 @@ void Screens::draw(Frame& frame) {
     m_scrolls.clear(); // every screen opens at its top
     m_heights.clear();
   }
+  const Accessibility& a11y = frame.nav.accessibility();
+  g_palette = a11y.highContrast ? &highContrastPalette() : &standardPalette();
+  if (frame.nav.screen() == Screen::Attract) m_a11yOpen = false;
   Ctx c{frame, ImGui::GetWindowDrawList(), frame.height, frame.width, frame.nav.language(),
         frame.nav.content().settings.defaultLanguage};
+  // Bars grow to keep their buttons 9 mm tall on a small or dense display.
+  c.minTarget = frame.pxPerMm > 0 ? std::ceil(9.0f * frame.pxPerMm) : 0.0f;
+  c.topBarH = std::max(c.u(Theme::kTopBar), c.target(0.060f) + c.u(0.025f));
+  c.bottomBarH = std::max(c.u(Theme::kBottomBar), c.target(Theme::kButtonHeight) + c.u(0.033f));
+  if (a11y.lowReach) {
+    // Low reach: nothing to touch above about 60% of the screen's height. The top bar sits just
+    // above the bottom bar and the screens lay out below `reach`; above it, the name of the
+    // place, to be read, not touched.
+    c.barY = c.H - c.bottomBarH - c.topBarH;
+    c.top = std::round(c.H * (c.portrait() ? 0.45f : 0.38f));
+    c.bottom = c.barY;
+  } else {
+    c.barY = 0;
+    c.top = c.topBarH;
+    c.bottom = c.H - c.bottomBarH;
+  }
   c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, c.H), toImColor(c.background()));
-  // While the kiosk asks "are you still there?", the screen beneath takes no touches: the touch
-  // that answers must not also press a button under the question.
+  // While the kiosk asks "are you still there?", or the display choices are open, the screen
+  // beneath takes no touches: the touch that answers must not also press a button under it.
   const Seconds countdown = frame.nav.countdownLeft(frame.now);
-  if (countdown > 0) ImGui::BeginDisabled();
+  const bool modal = countdown > 0 || m_a11yOpen;
   switch (frame.nav.screen()) {
   case Screen::Attract: drawAttract(c); break;
   case Screen::Home: drawHome(c); break;
@@ -293,14 +351,25 @@ void Screens::draw(Frame& frame) {
   case Screen::Item: drawItem(c); break;
   }
   if (frame.nav.screen() != Screen::Attract) {
+    if (a11y.lowReach) drawReachBanner(c);
     drawTopBar(c);
     drawBottomBar(c);
   }
-  if (countdown > 0) {
-    ImGui::EndDisabled();
-    drawStillThere(c, countdown);
-  }
   ImGui::End();
+  // A question or a panel goes in a window of its own above the screen: ImGui gives a touch to
+  // the topmost window under it, so nothing beneath is pressed (a disabled item beneath would
+  // still take the hover from the panel's switches).
+  if (modal) {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(frame.width, frame.height));
+    ImGui::Begin("##modal", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse);
+    c.dl = ImGui::GetWindowDrawList();
+    if (countdown > 0) drawStillThere(c, countdown);
+    else drawAccessibilityPanel(c);
+    ImGui::End();
+  }
   ImGui::PopStyleVar(2);
 }
 
@@ -311,7 +380,7 @@ void Screens::draw(Frame& frame) {
 void Screens::drawAttract(Ctx& c) {
   const auto images = c.f.nav.content().attractImages(c.f.nav.today());
   const AttractFrame a = c.f.nav.attract(c.f.now);
-  const std::uint32_t base = Theme::kCard;
+  const std::uint32_t base = pal().card;
   // Each slide drifts: it zooms from 1.0 to 1.08 over its showing and pans one of four ways
   // (by its place in the loop), continuing through the crossfade. Pictures are decoded 8%
   // larger than the screen, so the zoom never enlarges them.
@@ -358,7 +427,7 @@ void Screens::drawAttract(Ctx& c) {
   const float title = c.size(TextRole::Title);
   float y = c.H - c.u(0.40f);
   const std::string& name = c.text(settings.name);
-  putText(c, c.font(TextRole::Headline), headline, ImVec2(x, y), toImColor(Theme::kText), name);
+  putText(c, c.font(TextRole::Headline), headline, ImVec2(x, y), toImColor(pal().text), name);
   y += std::round(headline * 1.25f);
   // The tagline and the prompt take each offered language in turn, one per slide, so every
   // visitor walking past sees an invitation in their language; the prompt breathes gently.
@@ -367,13 +436,13 @@ void Screens::drawAttract(Ctx& c) {
   const std::string& tagline = settings.tagline.get(promptLang, c.fallback);
   if (!tagline.empty()) {
     FontRef tf = &promptLang;
-    y = drawBlock(c, tf, title, tagline, ImVec2(x, y), c.W - 2 * x, toImColor(Theme::kTextMuted), 2, 1.3f);
+    y = drawBlock(c, tf, title, tagline, ImVec2(x, y), c.W - 2 * x, toImColor(pal().textMuted), 2, 1.3f);
   }
   // Today's opening hours, in the same language, when kiosk.toml gives them.
   const std::string hours = openingToday(c.f.strings, promptLang, settings, c.f.nav.today());
   if (!hours.empty())
     drawBlock(c, &promptLang, c.size(TextRole::Body), hours, ImVec2(x, y + c.u(0.01f)), c.W - 2 * x,
-              toImColor(Theme::kText, 0.85f), 1, 1.3f);
+              toImColor(pal().text, 0.85f), 1, 1.3f);
   const std::string& prompt = c.f.strings.get(promptLang, "touch_to_explore");
   FontRef pf = &promptLang;
   const float pulse = 0.78f + 0.22f * std::sin(static_cast<float>(c.f.now) * 2.6f);
@@ -382,7 +451,7 @@ void Screens::drawAttract(Ctx& c) {
   const ImVec2 p0(x, c.H - c.u(0.16f));
   c.dl->AddRectFilled(p0, ImVec2(p0.x + pw, p0.y + ph), toImColor(c.accent(), pulse), ph / 2);
   putText(c, pf, title, ImVec2(p0.x + ph * 0.6f, std::round(p0.y + (ph - title) / 2 - title * 0.06f)),
-                toImColor(Theme::kBar), prompt);
+                toImColor(pal().bar), prompt);
   // The whole screen is the target: any tap brings the visitor home.
   if (touchTarget(c.f.targets, "attract", ImVec2(0, 0), ImVec2(c.W, c.H))) c.f.nav.wake(c.f.now);
 }
@@ -396,12 +465,12 @@ void Screens::drawHome(Ctx& c) {
   std::vector<const Section*> sections;
   for (const auto& s : c.f.nav.content().sections)
     if (!Content::visibleItems(s, c.f.nav.today()).empty()) sections.push_back(&s);
-  const float top = c.u(Theme::kTopBar), bottom = c.H - c.u(Theme::kBottomBar);
+  const float top = c.top, bottom = c.bottom;
   const float m = c.u(Theme::kMargin), gap = c.u(Theme::kGap);
   const float title = c.size(TextRole::Title), body = c.size(TextRole::Body);
   float y = top + m;
   const std::string& heading = c.ui(sections.empty() ? "no_content" : "choose_section");
-  putText(c, c.font(TextRole::Title), title, ImVec2(m, y), toImColor(Theme::kText), heading);
+  putText(c, c.font(TextRole::Title), title, ImVec2(m, y), toImColor(pal().text), heading);
   y += std::round(title * 1.5f);
   if (sections.empty()) return;
 
@@ -441,9 +510,9 @@ void Screens::drawHome(Ctx& c) {
     float ty = b.y - pad - std::round(body * 1.35f) - std::round(title * 1.2f);
     if (sub.empty()) ty += std::round(body * 1.35f);
     const std::string& t = c.text(s.title);
-    drawBlock(c, c.font(TextRole::Title), title, t, ImVec2(a.x + pad, ty), tileW - 2 * pad, toImColor(Theme::kText), 1, 1.2f);
+    drawBlock(c, c.font(TextRole::Title), title, t, ImVec2(a.x + pad, ty), tileW - 2 * pad, toImColor(pal().text), 1, 1.2f);
     if (!sub.empty())
-      drawBlock(c, c.font(TextRole::Body), body, sub, ImVec2(a.x + pad, ty + std::round(title * 1.2f)), tileW - 2 * pad, toImColor(Theme::kText, 0.88f), 1, 1.35f);
+      drawBlock(c, c.font(TextRole::Body), body, sub, ImVec2(a.x + pad, ty + std::round(title * 1.2f)), tileW - 2 * pad, toImColor(pal().text, 0.88f), 1, 1.35f);
     if (held) c.dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 40), round);
     if (tapped) c.f.nav.openSection(s.id, c.f.now);
   }
@@ -459,7 +528,7 @@ void Screens::drawHome(Ctx& c) {
 // whether or not a caption or thumbnails take a little of it, so one decode serves, and the
 // section screen can prefetch exactly what the item screen will draw.
 media::DisplaySize heroDecodeBox(const Screens::Ctx& c) {
-  const float top = c.u(Theme::kTopBar), bottom = c.H - c.u(Theme::kBottomBar);
+  const float top = c.top, bottom = c.bottom;
   const float m = c.u(Theme::kMargin);
   const bool stacked = c.portrait();
   const float leftW = stacked ? c.W - 2 * m : std::floor(c.W * 0.54f);
@@ -470,20 +539,23 @@ media::DisplaySize heroDecodeBox(const Screens::Ctx& c) {
 void Screens::drawSection(Ctx& c) {
   const Section* s = c.f.nav.section();
   if (!s) return;
-  const float top = c.u(Theme::kTopBar), bottom = c.H - c.u(Theme::kBottomBar);
+  const float top = c.top, bottom = c.bottom;
   const float m = c.u(Theme::kMargin), gap = c.u(Theme::kGap);
   const float title = c.size(TextRole::Title), body = c.size(TextRole::Body);
-  const float headerH = c.u(0.17f);
-  c.dl->AddRectFilled(ImVec2(0, top), ImVec2(c.W, top + headerH), toImColor(s->colour));
-  c.dl->AddRectFilledMultiColor(ImVec2(c.W * 0.5f, top), ImVec2(c.W, top + headerH), toImColor(s->colour, 0.0f),
-                                IM_COL32(0, 0, 0, 70), IM_COL32(0, 0, 0, 70), toImColor(s->colour, 0.0f));
-  const std::string& t = c.text(s->title);
-  const std::string& sub = c.text(s->subtitle);
-  const float textTop = top + std::round((headerH - title * 1.25f - (sub.empty() ? 0 : body * 1.4f)) / 2);
-  putText(c, c.font(TextRole::Title), title, ImVec2(m, textTop), toImColor(Theme::kText), t);
-  if (!sub.empty())
-    drawBlock(c, c.font(TextRole::Body), body, sub, ImVec2(m, textTop + std::round(title * 1.25f)), c.W - 2 * m, toImColor(Theme::kText, 0.9f), 1, 1.35f);
-
+  // In low reach the banner above already names the section: the cards take the room.
+  const bool banner = c.f.nav.accessibility().lowReach;
+  const float headerH = banner ? 0.0f : c.u(0.17f);
+  if (!banner) {
+    c.dl->AddRectFilled(ImVec2(0, top), ImVec2(c.W, top + headerH), toImColor(s->colour));
+    c.dl->AddRectFilledMultiColor(ImVec2(c.W * 0.5f, top), ImVec2(c.W, top + headerH), toImColor(s->colour, 0.0f),
+                                  IM_COL32(0, 0, 0, 70), IM_COL32(0, 0, 0, 70), toImColor(s->colour, 0.0f));
+    const std::string& t = c.text(s->title);
+    const std::string& sub = c.text(s->subtitle);
+    const float textTop = top + std::round((headerH - title * 1.25f - (sub.empty() ? 0 : body * 1.4f)) / 2);
+    putText(c, c.font(TextRole::Title), title, ImVec2(m, textTop), toImColor(pal().text), t);
+    if (!sub.empty())
+      drawBlock(c, c.font(TextRole::Body), body, sub, ImVec2(m, textTop + std::round(title * 1.25f)), c.W - 2 * m, toImColor(pal().text, 0.9f), 1, 1.35f);
+  }
   const auto items = Content::visibleItems(*s, c.f.nav.today());
   if (items.empty()) return;
   const size_t n = items.size();
@@ -507,7 +579,7 @@ void Screens::drawSection(Ctx& c) {
     if (!item.images.empty() && item.images.front().exists) c.f.textures.prefetch(item.images.front(), heroDecodeBox(c));
     bool held = false;
     const bool tapped = touchTarget(c.f.targets, "item:" + item.id, a, b, &held);
-    c.dl->AddRectFilled(a, b, toImColor(Theme::kCard), round);
+    c.dl->AddRectFilled(a, b, toImColor(pal().card), round);
     const float imageH = std::floor(std::min(cardH * 0.56f, cardW * 9 / 16));
     if (!item.images.empty())
       drawImageCover(c.dl, c.f.textures, item.images.front(), a, ImVec2(b.x, a.y + imageH), s->colour, 1.0f, round,
@@ -520,7 +592,7 @@ void Screens::drawSection(Ctx& c) {
     const std::string& it = c.text(item.title);
     // Two lines of title where the card has room for them (and the padding under them), else one.
     const auto titleRoom = static_cast<size_t>(std::max(1.0f, (b.y - pad - ty) / std::round(title * 1.2f)));
-    ty = drawBlock(c, c.font(TextRole::Title), title, it, ImVec2(a.x + pad, ty), innerW, toImColor(Theme::kText), std::min<size_t>(2, titleRoom), 1.2f);
+    ty = drawBlock(c, c.font(TextRole::Title), title, it, ImVec2(a.x + pad, ty), innerW, toImColor(pal().text), std::min<size_t>(2, titleRoom), 1.2f);
     ty += std::round(body * 0.3f);
     // An event's days, or how many pictures there are, in the visitor's language (ICU formats).
     std::string note = eventDates(c.f.strings, c.lang, item);
@@ -534,7 +606,7 @@ void Screens::drawSection(Ctx& c) {
     const float lineH = std::round(body * 1.45f);
     const auto room = static_cast<size_t>(std::max(0.0f, (b.y - pad - ty) / lineH));
     if (!summary.empty() && room > 0)
-      drawBlock(c, c.font(TextRole::Body), body, summary, ImVec2(a.x + pad, ty), innerW, toImColor(Theme::kTextMuted), room, 1.45f);
+      drawBlock(c, c.font(TextRole::Body), body, summary, ImVec2(a.x + pad, ty), innerW, toImColor(pal().textMuted), room, 1.45f);
     if (held) c.dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 30), round);
     if (tapped) c.f.nav.openItem(item.id, c.f.now);
   }
@@ -555,7 +627,7 @@ void Screens::drawItem(Ctx& c) {
     m_imageFor = key;
     m_image = 0;
   }
-  const float top = c.u(Theme::kTopBar), bottom = c.H - c.u(Theme::kBottomBar);
+  const float top = c.top, bottom = c.bottom;
   const float m = c.u(Theme::kMargin), gap = c.u(Theme::kGap);
   const float title = c.size(TextRole::Title), body = c.size(TextRole::Body), caption = c.size(TextRole::Caption);
 
@@ -587,7 +659,7 @@ void Screens::drawItem(Ctx& c) {
       if (other.exists) c.f.textures.prefetch(other, hero);
     // The caption sits right under the picture, aligned with its left edge.
     if (!cap.empty())
-      drawBlock(c, c.font(TextRole::Caption), caption, cap, ImVec2(p0.x, p1.y + gap / 2), p1.x - p0.x, toImColor(Theme::kTextMuted), 2, 1.4f);
+      drawBlock(c, c.font(TextRole::Caption), caption, cap, ImVec2(p0.x, p1.y + gap / 2), p1.x - p0.x, toImColor(pal().textMuted), 2, 1.4f);
     mediaEnd = p1.y + (cap.empty() ? 0 : capH);
     if (count > 1) {
       const float th = c.u(0.11f), tw = std::round(th * 16 / 9);
@@ -628,10 +700,10 @@ void Screens::drawItem(Ctx& c) {
   ImGui::PushClipRect(ImVec2(ca.x - c.u(0.01f), ca.y - c.u(0.02f)), ImVec2(cb.x + c.u(0.01f), cb.y), true);
   float y = ca.y - scroll;
   const std::string& t = c.text(item->title);
-  y = drawBlock(c, c.font(TextRole::Title), title, t, ImVec2(x, y), colW, toImColor(Theme::kText), SIZE_MAX, 1.25f);
+  y = drawBlock(c, c.font(TextRole::Title), title, t, ImVec2(x, y), colW, toImColor(pal().text), SIZE_MAX, 1.25f);
   y += std::round(body * 0.5f);
   if (const std::string dates = eventDates(c.f.strings, c.lang, *item); !dates.empty()) {
-    putText(c, c.font(TextRole::Body), body, ImVec2(x, y), toImColor(Theme::kText), dates);
+    putText(c, c.font(TextRole::Body), body, ImVec2(x, y), toImColor(pal().text), dates);
     y += std::round(body * 1.6f);
   }
   const std::string& summary = c.text(item->summary);
@@ -641,7 +713,7 @@ void Screens::drawItem(Ctx& c) {
   // The body: paragraphs, headings, lists, with bold drawn brighter and doubled a pixel apart
   // (ImGui draws one weight; the text engine of the next issue brings real bold faces).
   if (const RichText* rich = item->richBody(c.lang, c.fallback)) {
-    const ImU32 ink = toImColor(Theme::kText, 0.9f), strongInk = toImColor(Theme::kText);
+    const ImU32 ink = toImColor(pal().text, 0.9f), strongInk = toImColor(pal().text);
     for (const RichBlock& block : *rich) {
       const bool heading = block.kind == RichBlock::Kind::Heading;
       const bool listItem = block.kind == RichBlock::Kind::Bullet || block.kind == RichBlock::Kind::Numbered;
@@ -682,6 +754,76 @@ void Screens::drawItem(Ctx& c) {
   }
 }
 
+// Low reach: above the reachable part, the venue and where the visitor is, to read (nothing
+// up here is touched).
+void Screens::drawReachBanner(Ctx& c) {
+  const float m = c.u(Theme::kMargin);
+  c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, c.top - c.u(0.01f)), toImColor(pal().bar));
+  // The venue on the home screen, the section below it (an item's own title heads its text).
+  std::string place = c.text(c.f.nav.content().settings.name);
+  if (const Section* s = c.f.nav.section(); s && c.f.nav.screen() != Screen::Home) place = c.text(s->title);
+  const float size = c.size(TextRole::Headline) * 0.7f;
+  text::TextStyle style;
+  style.pixelSize = std::round(size);
+  style.lineSpacing = 1.2f;
+  style.maxLines = 2;
+  const auto& l = c.f.painter.layout(place, c.lang, style, c.W - 2 * m);
+  c.f.painter.draw(c.dl, l, c.lang, m, std::round((c.top - l.height) / 2), toImColor(pal().text));
+}
+
+// The display choices: three switches, each with its name, a knob that moves (a shape, not
+// just a colour) and "on"/"off" written out. They last until the visitor leaves.
+void Screens::drawAccessibilityPanel(Ctx& c) {
+  const float m = c.u(Theme::kMargin), gap = c.u(Theme::kGap);
+  const float body = c.size(TextRole::Body);
+  const float rowH = std::max(c.target(0.085f), std::round(body * 2.2f));
+  const float w = std::min(c.W - 2 * m, std::max(c.u(0.75f), body * 18));
+  const float h = rowH * 3 + gap * 4;
+  const float bottom = (c.f.nav.accessibility().lowReach ? c.barY : c.H - c.bottomBarH) - gap;
+  const ImVec2 a(c.W - m - w, bottom - h), b(c.W - m, bottom);
+  // A touch outside the panel closes it (and does nothing else).
+  c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, c.H), IM_COL32(0, 0, 0, 110));
+  c.dl->AddRectFilled(a, b, toImColor(pal().card), c.u(Theme::kRounding) * 2);
+  if (pal().outlines) c.dl->AddRect(a, b, toImColor(pal().text, 0.8f), c.u(Theme::kRounding) * 2, 0, 2.0f);
+  Accessibility choice = c.f.nav.accessibility();
+  struct Row {
+    const char* name;
+    const char* label;
+    bool* value;
+  };
+  const Row rows[] = {{"a11y:large-text", "large_text", &choice.largeText},
+                      {"a11y:high-contrast", "high_contrast", &choice.highContrast},
+                      {"a11y:low-reach", "low_reach", &choice.lowReach}};
+  bool changed = false;
+  float y = a.y + gap;
+  for (const Row& r : rows) {
+    const ImVec2 ra(a.x + gap, y), rb(b.x - gap, y + rowH);
+    bool held = false;
+    if (touchTarget(c.f.targets, r.name, ra, rb, &held)) {
+      *r.value = !*r.value;
+      changed = true;
+    }
+    c.dl->AddRectFilled(ra, rb, toImColor(held ? pal().buttonPressed : pal().button), rowH / 2);
+    if (pal().outlines) c.dl->AddRect(ra, rb, toImColor(pal().text, 0.8f), rowH / 2, 0, 1.5f);
+    const float trackW = std::round(rowH * 1.2f), trackH = std::round(rowH * 0.5f);
+    const ImVec2 ta(rb.x - gap - trackW, std::round(y + (rowH - trackH) / 2)), tb(ta.x + trackW, ta.y + trackH);
+    const std::string& state = c.ui(*r.value ? "on" : "off");
+    const float stateW = textWidth(c, c.font(TextRole::Body), body, state);
+    putText(c, c.font(TextRole::Body), body, ImVec2(ta.x - gap / 2 - stateW, std::round(y + (rowH - body) / 2 - body * 0.06f)),
+            toImColor(*r.value ? pal().text : pal().textMuted), state);
+    c.dl->AddRectFilled(ta, tb, toImColor(*r.value ? c.accent() : pal().bar), trackH / 2);
+    c.dl->AddRect(ta, tb, toImColor(pal().textMuted), trackH / 2, 0, 1.5f);
+    const float knob = trackH / 2 - 3;
+    c.dl->AddCircleFilled(ImVec2(*r.value ? tb.x - trackH / 2 : ta.x + trackH / 2, ta.y + trackH / 2), knob, toImColor(pal().text));
+    drawBlock(c, c.font(TextRole::Body), body, c.ui(r.label), ImVec2(ra.x + rowH * 0.4f, std::round(y + (rowH - body * 1.3f) / 2)),
+              ta.x - gap - stateW - (ra.x + rowH * 0.4f), toImColor(pal().text), 1, 1.3f);
+    y += rowH + gap;
+  }
+  if (changed) c.f.nav.setAccessibility(choice, c.f.now);
+  // Everywhere else closes the panel: submitted after the rows, so the rows keep their touches.
+  if (touchTarget(c.f.targets, "a11y:close", ImVec2(0, 0), ImVec2(c.W, c.H)) && !changed) m_a11yOpen = false;
+}
+
 // "Are you still there?": the screen dimmed, a card with the question, what to do, and a ring
 // that empties with the seconds left (the number is written too: nothing by colour or shape
 // alone). Any touch answers it.
@@ -708,12 +850,12 @@ void Screens::drawStillThere(Ctx& c, Seconds left) {
   const float textH = question.height + gap + hint.height + gap / 2 + when.height;
   const float h = std::max(2 * ring, textH) + 2 * pad;
   const ImVec2 a(std::round((c.W - w) / 2), std::round((c.H - h) / 2)), b(a.x + w, a.y + h);
-  c.dl->AddRectFilled(a, b, toImColor(Theme::kCard), c.u(Theme::kRounding) * 2);
+  c.dl->AddRectFilled(a, b, toImColor(pal().card), c.u(Theme::kRounding) * 2);
   const ImVec2 centre(a.x + pad + ring, a.y + h / 2);
   const double total = std::max(1.0, c.f.nav.content().settings.idleCountdownSeconds);
   const float fraction = static_cast<float>(std::clamp(left / total, 0.0, 1.0));
   const float thick = c.u(0.014f);
-  c.dl->AddCircle(centre, ring, toImColor(Theme::kText, 0.15f), 64, thick);
+  c.dl->AddCircle(centre, ring, toImColor(pal().text, 0.15f), 64, thick);
   constexpr float kTop = -1.5707964f, kTurn = 6.2831855f;
   c.dl->PathArcTo(centre, ring, kTop, kTop + kTurn * fraction, 64);
   c.dl->PathStroke(toImColor(c.accent()), 0, thick);
@@ -721,14 +863,14 @@ void Screens::drawStillThere(Ctx& c, Seconds left) {
   const std::string number = std::to_string(static_cast<int>(std::ceil(left)));
   const float nw = textWidth(c, c.font(TextRole::Title), numberSize, number);
   putText(c, c.font(TextRole::Title), numberSize, ImVec2(std::round(centre.x - nw / 2), std::round(centre.y - numberSize * 0.62f)),
-          toImColor(Theme::kText), number);
+          toImColor(pal().text), number);
   const float tx = centre.x + ring + pad;
   float y = std::round(a.y + (h - textH) / 2);
-  c.f.painter.draw(c.dl, question, c.lang, tx, y, toImColor(Theme::kText));
+  c.f.painter.draw(c.dl, question, c.lang, tx, y, toImColor(pal().text));
   y += question.height + gap;
   c.f.painter.draw(c.dl, hint, c.lang, tx, y, toImColor(c.accent()));
   y += hint.height + gap / 2;
-  c.f.painter.draw(c.dl, when, c.lang, tx, y, toImColor(Theme::kTextMuted));
+  c.f.painter.draw(c.dl, when, c.lang, tx, y, toImColor(pal().textMuted));
 }
 
 // A QR code on a white card (with the quiet zone the standard asks for), its caption and the
@@ -758,9 +900,9 @@ float Screens::drawQrCard(Ctx& c, const QrCode& qr, const std::string& link, ImV
   const float tx = a.x + side + c.u(Theme::kGap);
   const float tw = std::max(0.0f, bottomLeft.x + width - tx);
   float ty = a.y + std::round((side - body * 1.4f * 2 - caption * 1.4f * 2) / 2);
-  ty = drawBlock(c, c.font(TextRole::Body), body, c.ui("qr_caption"), ImVec2(tx, ty), tw, toImColor(Theme::kText), 2, 1.4f);
+  ty = drawBlock(c, c.font(TextRole::Body), body, c.ui("qr_caption"), ImVec2(tx, ty), tw, toImColor(pal().text), 2, 1.4f);
   // The address itself, for a visitor without a phone camera (nothing carried by the code alone).
-  drawBlock(c, c.font(TextRole::Caption), caption, link, ImVec2(tx, ty + std::round(caption * 0.3f)), tw, toImColor(Theme::kTextMuted), 2, 1.4f);
+  drawBlock(c, c.font(TextRole::Caption), caption, link, ImVec2(tx, ty + std::round(caption * 0.3f)), tw, toImColor(pal().textMuted), 2, 1.4f);
   return a.y;
 }
 
@@ -769,8 +911,8 @@ float Screens::drawQrCard(Ctx& c, const QrCode& qr, const std::string& link, ImV
 //-----------------------------------------------------------------------------
 
 void Screens::drawTopBar(Ctx& c) {
-  const float h = c.u(Theme::kTopBar), m = c.u(Theme::kMargin);
-  c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, h), toImColor(Theme::kBar));
+  const float h = c.topBarH, m = c.u(Theme::kMargin), y0 = c.barY;
+  c.dl->AddRectFilled(ImVec2(0, y0), ImVec2(c.W, y0 + h), toImColor(pal().bar));
   const float title = c.size(TextRole::Title);
   const std::string& name = c.text(c.f.nav.content().settings.name);
   const float nameW = textWidth(c, c.font(TextRole::Title), title, name);
@@ -788,11 +930,20 @@ void Screens::drawTopBar(Ctx& c) {
       sum += textWidth(c, &l, c.size(r), text::nativeLanguageName(l)) + padding * 2 + gap;
     return sum;
   };
-  const float bh = c.u(0.060f);
+  const float bh = c.target(0.060f);
   bool showName = true;
+  const auto& settings = c.f.nav.content().settings;
+  // The logo takes its own width (at most three times its height) once its picture is known.
+  float logoW = 0;
+  if (settings.hasLogo) {
+    const auto v = c.f.textures.get(settings.logo, {static_cast<int>(std::round(bh * 3)), static_cast<int>(bh), media::Fit::Contain});
+    const float w = v.state == TextureCache::State::Ready && v.height > 0 ? bh * static_cast<float>(v.width) / static_cast<float>(v.height)
+                                                                          : bh * 3;
+    logoW = std::min(std::round(bh * 3), std::round(w)) + c.u(0.015f);
+  }
   if (langs.size() >= 2) {
     // Keep the name if smaller labels make room for it; give it up only when they do not.
-    const float withName = c.W - 2 * m - nameW - c.u(0.03f), without = c.W - 2 * m;
+    const float withName = c.W - 2 * m - logoW - nameW - c.u(0.03f), without = c.W - 2 * m - logoW;
     const std::pair<TextRole, float> tries[] = {{TextRole::Body, 0.42f}, {TextRole::Caption, 0.30f}};
     bool placed = false;
     for (float room : {withName, without}) {
@@ -811,22 +962,21 @@ void Screens::drawTopBar(Ctx& c) {
     if (!placed) showName = false;
   }
   float nameX = m;
-  const auto& settings = c.f.nav.content().settings;
   if (settings.hasLogo) {
     // The venue's logo before the name, as tall as the buttons, never wider than three times that.
     const float lh = bh, lw = std::round(bh * 3);
-    const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, settings.logo, ImVec2(m, (h - lh) / 2),
-                                           ImVec2(m + lw, (h + lh) / 2), Theme::kBar, false);
+    const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, settings.logo, ImVec2(m, y0 + (h - lh) / 2),
+                                           ImVec2(m + lw, y0 + (h + lh) / 2), pal().bar, false);
     nameX = p1.x + c.u(0.015f);
   }
   if (showName)
-    putText(c, c.font(TextRole::Title), title, ImVec2(nameX, std::round((h - title) / 2 - title * 0.05f)),
-            toImColor(Theme::kText), name);
+    putText(c, c.font(TextRole::Title), title, ImVec2(nameX, std::round(y0 + (h - title) / 2 - title * 0.05f)),
+            toImColor(pal().text), name);
   if (langs.size() < 2) return;
   float x = std::max(m, c.W - m - total + gap);
   for (const auto& l : langs) {
     float w = 0;
-    if (pillButton(c, "lang:" + l, ImVec2(x, std::round((h - bh) / 2)), bh, Icon::None, text::nativeLanguageName(l),
+    if (pillButton(c, "lang:" + l, ImVec2(x, std::round(y0 + (h - bh) / 2)), bh, Icon::None, text::nativeLanguageName(l),
                    &l, c.size(role), l == c.lang, &w, pad)) {
       c.f.nav.setLanguage(l, c.f.now);
     }
@@ -835,10 +985,10 @@ void Screens::drawTopBar(Ctx& c) {
 }
 
 void Screens::drawBottomBar(Ctx& c) {
-  const float h = c.u(Theme::kBottomBar), m = c.u(Theme::kMargin);
+  const float h = c.bottomBarH, m = c.u(Theme::kMargin);
   const float y = c.H - h;
-  c.dl->AddRectFilled(ImVec2(0, y), ImVec2(c.W, c.H), toImColor(Theme::kBar));
-  const float bh = c.u(Theme::kButtonHeight), label = c.size(TextRole::Body);
+  c.dl->AddRectFilled(ImVec2(0, y), ImVec2(c.W, c.H), toImColor(pal().bar));
+  const float bh = c.target(Theme::kButtonHeight), label = c.size(TextRole::Body);
   const float by = std::round(y + (h - bh) / 2);
   float w = 0;
   if (pillButton(c, "back", ImVec2(m, by), bh, Icon::Back, c.ui("back"), c.font(TextRole::Body), label, false, &w))
@@ -853,16 +1003,23 @@ void Screens::drawBottomBar(Ctx& c) {
     crumb = c.text(s->title);
     if (const Item* i = c.f.nav.item(); i && c.f.nav.screen() == Screen::Item) crumb += "  /  " + c.text(i->title);
   }
+  // Display choices (large text, high contrast, low reach), at the right, always in reach.
+  const std::string& a11yLabel = c.ui("accessibility");
+  float a11yW = 0;
+  const float a11yX = c.W - m * 1.5f - (pillWidth(c, bh, Icon::Person, a11yLabel, c.font(TextRole::Body), label));
+  if (pillButton(c, "accessibility", ImVec2(a11yX, by), bh, Icon::Person, a11yLabel, c.font(TextRole::Body), label, m_a11yOpen, &a11yW))
+    m_a11yOpen = !m_a11yOpen;
   const float cx = m + w + homeW + c.u(0.015f) + c.u(0.03f);
   if (!crumb.empty() && c.f.nav.screen() != Screen::Home) {
     FontRef f = c.font(TextRole::Body);
     const float bs = c.size(TextRole::Body);
-    drawBlock(c, f, bs, crumb, ImVec2(cx, std::round(y + (h - bs * 1.3f) / 2)), c.W - cx - m * 2, toImColor(Theme::kTextMuted), 1, 1.3f);
+    drawBlock(c, f, bs, crumb, ImVec2(cx, std::round(y + (h - bs * 1.3f) / 2)), std::max(0.0f, a11yX - cx - m), toImColor(pal().textMuted),
+              1, 1.3f);
   }
   if (c.f.contentHasErrors) {
     // A small dot only staff look for: the content folder has errors (F2 shows them).
     const float r = c.u(0.007f);
-    c.dl->AddCircleFilled(ImVec2(c.W - m * 0.6f, c.H - m * 0.6f), r, toImColor(Theme::kError));
+    c.dl->AddCircleFilled(ImVec2(c.W - m * 0.6f, c.H - m * 0.6f), r, toImColor(pal().error));
   }
 }
 

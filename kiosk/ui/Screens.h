@@ -35,6 +35,7 @@ struct Frame {
   float width = 0;
   float height = 0;
   bool contentHasErrors = false; // shows the small staff indicator
+  float pxPerMm = 0;             // the display's pixels per millimetre (0: unknown), for 9 mm targets
 };
 
 class Screens {
@@ -51,6 +52,8 @@ private:
   void drawSection(Ctx& c);
   void drawItem(Ctx& c);
   void drawStillThere(Ctx& c, Seconds left);
+  void drawReachBanner(Ctx& c);
+  void drawAccessibilityPanel(Ctx& c);
   float drawQrCard(Ctx& c, const QrCode& qr, const std::string& link, ImVec2 bottomLeft, float width);
   void drawTopBar(Ctx& c);
   void drawBottomBar(Ctx& c);
@@ -68,6 +71,7 @@ private:
   Screen m_screen = Screen::Attract;
   std::string m_imageFor; // item whose picture is selected
   size_t m_image = 0;     // selected picture of the open item
+  bool m_a11yOpen = false; // the display choices panel is open
   Seconds m_lastAttractNow = -1; // the attract loop's last frame, for holding it
   int m_swipeItem = 0;           // -1: to the next item, +1: to the previous (a swipe this frame)
   std::map<std::string, QrCode> m_qr; // encoded item links, by link

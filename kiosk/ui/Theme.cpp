@@ -5,6 +5,18 @@
 
 namespace kiosk::ui {
 
+const Palette& standardPalette() {
+  static const Palette p{Theme::kBackground, Theme::kBar,    Theme::kCard,          Theme::kText,  Theme::kTextMuted,
+                         Theme::kAccent,     Theme::kButton, Theme::kButtonPressed, Theme::kError, false};
+  return p;
+}
+
+const Palette& highContrastPalette() {
+  static const Palette p{0x000000FF, 0x000000FF, 0x0B0B0BFF, 0xFFFFFFFF, 0xF0F0F0FF,
+                         0xFFD400FF, 0x1C1C1CFF, 0x4A4A4AFF, 0xFF6A5AFF, true};
+  return p;
+}
+
 float Theme::textSize(TextRole role, float displayHeight) {
   // Em sizes in pixels on a display whose short side is 1080 pixels; scaled with the display.
   // (Body text is 25 px to the em: about 6 mm on a 55" screen, read comfortably from a metre.)

@@ -32,6 +32,15 @@ struct Theme {
   static constexpr std::uint32_t kError = 0xC8453AFF;
 };
 
+// The colours a screen is drawn in: the standard palette (with the content's accent and
+// background where kiosk.toml gives them), or high contrast for visitors who need it.
+struct Palette {
+  std::uint32_t background, bar, card, text, textMuted, accent, button, buttonPressed, error;
+  bool outlines; // buttons and cards get a light outline (high contrast: edges never by shade alone)
+};
+const Palette& standardPalette();
+const Palette& highContrastPalette(); // white and yellow on black, above 15:1 for text
+
 // ImGui packs colours as ABGR; the theme and content speak RGBA.
 std::uint32_t toImColor(std::uint32_t rgba, float alpha = 1.0f);
 // Darkens (factor < 1) or lightens (factor > 1) an RGBA colour.

@@ -6,13 +6,23 @@
 
 namespace platform {
 
+namespace {
+// The connection stays open for the life of the process: an X server whose last client
+// disconnects resets itself, and SFML's own connection a moment later would then fail (seen
+// under Xvfb; a bare xinit kiosk session behaves the same).
+Display* held() {
+  static Display* d = XOpenDisplay(nullptr);
+  return d;
+}
+} // namespace
+
+int displayWidthMm() {
+  Display* d = held();
+  return d ? DisplayWidthMM(d, DefaultScreen(d)) : 0;
+}
+
 bool displayAvailable(std::string& why) {
-  // The connection stays open for the life of the process: an X server whose last client
-  // disconnects resets itself, and SFML's own connection a moment later would then fail (seen
-  // under Xvfb; a bare xinit kiosk session behaves the same).
-  static Display* held = nullptr;
-  if (!held) held = XOpenDisplay(nullptr);
-  if (held) return true;
+  if (held()) return true;
   const char* name = std::getenv("DISPLAY");
   why = (name && *name) ? "cannot open the X display '" + std::string(name) + "'"
                         : std::string("there is no display (DISPLAY is not set)");

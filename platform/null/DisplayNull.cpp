@@ -7,4 +7,6 @@ bool displayAvailable(std::string& why) {
   return false;
 }
 
+int displayWidthMm() { return 0; }
+
 } // namespace platform

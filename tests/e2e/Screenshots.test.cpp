@@ -225,6 +225,33 @@ TEST_CASE("[Gestures] a swipe turns the gallery and back, a flick carries the te
   CHECK(difference(settled, load("gestures", "next-item.png"), text) > 10); // the next item
 }
 
+// Mean brightness of a region, 0..255.
+double brightness(const Shot& s, Region r) {
+  double sum = 0;
+  size_t n = 0;
+  for (int y = static_cast<int>(r.y0 * s.h); y < static_cast<int>(r.y1 * s.h); y += 2)
+    for (int x = static_cast<int>(r.x0 * s.w); x < static_cast<int>(r.x1 * s.w); x += 2) {
+      sum += (s.at(x, y)[0] + s.at(x, y)[1] + s.at(x, y)[2]) / 3.0;
+      ++n;
+    }
+  return sum / static_cast<double>(n);
+}
+
+TEST_CASE("[Accessibility] high contrast turns the page black, large text is larger, low reach moves every control down") {
+  const Shot home = load("accessibility", "home.png");
+  const Shot contrast = load("accessibility", "home-large-contrast.png");
+  const Region heading{0.015f, 0.1f, 0.3f, 0.17f}; // "Choose a topic"
+  CHECK(brightness(home, Region{0.0f, 0.88f, 0.1f, 0.9f}) > 8);     // the standard navy bar
+  CHECK(brightness(contrast, Region{0.0f, 0.88f, 0.1f, 0.9f}) < 2); // black
+  CHECK(inkFraction(contrast, heading, 200) > inkFraction(home, heading, 200) * 1.2); // larger letters
+  // Low reach: nothing to touch in the upper part; the language buttons sit above the bottom bar.
+  const Shot low = load("accessibility", "item-low-reach.png");
+  CHECK(difference(low, load("accessibility", "item-low-reach-ru.png"), Region{0.3f, 0.8f, 1.0f, 0.88f}) > 3); // they work there
+  CHECK(inkFraction(low, Region{0.3f, 0.0f, 1.0f, 0.08f}, 100) < 0.01); // no top bar at the top
+  // The choices ended with the visit: the next visitor gets the standard display.
+  CHECK(difference(home, load("accessibility", "home-after-reset.png")) < 1);
+}
+
 TEST_CASE("[BadImages] every kind of bad picture is named for staff with what to do") {
   const std::string log = readLog("bad-images");
   // file, sentence: on one line of the log (at start-up, at the line naming the picture; or when

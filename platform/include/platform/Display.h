@@ -8,4 +8,8 @@ namespace platform {
 // True when a display can be opened; otherwise false, with `why` saying what to do.
 bool displayAvailable(std::string& why);
 
+// The width of the screen in millimetres as the display reports it (EDID through X11), or 0
+// when it does not say. For touch targets of a real size.
+int displayWidthMm();
+
 } // namespace platform

@@ -108,6 +108,21 @@ TEST_CASE("[Navigator] after the idle timeout it asks, counts down, then returns
   CHECK(nav.item() == nullptr);
 }
 
+TEST_CASE("[Navigator] a visitor's accessibility choices last their visit and no longer") {
+  VirtualClock clock;
+  Navigator nav(makeContent(90), clock.now());
+  nav.wake(clock.now());
+  Accessibility a;
+  a.largeText = a.lowReach = true;
+  nav.setAccessibility(a, clock.now());
+  nav.openSection("city", clock.now());
+  CHECK(nav.accessibility() == a);
+  clock.advance(101);
+  nav.update(clock.now());
+  CHECK(nav.screen() == Screen::Attract);
+  CHECK(nav.accessibility() == Accessibility{});
+}
+
 TEST_CASE("[Navigator] a touch during the countdown keeps the visitor where they were") {
   VirtualClock clock;
   Navigator nav(makeContent(90), clock.now());
