@@ -89,11 +89,18 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
       return true;
     };
     if (verb == "wait") {
-      if (!need(1, 1, "one duration, like 'wait 2s' or 'wait 500ms'")) continue;
+      if (!need(1, 2, "one duration, like 'wait 2s' or 'wait 500ms' (and 'drawn' to draw every frame)")) continue;
       cmd.kind = ScriptCommand::Kind::Wait;
       if (!parseDuration(tokens[1].text, cmd.seconds)) {
         fail(tokens[1].column, "'" + tokens[1].text + "' is not a duration; write 2s, 500ms, 1.5min, 2h or 1d");
         continue;
+      }
+      if (argCount == 2) {
+        if (tokens[2].text != "drawn") {
+          fail(tokens[2].column, "after the duration only 'drawn' may follow (every frame drawn, for frame timing)");
+          continue;
+        }
+        cmd.text = "drawn";
       }
     } else if (verb == "tap") {
       cmd.kind = ScriptCommand::Kind::Tap;

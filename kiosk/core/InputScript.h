@@ -2,7 +2,8 @@
 // A script of timed input for deterministic runs: tests, demos, staff previews.
 //
 //   # comment
-//   wait 2s | wait 500ms | wait 1.5min | wait 2h      virtual time passes
+//   wait 2s | wait 500ms | wait 1.5min | wait 2h      virtual time passes (drawing only its last frame)
+//   wait 10s drawn                                     ...drawing every frame, as on a screen
 //   tap 960 540 | tap 50% 50% | tap @home            press and release in one frame
 //   drag 900 800 900 300 [0.4s]                       press, move over the duration, release
 //   key F2                                            a staff shortcut key

@@ -9,6 +9,7 @@
 //      within the texture budget plus a stated overhead (the run fails if not).
 // Prints tables of medians. `--quick` runs fewer repetitions and pages fewer items (under 60 s on
 // 2 cores). Starts its own Xvfb when there is no DISPLAY.
+#include "KioskRunner.h"
 #include "media/DiskCache.h"
 #include "media/ImageDecoder.h"
 
@@ -37,6 +38,10 @@ namespace fs = std::filesystem;
 using namespace kiosk::media;
 using Steady = std::chrono::steady_clock;
 using Bytes = std::vector<std::uint8_t>;
+using bench::KioskRun;
+using bench::runKiosk;
+using bench::startXvfb;
+using bench::Xvfb;
 
 namespace {
 
@@ -122,120 +127,6 @@ DecodedImage naiveDecode(const fs::path& file, int dw, int dh) {
   stbir_resize_uint8_srgb(px, w, h, 0, out.rgba.data(), dw, dh, 0, 4, STBIR_ALPHA_CHANNEL_NONE, 0);
   stbi_image_free(px);
   return out;
-}
-
-//-----------------------------------------------------------------------------
-// Running the real kiosk
-//-----------------------------------------------------------------------------
-
-struct Xvfb {
-  pid_t pid = 0;
-  std::string display;
-  ~Xvfb() {
-    if (pid > 0) {
-      ::kill(pid, SIGTERM);
-      ::waitpid(pid, nullptr, 0);
-    }
-  }
-};
-
-bool startXvfbOnce(Xvfb& x) {
-  int fds[2];
-  if (::pipe(fds) != 0) return false;
-  x.pid = ::fork();
-  if (x.pid == 0) {
-    ::close(fds[0]);
-    const std::string fd = std::to_string(fds[1]);
-    ::execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", "1920x1080x24", "-nolisten", "tcp", "-noreset",
-             static_cast<char*>(nullptr));
-    std::_Exit(127);
-  }
-  ::close(fds[1]);
-  char buf[32] = {};
-  const ssize_t n = ::read(fds[0], buf, sizeof buf - 1);
-  ::close(fds[0]);
-  if (n <= 0) return false;
-  const int number = std::atoi(buf);
-  char name[64];
-  std::snprintf(name, sizeof name, ":%d", number);
-  x.display = name;
-  // The server is up when its socket is there and it is still running.
-  std::snprintf(name, sizeof name, "/tmp/.X11-unix/X%d", number);
-  const fs::path socket = name;
-  for (int i = 0; i < 100 && !fs::exists(socket); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  // A server that loses a race for the number (another Xvfb, perhaps in a container sharing the
-  // abstract socket namespace) exits at once: alive after a moment means it is ours.
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  return fs::exists(socket) && ::waitpid(x.pid, nullptr, WNOHANG) == 0;
-}
-
-// Xvfb on a free display number; tried three times (a server starting elsewhere can take the
-// number between Xvfb's check and its bind).
-bool startXvfb(Xvfb& x) {
-  for (int attempt = 0; attempt < 3; ++attempt) {
-    if (startXvfbOnce(x)) return true;
-    if (x.pid > 0) {
-      ::kill(x.pid, SIGTERM);
-      ::waitpid(x.pid, nullptr, 0);
-      x.pid = 0;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  }
-  return false;
-}
-
-struct KioskRun {
-  double msToLine = -1;   // from fork to the awaited line, or -1
-  std::string log;        // all of stderr
-  int status = -1;
-};
-
-// Runs the kiosk with `args`; with `until`, stops it (SIGTERM) once a stderr line contains it.
-KioskRun runKiosk(const std::string& kiosk, const std::vector<std::string>& args, const std::string& until, int timeoutSeconds) {
-  KioskRun run;
-  int fds[2];
-  if (::pipe(fds) != 0) return run;
-  const auto start = Steady::now();
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    ::dup2(fds[1], 2);
-    ::close(fds[0]);
-    ::close(fds[1]);
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(kiosk.c_str()));
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    ::execv(kiosk.c_str(), argv.data());
-    std::_Exit(127);
-  }
-  ::close(fds[1]);
-  std::string pendingLine;
-  char buf[4096];
-  bool stopped = false;
-  for (;;) {
-    fd_set set;
-    FD_ZERO(&set);
-    FD_SET(fds[0], &set);
-    timeval tv{1, 0};
-    const int ready = ::select(fds[0] + 1, &set, nullptr, nullptr, &tv);
-    if (msSince(start) > timeoutSeconds * 1000.0) {
-      ::kill(pid, SIGKILL);
-      break;
-    }
-    if (ready <= 0) continue;
-    const ssize_t n = ::read(fds[0], buf, sizeof buf);
-    if (n <= 0) break;
-    run.log.append(buf, static_cast<size_t>(n));
-    const auto at = until.empty() || stopped ? std::string::npos : run.log.find(until);
-    if (at != std::string::npos && run.log.find('\n', at) != std::string::npos) { // the whole line
-      run.msToLine = msSince(start);
-      ::kill(pid, SIGTERM);
-      stopped = true;
-    }
-  }
-  ::close(fds[0]);
-  ::waitpid(pid, &run.status, 0);
-  return run;
 }
 
 // "kiosk: memory: peak 412 MiB, now 300 MiB; picture textures peak 250 MiB of a 256 MiB budget (...)"

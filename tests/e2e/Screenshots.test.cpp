@@ -252,6 +252,21 @@ TEST_CASE("[Accessibility] high contrast turns the page black, large text is lar
   CHECK(difference(home, load("accessibility", "home-after-reset.png")) < 1);
 }
 
+TEST_CASE("[4K] every screen fills 3840x2160 at the same proportions as 1080p, in every language switched to") {
+  for (const char* name : {"attract.png", "home-ja.png", "section-ko.png", "item-ru.png", "item-vi.png", "panel-vi.png"}) {
+    CAPTURE(name);
+    const Shot s = load("4k", name);
+    CHECK(s.w == 3840);
+    CHECK(s.h == 2160);
+  }
+  // The same layout as at 1080p: three tiles to a row, the pictures where they were.
+  CHECK(spansAcross(load("4k", "home-ja.png"), 0.4f) == 3);
+  CHECK(difference(load("4k", "item-ru.png"), load("4k", "item-vi.png"), Region{0.03f, 0.15f, 0.5f, 0.4f}) < 1); // the picture stays
+  CHECK(difference(load("4k", "item-ru.png"), load("4k", "item-vi.png"), kItemTitle) > 1);   // the text changes
+  const std::string log = readLog("4k");
+  CHECK(log.find("texture budget 1024 MiB") != std::string::npos); // the 4K default
+}
+
 TEST_CASE("[BadImages] every kind of bad picture is named for staff with what to do") {
   const std::string log = readLog("bad-images");
   // file, sentence: on one line of the log (at start-up, at the line naming the picture; or when

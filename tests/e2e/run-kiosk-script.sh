@@ -19,7 +19,7 @@ else
   # -displayfd lets the server pick a free display number itself, so runs in parallel (ctest -j)
   # never share or steal each other's server, as `xvfb-run -a` can.
   displayfile=$(mktemp)
-  Xvfb -displayfd 3 -screen 0 1920x1920x24 -nolisten tcp -noreset 3>"$displayfile" 2>"$out/xvfb.log" &
+  Xvfb -displayfd 3 -screen 0 3840x2160x24 -nolisten tcp -noreset 3>"$displayfile" 2>"$out/xvfb.log" &
   xvfb=$!
   # Wait for the server to be gone before returning: a dying Xvfb removes its socket by name,
   # and would remove the socket of the next run's server if that one took the same number.

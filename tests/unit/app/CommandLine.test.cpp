@@ -47,6 +47,7 @@ TEST_CASE("[CommandLine] picture options: texture budget and disk cache") {
   CHECK(o->textureBudgetMiB == 512);
   CHECK(o->imageCacheDir == "/var/cache/kiosk");
   CHECK_FALSE(parse({"--no-image-cache"}, e)->imageCache);
+  CHECK(parse({"--display-width-mm", "1210"}, e)->displayWidthMm == 1210);
 }
 
 TEST_CASE("[CommandLine] verbs") {
@@ -72,6 +73,7 @@ TEST_CASE("[CommandLine] mistakes are explained") {
       {{"--texture-budget", "10"}, "from 64 to 65536"},
       {{"--texture-budget", "lots"}, "from 64 to 65536"},
       {{"--image-cache"}, "needs a folder"},
+      {{"--display-width-mm", "5"}, "from 50 to 20000"},
   };
   for (const auto& [args, message] : cases) {
     std::string e;

@@ -65,6 +65,7 @@ TEST_CASE("[InputScript] mistakes are reported at their line and column") {
       {"  jump 3", 3, "unknown command 'jump'"},
       {"await godot", 7, "knows 'reload' and 'pictures'"},
       {"open nothing", 6, "is not SECTION/ITEM"},
+      {"wait 2s quickly", 9, "only 'drawn' may follow"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.line);
