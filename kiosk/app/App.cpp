@@ -275,6 +275,10 @@ void App::collectWorkerResults() {
   }
 }
 
+bool App::transitioning() const {
+  return m_nav && m_nav->screen() != Screen::Attract && m_clock.now() - m_nav->screenSince() < ui::Screens::kTransitionSeconds;
+}
+
 bool App::openItem(const std::string& section, const std::string& item) {
   if (!m_nav) return false;
   const Seconds now = m_clock.now();

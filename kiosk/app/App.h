@@ -55,6 +55,8 @@ public:
   std::size_t textAtlasBytes() const { return m_painter->atlasBytes(); }
   const ui::HitTargets& targets() const { return m_targets; }
   float pxPerMm() const { return m_pxPerMm; }
+  // A new screen is still fading in.
+  bool transitioning() const;
   const Navigator* navigator() const { return m_nav.get(); }
   void pushPointer(const ui::PointerEvent& e) { m_imgui->pushPointer(e); }
   bool hasPendingInput() const { return m_imgui->hasPendingInput(); }

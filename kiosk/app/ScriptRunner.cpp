@@ -145,10 +145,14 @@ int ScriptRunner::run(const InputScript& script) {
       break;
     }
     case K::Screenshot: {
+      // A screen still fading in is let finish first (virtual time runs on, at most 0.25 s),
+      // so screenshots show screens, not the moment between them.
+      const bool now = cmd.target == "now";
+      for (int i = 0; ok && !now && i < 15 && m_app.transitioning(); ++i) ok = step(false);
       // Let outstanding images decode and upload first (real time; virtual time stands still),
       // so a screenshot never catches a placeholder that a visitor would see only for a moment.
       const auto start = std::chrono::steady_clock::now();
-      while (ok && (m_app.pendingImages() > 0 || m_app.pendingText()) &&
+      while (ok && !now && (m_app.pendingImages() > 0 || m_app.pendingText()) &&
              std::chrono::steady_clock::now() - start < std::chrono::seconds(20)) {
         ok = m_app.frame(false, {}, m_error);
         std::this_thread::sleep_for(std::chrono::milliseconds(2));

@@ -131,12 +131,19 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
       cmd.kind = ScriptCommand::Kind::Key;
       cmd.text = tokens[1].text;
     } else if (verb == "screenshot") {
-      if (!need(1, 1, "one file name, like 'screenshot home.png'")) continue;
+      if (!need(1, 2, "one file name, like 'screenshot home.png' (and 'now' not to wait for anything)")) continue;
       cmd.kind = ScriptCommand::Kind::Screenshot;
       cmd.text = tokens[1].text;
       if (cmd.text.size() < 5 || cmd.text.compare(cmd.text.size() - 4, 4, ".png") != 0) {
         fail(tokens[1].column, "screenshots are PNG files; end the name with .png");
         continue;
+      }
+      if (argCount == 2) {
+        if (tokens[2].text != "now") {
+          fail(tokens[2].column, "after the file name only 'now' may follow (the frame as it is, mid-fade or decoding)");
+          continue;
+        }
+        cmd.target = "now";
       }
     } else if (verb == "expect") {
       if (!need(2, 2, "what and a value: 'expect screen home' or 'expect language en'")) continue;

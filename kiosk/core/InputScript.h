@@ -7,7 +7,8 @@
 //   tap 960 540 | tap 50% 50% | tap @home            press and release in one frame
 //   drag 900 800 900 300 [0.4s]                       press, move over the duration, release
 //   key F2                                            a staff shortcut key
-//   screenshot attract.png                            the current frame as PNG
+//   screenshot attract.png [now]                      the current frame as PNG (once pictures and
+//                                                      fades are done; with 'now', as it is)
 //   expect screen home | expect language en           stop with an error if not so
 //   expect targets 9mm                                 every touch target on screen at least 9 mm
 //   await reload [10s]                                 real time runs (and virtual time with it)

@@ -350,6 +350,13 @@ void Screens::draw(Frame& frame) {
   case Screen::Section: drawSection(c); break;
   case Screen::Item: drawItem(c); break;
   }
+  // A new screen comes in with a short fade (180 ms) between the bars. It takes touches from its
+  // first frame, so a quick visitor is never made to wait for it.
+  const double since = frame.now - frame.nav.screenSince();
+  if (frame.nav.screen() != Screen::Attract && since >= 0 && since < kTransitionSeconds) {
+    const float t = static_cast<float>(since / kTransitionSeconds);
+    c.dl->AddRectFilled(ImVec2(0, c.top), ImVec2(c.W, c.bottom), toImColor(c.background(), 1.0f - t * t * (3 - 2 * t)));
+  }
   if (frame.nav.screen() != Screen::Attract) {
     if (a11y.lowReach) drawReachBanner(c);
     drawTopBar(c);

@@ -40,6 +40,8 @@ struct Frame {
 
 class Screens {
 public:
+  // How long a new screen takes to fade in (the limit is 250 ms).
+  static constexpr double kTransitionSeconds = 0.18;
   // Draws the current screen into a full-window ImGui window and applies the visitor's taps to
   // the navigator. Call between ImGui::NewFrame() and ImGui::Render().
   void draw(Frame& frame);

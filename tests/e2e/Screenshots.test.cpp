@@ -267,6 +267,17 @@ TEST_CASE("[4K] every screen fills 3840x2160 at the same proportions as 1080p, i
   CHECK(log.find("texture budget 1024 MiB") != std::string::npos); // the 4K default
 }
 
+TEST_CASE("[Transitions] a new screen fades in, and a touch during the fade is taken at once") {
+  const Shot entering = load("transitions", "entering.png");
+  const Region content{0.02f, 0.12f, 0.98f, 0.85f};
+  // Three frames (50 ms) into the section screen: still mostly the background colour, between bars
+  // already drawn in full.
+  CHECK(brightness(entering, content) < brightness(load("transitions", "home.png"), content) - 10);
+  CHECK(difference(entering, load("transitions", "home.png"), Region{0.0f, 0.9f, 0.15f, 1.0f}) < 1); // Back, Home
+  // The item card tapped during the fade opened the item (the script's 'expect screen item').
+  CHECK(difference(load("transitions", "item.png"), load("walkthrough", "item-en.png"), kItemTitle) < 1);
+}
+
 TEST_CASE("[BadImages] every kind of bad picture is named for staff with what to do") {
   const std::string log = readLog("bad-images");
   // file, sentence: on one line of the log (at start-up, at the line naming the picture; or when
