@@ -103,6 +103,19 @@ int ScriptRunner::run(const InputScript& script) {
       ok = step(true) && step(true) && step(true);
       break;
     }
+    case K::Press: {
+      float x = 0, y = 0;
+      if (!resolve(cmd, cmd.x, cmd.y, x, y)) return 1;
+      m_app.pushPointer({P::Move, x, y});
+      m_app.pushPointer({P::Down, x, y});
+      m_pressed = {x, y};
+      ok = step(true); // one frame: what the finger sees the instant it lands
+      break;
+    }
+    case K::Release:
+      m_app.pushPointer({P::Up, m_pressed.first, m_pressed.second});
+      ok = step(true) && step(true);
+      break;
     case K::Drag: {
       float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
       if (!resolve(cmd, cmd.x, cmd.y, x0, y0) || !resolve(cmd, cmd.x2, cmd.y2, x1, y1)) return 1;

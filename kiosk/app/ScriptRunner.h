@@ -5,6 +5,7 @@
 #include "core/InputScript.h"
 
 #include <string>
+#include <utility>
 
 namespace kiosk::app {
 
@@ -25,6 +26,7 @@ private:
   std::string m_dir;
   std::string m_file;
   std::string m_error;
+  std::pair<float, float> m_pressed{0, 0}; // where the last 'press' put the finger
 };
 
 // Reads a script file and runs it; the whole of `kiosk --script`.

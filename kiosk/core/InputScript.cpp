@@ -102,8 +102,11 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
         }
         cmd.text = "drawn";
       }
-    } else if (verb == "tap") {
-      cmd.kind = ScriptCommand::Kind::Tap;
+    } else if (verb == "release") {
+      if (!need(0, 0, "nothing: 'release' lifts the finger where it is")) continue;
+      cmd.kind = ScriptCommand::Kind::Release;
+    } else if (verb == "tap" || verb == "press") {
+      cmd.kind = verb == "tap" ? ScriptCommand::Kind::Tap : ScriptCommand::Kind::Press;
       if (argCount == 1 && tokens[1].text.size() > 1 && tokens[1].text[0] == '@') {
         cmd.target = tokens[1].text.substr(1);
       } else {

@@ -6,6 +6,7 @@
 //   wait 10s drawn                                     ...drawing every frame, as on a screen
 //   tap 960 540 | tap 50% 50% | tap @home            press and release in one frame
 //   drag 900 800 900 300 [0.4s]                       press, move over the duration, release
+//   press @home | press 960 540, then release         a finger down for one frame, then up
 //   key F2                                            a staff shortcut key
 //   screenshot attract.png [now]                      the current frame as PNG (once pictures and
 //                                                      fades are done; with 'now', as it is)
@@ -31,7 +32,7 @@ struct ScriptCoord {
 };
 
 struct ScriptCommand {
-  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open, ExpectTargets };
+  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open, ExpectTargets, Press, Release };
   Kind kind = Kind::Wait;
   int line = 0;
   double seconds = 0;    // Wait, Drag duration

@@ -278,6 +278,14 @@ TEST_CASE("[Transitions] a new screen fades in, and a touch during the fade is t
   CHECK(difference(load("transitions", "item.png"), load("walkthrough", "item-en.png"), kItemTitle) < 1);
 }
 
+TEST_CASE("[Feedback] the frame after a finger lands shows the button pressed") {
+  const Shot before = load("feedback", "before.png");
+  const Shot pressed = load("feedback", "pressed.png");
+  const Region homeButton{0.10f, 0.91f, 0.2f, 0.97f};
+  CHECK(difference(before, pressed, homeButton) > 5);                 // lighter at once
+  CHECK(difference(before, pressed, Region{0.3f, 0.2f, 1.0f, 0.8f}) < 1); // nothing else moved
+}
+
 TEST_CASE("[BadImages] every kind of bad picture is named for staff with what to do") {
   const std::string log = readLog("bad-images");
   // file, sentence: on one line of the log (at start-up, at the line naming the picture; or when

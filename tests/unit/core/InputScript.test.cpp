@@ -66,6 +66,8 @@ TEST_CASE("[InputScript] mistakes are reported at their line and column") {
       {"await godot", 7, "knows 'reload' and 'pictures'"},
       {"open nothing", 6, "is not SECTION/ITEM"},
       {"wait 2s quickly", 9, "only 'drawn' may follow"},
+      {"release now", 1, "'release' lifts the finger"},
+      {"screenshot a.png later", 18, "only 'now' may follow"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.line);
