@@ -39,6 +39,10 @@ App::App(const Options& options, Clock& clock) : m_options(options), m_clock(clo
   glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTexture);
   if (maxTexture >= 1024) m_maxTextureSize = maxTexture;
   createTextureCache();
+  // Every finger, beyond the first that SFML sees as the mouse: pinch and two-finger gestures.
+  m_touch = platform::createTouchInput();
+  if (std::string why; !m_touch->start(static_cast<unsigned long>(m_window.getSystemHandle()), why) || !why.empty())
+    std::cerr << "kiosk: " << why << "\n";
   // Pixels per millimetre, for 9 mm touch targets: --display-width-mm, else what the display
   // reports (a windowed preview takes the window's share of it).
   const int reported = platform::displayWidthMm();
@@ -330,6 +334,7 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
       m_imgui->processEvent(event); // a script owns the pointer; stray real input would spoil it
   }
   collectWorkerResults();
+  for (const auto& t : m_touch->poll()) m_gestures.apply(t);
   m_textures->beginFrame();
   m_textures->pump(3.0); // uploads a band of rows at a time: a large picture spreads over frames
 
@@ -353,13 +358,13 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
   const ImGuiIO& io = ImGui::GetIO();
   // Touches count as activity after this frame is drawn: a touch that answers "are you still
   // there?" lands on the question (the screen beneath is disabled), not on a button under it.
-  const bool touched = io.MouseDown[0] || io.MouseDelta.x != 0 || io.MouseDelta.y != 0;
+  const bool touched = io.MouseDown[0] || io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || m_gestures.fingers() > 0;
   if (!ready()) {
     drawLoading();
   } else {
     m_painter->beginFrame(4.0); // glyphs rasterized on demand, 4 ms a frame at most
     ui::Frame f{*m_nav, m_fonts, *m_painter, *m_textures, m_targets, m_strings, now, width(), height(), hasErrors(m_diagnostics),
-                m_pxPerMm};
+                m_pxPerMm, &m_gestures};
     m_screens.draw(f);
     if (touched) m_nav->noteActivity(now);
     for (char32_t c : m_painter->takeMissing())

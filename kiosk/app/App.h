@@ -15,6 +15,8 @@
 #include "ui/Screens.h"
 #include "ui/TextPainter.h"
 #include "ui/TextureCache.h"
+#include "ui/TouchGestures.h"
+#include "platform/TouchInput.h"
 
 #include <SFML/Graphics/RenderWindow.hpp>
 
@@ -59,6 +61,8 @@ public:
   bool transitioning() const;
   const Navigator* navigator() const { return m_nav.get(); }
   void pushPointer(const ui::PointerEvent& e) { m_imgui->pushPointer(e); }
+  // A finger, as the touch screen's multi-touch would report it (for scripts).
+  void pushTouch(const platform::TouchEvent& e) { m_gestures.apply(e); }
   bool hasPendingInput() const { return m_imgui->hasPendingInput(); }
   // Goes straight to an item (for scripts); false when it is not shown today.
   bool openItem(const std::string& section, const std::string& item);
@@ -134,6 +138,8 @@ private:
   std::set<char32_t> m_reportedGlyphs; // glyph bugs already logged
   bool m_firstPictureLogged = false;
   float m_pxPerMm = 0; // 0: the display's size is unknown
+  std::unique_ptr<platform::TouchInput> m_touch; // XInput 2.2 fingers, when the screen has them
+  ui::TouchGestures m_gestures;
 };
 
 // Finds the assets folder: --assets, $KIOSK_ASSETS, next to the binary, or the source tree.

@@ -116,6 +116,28 @@ int ScriptRunner::run(const InputScript& script) {
       m_app.pushPointer({P::Up, m_pressed.first, m_pressed.second});
       ok = step(true) && step(true);
       break;
+    case K::Pinch: {
+      // Two fingers (multi-touch ids 901 and 902), side by side about the centre, spreading
+      // from one distance to the other over the duration, then lifting.
+      float cx = 0, cy = 0, from = 0, to = 0, unused = 0;
+      if (!resolve(cmd, cmd.x, cmd.y, cx, cy) || !resolve(cmd, cmd.x2, cmd.x2, from, unused) || !resolve(cmd, cmd.y2, cmd.y2, to, unused))
+        return 1;
+      using TK = platform::TouchEvent::Kind;
+      auto fingers = [&](TK kind, float spread) {
+        m_app.pushTouch({kind, 901, cx - spread / 2, cy});
+        m_app.pushTouch({kind, 902, cx + spread / 2, cy});
+      };
+      fingers(TK::Begin, from);
+      ok = step(true);
+      const auto frames = std::max<long>(1, std::lround(cmd.seconds / kFrame));
+      for (long i = 1; i <= frames && ok; ++i) {
+        fingers(TK::Update, from + (to - from) * static_cast<float>(i) / static_cast<float>(frames));
+        ok = step(true);
+      }
+      fingers(TK::End, to);
+      ok = ok && step(true);
+      break;
+    }
     case K::Drag: {
       float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
       if (!resolve(cmd, cmd.x, cmd.y, x0, y0) || !resolve(cmd, cmd.x2, cmd.y2, x1, y1)) return 1;

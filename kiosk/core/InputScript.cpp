@@ -116,6 +116,19 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
           continue;
         }
       }
+    } else if (verb == "pinch") {
+      if (!need(4, 5, "a centre, two finger spreads and an optional duration: pinch 480 400 100 300 0.5s")) continue;
+      cmd.kind = ScriptCommand::Kind::Pinch;
+      if (!parseCoord(tokens[1].text, cmd.x) || !parseCoord(tokens[2].text, cmd.y) || !parseCoord(tokens[3].text, cmd.x2) ||
+          !parseCoord(tokens[4].text, cmd.y2)) {
+        fail(tokens[1].column, "the centre and spreads must be pixels (960) or percentages (50%)");
+        continue;
+      }
+      cmd.seconds = 0.5;
+      if (argCount == 5 && !parseDuration(tokens[5].text, cmd.seconds)) {
+        fail(tokens[5].column, "'" + tokens[5].text + "' is not a duration; write 0.5s");
+        continue;
+      }
     } else if (verb == "drag") {
       if (!need(4, 5, "four coordinates and an optional duration: drag 900 800 900 300 0.4s")) continue;
       cmd.kind = ScriptCommand::Kind::Drag;

@@ -7,6 +7,8 @@
 //   tap 960 540 | tap 50% 50% | tap @home            press and release in one frame
 //   drag 900 800 900 300 [0.4s]                       press, move over the duration, release
 //   press @home | press 960 540, then release         a finger down for one frame, then up
+//   pinch 480 400 100 300 [0.5s]                      two fingers about a centre, from 100 px apart
+//                                                      to 300 (multi-touch, as XInput 2.2 gives it)
 //   key F2                                            a staff shortcut key
 //   screenshot attract.png [now]                      the current frame as PNG (once pictures and
 //                                                      fades are done; with 'now', as it is)
@@ -32,7 +34,7 @@ struct ScriptCoord {
 };
 
 struct ScriptCommand {
-  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open, ExpectTargets, Press, Release };
+  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open, ExpectTargets, Press, Release, Pinch };
   Kind kind = Kind::Wait;
   int line = 0;
   double seconds = 0;    // Wait, Drag duration

@@ -141,7 +141,8 @@ bool drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, Im
 // left and centred down, as a logo sits; returns the rectangle it took. `decodeBox` is the size
 // to decode for when the box varies a little with the layout (a caption below or not).
 std::pair<ImVec2, ImVec2> drawImageContain(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b,
-                                           std::uint32_t colour, bool centreAcross = true, ImVec2 decodeBox = ImVec2(0, 0)) {
+                                           std::uint32_t colour, bool centreAcross = true, ImVec2 decodeBox = ImVec2(0, 0),
+                                           float zoom = 1, ImVec2 zoomCentre = ImVec2(0.5f, 0.5f)) {
   const float w = b.x - a.x, h = b.y - a.y;
   if (decodeBox.x <= 0) decodeBox = ImVec2(w, h);
   const TextureCache::View v =
@@ -155,7 +156,9 @@ std::pair<ImVec2, ImVec2> drawImageContain(ImDrawList* dl, TextureCache& cache, 
   const float dw = v.width * scale, dh = v.height * scale;
   const ImVec2 p0(centreAcross ? std::round(a.x + (w - dw) / 2) : a.x, centreAcross ? a.y : std::round(a.y + (h - dh) / 2));
   const ImVec2 p1(p0.x + std::round(dw), p0.y + std::round(dh));
-  dl->AddImage(v.texture, p0, p1);
+  // Pinched larger: the part of the picture around `zoomCentre`, 1/zoom of it each way.
+  const float half = 0.5f / std::max(1.0f, zoom);
+  dl->AddImage(v.texture, p0, p1, ImVec2(zoomCentre.x - half, zoomCentre.y - half), ImVec2(zoomCentre.x + half, zoomCentre.y + half));
   return {p0, p1};
 }
 
@@ -311,6 +314,7 @@ void Screens::draw(Frame& frame) {
                    ImGuiWindowFlags_NoScrollWithMouse);
   frame.targets.clear();
   m_dt = m_lastNow >= 0 ? static_cast<float>(std::clamp(frame.now - m_lastNow, 0.0, 0.1)) : 0;
+  m_pinch = frame.touches ? frame.touches->takeStep() : TouchGestures::Step{};
   m_lastNow = frame.now;
   if (frame.nav.screenSince() != m_screenSince || frame.nav.screen() != m_screen) {
     m_screenSince = frame.nav.screenSince();
@@ -633,6 +637,7 @@ void Screens::drawItem(Ctx& c) {
   if (m_imageFor != key) {
     m_imageFor = key;
     m_image = 0;
+    m_zoom = 1;
   }
   const float top = c.top, bottom = c.bottom;
   const float m = c.u(Theme::kMargin), gap = c.u(Theme::kGap);
@@ -654,10 +659,26 @@ void Screens::drawItem(Ctx& c) {
     const float capH = cap.empty() ? 0 : std::round(caption * 1.4f * 2) + gap / 2;
     const ImVec2 a(m, top + m), b(m + leftW, imgBottom - capH);
     const media::DisplaySize hero = heroDecodeBox(c);
-    const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, img, a, b, s->colour, true, ImVec2(hero.width, hero.height));
+    const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, img, a, b, s->colour, true, ImVec2(hero.width, hero.height), m_zoom,
+                                           ImVec2(m_zoomX, m_zoomY));
+    // Two fingers on the picture pinch it larger (up to 4x) around the point between them, and
+    // move it; the point under the fingers stays under them.
+    if (m_pinch.active && m_pinch.x >= p0.x && m_pinch.x < p1.x && m_pinch.y >= p0.y && m_pinch.y < p1.y && p1.x > p0.x &&
+        p1.y > p0.y) {
+      const float rw = p1.x - p0.x, rh = p1.y - p0.y;
+      const float fx = (m_pinch.x - (p0.x + p1.x) / 2) / rw, fy = (m_pinch.y - (p0.y + p1.y) / 2) / rh;
+      const float u = m_zoomX + fx / m_zoom, v = m_zoomY + fy / m_zoom; // the picture's point under the fingers
+      m_zoom = std::clamp(m_zoom * m_pinch.scale, 1.0f, 4.0f);
+      m_zoomX = u - fx / m_zoom - m_pinch.dx / (rw * m_zoom);
+      m_zoomY = v - fy / m_zoom - m_pinch.dy / (rh * m_zoom);
+    }
+    const float half = 0.5f / m_zoom;
+    m_zoomX = std::clamp(m_zoomX, half, 1 - half);
+    m_zoomY = std::clamp(m_zoomY, half, 1 - half);
     // Swiping the picture turns to the next or previous one; past either end, to the next or
-    // previous item of the section.
-    if (const int swipe = swipeIn(c, a, b); swipe != 0) {
+    // previous item of the section. Not while it is pinched larger, nor the drag of a pinch.
+    const bool pinching = m_zoom > 1.001f || (c.f.touches && c.f.touches->pinchedSinceFirstDown());
+    if (const int swipe = pinching ? 0 : swipeIn(c, a, b); swipe != 0) {
       if (swipe < 0 && m_image + 1 < count) ++m_image;
       else if (swipe > 0 && m_image > 0) --m_image;
       else m_swipeItem = swipe;
@@ -675,7 +696,10 @@ void Screens::drawItem(Ctx& c) {
       for (size_t i = 0; i < count; ++i) {
         const ImVec2 ta(m + i * (tw + gap / 2), ty), tb(ta.x + tw, ta.y + th);
         if (tb.x > m + leftW) break;
-        if (touchTarget(c.f.targets, "image:" + std::to_string(i + 1), ta, tb)) m_image = i;
+        if (touchTarget(c.f.targets, "image:" + std::to_string(i + 1), ta, tb) && m_image != i) {
+          m_image = i;
+          m_zoom = 1; // another picture opens whole
+        }
         drawImageCover(c.dl, c.f.textures, item->images[i], ta, tb, s->colour);
         if (i == m_image) c.dl->AddRect(ta, tb, toImColor(c.accent()), 0, 0, c.u(0.004f));
       }

@@ -10,6 +10,7 @@
 #include "ui/KineticScroll.h"
 #include "ui/QrCode.h"
 #include "ui/TextureCache.h"
+#include "ui/TouchGestures.h"
 
 #include <map>
 #include <set>
@@ -36,6 +37,7 @@ struct Frame {
   float height = 0;
   bool contentHasErrors = false; // shows the small staff indicator
   float pxPerMm = 0;             // the display's pixels per millimetre (0: unknown), for 9 mm targets
+  TouchGestures* touches = nullptr; // every finger (multi-touch), when there is such input
 };
 
 class Screens {
@@ -75,7 +77,10 @@ private:
   size_t m_image = 0;     // selected picture of the open item
   bool m_a11yOpen = false; // the display choices panel is open
   Seconds m_lastAttractNow = -1; // the attract loop's last frame, for holding it
-  int m_swipeItem = 0;           // -1: to the next item, +1: to the previous (a swipe this frame)
+  int m_swipeItem = 0;
+  TouchGestures::Step m_pinch;   // this frame's two-finger change
+  float m_zoom = 1;              // the open picture, pinched larger (1 to 4)...
+  float m_zoomX = 0.5f, m_zoomY = 0.5f; // ...around this point of it (0-1 each way)           // -1: to the next item, +1: to the previous (a swipe this frame)
   std::map<std::string, QrCode> m_qr; // encoded item links, by link
 };
 

@@ -14,6 +14,7 @@ run_packages=(
   libqrencode-dev                           # QR codes for item links
   libharfbuzz-dev libfreetype-dev           # shaping (Thai, Arabic, kerning) and glyph rasterizing
   libfontconfig-dev libx11-dev              # finding fonts per language; checking for a display
+  libxi-dev                                 # multi-touch (XInput 2.2): pinch and two-finger gestures
   fonts-noto-core fonts-noto-cjk            # Latin, Cyrillic, Thai...; Chinese, Japanese, Korean
   doctest-dev                               # the test framework (headers; the build always has tests)
 )

@@ -216,6 +216,13 @@ TEST_CASE("[Gestures] a swipe turns the gallery and back, a flick carries the te
   const Shot first = load("gestures", "gallery-1.png");
   CHECK(difference(first, load("gestures", "gallery-2.png"), kItemImage) > 10); // the second picture
   CHECK(difference(first, load("gestures", "gallery-back.png")) < 0.5);          // and back again
+  // Two fingers spreading on the picture enlarge it; a swipe then is no page turn; another
+  // picture and back opens it whole again.
+  const Shot zoomed = load("gestures", "zoomed.png");
+  CHECK(difference(first, zoomed, kItemImage) > 5);
+  CHECK(difference(first, zoomed, Region{0.58f, 0.1f, 0.98f, 0.85f}) < 0.5); // the text did not move
+  CHECK(difference(load("gestures", "zoomed-swiped.png"), load("gestures", "gallery-2.png"), kItemImage) > 5);
+  CHECK(difference(first, load("gestures", "unzoomed.png")) < 0.5);
   const Shot released = load("gestures", "released.png");
   const Shot glided = load("gestures", "glided.png");
   const Shot settled = load("gestures", "settled.png");

@@ -67,6 +67,7 @@ TEST_CASE("[InputScript] mistakes are reported at their line and column") {
       {"open nothing", 6, "is not SECTION/ITEM"},
       {"wait 2s quickly", 9, "only 'drawn' may follow"},
       {"release now", 1, "'release' lifts the finger"},
+      {"pinch 1 2 3", 1, "a centre, two finger spreads"},
       {"screenshot a.png later", 18, "only 'now' may follow"},
   };
   for (const auto& c : cases) {
