@@ -49,6 +49,9 @@ App::App(const Options& options, Clock& clock) : m_options(options), m_clock(clo
   const float mm = m_options.displayWidthMm ? static_cast<float>(m_options.displayWidthMm)
                                             : static_cast<float>(reported) * width() / static_cast<float>(sf::VideoMode::getDesktopMode().width);
   if (mm > 0) m_pxPerMm = width() / mm;
+  // A finger jitters by a few millimetres as it lands and lifts: movement within 4 mm (and
+  // 12 px) is still a tap, on a dense small screen as on a big one.
+  ImGui::GetIO().MouseDragThreshold = std::max(12.0f, 4.0f * m_pxPerMm);
   // Watch first, then load: an edit made while the first load runs is not missed.
   m_watch = platform::createFileWatch();
   if (std::string why; !m_watch->start(m_options.contentDir, why)) std::cerr << "kiosk: " << why << "\n";

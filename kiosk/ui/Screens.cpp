@@ -975,7 +975,7 @@ void Screens::drawTopBar(Ctx& c) {
   if (langs.size() >= 2) {
     // Keep the name if smaller labels make room for it; give it up only when they do not.
     const float withName = c.W - 2 * m - logoW - nameW - c.u(0.03f), without = c.W - 2 * m - logoW;
-    const std::pair<TextRole, float> tries[] = {{TextRole::Body, 0.42f}, {TextRole::Caption, 0.30f}};
+    const std::pair<TextRole, float> tries[] = {{TextRole::Body, 0.42f}, {TextRole::Caption, 0.30f}, {TextRole::Caption, 0.20f}};
     bool placed = false;
     for (float room : {withName, without}) {
       for (const auto& [r, padding] : tries) {
