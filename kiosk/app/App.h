@@ -62,7 +62,7 @@ public:
   const Navigator* navigator() const { return m_nav.get(); }
   void pushPointer(const ui::PointerEvent& e) { m_imgui->pushPointer(e); }
   // A finger, as the touch screen's multi-touch would report it (for scripts).
-  void pushTouch(const platform::TouchEvent& e) { m_gestures.apply(e); }
+  void pushTouch(const platform::TouchEvent& e) { m_gestures.apply(e, m_clock.now()); }
   bool hasPendingInput() const { return m_imgui->hasPendingInput(); }
   // Goes straight to an item (for scripts); false when it is not shown today.
   bool openItem(const std::string& section, const std::string& item);

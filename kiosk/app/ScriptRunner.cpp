@@ -122,10 +122,14 @@ int ScriptRunner::run(const InputScript& script) {
       float cx = 0, cy = 0, from = 0, to = 0, unused = 0;
       if (!resolve(cmd, cmd.x, cmd.y, cx, cy) || !resolve(cmd, cmd.x2, cmd.x2, from, unused) || !resolve(cmd, cmd.y2, cmd.y2, to, unused))
         return 1;
+      // As on a touch screen, the first finger is also the pointer.
       using TK = platform::TouchEvent::Kind;
       auto fingers = [&](TK kind, float spread) {
-        m_app.pushTouch({kind, 901, cx - spread / 2, cy});
-        m_app.pushTouch({kind, 902, cx + spread / 2, cy});
+        m_app.pushTouch({kind, 901, cx - spread / 2, cy, true});
+        m_app.pushTouch({kind, 902, cx + spread / 2, cy, false});
+        m_app.pushPointer({P::Move, cx - spread / 2, cy});
+        if (kind == TK::Begin) m_app.pushPointer({P::Down, cx - spread / 2, cy});
+        if (kind == TK::End) m_app.pushPointer({P::Up, cx - spread / 2, cy});
       };
       fingers(TK::Begin, from);
       ok = step(true);

@@ -152,6 +152,10 @@ AttractFrame Navigator::attract(Seconds now) const {
   f.nextAge = std::max<Seconds>(0, into - fadeStart);
   f.currentProgress = std::clamp(f.currentAge / showing, 0.0, 1.0);
   f.nextProgress = std::clamp(f.nextAge / showing, 0.0, 1.0);
+  if (count == 1) { // one picture: no crossfade to hide a restart, so the drift swings back and forth
+    constexpr double kPi = 3.14159265358979323846;
+    f.currentProgress = 0.5 - 0.5 * std::cos(kPi * t / showing);
+  }
   return f;
 }
 

@@ -51,6 +51,7 @@ struct Screens::Ctx {
   // screen with the top bar moved down above the bottom bar.
   float top = 0, bottom = 0, barY = 0, topBarH = 0, bottomBarH = 0;
   float minTarget = 0; // 9 mm on this display, in pixels (0: size unknown)
+  bool modal = false;  // a question or panel is up: the screen beneath takes no gestures
   float target(float fraction) const { return std::max(u(fraction), minTarget); }
   const std::string& text(const LocalizedText& t) const { return t.get(lang, fallback); }
   const std::string& ui(const char* key) const { return f.strings.get(lang, key); }
@@ -114,7 +115,7 @@ struct Motion {
 // Draws an image filling [a, b] (cropped to keep its aspect), or a placeholder; returns whether
 // the picture itself was drawn. It is decoded at the size of the box it fills (`decodeScale`
 // larger, for a picture that will be zoomed).
-bool drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b, std::uint32_t colour,
+TextureCache::State drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b, std::uint32_t colour,
                     float alpha = 1.0f, float rounding = 0, ImDrawFlags corners = ImDrawFlags_RoundCornersAll, Motion motion = {},
                     float decodeScale = 1.0f) {
   const float w = b.x - a.x, h = b.y - a.y;
@@ -123,7 +124,7 @@ bool drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, Im
                                           : TextureCache::View{TextureCache::State::Failed};
   if (v.state != TextureCache::State::Ready) {
     drawPlaceholder(dl, a, b, colour, v.state == TextureCache::State::Failed, rounding);
-    return false;
+    return v.state;
   }
   const float scale = std::max(w / v.width, h / v.height);
   const float uw = (w / scale) / v.width / motion.zoom, vh = (h / scale) / v.height / motion.zoom;
@@ -134,7 +135,7 @@ bool drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, Im
     dl->AddImageRounded(v.texture, a, b, uv0, uv1, tint, rounding, corners);
   else
     dl->AddImage(v.texture, a, b, uv0, uv1, tint);
-  return true;
+  return TextureCache::State::Ready;
 }
 
 // Draws an image whole in [a, b]: centred across and at the top, or (centreAcross false) at the
@@ -189,7 +190,7 @@ bool touchTarget(HitTargets& targets, const std::string& name, ImVec2 a, ImVec2 
 // short side across, and twice as far across as down, so scrolling the text is never a swipe.
 int swipeIn(const Screens::Ctx& c, ImVec2 a, ImVec2 b) {
   const ImGuiIO& io = ImGui::GetIO();
-  if (!io.MouseReleased[0]) return 0;
+  if (!io.MouseReleased[0] || c.modal) return 0;
   const ImVec2 from = io.MouseClickedPos[0];
   if (from.x < a.x || from.x >= b.x || from.y < a.y || from.y >= b.y) return 0;
   const float dx = io.MousePos.x - from.x, dy = io.MousePos.y - from.y;
@@ -231,13 +232,13 @@ float Screens::dragScroll(const std::string& key, ImVec2 a, ImVec2 b, float cont
   const ImGuiIO& io = ImGui::GetIO();
   const ImVec2 from = io.MouseClickedPos[0];
   const bool startedInside = from.x >= a.x && from.x < b.x && from.y >= a.y && from.y < b.y;
-  if (io.MouseDown[0] && startedInside) {
+  if (io.MouseDown[0] && startedInside && !m_modal) {
     // The finger holds the content (a landing finger stops a glide); it moves with the finger
     // in this same frame, but not on the press frame itself: a finger lands anywhere, and the
     // jump is no drag.
     scroll.drag(io.MouseClicked[0] ? 0.0f : -io.MouseDelta.y, m_dt, maxPos);
   } else {
-    if (io.MouseReleased[0] && startedInside) scroll.release();
+    if (io.MouseReleased[0] && startedInside && !m_modal) scroll.release();
     scroll.step(m_dt, maxPos);
   }
   return scroll.position();
@@ -324,7 +325,13 @@ void Screens::draw(Frame& frame) {
   }
   const Accessibility& a11y = frame.nav.accessibility();
   g_palette = a11y.highContrast ? &highContrastPalette() : &standardPalette();
-  if (frame.nav.screen() == Screen::Attract) m_a11yOpen = false;
+  if (frame.nav.screen() == Screen::Attract) { // the next visitor finds nothing of the last
+    m_a11yOpen = false;
+    m_imageFor.clear();
+    m_image = 0;
+    m_zoom = 1;
+    m_zoomX = m_zoomY = 0.5f;
+  }
   Ctx c{frame, ImGui::GetWindowDrawList(), frame.height, frame.width, frame.nav.language(),
         frame.nav.content().settings.defaultLanguage};
   // Bars grow to keep their buttons 9 mm tall on a small or dense display.
@@ -348,6 +355,12 @@ void Screens::draw(Frame& frame) {
   // beneath takes no touches: the touch that answers must not also press a button under it.
   const Seconds countdown = frame.nav.countdownLeft(frame.now);
   const bool modal = countdown > 0 || m_a11yOpen;
+  // A drag or pinch under a question or panel moves nothing beneath it, and a press begun
+  // under one stays a press on it until the finger lifts.
+  if (modal || (ImGui::GetIO().MouseDown[0] && m_pressUnderModal)) c.modal = true;
+  if (ImGui::GetIO().MouseClicked[0]) m_pressUnderModal = modal;
+  m_modal = c.modal;
+  if (c.modal) m_pinch = {};
   switch (frame.nav.screen()) {
   case Screen::Attract: drawAttract(c); break;
   case Screen::Home: drawHome(c); break;
@@ -408,10 +421,14 @@ void Screens::drawAttract(Ctx& c) {
     drawImageCover(c.dl, c.f.textures, *images[a.current], ImVec2(0, 0), ImVec2(c.W, c.H), base, 1, 0,
                    ImDrawFlags_RoundCornersAll, motion(a.current, a.currentProgress), kDecode);
     if (a.mix > 0) {
-      // Never a fade into a gap: while the next picture is not decoded yet, the loop holds.
-      const bool drawn = drawImageCover(c.dl, c.f.textures, *images[a.next], ImVec2(0, 0), ImVec2(c.W, c.H), base, a.mix, 0,
+      // Never a fade into a gap: while the next picture is still decoding, the loop holds (at
+      // most 5 s: a disk that slow must not stop the loop; a picture that cannot be decoded at
+      // all fades in as its placeholder at once).
+      const auto state = drawImageCover(c.dl, c.f.textures, *images[a.next], ImVec2(0, 0), ImVec2(c.W, c.H), base, a.mix, 0,
                                         ImDrawFlags_RoundCornersAll, motion(a.next, a.nextProgress), kDecode);
-      if (!drawn) {
+      if (state == TextureCache::State::Ready || state == TextureCache::State::Failed || m_heldFor > 5) m_heldFor = 0;
+      else {
+        m_heldFor += dt;
         c.f.nav.holdAttract(dt);
         drawImageCover(c.dl, c.f.textures, *images[a.current], ImVec2(0, 0), ImVec2(c.W, c.H), base, 1, 0,
                        ImDrawFlags_RoundCornersAll, motion(a.current, a.currentProgress), kDecode);
@@ -715,7 +732,12 @@ void Screens::drawItem(Ctx& c) {
   if (!item->link.empty()) {
     auto [it, fresh] = m_qr.try_emplace(item->link);
     if (fresh) it->second = encodeQr(item->link);
-    if (it->second.size > 0) textBottom = drawQrCard(c, it->second, item->link, ImVec2(x, textBottom), colW) - gap;
+    // The code gives way to the text: at least four lines of it stay above the card.
+    const float room = textBottom - textTop - c.size(TextRole::Body) * 1.6f * 4 - gap;
+    if (it->second.size > 0 && room > 0) {
+      const float top = drawQrCard(c, it->second, item->link, ImVec2(x, textBottom), colW, room);
+      if (top < textBottom) textBottom = top - gap;
+    }
   }
   const ImVec2 ca(x, textTop), cb(x + colW, textBottom);
   if (!stacked)
@@ -906,10 +928,12 @@ void Screens::drawStillThere(Ctx& c, Seconds left) {
 
 // A QR code on a white card (with the quiet zone the standard asks for), its caption and the
 // link written out beside it, bottom-aligned at `bottomLeft`; returns the card's top.
-float Screens::drawQrCard(Ctx& c, const QrCode& qr, const std::string& link, ImVec2 bottomLeft, float width) {
+float Screens::drawQrCard(Ctx& c, const QrCode& qr, const std::string& link, ImVec2 bottomLeft, float width, float maxSide) {
   const int modules = qr.size + 2 * kQrQuietZone;
-  // Whole pixels per module keep every edge crisp: at least 3, about a fifth of the short side.
-  const float modulePx = std::max(3.0f, std::floor(c.u(0.19f) / static_cast<float>(modules)));
+  // Whole pixels per module keep every edge crisp: about a fifth of the short side, never more
+  // than the room, and at least 2 (a phone reads that from arm's length); else no card.
+  const float modulePx = std::floor(std::min(c.u(0.19f), maxSide) / static_cast<float>(modules));
+  if (modulePx < 2) return bottomLeft.y;
   const float side = modulePx * static_cast<float>(modules);
   const ImVec2 a(std::round(bottomLeft.x), std::round(bottomLeft.y - side));
   c.dl->AddRectFilled(a, ImVec2(a.x + side, a.y + side), IM_COL32(255, 255, 255, 255), c.u(0.008f));

@@ -58,7 +58,7 @@ private:
   void drawStillThere(Ctx& c, Seconds left);
   void drawReachBanner(Ctx& c);
   void drawAccessibilityPanel(Ctx& c);
-  float drawQrCard(Ctx& c, const QrCode& qr, const std::string& link, ImVec2 bottomLeft, float width);
+  float drawQrCard(Ctx& c, const QrCode& qr, const std::string& link, ImVec2 bottomLeft, float width, float maxSide);
   void drawTopBar(Ctx& c);
   void drawBottomBar(Ctx& c);
 
@@ -78,6 +78,9 @@ private:
   bool m_a11yOpen = false; // the display choices panel is open
   Seconds m_lastAttractNow = -1; // the attract loop's last frame, for holding it
   int m_swipeItem = 0;
+  float m_heldFor = 0;           // how long the attract loop has held for a picture
+  bool m_modal = false;          // this frame: a question or panel is up (or a press began under one)
+  bool m_pressUnderModal = false;
   TouchGestures::Step m_pinch;   // this frame's two-finger change
   float m_zoom = 1;              // the open picture, pinched larger (1 to 4)...
   float m_zoomX = 0.5f, m_zoomY = 0.5f; // ...around this point of it (0-1 each way)           // -1: to the next item, +1: to the previous (a swipe this frame)

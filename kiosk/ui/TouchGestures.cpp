@@ -4,14 +4,31 @@
 
 namespace kiosk::ui {
 
-void TouchGestures::apply(const platform::TouchEvent& e) {
+void TouchGestures::apply(const platform::TouchEvent& e, double now) {
   using K = platform::TouchEvent::Kind;
   const size_t before = m_down.size();
-  if (e.kind == K::End) m_down.erase(e.id);
-  else m_down[e.id] = {e.x, e.y};
+  if (e.kind == K::Begin && m_down.empty()) m_pinched = false; // a new touch
+  if (e.kind == K::End) {
+    m_down.erase(e.id);
+    m_seen.erase(e.id);
+  } else {
+    m_down[e.id] = {e.x, e.y};
+    m_seen[e.id] = now;
+  }
   if (m_down.size() != before) m_haveLast = false; // a finger came or went: no jump
   if (m_down.size() >= 2) m_pinched = true;
-  if (m_down.empty()) m_pinched = false;
+}
+
+void TouchGestures::forgetStale(double now, double after) {
+  for (auto it = m_seen.begin(); it != m_seen.end();) {
+    if (now - it->second > after) {
+      m_down.erase(it->first);
+      m_haveLast = false;
+      it = m_seen.erase(it);
+    } else {
+      ++it;
+    }
+  }
 }
 
 bool TouchGestures::pair(float& distance, float& mx, float& my) const {

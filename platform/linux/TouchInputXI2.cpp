@@ -7,6 +7,14 @@ namespace platform {
 
 namespace {
 
+// X errors arrive later than the request that caused them; Xlib's default handler would end
+// the process. While selecting, errors are caught here instead.
+int g_selectError = 0;
+int catchError(Display*, XErrorEvent* e) {
+  g_selectError = e->error_code;
+  return 0;
+}
+
 // Its own X connection: SFML reads its events from its own, and XI2 touch events go to the
 // connection that selected them.
 class TouchInputXI2 final : public TouchInput {
@@ -37,11 +45,17 @@ public:
     XISetMask(bits, XI_TouchUpdate);
     XISetMask(bits, XI_TouchEnd);
     XIEventMask mask{XIAllMasterDevices, sizeof bits, bits};
-    if (XISelectEvents(m_display, window, &mask, 1) != Success) {
-      why = "multi-touch: the X server refused touch events for the window; one finger works as the pointer";
+    g_selectError = 0;
+    XErrorHandler previous = XSetErrorHandler(catchError);
+    const Status selected = XISelectEvents(m_display, window, &mask, 1);
+    XSync(m_display, False); // BadAccess (another client holds the touches) arrives now
+    XSetErrorHandler(previous);
+    if (selected != Success || g_selectError != 0) {
+      why = "multi-touch: the X server refused touch events for the window (another program holds them); one finger works as the pointer";
+      XCloseDisplay(m_display);
+      m_display = nullptr;
       return false;
     }
-    XFlush(m_display);
     // Whether any touch screen is there at all, for the log.
     int count = 0;
     XIDeviceInfo* devices = XIQueryDevice(m_display, XIAllDevices, &count);
@@ -67,6 +81,7 @@ public:
       t.id = d->detail;
       t.x = static_cast<float>(d->event_x);
       t.y = static_cast<float>(d->event_y);
+      t.emulatesPointer = (d->flags & XITouchEmulatingPointer) != 0;
       bool known = true;
       switch (cookie->evtype) {
       case XI_TouchBegin: t.kind = TouchEvent::Kind::Begin; break;

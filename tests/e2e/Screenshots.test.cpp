@@ -216,6 +216,8 @@ TEST_CASE("[Gestures] a swipe turns the gallery and back, a flick carries the te
   const Shot first = load("gestures", "gallery-1.png");
   CHECK(difference(first, load("gestures", "gallery-2.png"), kItemImage) > 10); // the second picture
   CHECK(difference(first, load("gestures", "gallery-back.png")) < 0.5);          // and back again
+  // Pinching in from whole stays whole, and the first finger's slide (also the pointer) is no swipe.
+  CHECK(difference(first, load("gestures", "pinched-in.png")) < 0.5);
   // Two fingers spreading on the picture enlarge it; a swipe then is no page turn; another
   // picture and back opens it whole again.
   const Shot zoomed = load("gestures", "zoomed.png");

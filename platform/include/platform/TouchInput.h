@@ -14,6 +14,10 @@ struct TouchEvent {
   Kind kind = Kind::Begin;
   int id = 0;       // the same for one finger from Begin to End
   float x = 0, y = 0; // window pixels
+  // The finger the X server would have turned into the mouse. Selecting touch events takes
+  // that mouse from SFML (XI 2.2: a window with a touch selection gets touches, not emulated
+  // pointer events), so the kiosk makes this finger its pointer itself.
+  bool emulatesPointer = false;
 };
 
 class TouchInput {

@@ -216,6 +216,25 @@ TEST_CASE("[Navigator] a slide's age runs on through its crossfade, and holding 
   CHECK(nav.attract(15.5).currentAge == doctest::Approx(before.currentAge));
 }
 
+TEST_CASE("[Navigator] with one picture the drift swings back and forth, never jumping") {
+  auto c = std::make_shared<Content>(*makeContent());
+  while (c->attractImages({}).size() > 1) {
+    for (auto& s : c->sections) s.hasCover = false;
+    for (auto& s : c->sections)
+      for (auto& i : s.items) i.images.clear();
+    c->sections[0].hasCover = true;
+    c->sections[0].cover.exists = true;
+  }
+  REQUIRE(c->attractImages({}).size() == 1);
+  Navigator nav(c, 0);
+  double previous = nav.attract(0).currentProgress;
+  for (double t = 0.05; t < 60; t += 0.05) {
+    const double p = nav.attract(t).currentProgress;
+    CHECK(std::abs(p - previous) < 0.02);
+    previous = p;
+  }
+}
+
 TEST_CASE("[Navigator] a week of visitors and idle time on the virtual clock") {
   // A visitor every 10 minutes who reads for 2 minutes (touching every 30 s), for 7 days, at 10
   // updates a second: every visit must end back on the attract loop, in the default language.

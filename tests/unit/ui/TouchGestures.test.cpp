@@ -40,6 +40,19 @@ TEST_CASE("[TouchGestures] a finger lifting or a third landing never makes the p
   CHECK_FALSE(g.takeStep().active);
   CHECK(g.pinchedSinceFirstDown()); // still the same press
   g.apply({K::End, 3, 0, 0});
+  CHECK(g.pinchedSinceFirstDown()); // still, in the frame the pointer's release is seen
+  CHECK(g.fingers() == 0);
+  g.apply({K::Begin, 4, 10, 10}); // a new touch
   CHECK_FALSE(g.pinchedSinceFirstDown());
+}
+
+TEST_CASE("[TouchGestures] a finger whose end was lost is forgotten after two seconds") {
+  TouchGestures g;
+  g.apply({K::Begin, 1, 100, 100}, 10.0);
+  g.apply({K::Begin, 2, 200, 100}, 10.0);
+  g.apply({K::Update, 2, 210, 100}, 11.5);
+  g.forgetStale(12.5); // finger 1 silent for 2.5 s
+  CHECK(g.fingers() == 1);
+  g.forgetStale(14.0);
   CHECK(g.fingers() == 0);
 }
