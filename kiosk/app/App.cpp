@@ -325,10 +325,6 @@ void App::tuneFrameRate(double frameSeconds) {
   }
 }
 
-namespace {
-double steadySeconds() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
-} // namespace
-
 bool App::frame(bool present, const std::string& screenshot, std::string& error) {
   const auto cpuStart = std::chrono::steady_clock::now();
   sf::Event event;
@@ -343,7 +339,7 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
   collectWorkerResults();
   if (!scripted) // a script owns the input; stray real fingers would spoil it
     for (const auto& t : m_touch->poll()) {
-      m_gestures.apply(t, steadySeconds());
+      m_gestures.apply(t, m_clock.now());
       if (t.emulatesPointer) { // the finger that was the mouse: the kiosk's pointer now
         using P = ui::PointerEvent::Kind;
         m_imgui->pushPointer({P::Move, t.x, t.y});
@@ -351,7 +347,7 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
         if (t.kind == platform::TouchEvent::Kind::End) m_imgui->pushPointer({P::Up, t.x, t.y});
       }
     }
-  m_gestures.forgetStale(steadySeconds()); // a finger whose end was lost (cable pulled)
+  m_gestures.forgetStale(m_clock.now()); // a finger whose end was lost (cable pulled); the kiosk's one clock
   m_textures->beginFrame();
   m_textures->pump(3.0); // uploads a band of rows at a time: a large picture spreads over frames
 
