@@ -420,6 +420,17 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
     std::cerr << "kiosk: first picture on screen " << ms << " ms after start (" << t.fromDiskCache << " of "
               << t.decoded << " pictures from the disk cache; uploaded over " << t.lastUploadFrames << " frames)\n";
   }
+  if (ready()) {
+    // For systemd: up once the first screen is drawn, then a heartbeat from every frame loop
+    // turn (at most every half WatchdogSec), and a status line for `systemctl status`.
+    size_t errors = 0;
+    for (const auto& d : m_diagnostics) errors += d.severity == Diagnostic::Severity::Error;
+    const std::string status = "showing " + m_options.contentDir + " (" + std::to_string(m_nav->content().sections.size()) +
+                               " sections, " + std::to_string(errors) + " errors)";
+    m_watchdog.ready(m_clock.now(), status);
+    m_watchdog.status(status);
+    m_watchdog.frameDone(m_clock.now());
+  }
   if (present && screenshot.empty()) {
     if (m_drawnFrameMs.size() < 100000) {
       m_drawnFrameMs.push_back(m_frameMs);

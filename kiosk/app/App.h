@@ -16,6 +16,8 @@
 #include "ui/TextPainter.h"
 #include "ui/TextureCache.h"
 #include "ui/TouchGestures.h"
+#include "core/Watchdog.h"
+#include "platform/ServiceManager.h"
 #include "platform/TouchInput.h"
 
 #include <SFML/Graphics/RenderWindow.hpp>
@@ -140,6 +142,8 @@ private:
   float m_pxPerMm = 0; // 0: the display's size is unknown
   std::unique_ptr<platform::TouchInput> m_touch; // XInput 2.2 fingers, when the screen has them
   ui::TouchGestures m_gestures;
+  // Readiness and heartbeats for systemd (Type=notify, WatchdogSec): half its interval.
+  Watchdog m_watchdog{platform::notifyServiceManager, platform::serviceWatchdogSeconds() / 2};
 };
 
 // Finds the assets folder: --assets, $KIOSK_ASSETS, next to the binary, or the source tree.

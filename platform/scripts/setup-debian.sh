@@ -15,6 +15,7 @@ run_packages=(
   libharfbuzz-dev libfreetype-dev           # shaping (Thai, Arabic, kerning) and glyph rasterizing
   libfontconfig-dev libx11-dev              # finding fonts per language; checking for a display
   libxi-dev                                 # multi-touch (XInput 2.2): pinch and two-finger gestures
+  libsystemd-dev                            # the service's readiness and watchdog (sd_notify)
   fonts-noto-core fonts-noto-cjk            # Latin, Cyrillic, Thai...; Chinese, Japanese, Korean
   doctest-dev                               # the test framework (headers; the build always has tests)
 )
@@ -22,6 +23,7 @@ test_packages=(
   xvfb xauth                                # end-to-end runs of the real kiosk on a virtual display
   clang libclang-rt-14-dev                  # the libFuzzer build of the image decoders
   zbar-tools                                # reads the QR codes back from screenshots
+  systemd                                   # systemd-analyze verify for the service unit
 )
 
 case "${1:-run}" in
