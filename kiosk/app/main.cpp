@@ -4,6 +4,9 @@
 #include "app/ScriptRunner.h"
 #include "app/Validate.h"
 #include "platform/Display.h"
+#include "platform/InstanceLock.h"
+
+#include <cstdlib>
 
 #include <cstdio>
 #include <iostream>
@@ -44,6 +47,14 @@ int main(int argc, char** argv) {
     clock.setStartDate(start);
     App app(*options, clock);
     return runScriptFile(app, clock, options->script, options->screenshotDir);
+  }
+  // One kiosk per display (scripted runs, for tests and previews, may run side by side).
+  const char* display = std::getenv("DISPLAY");
+  if (std::string why; !platform::acquireInstanceLock(display ? display : "", why)) {
+    std::cerr << "kiosk: " << why << "\n";
+    return 3;
+  } else if (!why.empty()) {
+    std::cerr << "kiosk: " << why << "\n";
   }
   kiosk::SteadyClock clock;
   App app(*options, clock);

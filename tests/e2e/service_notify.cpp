@@ -63,10 +63,10 @@ int main(int argc, char** argv) {
   ::unlink(path.c_str());
   if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return failWith("cannot make the notify socket", 0);
 
+  ::setenv("DISPLAY", xvfb.display.c_str(), 1);
   const auto origin = Steady::now();
   const pid_t kiosk = ::fork();
   if (kiosk == 0) {
-    ::setenv("DISPLAY", xvfb.display.c_str(), 1);
     ::setenv("NOTIFY_SOCKET", path.c_str(), 1);
     ::setenv("WATCHDOG_USEC", "2000000", 1);
     const std::string cache = path + "-cache";
@@ -84,6 +84,14 @@ int main(int argc, char** argv) {
   }
   if (ready != 1) return failWith("expected one READY=1, got " + std::to_string(ready), kiosk);
   if (beats < 3) return failWith("expected a heartbeat about every second, got " + std::to_string(beats) + " in 6 s", kiosk);
+  // A second kiosk on the same display is refused, saying which one runs (exit 3).
+  {
+    const bench::KioskRun second = bench::runKiosk(argv[1], {"--windowed", "--size", "640x480", argv[2]}, "", 30);
+    if (!WIFEXITED(second.status) || WEXITSTATUS(second.status) != 3 ||
+        second.log.find("another kiosk (pid " + std::to_string(kiosk) + ") is already showing on this display") == std::string::npos)
+      return failWith("a second kiosk was not refused; its log:\n" + second.log, kiosk);
+    std::printf("a second kiosk on the display was refused\n");
+  }
   // Stalled: no frames, no beats. systemd (WatchdogSec=2 here) would restart it now.
   ::kill(kiosk, SIGSTOP);
   listen(fd, 0.3, origin); // what was already in flight
