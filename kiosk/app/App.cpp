@@ -12,7 +12,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <unistd.h>
 #include <utility>
 
 namespace kiosk::app {
@@ -110,6 +112,7 @@ void App::logMemory() const {
 
 App::~App() {
   if (m_loading.valid()) m_loading.wait();
+  if (m_metricsWrite.valid()) m_metricsWrite.wait();
   m_textures.reset();
   m_imgui.reset();
 }
@@ -179,6 +182,7 @@ void App::startLoading() {
 
 void App::adoptLoaded(Loaded&& l) {
   ++m_loadsFinished;
+  m_contentLoadedAt = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
   const auto changeSeen = std::exchange(m_changeSeen, {}); // this load answers that change, shown or not
   std::vector<Diagnostic> diagnostics = l.content.diagnostics;
   diagnostics.insert(diagnostics.end(), l.stringDiagnostics.begin(), l.stringDiagnostics.end());
@@ -280,6 +284,58 @@ void App::collectWorkerResults() {
     });
     if (!known) m_diagnostics.push_back(std::move(d));
   }
+}
+
+void App::writeMetrics() {
+  if (m_metricsWrite.valid() && m_metricsWrite.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return; // still writing
+  // The figures are copied here (cheap); reading /proc, counting starts and writing the file
+  // happen on a worker.
+  HealthFigures h = m_health;
+  const auto tex = m_textures->stats();
+  h.textureBytes = tex.residentBytes;
+  h.textureBudgetBytes = tex.budgetBytes;
+  h.contentLoads = m_loadsFinished;
+  h.contentLoadedAt = m_contentLoadedAt;
+  for (const auto& d : m_diagnostics) (d.severity == Diagnostic::Severity::Error ? h.contentErrors : h.contentWarnings)++;
+  h.uptimeSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
+  h.now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const fs::path file = m_options.metricsFile;
+  fs::path state = m_options.stateDir;
+  if (state.empty()) {
+    const char* x = std::getenv("XDG_STATE_HOME");
+    const char* home = std::getenv("HOME");
+    state = x && *x == '/' ? fs::path(x) / "kiosk" : fs::path(home && *home == '/' ? home : "/tmp") / ".local/state/kiosk";
+  }
+  const bool countStart = m_starts == 0;
+  m_metricsWrite = std::async(std::launch::async, [this, h, file, state, countStart]() mutable {
+    std::error_code ec;
+    if (countStart) { // this process is one more start of the kiosk on this machine
+      fs::create_directories(state, ec);
+      std::uint64_t starts = 0;
+      if (std::ifstream in(state / "starts"); in) in >> starts;
+      m_starts = starts + 1;
+      std::ofstream(state / "starts.tmp") << m_starts << "\n";
+      fs::rename(state / "starts.tmp", state / "starts", ec);
+    }
+    h.starts = m_starts;
+    if (std::FILE* f = std::fopen("/proc/self/statm", "r")) {
+      unsigned long long size = 0, resident = 0;
+      if (std::fscanf(f, "%llu %llu", &size, &resident) == 2) h.residentBytes = resident * static_cast<unsigned long long>(sysconf(_SC_PAGESIZE));
+      std::fclose(f);
+    }
+    // Written whole or not at all: node_exporter may read it at any moment.
+    const fs::path tmp = file.string() + ".tmp";
+    {
+      std::ofstream out(tmp, std::ios::trunc);
+      out << formatMetrics(h);
+      if (!out) {
+        std::cerr << "kiosk: cannot write the metrics file " << tmp.string() << "; check the folder exists and is writable\n";
+        return;
+      }
+    }
+    fs::rename(tmp, file, ec);
+    if (ec) std::cerr << "kiosk: cannot write the metrics file " << file.string() << " (" << ec.message() << ")\n";
+  });
 }
 
 bool App::transitioning() const {
@@ -430,6 +486,11 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
     m_watchdog.ready(m_clock.now(), status);
     m_watchdog.status(status);
     m_watchdog.frameDone(m_clock.now());
+  }
+  if (present) m_health.frames.add(m_frameMs / 1000.0);
+  if (!m_options.metricsFile.empty() && (m_lastMetrics < 0 || m_clock.now() - m_lastMetrics >= 15)) {
+    m_lastMetrics = m_clock.now();
+    writeMetrics();
   }
   if (present && screenshot.empty()) {
     if (m_drawnFrameMs.size() < 100000) {

@@ -16,6 +16,7 @@
 #include "ui/TextPainter.h"
 #include "ui/TextureCache.h"
 #include "ui/TouchGestures.h"
+#include "core/Metrics.h"
 #include "core/Watchdog.h"
 #include "platform/ServiceManager.h"
 #include "platform/TouchInput.h"
@@ -144,6 +145,13 @@ private:
   ui::TouchGestures m_gestures;
   // Readiness and heartbeats for systemd (Type=notify, WatchdogSec): half its interval.
   Watchdog m_watchdog{platform::notifyServiceManager, platform::serviceWatchdogSeconds() / 2};
+  // Health figures for Prometheus: gathered on the main thread (cheap), written on a worker.
+  void writeMetrics();
+  HealthFigures m_health;
+  Seconds m_lastMetrics = -1;
+  std::future<void> m_metricsWrite;
+  std::uint64_t m_starts = 0; // read (and counted) by the first write
+  double m_contentLoadedAt = 0;
 };
 
 // Finds the assets folder: --assets, $KIOSK_ASSETS, next to the binary, or the source tree.

@@ -38,6 +38,12 @@ Options:
                        (default: $XDG_CACHE_HOME/kiosk/images or ~/.cache/kiosk/images;
                        never inside the content folder)
   --no-image-cache     decode every picture from its original at every start
+  --metrics-file FILE  write health figures (frame times, memory, textures, content errors,
+                       uptime, starts) every 15 s in the Prometheus text format, for
+                       node_exporter's textfile collector (e.g. /var/lib/prometheus/
+                       node-exporter/kiosk.prom)
+  --state-dir DIR      the kiosk's own small state, such as its start count (default
+                       $XDG_STATE_HOME/kiosk or ~/.local/state/kiosk)
   --display-width-mm N the screen's visible width in millimetres, when the display does not
                        report it truly (keeps every touch target at least 9 mm)
   -h, --help           show this text
@@ -138,6 +144,14 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
         error = "--display-width-mm must be the screen's width in millimetres, from 50 to 20000";
         return std::nullopt;
       }
+    } else if (a == "--metrics-file") {
+      auto v = value("a file name");
+      if (!v) return std::nullopt;
+      o.metricsFile = *v;
+    } else if (a == "--state-dir") {
+      auto v = value("a folder");
+      if (!v) return std::nullopt;
+      o.stateDir = *v;
     } else if (a == "--no-image-cache") {
       o.imageCache = false;
     } else if (a == "validate" && i == 1) {

@@ -22,6 +22,8 @@ struct Options {
   std::string imageCacheDir;   // empty: $XDG_CACHE_HOME/kiosk/images or ~/.cache/kiosk/images
   bool imageCache = true;      // --no-image-cache: decode every picture from its original
   unsigned displayWidthMm = 0; // the screen's visible width; 0: as the display reports it
+  std::string metricsFile;     // Prometheus textfile, rewritten every 15 s; empty: none
+  std::string stateDir;        // the kiosk's own state (start count); empty: $XDG_STATE_HOME/kiosk
 };
 
 // Parses argv; on a mistake returns nullopt and puts a message (with the usage hint) in `error`.

@@ -295,6 +295,23 @@ TEST_CASE("[Feedback] the frame after a finger lands shows the button pressed") 
   CHECK(difference(before, pressed, Region{0.3f, 0.2f, 1.0f, 0.8f}) < 1); // nothing else moved
 }
 
+TEST_CASE("[Health] the kiosk writes its health for Prometheus: frame times, memory, content, a heartbeat") {
+  std::ifstream in(kOut / "idle" / "kiosk.prom");
+  REQUIRE(in);
+  std::stringstream s;
+  s << in.rdbuf();
+  const std::string text = s.str();
+  for (const char* line : {"kiosk_content_errors 0\n", "kiosk_starts_total 1\n", "kiosk_content_loads_total 1\n",
+                           "# TYPE kiosk_frame_seconds histogram\n", "# TYPE kiosk_heartbeat_timestamp_seconds gauge\n"}) {
+    CAPTURE(line);
+    CHECK(text.find(line) != std::string::npos);
+  }
+  const auto at = text.find("kiosk_frame_seconds_count ");
+  REQUIRE(at != std::string::npos);
+  CHECK(std::stol(text.substr(at + 26)) > 10); // frames drawn by then (a script draws only the last frame of a wait)
+  CHECK(!std::filesystem::exists(kOut / "idle" / "kiosk.prom.tmp")); // written whole, then renamed
+}
+
 TEST_CASE("[BadImages] every kind of bad picture is named for staff with what to do") {
   const std::string log = readLog("bad-images");
   // file, sentence: on one line of the log (at start-up, at the line naming the picture; or when
