@@ -15,6 +15,7 @@
 #include <fstream>
 #include <iostream>
 #include <unistd.h>
+#include <thread>
 #include <utility>
 
 namespace kiosk::app {
@@ -338,6 +339,22 @@ void App::writeMetrics() {
   });
 }
 
+void App::applyPowerSchedule(bool touched) {
+  // Only a fullscreen kiosk owns its display: a windowed preview on a laptop must never switch
+  // the laptop's screen off, nor a scripted run.
+  if (!m_options.script.empty() || m_options.windowed || !m_nav) return;
+  if (!touched && m_lastPowerCheck >= 0 && m_clock.now() - m_lastPowerCheck < 5) return; // the hours change by the minute
+  m_lastPowerCheck = m_clock.now();
+  const auto& settings = m_nav->content().settings;
+  const bool awake = m_power.update(settings, m_clock.today(), m_clock.minuteOfDay(), m_clock.now(), touched);
+  if (m_powerApplied && awake == m_displayAwake) return; // the first check applies either way
+  m_powerApplied = true;
+  m_displayAwake = awake;
+  std::string why;
+  if (!platform::setDisplayAwake(awake, why)) std::cerr << "kiosk: " << why << "\n";
+  std::cerr << "kiosk: display " << (awake ? "awake (open, or touched)" : "asleep (outside opening hours)") << "\n";
+}
+
 bool App::transitioning() const {
   return m_nav && m_nav->screen() != Screen::Attract && m_clock.now() - m_nav->screenSince() < ui::Screens::kTransitionSeconds;
 }
@@ -436,6 +453,7 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
                 m_pxPerMm, &m_gestures};
     m_screens.draw(f);
     if (touched) m_nav->noteActivity(now);
+    applyPowerSchedule(touched);
     for (char32_t c : m_painter->takeMissing())
       if (m_reportedGlyphs.insert(c).second) // once per character, not once per frame
         std::cerr << "kiosk: no installed font can draw U+" << std::hex << static_cast<unsigned>(c) << std::dec
@@ -546,6 +564,9 @@ int App::run() {
   std::string error;
   while (m_window.isOpen() && !m_quit) {
     if (!frame(true, {}, error)) std::cerr << "kiosk: " << error << "\n";
+    // Asleep outside opening hours: a few frames a second are enough to notice a touch or the
+    // opening time, and the heartbeat goes on.
+    if (!m_displayAwake) std::this_thread::sleep_for(std::chrono::milliseconds(150));
   }
   logMemory();
   return 0;

@@ -17,6 +17,7 @@
 #include "ui/TextureCache.h"
 #include "ui/TouchGestures.h"
 #include "core/Metrics.h"
+#include "core/PowerSchedule.h"
 #include "core/Watchdog.h"
 #include "platform/ServiceManager.h"
 #include "platform/TouchInput.h"
@@ -151,6 +152,12 @@ private:
   Seconds m_lastMetrics = -1;
   std::future<void> m_metricsWrite;
   std::uint64_t m_starts = 0; // read (and counted) by the first write
+  // The display sleeps outside opening hours (fullscreen only: never a preview's laptop screen).
+  void applyPowerSchedule(bool touched);
+  PowerSchedule m_power;
+  bool m_displayAwake = true;
+  bool m_powerApplied = false;
+  Seconds m_lastPowerCheck = -1;
   double m_contentLoadedAt = 0;
 };
 

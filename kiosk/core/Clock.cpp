@@ -1,5 +1,7 @@
 #include "core/Clock.h"
 
+#include <chrono>
+
 #include <cstdio>
 #include <ctime>
 
@@ -16,6 +18,20 @@ CivilDate SteadyClock::today() const {
   std::tm local{};
   localtime_r(&t, &local);
   return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+int SteadyClock::minuteOfDay() const {
+  const std::time_t t = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&t, &local);
+  return local.tm_hour * 60 + local.tm_min;
+}
+
+int CivilDate::isoWeekday() const {
+  using namespace std::chrono;
+  const sys_days d{year_month_day{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+                                  std::chrono::day{static_cast<unsigned>(day)}}};
+  return static_cast<int>(weekday{d}.iso_encoding());
 }
 
 std::string CivilDate::iso() const {

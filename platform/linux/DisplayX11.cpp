@@ -1,6 +1,7 @@
 #include "platform/Display.h"
 
 #include <X11/Xlib.h>
+#include <X11/extensions/dpms.h>
 
 #include <cstdlib>
 
@@ -19,6 +20,31 @@ Display* held() {
 int displayWidthMm() {
   Display* d = held();
   return d ? DisplayWidthMM(d, DefaultScreen(d)) : 0;
+}
+
+bool setDisplayAwake(bool awake, std::string& why) {
+  Display* d = held();
+  if (!d) {
+    why = "no display";
+    return false;
+  }
+  int event = 0, error = 0;
+  if (!DPMSQueryExtension(d, &event, &error) || !DPMSCapable(d)) {
+    why = "the display has no power management (DPMS); it stays lit outside opening hours";
+    return false;
+  }
+  if (awake) {
+    // Lit, and kept lit: the X screen saver and DPMS timeouts would blank a kiosk mid-visit.
+    DPMSForceLevel(d, DPMSModeOn);
+    DPMSDisable(d);
+    XSetScreenSaver(d, 0, 0, DontPreferBlanking, AllowExposures);
+    XResetScreenSaver(d);
+  } else {
+    DPMSEnable(d);
+    DPMSForceLevel(d, DPMSModeOff);
+  }
+  XFlush(d);
+  return true;
 }
 
 bool displayAvailable(std::string& why) {

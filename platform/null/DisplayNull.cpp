@@ -9,4 +9,9 @@ bool displayAvailable(std::string& why) {
 
 int displayWidthMm() { return 0; }
 
+bool setDisplayAwake(bool, std::string& why) {
+  why = "no display power control on this platform";
+  return false;
+}
+
 } // namespace platform

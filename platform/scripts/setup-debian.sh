@@ -15,6 +15,7 @@ run_packages=(
   libharfbuzz-dev libfreetype-dev           # shaping (Thai, Arabic, kerning) and glyph rasterizing
   libfontconfig-dev libx11-dev              # finding fonts per language; checking for a display
   libxi-dev                                 # multi-touch (XInput 2.2): pinch and two-finger gestures
+  libxext-dev                               # display power (DPMS) outside opening hours
   libsystemd-dev                            # the service's readiness and watchdog (sd_notify)
   fonts-noto-core fonts-noto-cjk            # Latin, Cyrillic, Thai...; Chinese, Japanese, Korean
   doctest-dev                               # the test framework (headers; the build always has tests)

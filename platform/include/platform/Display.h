@@ -12,4 +12,8 @@ bool displayAvailable(std::string& why);
 // when it does not say. For touch targets of a real size.
 int displayWidthMm();
 
+// Lights the screen and keeps it lit (no screen saver, no power saving) when `awake`; puts it
+// to sleep (DPMS off) when not. False with `why` when the display cannot say.
+bool setDisplayAwake(bool awake, std::string& why);
+
 } // namespace platform
