@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds the .deb and installs it on a clean Debian 12 made with debootstrap, then checks the
+# installed kiosk: the kiosk user and /var/lib/kiosk/content exist, `kiosk validate` passes on
+# them, and the kiosk draws its screens under Xvfb. Needs root, debootstrap and the network.
+#   test-deb.sh [ROOT_DIR]      (default /tmp/kiosk-deb-test; removed first)
+set -euo pipefail
+here=$(cd "$(dirname "$0")/../.." && pwd)
+root=${1:-/tmp/kiosk-deb-test}
+"$here/platform/scripts/build.sh" >/dev/null
+(cd "$here/build" && cpack -G DEB >/dev/null)
+deb=$(ls "$here"/build/kiosk_*.deb | head -n 1)
+echo "test-deb: $deb"
+rm -rf "$root"
+debootstrap --variant=minbase bookworm "$root" http://deb.debian.org/debian >/dev/null
+cp /etc/resolv.conf "$root/etc/resolv.conf"
+cp "$deb" "$root/tmp/kiosk.deb"
+mount --bind /proc "$root/proc"
+mount --bind /dev "$root/dev"
+trap 'umount "$root/dev" "$root/proc" 2>/dev/null || true' EXIT
+chroot "$root" /bin/bash -euo pipefail -c '
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq /tmp/kiosk.deb xvfb xauth >/dev/null
+  getent passwd kiosk >/dev/null
+  test -f /var/lib/kiosk/content/kiosk.toml
+  test -f /usr/lib/systemd/system/kiosk.service
+  kiosk --version
+  kiosk validate /var/lib/kiosk/content
+  printf "wait 1s\nscreenshot attract.png\ntap @attract\nscreenshot home.png\n" >/tmp/look.kscript
+  mkdir -p /tmp/shots
+  xvfb-run -a -s "-screen 0 1280x720x24" kiosk --script /tmp/look.kscript --screenshots /tmp/shots \
+    --image-cache /tmp/cache /var/lib/kiosk/content 2>/tmp/kiosk.log || { cat /tmp/kiosk.log; exit 1; }
+  test -s /tmp/shots/home.png
+'
+cp "$root/tmp/shots/home.png" "$here/build/deb-home.png"
+echo "test-deb: installed on a clean Debian 12, validated, and drew its screens (build/deb-home.png)"
