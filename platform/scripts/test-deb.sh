@@ -16,7 +16,7 @@ cp /etc/resolv.conf "$root/etc/resolv.conf"
 cp "$deb" "$root/tmp/kiosk.deb"
 mount --bind /proc "$root/proc"
 mount --bind /dev "$root/dev"
-trap 'umount "$root/dev" "$root/proc" 2>/dev/null || true' EXIT
+trap 'umount -l "$root/dev" 2>/dev/null; umount -l "$root/proc" 2>/dev/null; true' EXIT
 chroot "$root" /bin/bash -euo pipefail -c '
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
@@ -28,7 +28,7 @@ chroot "$root" /bin/bash -euo pipefail -c '
   kiosk validate /var/lib/kiosk/content
   printf "wait 1s\nscreenshot attract.png\ntap @attract\nscreenshot home.png\n" >/tmp/look.kscript
   mkdir -p /tmp/shots
-  xvfb-run -a -s "-screen 0 1280x720x24" kiosk --script /tmp/look.kscript --screenshots /tmp/shots \
+  xvfb-run -a -s "-screen 0 1920x1080x24" kiosk --script /tmp/look.kscript --screenshots /tmp/shots \
     --image-cache /tmp/cache /var/lib/kiosk/content 2>/tmp/kiosk.log || { cat /tmp/kiosk.log; exit 1; }
   test -s /tmp/shots/home.png
 '
