@@ -8,7 +8,7 @@
 
 using namespace kiosk;
 
-TEST_CASE("[Watchdog] a running frame loop beats every interval; a stalled one stops beating") {
+TEST_CASE("[Watchdog] a running frame loop beats every interval, and a stalled one stops beating") {
   std::vector<std::pair<double, std::string>> sent;
   VirtualClock clock;
   Watchdog dog([&](const std::string& s) { sent.emplace_back(clock.now(), s); }, 5.0); // WatchdogSec=10
