@@ -496,13 +496,18 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
   }
   if (ready()) {
     // For systemd: up once the first screen is drawn, then a heartbeat from every frame loop
-    // turn (at most every half WatchdogSec), and a status line for `systemctl status`.
-    size_t errors = 0;
-    for (const auto& d : m_diagnostics) errors += d.severity == Diagnostic::Severity::Error;
-    const std::string status = "showing " + m_options.contentDir + " (" + std::to_string(m_nav->content().sections.size()) +
-                               " sections, " + std::to_string(errors) + " errors)";
-    m_watchdog.ready(m_clock.now(), status);
-    m_watchdog.status(status);
+    // turn (at most every half WatchdogSec), and a status line for `systemctl status`, made
+    // again only when a load or a problem changed it.
+    const std::pair<std::uint64_t, size_t> statusOf{m_loadsFinished, m_diagnostics.size()};
+    if (statusOf != m_serviceStatusOf || m_serviceStatus.empty()) {
+      m_serviceStatusOf = statusOf;
+      size_t errors = 0;
+      for (const auto& d : m_diagnostics) errors += d.severity == Diagnostic::Severity::Error;
+      m_serviceStatus = "showing " + m_options.contentDir + " (" + std::to_string(m_nav->content().sections.size()) +
+                        " sections, " + std::to_string(errors) + " errors)";
+      m_watchdog.ready(m_clock.now(), m_serviceStatus);
+      m_watchdog.status(m_serviceStatus);
+    }
     m_watchdog.frameDone(m_clock.now());
   }
   if (present) m_health.frames.add(m_frameMs / 1000.0);

@@ -146,6 +146,8 @@ private:
   ui::TouchGestures m_gestures;
   // Readiness and heartbeats for systemd (Type=notify, WatchdogSec): half its interval.
   Watchdog m_watchdog{platform::notifyServiceManager, platform::serviceWatchdogSeconds() / 2};
+  std::string m_serviceStatus;                  // the status line systemd was last given
+  std::pair<std::uint64_t, size_t> m_serviceStatusOf{0, 0}; // the loads and problems it counted
   // Health figures for Prometheus: gathered on the main thread (cheap), written on a worker.
   void writeMetrics();
   HealthFigures m_health;

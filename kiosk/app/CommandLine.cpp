@@ -81,6 +81,23 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
       }
       return std::string(argv[++i]);
     };
+    // `a`'s value into `out`: a folder, a file name, any text.
+    auto text = [&](const char* what, std::string& out) {
+      auto v = value(what);
+      if (v) out = *v;
+      return v.has_value();
+    };
+    // `a`'s value into `out` as a whole number from `min` to `max`; else `rule` is the error.
+    auto number = [&](const char* what, unsigned& out, unsigned min, unsigned max, const char* rule) {
+      auto v = value(what);
+      if (!v) return false;
+      const auto r = std::from_chars(v->data(), v->data() + v->size(), out);
+      if (r.ec != std::errc() || r.ptr != v->data() + v->size() || out < min || out > max) {
+        error = rule;
+        return false;
+      }
+      return true;
+    };
     if (a == "-h" || a == "--help") {
       o.verb = Options::Verb::Help;
     } else if (a == "--version") {
@@ -95,13 +112,9 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
         return std::nullopt;
       }
     } else if (a == "--script") {
-      auto v = value("a script file");
-      if (!v) return std::nullopt;
-      o.script = *v;
+      if (!text("a script file", o.script)) return std::nullopt;
     } else if (a == "--screenshots") {
-      auto v = value("a folder");
-      if (!v) return std::nullopt;
-      o.screenshotDir = *v;
+      if (!text("a folder", o.screenshotDir)) return std::nullopt;
     } else if (a == "--date") {
       auto v = value("a date like 2026-12-15");
       if (!v) return std::nullopt;
@@ -113,45 +126,23 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
       }
       o.date = *v;
     } else if (a == "--assets") {
-      auto v = value("a folder");
-      if (!v) return std::nullopt;
-      o.assetsDir = *v;
+      if (!text("a folder", o.assetsDir)) return std::nullopt;
     } else if (a == "--fps") {
-      auto v = value("a number of frames per second");
-      if (!v) return std::nullopt;
-      auto r = std::from_chars(v->data(), v->data() + v->size(), o.fpsLimit);
-      if (r.ec != std::errc() || r.ptr != v->data() + v->size() || o.fpsLimit < 10 || o.fpsLimit > 500) {
-        error = "--fps must be a number from 10 to 500";
+      if (!number("a number of frames per second", o.fpsLimit, 10, 500, "--fps must be a number from 10 to 500"))
         return std::nullopt;
-      }
     } else if (a == "--texture-budget") {
-      auto v = value("a number of MiB");
-      if (!v) return std::nullopt;
-      auto r = std::from_chars(v->data(), v->data() + v->size(), o.textureBudgetMiB);
-      if (r.ec != std::errc() || r.ptr != v->data() + v->size() || o.textureBudgetMiB < 64 || o.textureBudgetMiB > 65536) {
-        error = "--texture-budget must be a number of MiB from 64 to 65536";
+      if (!number("a number of MiB", o.textureBudgetMiB, 64, 65536, "--texture-budget must be a number of MiB from 64 to 65536"))
         return std::nullopt;
-      }
     } else if (a == "--image-cache") {
-      auto v = value("a folder");
-      if (!v) return std::nullopt;
-      o.imageCacheDir = *v;
+      if (!text("a folder", o.imageCacheDir)) return std::nullopt;
     } else if (a == "--display-width-mm") {
-      auto v = value("a width in millimetres");
-      if (!v) return std::nullopt;
-      auto r = std::from_chars(v->data(), v->data() + v->size(), o.displayWidthMm);
-      if (r.ec != std::errc() || r.ptr != v->data() + v->size() || o.displayWidthMm < 50 || o.displayWidthMm > 20000) {
-        error = "--display-width-mm must be the screen's width in millimetres, from 50 to 20000";
+      if (!number("a width in millimetres", o.displayWidthMm, 50, 20000,
+                  "--display-width-mm must be the screen's width in millimetres, from 50 to 20000"))
         return std::nullopt;
-      }
     } else if (a == "--metrics-file") {
-      auto v = value("a file name");
-      if (!v) return std::nullopt;
-      o.metricsFile = *v;
+      if (!text("a file name", o.metricsFile)) return std::nullopt;
     } else if (a == "--state-dir") {
-      auto v = value("a folder");
-      if (!v) return std::nullopt;
-      o.stateDir = *v;
+      if (!text("a folder", o.stateDir)) return std::nullopt;
     } else if (a == "--no-image-cache") {
       o.imageCache = false;
     } else if (a == "validate" && i == 1) {

@@ -86,28 +86,6 @@ struct Header {
 };
 static_assert(sizeof(Header) == 48);
 
-bool readWhole(const fs::path& p, std::vector<std::uint8_t>& out, std::uintmax_t limit) {
-  const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  struct stat st {};
-  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) <= limit;
-  if (ok) {
-    out.resize(static_cast<size_t>(st.st_size));
-    size_t got = 0;
-    while (got < out.size()) {
-      const ssize_t n = ::read(fd, out.data() + got, out.size() - got);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) {
-        ok = false;
-        break;
-      }
-      got += static_cast<size_t>(n);
-    }
-  }
-  ::close(fd);
-  return ok;
-}
-
 } // namespace
 
 fs::path defaultImageCacheDir() {
@@ -138,8 +116,11 @@ fs::path DiskCache::entryPath(const ContentHash& original, std::uintmax_t origin
 std::optional<DecodedImage> DiskCache::lookup(const ContentHash& original, std::uintmax_t originalBytes, const DisplaySize& box) {
   if (!m_usable) return std::nullopt;
   const fs::path path = entryPath(original, originalBytes, box);
-  std::vector<std::uint8_t> bytes;
-  if (!readWhole(path, bytes, 1u << 30)) {
+  DecodeLimits entryLimits;
+  entryLimits.maxFileBytes = std::uintmax_t{1} << 30;
+  const FileBytes read = readImageFile(path, entryLimits);
+  const std::vector<std::uint8_t>& bytes = read.bytes;
+  if (!read.error.empty()) {
     std::lock_guard lock(m_mutex);
     ++m_stats.misses;
     return std::nullopt;

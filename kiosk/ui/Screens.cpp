@@ -552,16 +552,24 @@ void Screens::drawHome(Ctx& c) {
 // [SECTION] Section: a header in the section's colour, then one card per item
 //-----------------------------------------------------------------------------
 
+// The item screen's media column: the width the pictures take (the left column, or the whole
+// width on a portrait screen) and where that column ends.
+struct MediaColumn {
+  float width, bottom;
+};
+MediaColumn itemMediaColumn(const Screens::Ctx& c) {
+  const float m = c.u(Theme::kMargin);
+  if (c.portrait()) return {c.W - 2 * m, std::floor(c.top + (c.bottom - c.top) * 0.46f)};
+  return {std::floor(c.W * 0.54f), c.bottom};
+}
+
 // The largest box an item's picture takes on the item screen: pictures are decoded for it
 // whether or not a caption or thumbnails take a little of it, so one decode serves, and the
 // section screen can prefetch exactly what the item screen will draw.
 media::DisplaySize heroDecodeBox(const Screens::Ctx& c) {
-  const float top = c.top, bottom = c.bottom;
   const float m = c.u(Theme::kMargin);
-  const bool stacked = c.portrait();
-  const float leftW = stacked ? c.W - 2 * m : std::floor(c.W * 0.54f);
-  const float mediaBottom = stacked ? std::floor(top + (bottom - top) * 0.46f) : bottom;
-  return {static_cast<int>(leftW), static_cast<int>(mediaBottom - m - (top + m)), media::Fit::Contain};
+  const MediaColumn col = itemMediaColumn(c);
+  return {static_cast<int>(col.width), static_cast<int>(col.bottom - m - (c.top + m)), media::Fit::Contain};
 }
 
 void Screens::drawSection(Ctx& c) {
@@ -664,8 +672,8 @@ void Screens::drawItem(Ctx& c) {
   // image, its caption, and thumbnails when there are several.
   const size_t count = item->images.size();
   const bool stacked = c.portrait();
-  const float leftW = stacked ? c.W - 2 * m : std::floor(c.W * 0.54f);
-  const float mediaBottom = stacked ? std::floor(top + (bottom - top) * 0.46f) : bottom;
+  const MediaColumn column = itemMediaColumn(c);
+  const float leftW = column.width, mediaBottom = column.bottom;
   float imgBottom = mediaBottom - m;
   if (count > 1) imgBottom -= c.u(0.11f) + gap;
   float mediaEnd = top; // where the pictures and their caption end, for the stacked layout

@@ -86,11 +86,11 @@ TextureCache::View TextureCache::get(const ImageRef& image, media::DisplaySize b
   if (e.state == State::Failed) return {State::Failed};
   // Not ready at this size: another size of the same picture does meanwhile (say the full-screen
   // picture while its thumbnail decodes), scaled by the GPU for a frame or two.
-  const Entry* best = nullptr;
+  Entry* best = nullptr;
   for (auto it = m_entries.lower_bound(e.file + '\x1f'); it != m_entries.end() && it->second.file == e.file; ++it)
     if (it->second.state == State::Ready && (!best || it->second.width > best->width)) best = &it->second;
   if (!best) return {State::Pending};
-  const_cast<Entry*>(best)->lastDrawn = m_frame;
+  best->lastDrawn = m_frame;
   ++m_stats.readyDraws;
   return {State::Ready, reinterpret_cast<ImTextureID>(static_cast<intptr_t>(best->texture)), best->width, best->height};
 }
