@@ -111,6 +111,21 @@ void App::logMemory() const {
                t.cancelled, t.worstPumpMs);
 }
 
+App::Resources App::resources() const {
+  Resources r;
+  if (std::FILE* f = std::fopen("/proc/self/statm", "r")) {
+    unsigned long long size = 0, resident = 0;
+    if (std::fscanf(f, "%llu %llu", &size, &resident) == 2) r.residentBytes = resident * static_cast<unsigned long long>(sysconf(_SC_PAGESIZE));
+    std::fclose(f);
+  }
+  r.textureBytes = m_textures->stats().residentBytes;
+  r.glyphBytes = m_painter->atlasBytes();
+  std::error_code ec;
+  for (fs::directory_iterator it("/proc/self/fd", ec), end; !ec && it != end; it.increment(ec)) ++r.openFiles;
+  for (fs::directory_iterator it("/proc/self/task", ec), end; !ec && it != end; it.increment(ec)) ++r.threads;
+  return r;
+}
+
 App::~App() {
   if (m_loading.valid()) m_loading.wait();
   if (m_metricsWrite.valid()) m_metricsWrite.wait();

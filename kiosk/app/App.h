@@ -78,6 +78,16 @@ public:
   const std::vector<double>& uiFrameMs() const { return m_uiFrameMs; }
   // Peak and current memory, and how the picture textures fared, on stderr.
   void logMemory() const;
+  // What a week-long run must not grow: resident memory, textures, glyph pages, open files,
+  // threads (soak runs sample it; see tests/e2e/soak.kscript).
+  struct Resources {
+    std::uint64_t residentBytes = 0;
+    std::uint64_t textureBytes = 0;
+    std::uint64_t glyphBytes = 0;
+    int openFiles = 0;
+    int threads = 0;
+  };
+  Resources resources() const;
   float width() const { return static_cast<float>(m_window.getSize().x); }
   float height() const { return static_cast<float>(m_window.getSize().y); }
 

@@ -42,6 +42,42 @@ bool ScriptRunner::waitUntilReady() {
   return true;
 }
 
+bool ScriptRunner::coarseWait(double seconds, double stepSeconds) {
+  // Each step is one frame, undrawn, after `stepSeconds` of virtual time. Pictures asked for
+  // are let finish decoding first (in real time, at most 2 s): on a real screen a decode takes
+  // a tenth of a second against a 7 s slide, so the attract loop runs as it would, not held
+  // waiting for pictures that virtual time outran.
+  for (double done = 0; done < seconds;) {
+    const double step = std::min(stepSeconds, seconds - done);
+    done += step;
+    m_clock.advance(step);
+    if (!m_app.frame(false, {}, m_error)) return false;
+    const auto start = std::chrono::steady_clock::now();
+    while (m_app.pendingImages() > 0 && std::chrono::steady_clock::now() - start < std::chrono::seconds(2)) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      if (!m_app.frame(false, {}, m_error)) return false;
+    }
+  }
+  return step(true);
+}
+
+bool ScriptRunner::sample(const std::string& name) {
+  const std::filesystem::path path = std::filesystem::path(m_dir) / name;
+  std::error_code ec;
+  std::filesystem::create_directories(m_dir, ec);
+  const bool fresh = !std::filesystem::exists(path, ec);
+  std::ofstream out(path, std::ios::app);
+  if (fresh) out << "virtual_seconds,resident_bytes,texture_bytes,glyph_bytes,open_files,threads\n";
+  const auto r = m_app.resources();
+  out << static_cast<long long>(m_clock.now()) << ',' << r.residentBytes << ',' << r.textureBytes << ',' << r.glyphBytes << ','
+      << r.openFiles << ',' << r.threads << '\n';
+  if (!out) {
+    m_error = "cannot write " + path.string() + "; check that the folder is writable";
+    return false;
+  }
+  return true;
+}
+
 bool ScriptRunner::fail(const ScriptCommand& cmd, const std::string& message) {
   Diagnostic d;
   d.file = m_file;
@@ -87,6 +123,10 @@ int ScriptRunner::run(const InputScript& script) {
     bool ok = true;
     switch (cmd.kind) {
     case K::Wait: {
+      if (cmd.amount > 0) { // coarse steps: a week of attract loop in minutes
+        ok = coarseWait(cmd.seconds, cmd.amount);
+        break;
+      }
       const auto frames = std::max<long>(1, std::lround(cmd.seconds / kFrame));
       const bool everyFrame = cmd.text == "drawn";
       for (long i = 0; i < frames && ok; ++i) ok = step(everyFrame || i + 1 == frames);
@@ -241,6 +281,9 @@ int ScriptRunner::run(const InputScript& script) {
       }
       break;
     }
+    case K::Sample:
+      ok = sample(cmd.text);
+      break;
     case K::ExpectLanguage:
       if (!m_app.navigator() || cmd.text != m_app.navigator()->language())
         return fail(cmd, "expected language '" + cmd.text + "' but the kiosk shows '" +

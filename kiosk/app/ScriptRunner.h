@@ -18,6 +18,8 @@ public:
 private:
   bool step(bool present, const std::string& screenshot = {});
   bool waitUntilReady();
+  bool coarseWait(double seconds, double stepSeconds);
+  bool sample(const std::string& csvName);
   bool fail(const ScriptCommand& cmd, const std::string& message);
   bool resolve(const ScriptCommand& cmd, const ScriptCoord& x, const ScriptCoord& y, float& px, float& py);
 

@@ -73,6 +73,12 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
     d.message = message;
     diagnostics.push_back(std::move(d));
   };
+  struct Repeat {
+    int count;
+    size_t first; // index of the first command repeated
+    int line;
+  };
+  std::vector<Repeat> repeats;
   while (std::getline(in, line)) {
     ++lineNo;
     const auto tokens = tokenize(line);
@@ -89,18 +95,60 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
       return true;
     };
     if (verb == "wait") {
-      if (!need(1, 2, "one duration, like 'wait 2s' or 'wait 500ms' (and 'drawn' to draw every frame)")) continue;
+      if (!need(1, 4, "a duration, like 'wait 2s' (then 'drawn' to draw every frame, or 'every 5s' for coarse steps)")) continue;
       cmd.kind = ScriptCommand::Kind::Wait;
       if (!parseDuration(tokens[1].text, cmd.seconds)) {
         fail(tokens[1].column, "'" + tokens[1].text + "' is not a duration; write 2s, 500ms, 1.5min, 2h or 1d");
         continue;
       }
-      if (argCount == 2) {
-        if (tokens[2].text != "drawn") {
-          fail(tokens[2].column, "after the duration only 'drawn' may follow (every frame drawn, for frame timing)");
-          continue;
+      bool bad = false;
+      for (size_t t = 2; t < tokens.size() && !bad; ++t) {
+        if (tokens[t].text == "drawn") {
+          cmd.text = "drawn";
+        } else if (tokens[t].text == "every" && t + 1 < tokens.size()) {
+          ++t;
+          if (!parseDuration(tokens[t].text, cmd.amount) || cmd.amount <= 0) {
+            fail(tokens[t].column, "'" + tokens[t].text + "' is not a step; write 'every 5s'");
+            bad = true;
+          }
+        } else {
+          fail(tokens[t].column, "after the duration only 'drawn' (every frame drawn, for frame timing) or 'every 5s' (coarse steps) may follow");
+          bad = true;
         }
-        cmd.text = "drawn";
+      }
+      if (bad) continue;
+    } else if (verb == "repeat") {
+      // Unrolled here: the runner sees plain commands, each still naming its own line.
+      double n = 0;
+      if (!need(1, 1, "a count, like 'repeat 336', and an 'end' line after the lines to repeat")) continue;
+      if (!parseNumber(tokens[1].text, n) || n < 1 || n > 100000 || n != static_cast<int>(n)) {
+        fail(tokens[1].column, "'" + tokens[1].text + "' is not a count from 1 to 100000");
+        continue;
+      }
+      repeats.push_back({static_cast<int>(n), script.commands.size(), lineNo});
+      continue;
+    } else if (verb == "end") {
+      if (!need(0, 0, "nothing: 'end' closes the last 'repeat'")) continue;
+      if (repeats.empty()) {
+        fail(tokens[0].column, "'end' without a 'repeat' before it");
+        continue;
+      }
+      const Repeat r = repeats.back();
+      repeats.pop_back();
+      const std::vector<ScriptCommand> body(script.commands.begin() + static_cast<long>(r.first), script.commands.end());
+      if (body.size() * static_cast<size_t>(r.count) > 2000000) {
+        fail(tokens[0].column, "this 'repeat' would make more than 2 million commands; repeat fewer times");
+        continue;
+      }
+      for (int i = 1; i < r.count; ++i) script.commands.insert(script.commands.end(), body.begin(), body.end());
+      continue;
+    } else if (verb == "sample") {
+      if (!need(1, 1, "a CSV file name, like 'sample soak.csv'")) continue;
+      cmd.kind = ScriptCommand::Kind::Sample;
+      cmd.text = tokens[1].text;
+      if (cmd.text.size() < 5 || cmd.text.compare(cmd.text.size() - 4, 4, ".csv") != 0 || cmd.text.find('/') != std::string::npos) {
+        fail(tokens[1].column, "samples go to a CSV file in the screenshot folder; write a name ending in .csv");
+        continue;
       }
     } else if (verb == "release") {
       if (!need(0, 0, "nothing: 'release' lifts the finger where it is")) continue;
@@ -209,10 +257,14 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
         continue;
       }
     } else {
-      fail(tokens[0].column, "unknown command '" + verb + "'; use wait, tap, drag, key, screenshot, expect, open or await");
+      fail(tokens[0].column, "unknown command '" + verb + "'; use wait, tap, press, release, drag, pinch, key, screenshot, expect, open, await, repeat, end or sample");
       continue;
     }
     script.commands.push_back(std::move(cmd));
+  }
+  for (const Repeat& r : repeats) {
+    lineNo = r.line;
+    fail(1, "this 'repeat' has no 'end'; add a line 'end' after the lines to repeat");
   }
   return script;
 }

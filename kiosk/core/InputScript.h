@@ -4,6 +4,11 @@
 //   # comment
 //   wait 2s | wait 500ms | wait 1.5min | wait 2h      virtual time passes (drawing only its last frame)
 //   wait 10s drawn                                     ...drawing every frame, as on a screen
+//   wait 25min every 5s                                ...in coarse steps of 5 s, each one a frame
+//                                                      with its pictures decoded (week-long soaks)
+//   repeat 336 ... end                                 the lines between, 336 times (may nest)
+//   sample soak.csv                                    appends memory, texture bytes and open
+//                                                      files to a CSV in the screenshot folder
 //   tap 960 540 | tap 50% 50% | tap @home            press and release in one frame
 //   drag 900 800 900 300 [0.4s]                       press, move over the duration, release
 //   press @home | press 960 540, then release         a finger down for one frame, then up
@@ -34,14 +39,14 @@ struct ScriptCoord {
 };
 
 struct ScriptCommand {
-  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open, ExpectTargets, Press, Release, Pinch };
+  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open, ExpectTargets, Press, Release, Pinch, Sample };
   Kind kind = Kind::Wait;
   int line = 0;
   double seconds = 0;    // Wait, Drag duration
   std::string target;    // Tap "@name" without '@'; empty for coordinates
   ScriptCoord x, y, x2, y2;
   std::string text;      // Key name, screenshot file, expected value
-  double amount = 0;     // ExpectTargets: millimetres
+  double amount = 0;     // ExpectTargets: millimetres; Wait: the step in seconds (0: a frame each 1/60 s)
 };
 
 struct InputScript {

@@ -54,7 +54,14 @@ TEST_CASE("[InputScript] mistakes are reported at their line and column") {
   };
   const Case cases[] = {
       {"wait forever", 6, "not a duration"},
-      {"wait", 1, "takes one duration"},
+      {"wait", 1, "takes a duration"},
+      {"wait 1d every soon", 15, "not a step"},
+      {"wait 1d every", 9, "only 'drawn'"},
+      {"repeat many", 8, "not a count"},
+      {"repeat 0", 8, "not a count"},
+      {"end", 1, "without a 'repeat'"},
+      {"sample soak.txt", 8, "ending in .csv"},
+      {"sample ../soak.csv", 8, "ending in .csv"},
       {"tap 10", 1, "takes a target"},
       {"tap ten 20", 5, "pixels"},
       {"tap 150% 20", 5, "pixels"},
@@ -65,7 +72,7 @@ TEST_CASE("[InputScript] mistakes are reported at their line and column") {
       {"  jump 3", 3, "unknown command 'jump'"},
       {"await godot", 7, "knows 'reload' and 'pictures'"},
       {"open nothing", 6, "is not SECTION/ITEM"},
-      {"wait 2s quickly", 9, "only 'drawn' may follow"},
+      {"wait 2s quickly", 9, "only 'drawn'"},
       {"release now", 1, "'release' lifts the finger"},
       {"pinch 1 2 3", 1, "a centre, two finger spreads"},
       {"screenshot a.png later", 18, "only 'now' may follow"},
@@ -96,4 +103,35 @@ TEST_CASE("[InputScript] durations in every unit") {
   CHECK_FALSE(parseDuration("5", s));
   CHECK_FALSE(parseDuration("-1s", s));
   CHECK_FALSE(parseDuration("ms", s));
+}
+
+TEST_CASE("[InputScript] repeat blocks unroll, nested, keeping their lines") {
+  std::vector<Diagnostic> diags;
+  const auto s = parseInputScript("wait 1s\nrepeat 3\n  tap @attract\n  repeat 2\n    wait 25min every 5s\n  end\n  sample soak.csv\nend\nwait 2s drawn\n",
+                                  "soak.kscript", diags);
+  REQUIRE(diags.empty());
+  using K = ScriptCommand::Kind;
+  // 1 + 3 * (1 + 2 + 1) + 1
+  REQUIRE(s.commands.size() == 14);
+  CHECK(s.commands[1].kind == K::Tap);
+  CHECK(s.commands[1].line == 3);
+  CHECK(s.commands[2].kind == K::Wait);
+  CHECK(s.commands[2].line == 5);
+  CHECK(s.commands[2].amount == doctest::Approx(5));
+  CHECK(s.commands[2].seconds == doctest::Approx(1500));
+  CHECK(s.commands[3].line == 5);
+  CHECK(s.commands[4].kind == K::Sample);
+  CHECK(s.commands[4].text == "soak.csv");
+  CHECK(s.commands[5].kind == K::Tap);
+  CHECK(s.commands[12].kind == K::Sample);
+  CHECK(s.commands[13].text == "drawn");
+  CHECK(s.commands[13].amount == 0);
+}
+
+TEST_CASE("[InputScript] a repeat without its end is named at its line") {
+  std::vector<Diagnostic> diags;
+  (void)parseInputScript("wait 1s\nrepeat 2\nwait 1s\n", "x.kscript", diags);
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].line == 2);
+  CHECK(diags[0].message.find("no 'end'") != std::string::npos);
 }
