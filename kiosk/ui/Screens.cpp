@@ -5,6 +5,8 @@
 // - Top bar (name, languages) and bottom bar (Back, Home, breadcrumb, staff indicator)
 #include "ui/Screens.h"
 
+#include "core/BurnIn.h"
+
 #include "text/LanguageNames.h"
 
 #include <imgui.h>
@@ -52,6 +54,9 @@ struct Screens::Ctx {
   float top = 0, bottom = 0, barY = 0, topBarH = 0, bottomBarH = 0;
   float minTarget = 0; // 9 mm on this display, in pixels (0: size unknown)
   bool modal = false;  // a question or panel is up: the screen beneath takes no gestures
+  // Burn-in: what stays put for weeks (the attract loop's name, logo and prompt, the bars'
+  // buttons) orbits by a few whole pixels; backgrounds and pictures stay where they are.
+  float sx = 0, sy = 0;
   float target(float fraction) const { return std::max(u(fraction), minTarget); }
   const std::string& text(const LocalizedText& t) const { return t.get(lang, fallback); }
   const std::string& ui(const char* key) const { return f.strings.get(lang, key); }
@@ -334,6 +339,9 @@ void Screens::draw(Frame& frame) {
   }
   Ctx c{frame, ImGui::GetWindowDrawList(), frame.height, frame.width, frame.nav.language(),
         frame.nav.content().settings.defaultLanguage};
+  const PixelShift shift = burnInShift(frame.now, burnInRadius(frame.width, frame.height));
+  c.sx = static_cast<float>(shift.x);
+  c.sy = static_cast<float>(shift.y);
   // Bars grow to keep their buttons 9 mm tall on a small or dense display.
   c.minTarget = frame.pxPerMm > 0 ? std::ceil(9.0f * frame.pxPerMm) : 0.0f;
   c.topBarH = std::max(c.u(Theme::kTopBar), c.target(0.060f) + c.u(0.025f));
@@ -444,16 +452,17 @@ void Screens::drawAttract(Ctx& c) {
     const float lh = c.u(0.1f), m = c.u(Theme::kMargin * 2);
     c.dl->AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(c.W, lh + 2 * m), IM_COL32(5, 10, 20, 150), IM_COL32(5, 10, 20, 150),
                                   IM_COL32(5, 10, 20, 0), IM_COL32(5, 10, 20, 0));
-    drawImageContain(c.dl, c.f.textures, c.f.nav.content().settings.logo, ImVec2(m, m), ImVec2(m + lh * 4, m + lh), base, false);
+    drawImageContain(c.dl, c.f.textures, c.f.nav.content().settings.logo, ImVec2(m + c.sx, m + c.sy),
+                     ImVec2(m + c.sx + lh * 4, m + c.sy + lh), base, false);
   }
   // A dark gradient at the bottom keeps white text readable on any photo.
   c.dl->AddRectFilledMultiColor(ImVec2(0, c.H * 0.45f), ImVec2(c.W, c.H), IM_COL32(5, 10, 20, 0), IM_COL32(5, 10, 20, 0),
                                 IM_COL32(5, 10, 20, 225), IM_COL32(5, 10, 20, 225));
   const auto& settings = c.f.nav.content().settings;
-  const float x = c.u(Theme::kMargin * 2);
+  const float x = c.u(Theme::kMargin * 2) + c.sx;
   const float headline = c.size(TextRole::Headline);
   const float title = c.size(TextRole::Title);
-  float y = c.H - c.u(0.40f);
+  float y = c.H - c.u(0.40f) + c.sy;
   const std::string& name = c.text(settings.name);
   putText(c, c.font(TextRole::Headline), headline, ImVec2(x, y), toImColor(pal().text), name);
   y += std::round(headline * 1.25f);
@@ -464,19 +473,19 @@ void Screens::drawAttract(Ctx& c) {
   const std::string& tagline = settings.tagline.get(promptLang, c.fallback);
   if (!tagline.empty()) {
     FontRef tf = &promptLang;
-    y = drawBlock(c, tf, title, tagline, ImVec2(x, y), c.W - 2 * x, toImColor(pal().textMuted), 2, 1.3f);
+    y = drawBlock(c, tf, title, tagline, ImVec2(x, y), c.W - 2 * (x - c.sx), toImColor(pal().textMuted), 2, 1.3f);
   }
   // Today's opening hours, in the same language, when kiosk.toml gives them.
   const std::string hours = openingToday(c.f.strings, promptLang, settings, c.f.nav.today());
   if (!hours.empty())
-    drawBlock(c, &promptLang, c.size(TextRole::Body), hours, ImVec2(x, y + c.u(0.01f)), c.W - 2 * x,
+    drawBlock(c, &promptLang, c.size(TextRole::Body), hours, ImVec2(x, y + c.u(0.01f)), c.W - 2 * (x - c.sx),
               toImColor(pal().text, 0.85f), 1, 1.3f);
   const std::string& prompt = c.f.strings.get(promptLang, "touch_to_explore");
   FontRef pf = &promptLang;
   const float pulse = 0.78f + 0.22f * std::sin(static_cast<float>(c.f.now) * 2.6f);
   const float ph = c.u(0.085f);
   const float pw = textWidth(c, pf, title, prompt) + ph * 1.2f;
-  const ImVec2 p0(x, c.H - c.u(0.16f));
+  const ImVec2 p0(x, c.H - c.u(0.16f) + c.sy);
   c.dl->AddRectFilled(p0, ImVec2(p0.x + pw, p0.y + ph), toImColor(c.accent(), pulse), ph / 2);
   putText(c, pf, title, ImVec2(p0.x + ph * 0.6f, std::round(p0.y + (ph - title) / 2 - title * 0.06f)),
                 toImColor(pal().bar), prompt);
@@ -974,8 +983,9 @@ float Screens::drawQrCard(Ctx& c, const QrCode& qr, const std::string& link, ImV
 //-----------------------------------------------------------------------------
 
 void Screens::drawTopBar(Ctx& c) {
-  const float h = c.topBarH, m = c.u(Theme::kMargin), y0 = c.barY;
-  c.dl->AddRectFilled(ImVec2(0, y0), ImVec2(c.W, y0 + h), toImColor(pal().bar));
+  const float h = c.topBarH, m = c.u(Theme::kMargin);
+  c.dl->AddRectFilled(ImVec2(0, c.barY), ImVec2(c.W, c.barY + h), toImColor(pal().bar));
+  const float y0 = c.barY + c.sy; // the bar stays; what is on it orbits (burn-in)
   const float title = c.size(TextRole::Title);
   const std::string& name = c.text(c.f.nav.content().settings.name);
   const float nameW = textWidth(c, c.font(TextRole::Title), title, name);
@@ -1024,19 +1034,19 @@ void Screens::drawTopBar(Ctx& c) {
     }
     if (!placed) showName = false;
   }
-  float nameX = m;
+  float nameX = m + c.sx;
   if (settings.hasLogo) {
     // The venue's logo before the name, as tall as the buttons, never wider than three times that.
     const float lh = bh, lw = std::round(bh * 3);
-    const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, settings.logo, ImVec2(m, y0 + (h - lh) / 2),
-                                           ImVec2(m + lw, y0 + (h + lh) / 2), pal().bar, false);
+    const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, settings.logo, ImVec2(nameX, y0 + (h - lh) / 2),
+                                           ImVec2(nameX + lw, y0 + (h + lh) / 2), pal().bar, false);
     nameX = p1.x + c.u(0.015f);
   }
   if (showName)
     putText(c, c.font(TextRole::Title), title, ImVec2(nameX, std::round(y0 + (h - title) / 2 - title * 0.05f)),
             toImColor(pal().text), name);
   if (langs.size() < 2) return;
-  float x = std::max(m, c.W - m - total + gap);
+  float x = std::max(m, c.W - m - total + gap) + c.sx;
   for (const auto& l : langs) {
     float w = 0;
     if (pillButton(c, "lang:" + l, ImVec2(x, std::round(y0 + (h - bh) / 2)), bh, Icon::None, text::nativeLanguageName(l),
@@ -1052,12 +1062,12 @@ void Screens::drawBottomBar(Ctx& c) {
   const float y = c.H - h;
   c.dl->AddRectFilled(ImVec2(0, y), ImVec2(c.W, c.H), toImColor(pal().bar));
   const float bh = c.target(Theme::kButtonHeight), label = c.size(TextRole::Body);
-  const float by = std::round(y + (h - bh) / 2);
+  const float by = std::round(y + (h - bh) / 2) + c.sy;
   float w = 0;
-  if (pillButton(c, "back", ImVec2(m, by), bh, Icon::Back, c.ui("back"), c.font(TextRole::Body), label, false, &w))
+  if (pillButton(c, "back", ImVec2(m + c.sx, by), bh, Icon::Back, c.ui("back"), c.font(TextRole::Body), label, false, &w))
     c.f.nav.back(c.f.now);
   float homeW = 0;
-  if (pillButton(c, "home", ImVec2(m + w + c.u(0.015f), by), bh, Icon::Home, c.ui("home"), c.font(TextRole::Body), label,
+  if (pillButton(c, "home", ImVec2(m + c.sx + w + c.u(0.015f), by), bh, Icon::Home, c.ui("home"), c.font(TextRole::Body), label,
                  false, &homeW))
     c.f.nav.home(c.f.now);
   // Where the visitor is, so a person walking up knows what they are looking at.
@@ -1069,14 +1079,14 @@ void Screens::drawBottomBar(Ctx& c) {
   // Display choices (large text, high contrast, low reach), at the right, always in reach.
   const std::string& a11yLabel = c.ui("accessibility");
   float a11yW = 0;
-  const float a11yX = c.W - m * 1.5f - (pillWidth(c, bh, Icon::Person, a11yLabel, c.font(TextRole::Body), label));
+  const float a11yX = c.W - m * 1.5f - (pillWidth(c, bh, Icon::Person, a11yLabel, c.font(TextRole::Body), label)) + c.sx;
   if (pillButton(c, "accessibility", ImVec2(a11yX, by), bh, Icon::Person, a11yLabel, c.font(TextRole::Body), label, m_a11yOpen, &a11yW))
     m_a11yOpen = !m_a11yOpen;
-  const float cx = m + w + homeW + c.u(0.015f) + c.u(0.03f);
+  const float cx = m + c.sx + w + homeW + c.u(0.015f) + c.u(0.03f);
   if (!crumb.empty() && c.f.nav.screen() != Screen::Home) {
     FontRef f = c.font(TextRole::Body);
     const float bs = c.size(TextRole::Body);
-    drawBlock(c, f, bs, crumb, ImVec2(cx, std::round(y + (h - bs * 1.3f) / 2)), std::max(0.0f, a11yX - cx - m), toImColor(pal().textMuted),
+    drawBlock(c, f, bs, crumb, ImVec2(cx, std::round(y + (h - bs * 1.3f) / 2) + c.sy), std::max(0.0f, a11yX - cx - m), toImColor(pal().textMuted),
               1, 1.3f);
   }
   if (c.f.contentHasErrors) {

@@ -205,7 +205,10 @@ TEST_CASE("[Idle] the kiosk asks before it resets, a touch answers, and the rese
   CHECK(difference(section, asking, Region{0.3f, 0.4f, 0.7f, 0.6f}) > 15);
   CHECK(inkFraction(asking, Region{0.0f, 0.85f, 0.1f, 0.95f}, 40) < inkFraction(section, Region{0.0f, 0.85f, 0.1f, 0.95f}, 40) + 0.001);
   // ...a touch on it leaves the visitor exactly where they were (no button beneath pressed)...
-  CHECK(difference(section, answered) < 0.5);
+  // (The bars' buttons orbit a pixel or so against burn-in over the 95 s between: the screen
+  // between the bars must be the same, the whole nearly so.)
+  CHECK(difference(section, answered, Region{0.0f, 0.15f, 1.0f, 0.85f}) < 0.5);
+  CHECK(difference(section, answered) < 1.5);
   // ...and, left alone, the kiosk returns to the attract loop (no top bar, default language).
   CHECK(difference(reset, section, kTopBarName) > 5);
   CHECK(difference(asking, load("idle", "asking-again.png"), Region{0.3f, 0.4f, 0.7f, 0.6f}) < 3);
