@@ -37,21 +37,27 @@ void appendString(std::string& out, std::string_view raw) {
     size_t bad = 0;
     const bool valid = utf8::isValid(raw, &bad);
     const std::string_view good = valid ? raw : raw.substr(0, bad);
-    for (unsigned char c : good) {
+    for (size_t k = 0; k < good.size(); ++k) {
+      // Runs that need no escaping are copied whole (a long id costs one copy, not a loop).
+      size_t run = k;
+      while (run < good.size() && static_cast<unsigned char>(good[run]) >= 0x20 && good[run] != '"' && good[run] != '\\' &&
+             good[run] != 0x7f)
+        ++run;
+      out.append(good, k, run - k);
+      if (run == good.size()) break;
+      k = run;
+      const unsigned char c = static_cast<unsigned char>(good[k]);
       switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
+      default: { // the other control characters
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      }
       }
     }
     if (valid) break;
