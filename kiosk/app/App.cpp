@@ -316,12 +316,7 @@ void App::writeMetrics() {
   h.uptimeSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
   h.now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
   const fs::path file = m_options.metricsFile;
-  fs::path state = m_options.stateDir;
-  if (state.empty()) {
-    const char* x = std::getenv("XDG_STATE_HOME");
-    const char* home = std::getenv("HOME");
-    state = x && *x == '/' ? fs::path(x) / "kiosk" : fs::path(home && *home == '/' ? home : "/tmp") / ".local/state/kiosk";
-  }
+  const fs::path state = stateDirectory(m_options);
   const bool countStart = m_starts == 0;
   m_metricsWrite = std::async(std::launch::async, [this, h, file, state, countStart]() mutable {
     std::error_code ec;

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace kiosk::app {
@@ -12,6 +13,7 @@ const char* usageText() {
   return R"(Usage: kiosk [OPTIONS] [CONTENT_DIR]
        kiosk validate [--json] [CONTENT_DIR]
        kiosk report translations [CONTENT_DIR]
+       kiosk report visits [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv FILE] [--state-dir DIR]
 
 Shows the content folder (default: ./content) fullscreen at the display's native resolution.
 
@@ -20,6 +22,11 @@ Verbs:
                        exit status 0 clean (warnings allowed), 1 errors, 2 folder unreadable;
                        --json prints the same as JSON for tools
   report translations  each offered language's coverage as a table, and what is missing
+  report visits        what visitors did (no personal data): sessions per day and per hour,
+                       session length, languages, top items per language with their dwell,
+                       QR codes shown, idle resets, and any damaged log lines skipped; read
+                       from <state dir>/analytics; --from/--to limit the days (inclusive),
+                       --csv FILE also writes one row per item and language (RFC 4180)
 
 Options:
   --windowed           run in a window, for previewing on a laptop (default 1920x1080)
@@ -42,8 +49,8 @@ Options:
                        uptime, starts) every 15 s in the Prometheus text format, for
                        node_exporter's textfile collector (e.g. /var/lib/prometheus/
                        node-exporter/kiosk.prom)
-  --state-dir DIR      the kiosk's own small state, such as its start count (default
-                       $XDG_STATE_HOME/kiosk or ~/.local/state/kiosk)
+  --state-dir DIR      the kiosk's own small state, such as its start count and visit
+                       analytics (default $XDG_STATE_HOME/kiosk or ~/.local/state/kiosk)
   --display-width-mm N the screen's visible width in millimetres, when the display does not
                        report it truly (keeps every touch target at least 9 mm)
   -h, --help           show this text
@@ -98,6 +105,19 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
       }
       return true;
     };
+    // `a`'s value into `out` as a date, YYYY-MM-DD.
+    auto date = [&](std::string& out) {
+      auto v = value("a date like 2026-12-15");
+      if (!v) return false;
+      int y = 0, m = 0, d = 0;
+      char tail = 0;
+      if (std::sscanf(v->c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || !CivilDate{y, m, d}.valid()) {
+        error = a + " '" + *v + "' is not a date like 2026-12-15";
+        return false;
+      }
+      out = *v;
+      return true;
+    };
     if (a == "-h" || a == "--help") {
       o.verb = Options::Verb::Help;
     } else if (a == "--version") {
@@ -116,15 +136,13 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
     } else if (a == "--screenshots") {
       if (!text("a folder", o.screenshotDir)) return std::nullopt;
     } else if (a == "--date") {
-      auto v = value("a date like 2026-12-15");
-      if (!v) return std::nullopt;
-      int y = 0, m = 0, d = 0;
-      char tail = 0;
-      if (std::sscanf(v->c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || !CivilDate{y, m, d}.valid()) {
-        error = "--date '" + *v + "' is not a date like 2026-12-15";
-        return std::nullopt;
-      }
-      o.date = *v;
+      if (!date(o.date)) return std::nullopt;
+    } else if (a == "--from") {
+      if (!date(o.from)) return std::nullopt;
+    } else if (a == "--to") {
+      if (!date(o.to)) return std::nullopt;
+    } else if (a == "--csv") {
+      if (!text("a file name", o.csvFile)) return std::nullopt;
     } else if (a == "--assets") {
       if (!text("a folder", o.assetsDir)) return std::nullopt;
     } else if (a == "--fps") {
@@ -148,12 +166,13 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
     } else if (a == "validate" && i == 1) {
       o.verb = Options::Verb::Validate;
     } else if (a == "report" && i == 1) {
-      if (i + 1 >= argc || std::string(argv[i + 1]) != "translations") {
-        error = "'report' needs what to report: kiosk report translations [CONTENT_DIR]";
+      const std::string what = i + 1 < argc ? argv[i + 1] : "";
+      if (what != "translations" && what != "visits") {
+        error = "'report' needs what to report: kiosk report translations [CONTENT_DIR], or kiosk report visits";
         return std::nullopt;
       }
       ++i;
-      o.verb = Options::Verb::ReportTranslations;
+      o.verb = what == "visits" ? Options::Verb::ReportVisits : Options::Verb::ReportTranslations;
     } else if (a == "--json") {
       o.json = true;
     } else if (!a.empty() && a[0] == '-') {
@@ -167,7 +186,21 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
       return std::nullopt;
     }
   }
+  if (o.verb == Options::Verb::ReportVisits && !o.from.empty() && !o.to.empty() && o.to < o.from) {
+    error = "--to " + o.to + " is before --from " + o.from;
+    return std::nullopt;
+  }
   return o;
 }
+
+std::string stateDirectory(const Options& o) {
+  if (!o.stateDir.empty()) return o.stateDir;
+  const char* x = std::getenv("XDG_STATE_HOME");
+  if (x && *x == '/') return std::string(x) + "/kiosk";
+  const char* home = std::getenv("HOME");
+  return std::string(home && *home == '/' ? home : "/tmp") + "/.local/state/kiosk";
+}
+
+std::string analyticsDirectory(const Options& o) { return stateDirectory(o) + "/analytics"; }
 
 } // namespace kiosk::app

@@ -6,7 +6,7 @@
 namespace kiosk::app {
 
 struct Options {
-  enum class Verb { Run, Validate, ReportTranslations, Help, Version };
+  enum class Verb { Run, Validate, ReportTranslations, ReportVisits, Help, Version };
   Verb verb = Verb::Run;
   std::string contentDir = "content";
   bool windowed = false;
@@ -23,12 +23,20 @@ struct Options {
   bool imageCache = true;      // --no-image-cache: decode every picture from its original
   unsigned displayWidthMm = 0; // the screen's visible width; 0: as the display reports it
   std::string metricsFile;     // Prometheus textfile, rewritten every 15 s; empty: none
-  std::string stateDir;        // the kiosk's own state (start count); empty: $XDG_STATE_HOME/kiosk
+  std::string stateDir;        // the kiosk's own state (start count, analytics); empty: see stateDirectory()
+  std::string from, to;        // report visits: the first and last day, YYYY-MM-DD; empty: open
+  std::string csvFile;         // report visits: also write the per-item figures here as CSV
 };
 
 // Parses argv; on a mistake returns nullopt and puts a message (with the usage hint) in `error`.
 std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::string& error);
 
 const char* usageText();
+
+// The kiosk's own state folder: --state-dir, else $XDG_STATE_HOME/kiosk, else
+// ~/.local/state/kiosk (relative variables are ignored, as the XDG spec says).
+std::string stateDirectory(const Options& o);
+// Where visit analytics are written and read: <state folder>/analytics.
+std::string analyticsDirectory(const Options& o);
 
 } // namespace kiosk::app

@@ -81,3 +81,19 @@ TEST_CASE("[CommandLine] mistakes are explained") {
     CHECK(e.find(message) != std::string::npos);
   }
 }
+
+TEST_CASE("[CommandLine] report visits: days, CSV and state folder") {
+  std::string e;
+  const auto o = parse({"report", "visits", "--from", "2026-03-01", "--to", "2026-03-31", "--csv", "items.csv", "--state-dir", "/srv/s"}, e);
+  REQUIRE(o);
+  CHECK(o->verb == Options::Verb::ReportVisits);
+  CHECK(o->from == "2026-03-01");
+  CHECK(o->to == "2026-03-31");
+  CHECK(o->csvFile == "items.csv");
+  CHECK(o->stateDir == "/srv/s");
+  CHECK_FALSE(parse({"report", "visits", "--from", "2026-02-30"}, e));
+  CHECK(e.find("--from '2026-02-30' is not a date") != std::string::npos);
+  CHECK_FALSE(parse({"report", "visits", "--from", "2026-03-02", "--to", "2026-03-01"}, e));
+  CHECK_FALSE(parse({"report", "sales"}, e));
+  CHECK(std::string(usageText()).find("report visits") != std::string::npos);
+}
