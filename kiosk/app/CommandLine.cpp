@@ -12,6 +12,7 @@ const char* usageText() {
   return R"(Usage: kiosk [OPTIONS] [CONTENT_DIR]
        kiosk validate [--json] [CONTENT_DIR]
        kiosk report translations [CONTENT_DIR]
+       kiosk hash-pin
 
 Shows the content folder (default: ./content) fullscreen at the display's native resolution.
 
@@ -20,6 +21,9 @@ Verbs:
                        exit status 0 clean (warnings allowed), 1 errors, 2 folder unreadable;
                        --json prints the same as JSON for tools
   report translations  each offered language's coverage as a table, and what is missing
+  hash-pin             read a staff PIN (4 to 12 digits; not shown when typed) and print the
+                       admin_pin line to paste under [kiosk] in kiosk.toml; without it the
+                       admin view (four corners tapped clockwise from top left) stays closed
 
 Options:
   --windowed           run in a window, for previewing on a laptop (default 1920x1080)
@@ -154,8 +158,15 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
       }
       ++i;
       o.verb = Options::Verb::ReportTranslations;
+    } else if (a == "hash-pin" && i == 1) {
+      o.verb = Options::Verb::HashPin;
     } else if (a == "--json") {
       o.json = true;
+    } else if (o.verb == Options::Verb::HashPin) {
+      // Never repeated in the message: it may be the PIN, which belongs in no shell history.
+      error = "hash-pin takes nothing more: it reads the PIN from its input, so the PIN stays out of the shell's "
+              "history; run kiosk hash-pin and type it";
+      return std::nullopt;
     } else if (!a.empty() && a[0] == '-') {
       error = "unknown option '" + a + "'; see kiosk --help";
       return std::nullopt;

@@ -1,6 +1,7 @@
 // The kiosk executable: parse the verb, build the pieces, run.
 #include "app/App.h"
 #include "app/CommandLine.h"
+#include "app/HashPin.h"
 #include "app/ScriptRunner.h"
 #include "app/Validate.h"
 #include "platform/Display.h"
@@ -34,6 +35,10 @@ int main(int argc, char** argv) {
   case Options::Verb::Version: std::cout << "kiosk " << KIOSK_VERSION << "\n"; return 0;
   case Options::Verb::Validate: return validateContent(options->contentDir, std::cout, options->json);
   case Options::Verb::ReportTranslations: return reportTranslations(options->contentDir, std::cout);
+  case Options::Verb::HashPin: {
+    HiddenInput hidden(0);
+    return hashPin(std::cin, std::cout, std::cerr, hidden.active());
+  }
   case Options::Verb::Run: break;
   }
   if (std::string why; !platform::displayAvailable(why)) {
