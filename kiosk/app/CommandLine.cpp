@@ -14,6 +14,7 @@ const char* usageText() {
        kiosk validate [--json] [CONTENT_DIR]
        kiosk report translations [CONTENT_DIR]
        kiosk report visits [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv FILE] [--state-dir DIR]
+       kiosk hash-pin
 
 Shows the content folder (default: ./content) fullscreen at the display's native resolution.
 
@@ -27,6 +28,9 @@ Verbs:
                        QR codes shown, idle resets, and any damaged log lines skipped; read
                        from <state dir>/analytics; --from/--to limit the days (inclusive),
                        --csv FILE also writes one row per item and language (RFC 4180)
+  hash-pin             read a staff PIN (4 to 12 digits; not shown when typed) and print the
+                       admin_pin line to paste under [kiosk] in kiosk.toml; without it the
+                       admin view (four corners tapped clockwise from top left) stays closed
 
 Options:
   --windowed           run in a window, for previewing on a laptop (default 1920x1080)
@@ -173,8 +177,15 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
       }
       ++i;
       o.verb = what == "visits" ? Options::Verb::ReportVisits : Options::Verb::ReportTranslations;
+    } else if (a == "hash-pin" && i == 1) {
+      o.verb = Options::Verb::HashPin;
     } else if (a == "--json") {
       o.json = true;
+    } else if (o.verb == Options::Verb::HashPin) {
+      // Never repeated in the message: it may be the PIN, which belongs in no shell history.
+      error = "hash-pin takes nothing more: it reads the PIN from its input, so the PIN stays out of the shell's "
+              "history; run kiosk hash-pin and type it";
+      return std::nullopt;
     } else if (!a.empty() && a[0] == '-') {
       error = "unknown option '" + a + "'; see kiosk --help";
       return std::nullopt;

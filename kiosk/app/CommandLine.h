@@ -6,7 +6,7 @@
 namespace kiosk::app {
 
 struct Options {
-  enum class Verb { Run, Validate, ReportTranslations, ReportVisits, Help, Version };
+  enum class Verb { Run, Validate, ReportTranslations, ReportVisits, HashPin, Help, Version };
   Verb verb = Verb::Run;
   std::string contentDir = "content";
   bool windowed = false;

@@ -114,6 +114,7 @@ int validateContent(const std::string& dir, std::ostream& out, bool json) {
   if (json) {
     out << "{\n  \"folder\": " << jsonString(dir) << ",\n  \"readable\": " << (r.content ? "true" : "false")
         << ",\n  \"sections\": " << (r.content ? r.content->sections.size() : 0) << ",\n  \"items\": " << items
+        << ",\n  \"admin_view_enabled\": " << (r.content && r.content->settings.adminPin ? "true" : "false")
         << ",\n  \"errors\": " << errors << ",\n  \"warnings\": " << warnings << ",\n  \"diagnostics\": [";
     for (size_t i = 0; i < r.diagnostics.size(); ++i) {
       const auto& d = r.diagnostics[i];
@@ -130,6 +131,10 @@ int validateContent(const std::string& dir, std::ostream& out, bool json) {
     out << "cannot read the content folder '" << dir << "'\n";
     return status;
   }
+  // Not a warning: a kiosk without an admin view is a choice (and the sample's checks stay clean).
+  if (!r.content->settings.adminPin)
+    out << "note: the staff admin view is disabled until kiosk.toml has a valid admin_pin under [kiosk]; "
+           "make one with: kiosk hash-pin\n";
   out << dir << ": " << r.content->sections.size() << " sections, " << items << " items, " << errors << " errors, "
       << warnings << " warnings\n";
   return status;

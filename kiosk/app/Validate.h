@@ -4,7 +4,8 @@
 
 namespace kiosk::app {
 
-// `kiosk validate DIR`: every problem as file:line:col (or JSON for tools), then a summary.
+// `kiosk validate DIR`: every problem as file:line:col (or JSON for tools), a note when the
+// staff admin view is disabled (no valid admin_pin), then a summary.
 // Returns 0 clean (warnings allowed), 1 errors, 2 when the folder could not be read.
 int validateContent(const std::string& dir, std::ostream& out, bool json = false);
 

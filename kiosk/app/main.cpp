@@ -2,6 +2,7 @@
 #include "app/App.h"
 #include "app/CommandLine.h"
 #include "app/Report.h"
+#include "app/HashPin.h"
 #include "app/ScriptRunner.h"
 #include "app/Validate.h"
 #include "platform/Display.h"
@@ -36,6 +37,10 @@ int main(int argc, char** argv) {
   case Options::Verb::Validate: return validateContent(options->contentDir, std::cout, options->json);
   case Options::Verb::ReportTranslations: return reportTranslations(options->contentDir, std::cout);
   case Options::Verb::ReportVisits: return reportVisits(*options, std::cout, std::cerr);
+  case Options::Verb::HashPin: {
+    HiddenInput hidden(0);
+    return hashPin(std::cin, std::cout, std::cerr, hidden.active());
+  }
   case Options::Verb::Run: break;
   }
   if (std::string why; !platform::displayAvailable(why)) {

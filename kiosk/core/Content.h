@@ -1,6 +1,7 @@
 #pragma once
 // The content model: an immutable snapshot of the content folder, shared between threads as
 // shared_ptr<const Content>. Nothing here is ever modified after the loader hands it over.
+#include "core/AdminPin.h"
 #include "core/Clock.h"
 #include "core/RichText.h"
 
@@ -102,6 +103,9 @@ struct KioskSettings {
   };
   std::array<std::optional<Hours>, 7> openingHours{Hours{}, Hours{}, Hours{}, Hours{}, Hours{}, Hours{}, Hours{}};
   bool openingHoursGiven = false; // kiosk.toml has [kiosk.opening_hours]: the attract loop shows today's
+  // The staff PIN's hash (admin_pin). Unset, or written wrongly (an error diagnostic then), the
+  // hidden gesture opens nothing: there is no admin view without a PIN, and no default PIN.
+  std::optional<PinHash> adminPin;
 };
 
 struct Content {

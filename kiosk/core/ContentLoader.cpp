@@ -356,6 +356,25 @@ void readOpeningHours(FileReader& r, const toml::node& node, KioskSettings& sett
   }
 }
 
+// admin_pin = "pbkdf2-sha256$...": the staff PIN's hash. Messages never repeat the value: a
+// PIN written here by mistake must not reach the staff overlay or a log.
+std::optional<PinHash> readAdminPin(FileReader& r, const toml::node& node) {
+  const auto* s = node.as_string();
+  const bool plainNumber = node.as_integer() || node.as_floating_point() || (s && looksLikePlainPin(s->get()));
+  if (plainNumber) {
+    r.error(node, "'admin_pin' must be the PIN's hash, never the PIN itself (anyone who opens this file could read it); "
+                  "make the hash with: kiosk hash-pin, paste the line it prints here instead, and choose a new PIN if "
+                  "this file has been shared; the admin view stays closed until then");
+    return std::nullopt;
+  }
+  std::string why = "it must be text in quotes";
+  std::optional<PinHash> hash = s ? parsePinHash(s->get(), why) : std::nullopt;
+  if (!hash)
+    r.error(node, "'admin_pin' is not a PIN hash: " + why +
+                      "; make one with: kiosk hash-pin, and paste the whole line it prints; the admin view stays closed until then");
+  return hash;
+}
+
 std::optional<CivilDate> readDate(FileReader& r, const toml::table& t, const char* key) {
   const toml::node* n = t.get(key);
   if (!n) return std::nullopt;
@@ -391,7 +410,7 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   r.checkKeys(*doc, {"kiosk"}, "kiosk.toml");
   r.checkKeys(*k,
               {"name", "tagline", "default_language", "languages", "idle_timeout_seconds", "idle_countdown_seconds", "attract_slide_seconds",
-               "theme", "logo", "opening_hours"},
+               "theme", "logo", "opening_hours", "admin_pin"},
               "[kiosk]");
 
   if (const toml::node* n = k->get("languages")) {
@@ -451,6 +470,7 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
     }
   }
   if (const toml::node* n = k->get("opening_hours")) readOpeningHours(r, *n, settings);
+  if (const toml::node* n = k->get("admin_pin")) settings.adminPin = readAdminPin(r, *n);
   return settings;
 }
 

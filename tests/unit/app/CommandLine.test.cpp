@@ -97,3 +97,24 @@ TEST_CASE("[CommandLine] report visits: days, CSV and state folder") {
   CHECK_FALSE(parse({"report", "sales"}, e));
   CHECK(std::string(usageText()).find("report visits") != std::string::npos);
 }
+
+TEST_CASE("[CommandLine] hash-pin takes no arguments, so a PIN never lands in the shell history") {
+  std::string e;
+  const auto o = parse({"hash-pin"}, e);
+  REQUIRE(o);
+  CHECK(o->verb == Options::Verb::HashPin);
+  CHECK(std::string(usageText()).find("kiosk hash-pin") != std::string::npos);
+  CHECK(std::string(usageText()).find("admin_pin") != std::string::npos);
+  // The PIN given as an argument is refused, and the message does not repeat it.
+  for (const char* pin : {"2468", "-2468"}) {
+    CAPTURE(pin);
+    CHECK_FALSE(parse({"hash-pin", pin}, e));
+    CHECK(e.find("reads the PIN from its input") != std::string::npos);
+    CHECK(e.find("2468") == std::string::npos);
+  }
+  // Only as the verb: a content folder named hash-pin still works.
+  const auto dir = parse({"--windowed", "hash-pin"}, e);
+  REQUIRE(dir);
+  CHECK(dir->verb == Options::Verb::Run);
+  CHECK(dir->contentDir == "hash-pin");
+}

@@ -96,3 +96,24 @@ TEST_CASE("[Validate] the translation report lists machine-converted texts for a
   CHECK(report.str().find("machine-converted in zh-Hant") != std::string::npos);
   CHECK(report.str().find("01-b.toml: title") != std::string::npos);
 }
+
+TEST_CASE("[Validate] without admin_pin a note says the admin view is disabled, without making it a warning") {
+  TempFolder t;
+  t.write("kiosk.toml", "[kiosk]\nlanguages = [\"en\"]\ndefault_language = \"en\"\n");
+  t.write("sections/01-a/section.toml", "title = \"A\"\n");
+  t.write("sections/01-a/01-b.toml", "title = \"B\"\n");
+  std::ostringstream out;
+  CHECK(kiosk::app::validateContent(t.path().string(), out) == 0);
+  CHECK(out.str().find("note: the staff admin view is disabled until kiosk.toml has a valid admin_pin") != std::string::npos);
+  CHECK(out.str().find("kiosk hash-pin") != std::string::npos);
+  CHECK(out.str().find("0 errors, 0 warnings") != std::string::npos);
+  std::ostringstream json;
+  kiosk::app::validateContent(t.path().string(), json, true);
+  CHECK(json.str().find("\"admin_view_enabled\": false") != std::string::npos);
+  // The sample has a PIN (2468), so no note.
+  std::ostringstream sample, sampleJson;
+  kiosk::app::validateContent(kiosk::test::sampleContent().string(), sample);
+  CHECK(sample.str().find("admin view is disabled") == std::string::npos);
+  kiosk::app::validateContent(kiosk::test::sampleContent().string(), sampleJson, true);
+  CHECK(sampleJson.str().find("\"admin_view_enabled\": true") != std::string::npos);
+}

@@ -451,3 +451,69 @@ TEST_CASE("[ContentLoader] texts fall back field by field: zh-Hant, then zh-Hans
   CHECK(t.get("ru", "ja") == "日");
   CHECK(languageFallbacks("zh-Hans", "en") == std::vector<std::string>{"zh-Hans", "zh-Hant", "en"});
 }
+
+TEST_CASE("[ContentLoader] admin_pin: a hash is read, the PIN itself or a broken hash is an error that never shows it") {
+  const std::string head = "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n";
+  // The PIN 2468 (salt 00..0f, 10000 rounds), as `kiosk hash-pin` would print it.
+  const std::string hash =
+      "pbkdf2-sha256$10000$000102030405060708090a0b0c0d0e0f$1a08d6086f6dc7f66e1013d077074b647ea87f01a4a4b8c77b3c9a5ee0e6a2b1";
+  TempFolder t;
+  writeValidFolder(t);
+
+  SUBCASE("no admin_pin: no admin view, and no complaint (a kiosk may do without)") {
+    const LoadResult r = loadContent(t.path());
+    REQUIRE(r.content);
+    CHECK(r.diagnostics.empty());
+    CHECK_FALSE(r.content->settings.adminPin);
+  }
+  SUBCASE("a hash made by kiosk hash-pin is read") {
+    t.write("kiosk.toml", head + "admin_pin = \"" + hash + "\"\n");
+    const LoadResult r = loadContent(t.path());
+    INFO(dump(r));
+    REQUIRE(r.content);
+    CHECK(r.diagnostics.empty());
+    REQUIRE(r.content->settings.adminPin);
+    CHECK(r.content->settings.adminPin->iterations == 10000);
+    CHECK(verifyPin("2468", *r.content->settings.adminPin));
+  }
+  auto quoted = [](const std::string& text) {
+    std::string q = "\"";
+    q += text;
+    q += '"';
+    return q;
+  };
+  // Each mistake: its value, and words the message must have.
+  const std::pair<std::string, const char*> mistakes[] = {
+      {"\"2468\"", "never the PIN itself"},
+      {"\"  13579 \"", "never the PIN itself"},
+      {"2468", "never the PIN itself"}, // a number, without quotes
+      {quoted(hash.substr(0, hash.size() - 10)), "cut short"},
+      {"\"sha1$2468\"", "four parts"},
+      {"true", "text in quotes"},
+  };
+  for (const auto& [value, words] : mistakes) {
+    CAPTURE(value);
+    t.write("kiosk.toml", head + "admin_pin = " + value + "\n");
+    const LoadResult r = loadContent(t.path());
+    INFO(dump(r));
+    REQUIRE(r.content);
+    CHECK_FALSE(r.content->settings.adminPin); // a broken PIN opens nothing
+    const Diagnostic* d = find(r, "kiosk.toml", words);
+    REQUIRE(d);
+    CHECK(r.diagnostics.size() == 1);
+    CHECK(d->severity == Diagnostic::Severity::Error);
+    CHECK(d->line == 4);
+    CHECK(d->column == 13); // the value, after `admin_pin = `
+    CHECK(d->message.find("kiosk hash-pin") != std::string::npos);
+    // Nothing of the value is repeated: a PIN written here must not reach a screen or a log.
+    for (const char* digits : {"2468", "13579", "1a08d6"}) CHECK(d->format().find(digits) == std::string::npos);
+  }
+}
+
+TEST_CASE("[ContentLoader] the sample's admin_pin is the hash of 2468, as its comment and the staff guide say") {
+  const LoadResult r = loadContent(kiosk::test::sampleContent());
+  REQUIRE(r.content);
+  REQUIRE(r.content->settings.adminPin);
+  CHECK(r.content->settings.adminPin->iterations == kPinHashIterations);
+  CHECK(verifyPin("2468", *r.content->settings.adminPin));
+}
