@@ -1,5 +1,6 @@
 #include "app/App.h"
 
+#include "core/TranslationReport.h"
 #include "media/ImageCheck.h"
 #include "platform/Display.h"
 #include "text/LineBreaker.h"
@@ -10,6 +11,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
+#include <ctime>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -55,6 +58,11 @@ App::App(const Options& options, Clock& clock) : m_options(options), m_clock(clo
   // A finger jitters by a few millimetres as it lands and lifts: movement within 4 mm (and
   // 12 px) is still a tap, on a dense small screen as on a big one.
   ImGui::GetIO().MouseDragThreshold = std::max(12.0f, 4.0f * m_pxPerMm);
+  m_corners.emplace(CornerTaps::zoneFor(width(), height(), m_pxPerMm));
+  // Visits are counted at a venue and in runs that name a state folder, never in a plain
+  // scripted test run (it would add made-up visitors to the real folder).
+  if (m_options.script.empty() || !m_options.stateDir.empty())
+    m_visitLog = std::make_unique<VisitLog>(analyticsDirectory(m_options));
   // Watch first, then load: an edit made while the first load runs is not missed.
   m_watch = platform::createFileWatch();
   if (std::string why; !m_watch->start(m_options.contentDir, why)) std::cerr << "kiosk: " << why << "\n";
@@ -127,6 +135,9 @@ App::Resources App::resources() const {
 }
 
 App::~App() {
+  if (m_visitLog && m_nav) m_visitLog->append(m_visits.finish(m_clock.now(), m_clock.today(), m_clock.minuteOfDay()));
+  m_visitLog.reset(); // writes what is queued
+  if (m_pinCheck.valid()) m_pinCheck.wait();
   if (m_loading.valid()) m_loading.wait();
   if (m_metricsWrite.valid()) m_metricsWrite.wait();
   m_textures.reset();
@@ -388,6 +399,10 @@ bool App::staffKey(const std::string& name) {
 }
 
 void App::handleKey(const sf::Event::KeyEvent& key) {
+  // A fullscreen kiosk at a venue answers no keys outside the admin view: a keyboard left
+  // within reach (or a visitor's own) is no way out. A windowed preview has them for staff.
+  const bool preview = m_options.windowed || !m_options.script.empty();
+  if (!(preview && m_options.staffKeys) && m_admin.mode != ui::AdminModel::Mode::Panel) return;
   if (key.code == sf::Keyboard::Q && key.control) m_quit = true;
   if (key.code == sf::Keyboard::F2) m_staffOverlay = !m_staffOverlay;
   if (key.code == sf::Keyboard::F5 && !m_loading.valid()) startLoading();
@@ -445,6 +460,7 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
   }
   const auto dt = static_cast<float>(now - m_lastFrame);
   m_lastFrame = now;
+  const bool wasVisiting = m_nav && m_nav->screen() != Screen::Attract;
   if (m_nav) {
     m_nav->setToday(m_clock.today()); // past midnight, event items appear and disappear
     m_nav->update(now);
@@ -458,11 +474,15 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
   if (!ready()) {
     drawLoading();
   } else {
+    watchCornerTaps();
     m_painter->beginFrame(4.0); // glyphs rasterized on demand, 4 ms a frame at most
     ui::Frame f{*m_nav, m_fonts, *m_painter, *m_textures, m_targets, m_strings, now, width(), height(), hasErrors(m_diagnostics),
-                m_pxPerMm, &m_gestures};
+                m_pxPerMm, &m_gestures, &m_admin};
     m_screens.draw(f);
     if (touched) m_nav->noteActivity(now);
+    if (touched && m_admin.mode != ui::AdminModel::Mode::Closed) m_adminTouched = now;
+    handleAdmin();
+    recordVisit(wasVisiting);
     applyPowerSchedule(touched);
     for (char32_t c : m_painter->takeMissing())
       if (m_reportedGlyphs.insert(c).second) // once per character, not once per frame
@@ -584,7 +604,191 @@ int App::run() {
     if (!m_displayAwake) std::this_thread::sleep_for(std::chrono::milliseconds(150));
   }
   logMemory();
-  return 0;
+  return m_exitStatus;
+}
+
+void App::watchCornerTaps() {
+  // The hidden gesture works on the attract loop only, and only with a PIN in kiosk.toml:
+  // four corners tapped clockwise from top left within 4 s. Those corner taps do not wake the
+  // loop (Screens leaves them alone), so a sequence leaves no trace for visitors.
+  const auto& pin = m_nav->content().settings.adminPin;
+  m_admin.cornerZone = pin ? m_corners->zone() : 0;
+  if (!pin || m_admin.mode != ui::AdminModel::Mode::Closed) return;
+  if (m_nav->screen() != Screen::Attract) {
+    m_corners->reset();
+    return;
+  }
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool tap = io.MouseReleased[0] && io.MouseDragMaxDistanceSqr[0] <= io.MouseDragThreshold * io.MouseDragThreshold;
+  if (tap && m_corners->tap(io.MouseClickedPos[0].x, io.MouseClickedPos[0].y, width(), height(), m_clock.now())) {
+    m_admin.mode = ui::AdminModel::Mode::Pin;
+    m_admin.digits.clear();
+    m_admin.pinMessage.clear();
+    m_adminTouched = m_clock.now();
+  }
+}
+
+void App::handleAdmin() {
+  using Mode = ui::AdminModel::Mode;
+  using Action = ui::AdminModel::Action;
+  const Seconds now = m_clock.now();
+  // The PIN is checked on a worker (it is slow on purpose: 0.1 s here).
+  if (m_pinCheck.valid() && m_pinCheck.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+    const bool right = m_pinCheck.get();
+    m_admin.checking = false;
+    m_admin.digits.clear();
+    if (right && m_admin.mode == Mode::Pin) {
+      m_pinAttempts.succeeded();
+      m_admin.mode = Mode::Panel;
+      m_admin.exitArmed = false;
+      m_adminFilled = -1;
+      std::cerr << "kiosk: admin view opened\n";
+    } else if (!right) {
+      m_pinAttempts.failed(now);
+      std::cerr << "kiosk: a wrong admin PIN was entered (" << m_pinAttempts.failures() << " since the last right one)\n";
+      m_admin.pinMessage = m_pinAttempts.locked(now) ? "Too many wrong PINs. Wait " + std::to_string(static_cast<int>(std::ceil(m_pinAttempts.lockedFor(now)))) + " s."
+                                                     : "That PIN is not right.";
+    }
+  }
+  const Action action = std::exchange(m_admin.action, Action::None);
+  switch (action) {
+  case Action::None: break;
+  case Action::Digit:
+    if (m_admin.digits.size() < 12) m_admin.digits += m_admin.digit;
+    m_admin.pinMessage.clear();
+    break;
+  case Action::Delete:
+    if (!m_admin.digits.empty()) m_admin.digits.pop_back();
+    break;
+  case Action::SubmitPin:
+    if (m_pinAttempts.locked(now)) {
+      m_admin.pinMessage = "Too many wrong PINs. Wait " + std::to_string(static_cast<int>(std::ceil(m_pinAttempts.lockedFor(now)))) + " s.";
+      m_admin.digits.clear();
+    } else if (!isValidPin(m_admin.digits)) {
+      m_admin.pinMessage = "Type 4 to 12 digits.";
+    } else if (const auto& hash = m_nav->content().settings.adminPin; hash && !m_pinCheck.valid()) {
+      m_admin.checking = true;
+      m_pinCheck = std::async(std::launch::async, [pin = m_admin.digits, h = *hash] { return verifyPin(pin, h); });
+    }
+    break;
+  case Action::Cancel:
+    m_admin.mode = Mode::Closed;
+    m_admin.digits.clear();
+    break;
+  case Action::Reload:
+    if (!m_loading.valid()) startLoading();
+    std::cerr << "kiosk: content reload asked for in the admin view\n";
+    m_adminFilled = -1;
+    break;
+  case Action::Attract:
+    m_nav->resetToAttract(now);
+    m_admin.mode = Mode::Closed;
+    break;
+  case Action::TestPattern: m_admin.mode = Mode::TestPattern; break;
+  case Action::Exit:
+    if (m_admin.exitArmed && now - m_admin.exitArmedAt < 4) {
+      std::cerr << "kiosk: closed by staff from the admin view (exit status " << kExitByStaff << ": not restarted)\n";
+      m_exitStatus = kExitByStaff;
+      m_quit = true;
+    } else {
+      m_admin.exitArmed = true;
+      m_admin.exitArmedAt = now;
+    }
+    break;
+  case Action::Close:
+    m_admin.mode = m_admin.mode == Mode::TestPattern ? Mode::Panel : Mode::Closed;
+    break;
+  }
+  if (m_admin.exitArmed && now - m_admin.exitArmedAt >= 4) m_admin.exitArmed = false;
+  // Left open and untouched, the view closes by itself: a PIN pad after 30 s, the panel or the
+  // test pattern after 3 minutes, so visitors never find it.
+  if (m_admin.mode != Mode::Closed && !m_admin.checking &&
+      now - m_adminTouched > (m_admin.mode == Mode::Pin ? 30 : 180)) {
+    m_admin.mode = Mode::Closed;
+    m_admin.digits.clear();
+    std::cerr << "kiosk: admin view closed after no touch\n";
+  }
+  if (m_admin.mode == Mode::Panel && (m_adminFilled < 0 || now - m_adminFilled >= 1)) {
+    m_adminFilled = now;
+    fillAdminPanel();
+  }
+}
+
+void App::fillAdminPanel() {
+  using Line = ui::AdminModel::Line;
+  char host[256] = "this machine";
+  gethostname(host, sizeof host - 1);
+  m_admin.title = std::string("Kiosk ") + KIOSK_VERSION + " on " + host + ": admin";
+  auto& st = m_admin.status;
+  st.clear();
+  const Content& content = m_nav->content();
+  std::error_code ec;
+  const fs::path shown = fs::canonical(m_options.contentDir, ec);
+  std::string version = fs::absolute(m_options.contentDir, ec).string();
+  if (!ec && shown != fs::absolute(m_options.contentDir, ec).lexically_normal()) version += " -> " + shown.string();
+  st.push_back({"Content: " + version});
+  char buf[512];
+  const std::time_t loaded = static_cast<std::time_t>(m_contentLoadedAt);
+  std::tm tm{};
+  localtime_r(&loaded, &tm);
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+  size_t items = 0, errors = 0, warnings = 0;
+  for (const auto& s : content.sections) items += s.items.size();
+  for (const auto& d : m_diagnostics) (d.severity == Diagnostic::Severity::Error ? errors : warnings)++;
+  st.push_back({"Loaded " + std::string(buf) + " (load " + std::to_string(m_loadsFinished) + (m_loading.valid() ? ", reloading now" : "") + "): " +
+                std::to_string(content.sections.size()) + " sections, " + std::to_string(items) + " items"});
+  st.push_back({std::to_string(errors) + " errors, " + std::to_string(warnings) + " warnings in the content", errors ? 2 : warnings ? 1 : 0});
+  const auto up = static_cast<long>(std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count());
+  std::snprintf(buf, sizeof buf, "Up %ld h %02ld min", up / 3600, up / 60 % 60);
+  // The start count is kept with the metrics file (--metrics-file); without it, it is unknown.
+  st.push_back({std::string(buf) + (m_starts ? "; started " + std::to_string(m_starts) + " times on this machine" : "")});
+  if (!m_drawnFrameMs.empty()) {
+    std::vector<double> recent(m_drawnFrameMs.end() - static_cast<long>(std::min<size_t>(600, m_drawnFrameMs.size())), m_drawnFrameMs.end());
+    std::sort(recent.begin(), recent.end());
+    std::snprintf(buf, sizeof buf, "Frames: median %.1f ms, 99th percentile %.1f ms (last %zu drawn)", recent[recent.size() / 2],
+                  recent[recent.size() * 99 / 100], recent.size());
+    st.push_back({buf, recent[recent.size() * 99 / 100] > 16.7 ? 1 : 0});
+  }
+  const auto r = resources();
+  const auto tex = m_textures->stats();
+  std::snprintf(buf, sizeof buf, "Memory %llu MiB; pictures %llu of %llu MiB on the GPU, %zu waiting, %zu from the disk cache",
+                static_cast<unsigned long long>(r.residentBytes >> 20), static_cast<unsigned long long>(tex.residentBytes >> 20),
+                static_cast<unsigned long long>(tex.budgetBytes >> 20), m_textures->pending(), tex.fromDiskCache);
+  st.push_back({buf});
+  st.push_back({std::string("Display ") + (m_displayAwake ? "awake" : "asleep") + "; screen " + std::to_string(static_cast<int>(width())) + "x" +
+                std::to_string(static_cast<int>(height()))});
+  st.push_back({"Visits today: " + std::to_string(m_visits.sessionsToday()) + (m_visitLog ? "" : " (analytics off)")});
+  auto& pr = m_admin.problems;
+  pr.clear();
+  for (const auto& d : m_diagnostics) pr.push_back({d.format(), d.severity == Diagnostic::Severity::Error ? 2 : 1});
+  auto& tr = m_admin.translations;
+  tr.clear();
+  for (const auto& c : translationCoverage(content)) {
+    const int pct = c.total ? static_cast<int>(100 * c.present / c.total) : 100;
+    std::string line = c.language + ": " + std::to_string(pct) + "% (" + std::to_string(c.present) + " of " + std::to_string(c.total) + ")";
+    if (!c.converted.empty()) line += ", " + std::to_string(c.converted.size()) + " converted by the kiosk";
+    tr.push_back({line, c.missing.empty() ? 0 : 1});
+    for (size_t i = 0; i < c.missing.size() && i < 3; ++i) tr.push_back({"    missing: " + c.missing[i], 1});
+    if (c.missing.size() > 3) tr.push_back({"    and " + std::to_string(c.missing.size() - 3) + " more (kiosk report translations)", 1});
+  }
+}
+
+void App::recordVisit(bool wasVisiting) {
+  if (!m_visitLog || !m_nav || m_admin.mode != ui::AdminModel::Mode::Closed) return; // staff are no visitors
+  const Seconds now = m_clock.now();
+  VisitState v;
+  v.screen = m_nav->screen();
+  v.language = m_nav->language();
+  if (const Section* s = m_nav->section()) v.sectionId = s->id;
+  if (const Item* i = m_nav->item(); i && v.screen == Screen::Item) {
+    v.itemId = i->id;
+    v.qrShown = m_screens.qrShown();
+  }
+  // Navigator::update() leaves a visitor's screens only by the idle timeout.
+  v.idleReset = wasVisiting && v.screen == Screen::Attract && now - m_nav->lastActivity() >= m_nav->content().settings.idleTimeoutSeconds;
+  v.countdownShowing = m_nav->countdownLeft(now) >= 0;
+  v.lastActivity = m_nav->lastActivity();
+  m_visitLog->append(m_visits.observe(v, now, m_clock.today(), m_clock.minuteOfDay()));
 }
 
 } // namespace kiosk::app

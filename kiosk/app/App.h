@@ -16,7 +16,12 @@
 #include "ui/TextPainter.h"
 #include "ui/TextureCache.h"
 #include "ui/TouchGestures.h"
+#include "core/AdminPin.h"
+#include "core/CornerTaps.h"
 #include "core/Metrics.h"
+#include "core/VisitLog.h"
+#include "core/VisitTracker.h"
+#include "ui/AdminView.h"
 #include "core/PowerSchedule.h"
 #include "core/Watchdog.h"
 #include "platform/ServiceManager.h"
@@ -40,8 +45,10 @@ public:
   App(const Options& options, Clock& clock);
   ~App();
 
-  // Runs frames until the window closes or Ctrl+Q; returns the process exit status.
+  // Runs frames until the window closes, Ctrl+Q or the admin view's Exit; returns the process
+  // exit status (kExitByStaff for the admin view's Exit, which systemd does not restart).
   int run();
+  static constexpr int kExitByStaff = 4;
 
   // One frame: events, worker results, update, ImGui, and (when `present`) drawing and display.
   // A non-empty `screenshot` saves the frame as PNG there; false and `error` when it could not.
@@ -56,6 +63,12 @@ public:
   bool isOpen() const { return m_window.isOpen(); }
   // Image decodes or uploads still outstanding.
   size_t pendingImages() const { return m_textures->pending(); }
+  // Any worker still busy for the screen: content loading, pictures, the admin PIN check.
+  bool busy() const { return loading() || pendingImages() > 0 || m_pinCheck.valid(); }
+  const ui::AdminModel& admin() const { return m_admin; }
+  // Ctrl+Q or the admin view's Exit asked the kiosk to close, with this status.
+  bool quitRequested() const { return m_quit; }
+  int exitStatus() const { return m_exitStatus; }
   // Glyphs of text on screen still waiting to be rasterized (they appear within a few frames).
   bool pendingText() const { return m_painter->pending(); }
   std::size_t textAtlasBytes() const { return m_painter->atlasBytes(); }
@@ -113,6 +126,13 @@ private:
   void drawLoading();
   void drawStaffOverlay();
   void handleKey(const sf::Event::KeyEvent& key);
+  // The staff admin view: the corner gesture (before drawing), the actions tapped (after), and
+  // the panel's figures (about once a second while it is open).
+  void watchCornerTaps();
+  void handleAdmin();
+  void fillAdminPanel();
+  // Visit analytics: what the frame showed, as sessions, views and dwell.
+  void recordVisit(bool wasVisiting);
   void tuneFrameRate(double frameSeconds);
 
   Options m_options;
@@ -171,6 +191,17 @@ private:
   bool m_powerApplied = false;
   Seconds m_lastPowerCheck = -1;
   double m_contentLoadedAt = 0;
+  // Staff admin view.
+  ui::AdminModel m_admin;
+  std::optional<CornerTaps> m_corners; // made once the window's size and density are known
+  PinAttempts m_pinAttempts;
+  std::future<bool> m_pinCheck;
+  Seconds m_adminTouched = 0;
+  Seconds m_adminFilled = -1;
+  int m_exitStatus = 0;
+  // Visit analytics, in <state dir>/analytics (not for scripted runs without --state-dir).
+  std::unique_ptr<VisitLog> m_visitLog;
+  VisitTracker m_visits;
 };
 
 // Finds the assets folder: --assets, $KIOSK_ASSETS, next to the binary, or the source tree.

@@ -55,6 +55,8 @@ Options:
                        node-exporter/kiosk.prom)
   --state-dir DIR      the kiosk's own small state, such as its start count and visit
                        analytics (default $XDG_STATE_HOME/kiosk or ~/.local/state/kiosk)
+  --no-staff-keys      keyboard shortcuts (F2, F5, Ctrl+Q) only in the admin view, as a
+                       fullscreen kiosk always does (a windowed preview has them anyway)
   --display-width-mm N the screen's visible width in millimetres, when the display does not
                        report it truly (keeps every touch target at least 9 mm)
   -h, --help           show this text
@@ -167,6 +169,8 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
       if (!text("a folder", o.stateDir)) return std::nullopt;
     } else if (a == "--no-image-cache") {
       o.imageCache = false;
+    } else if (a == "--no-staff-keys") {
+      o.staffKeys = false;
     } else if (a == "validate" && i == 1) {
       o.verb = Options::Verb::Validate;
     } else if (a == "report" && i == 1) {

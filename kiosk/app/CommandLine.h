@@ -21,6 +21,9 @@ struct Options {
   unsigned textureBudgetMiB = 0; // 0: chosen from the screen size (256 MiB at 1080p, 1 GiB at 4K)
   std::string imageCacheDir;   // empty: $XDG_CACHE_HOME/kiosk/images or ~/.cache/kiosk/images
   bool imageCache = true;      // --no-image-cache: decode every picture from its original
+  // Keyboard shortcuts (F2, F5, Ctrl+Q) outside the admin view: a windowed preview has them, a
+  // fullscreen kiosk never (visitors have no way out); --no-staff-keys previews the venue's rule.
+  bool staffKeys = true;
   unsigned displayWidthMm = 0; // the screen's visible width; 0: as the display reports it
   std::string metricsFile;     // Prometheus textfile, rewritten every 15 s; empty: none
   std::string stateDir;        // the kiosk's own state (start count, analytics); empty: see stateDirectory()

@@ -213,14 +213,18 @@ int ScriptRunner::run(const InputScript& script) {
       ok = step(true);
       break;
     }
+    case K::AwaitWorkers:
     case K::AwaitPictures: {
       const auto start = std::chrono::steady_clock::now();
-      while (ok && m_app.pendingImages() > 0) {
+      while (ok && (cmd.kind == K::AwaitWorkers ? m_app.busy() : m_app.pendingImages() > 0)) {
         if (std::chrono::steady_clock::now() - start > std::chrono::duration<double>(cmd.seconds))
-          return fail(cmd, "pictures were still decoding after " + std::to_string(static_cast<int>(cmd.seconds)) + " s"), 1;
+          return fail(cmd, std::string(cmd.kind == K::AwaitWorkers ? "workers were still busy" : "pictures were still decoding") + " after " +
+                               std::to_string(static_cast<int>(cmd.seconds)) + " s"), 1;
         ok = m_app.frame(false, {}, m_error);
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
       }
+      // What the workers finished is laid out, so the next line's targets exist.
+      if (cmd.kind == K::AwaitWorkers) ok = ok && step(true);
       break;
     }
     case K::Screenshot: {
@@ -281,6 +285,13 @@ int ScriptRunner::run(const InputScript& script) {
       }
       break;
     }
+    case K::ExpectAdmin: {
+      using M = ui::AdminModel::Mode;
+      const M m = m_app.admin().mode;
+      const char* state = m == M::Pin ? "pin" : m == M::Panel ? "panel" : m == M::TestPattern ? "pattern" : "closed";
+      if (cmd.text != state) return fail(cmd, "expected the admin view " + cmd.text + " but it is " + state), 1;
+      break;
+    }
     case K::Sample:
       ok = sample(cmd.text);
       break;
@@ -292,6 +303,11 @@ int ScriptRunner::run(const InputScript& script) {
       break;
     }
     if (!ok) return fail(cmd, m_error), 1;
+    if (m_app.quitRequested()) { // the admin view's Exit: the script ends with the kiosk
+      std::cerr << "kiosk: the kiosk was closed at line " << cmd.line << " (exit status " << m_app.exitStatus() << ")\n";
+      m_app.logMemory();
+      return m_app.exitStatus();
+    }
   }
   std::fprintf(stderr, "kiosk: text glyph pages: %.1f MiB\n", static_cast<double>(m_app.textAtlasBytes()) / (1 << 20));
   for (auto [what, series] : {std::pair{"whole frame", m_app.drawnFrameMs()}, std::pair{"UI before GPU", m_app.uiFrameMs()}}) {

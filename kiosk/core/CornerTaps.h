@@ -35,6 +35,8 @@ public:
   void reset() { m_matched = 0; }
   // Corners matched so far (0-3), for tests; the kiosk shows no sign of a sequence under way.
   int matched() const { return m_matched; }
+  // The side of each corner zone, in pixels.
+  float zone() const { return m_zone; }
 
   // The corner zone holding (x, y), or None.
   Corner cornerAt(float x, float y, float width, float height) const;

@@ -220,6 +220,13 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
         }
       } else if (tokens[1].text == "language") {
         cmd.kind = ScriptCommand::Kind::ExpectLanguage;
+      } else if (tokens[1].text == "admin") {
+        cmd.kind = ScriptCommand::Kind::ExpectAdmin;
+        const std::string& a = tokens[2].text;
+        if (a != "closed" && a != "pin" && a != "panel" && a != "pattern") {
+          fail(tokens[2].column, "the admin view is closed, pin, panel or pattern");
+          continue;
+        }
       } else if (tokens[1].text == "targets") {
         // expect targets 9mm: every touch target on screen is at least that big either way.
         cmd.kind = ScriptCommand::Kind::ExpectTargets;
@@ -231,7 +238,7 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
           continue;
         }
       } else {
-        fail(tokens[1].column, "'expect' knows 'screen', 'language' and 'targets'");
+        fail(tokens[1].column, "'expect' knows 'screen', 'language', 'targets' and 'admin'");
         continue;
       }
       cmd.text = tokens[2].text;
@@ -245,12 +252,15 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
       cmd.kind = ScriptCommand::Kind::Open;
       cmd.text = tokens[1].text;
     } else if (verb == "await") {
-      if (!need(1, 2, "'reload' or 'pictures' and an optional time limit: 'await reload 10s'")) continue;
-      if (tokens[1].text != "reload" && tokens[1].text != "pictures") {
-        fail(tokens[1].column, "'await' knows 'reload' and 'pictures'");
+      if (!need(1, 2, "'reload', 'pictures' or 'workers' and an optional time limit: 'await reload 10s'")) continue;
+      const std::string& what = tokens[1].text;
+      if (what != "reload" && what != "pictures" && what != "workers") {
+        fail(tokens[1].column, "'await' knows 'reload', 'pictures' and 'workers'");
         continue;
       }
-      cmd.kind = tokens[1].text == "reload" ? ScriptCommand::Kind::AwaitReload : ScriptCommand::Kind::AwaitPictures;
+      cmd.kind = what == "reload"     ? ScriptCommand::Kind::AwaitReload
+                 : what == "pictures" ? ScriptCommand::Kind::AwaitPictures
+                                      : ScriptCommand::Kind::AwaitWorkers;
       cmd.seconds = 10;
       if (argCount == 2 && !parseDuration(tokens[2].text, cmd.seconds)) {
         fail(tokens[2].column, "'" + tokens[2].text + "' is not a duration; write 10s");

@@ -24,6 +24,9 @@
 //   open investment/industrial-base                   go straight to an item (paging benchmarks)
 //   await pictures [20s]                               frames run (virtual time stands still) until
 //                                                      every picture asked for is on the GPU
+//   await workers [20s]                                ...until no worker is busy (content, pictures,
+//                                                      the admin PIN check)
+//   expect admin closed|pin|panel|pattern              the staff admin view's state
 #include "core/Diagnostic.h"
 
 #include <string>
@@ -39,7 +42,7 @@ struct ScriptCoord {
 };
 
 struct ScriptCommand {
-  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open, ExpectTargets, Press, Release, Pinch, Sample };
+  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open, ExpectTargets, Press, Release, Pinch, Sample, AwaitWorkers, ExpectAdmin };
   Kind kind = Kind::Wait;
   int line = 0;
   double seconds = 0;    // Wait, Drag duration

@@ -63,6 +63,8 @@ public:
   void openItem(const std::string& itemId, Seconds now);
   void back(Seconds now);
   void home(Seconds now);
+  // Back to the attract loop at once, as the idle timeout would (staff: "start the attract loop").
+  void resetToAttract(Seconds now) { goAttract(now); }
   void setLanguage(const std::string& language, Seconds now);
   void setAccessibility(const Accessibility& a, Seconds now);
   const Accessibility& accessibility() const { return m_accessibility; }

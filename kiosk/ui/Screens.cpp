@@ -4,6 +4,7 @@
 // - Attract, Home, Section, Item screens
 // - Top bar (name, languages) and bottom bar (Back, Home, breadcrumb, staff indicator)
 #include "ui/Screens.h"
+#include "ui/ScreensDraw.h"
 
 #include "core/BurnIn.h"
 
@@ -24,45 +25,10 @@ namespace kiosk::ui {
 namespace {
 // The palette of the frame being drawn (standard or high contrast), for every helper.
 const Palette* g_palette = &standardPalette();
-const Palette& pal() { return *g_palette; }
 } // namespace
+const Palette& pal() { return *g_palette; }
 
-struct Screens::Ctx {
-  Frame& f;
-  ImDrawList* dl;
-  float H;
-  float W;
-  const std::string& lang;
-  const std::string& fallback;
-  // Sizes are fractions of the display's short side, so a portrait screen gets the same
-  // finger-sized buttons and reading sizes as a landscape one, not 1.8 times larger ones.
-  float u(float fraction) const { return std::round(fraction * std::min(W, H)); }
-  bool portrait() const { return H > W; }
-  // The content's theme colours where kiosk.toml gives them, the built-in ones otherwise.
-  // High contrast overrides them: its colours are chosen for legibility, not the venue's brand.
-  std::uint32_t accent() const {
-    return pal().outlines ? pal().accent : f.nav.content().settings.accentColour.value_or(pal().accent);
-  }
-  std::uint32_t background() const {
-    return pal().outlines ? pal().background : f.nav.content().settings.backgroundColour.value_or(pal().background);
-  }
-  FontRef font(TextRole) const { return &lang; }
-  // Large text: a quarter larger everywhere (layouts wrap and scroll to make room).
-  float size(TextRole r) const { return std::round(f.fonts.size(r) * (f.nav.accessibility().largeText ? 1.25f : 1.0f)); }
-  // Where the screens lay out: between the bars, or, in low reach, in the lower part of the
-  // screen with the top bar moved down above the bottom bar.
-  float top = 0, bottom = 0, barY = 0, topBarH = 0, bottomBarH = 0;
-  float minTarget = 0; // 9 mm on this display, in pixels (0: size unknown)
-  bool modal = false;  // a question or panel is up: the screen beneath takes no gestures
-  // Burn-in: what stays put for weeks (the attract loop's name, logo and prompt, the bars'
-  // buttons) orbits by a few whole pixels; backgrounds and pictures stay where they are.
-  float sx = 0, sy = 0;
-  float target(float fraction) const { return std::max(u(fraction), minTarget); }
-  const std::string& text(const LocalizedText& t) const { return t.get(lang, fallback); }
-  const std::string& ui(const char* key) const { return f.strings.get(lang, key); }
-};
 
-namespace {
 
 // Width of one line of text in the faces of `font`'s language, in pixels.
 float textWidth(Screens::Ctx& c, FontRef font, float size, std::string_view s) { return c.f.painter.width(s, *font, size); }
@@ -179,7 +145,7 @@ bool movedTooFarForATap() {
 // A touch target: an ImGui invisible button registered under `name` for input scripts, clipped to
 // what is visible (ImGui::PushClipRect also keeps hidden parts from taking touches).
 // Returns true when tapped: pressed and released on it without dragging.
-bool touchTarget(HitTargets& targets, const std::string& name, ImVec2 a, ImVec2 b, bool* held = nullptr) {
+bool touchTarget(HitTargets& targets, const std::string& name, ImVec2 a, ImVec2 b, bool* held) {
   ImGui::SetCursorScreenPos(a);
   const bool released = ImGui::InvisibleButton(name.c_str(), ImVec2(std::max(1.0f, b.x - a.x), std::max(1.0f, b.y - a.y)));
   if (held) *held = ImGui::IsItemActive() && !movedTooFarForATap();
@@ -203,7 +169,6 @@ int swipeIn(const Screens::Ctx& c, ImVec2 a, ImVec2 b) {
   return dx < 0 ? -1 : 1;
 }
 
-enum class Icon { None, Back, Home, Person };
 
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
   const float t = std::max(2.0f, s * 0.14f);
@@ -228,7 +193,6 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
   }
 }
 
-} // namespace
 
 
 float Screens::dragScroll(const std::string& key, ImVec2 a, ImVec2 b, float contentHeight) {
@@ -267,13 +231,8 @@ void Screens::drawScrollHints(Ctx& c, ImVec2 a, ImVec2 b, float contentHeight, f
                       c.u(0.002f));
 }
 
-namespace {
-
-} // namespace
-
-namespace {
 // A pill-shaped button with an optional icon and a label; returns true when tapped.
-float pillWidth(Screens::Ctx& c, float height, Icon icon, const std::string& label, FontRef font, float size, float padding = 0) {
+float pillWidth(Screens::Ctx& c, float height, Icon icon, const std::string& label, FontRef font, float size, float padding) {
   const float pad = padding > 0 ? padding : std::round(height * 0.42f);
   const float iconSize = icon == Icon::None ? 0 : std::round(height * 0.42f);
   const float gap = icon == Icon::None ? 0 : std::round(height * 0.22f);
@@ -281,7 +240,7 @@ float pillWidth(Screens::Ctx& c, float height, Icon icon, const std::string& lab
 }
 
 bool pillButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float height, Icon icon, const std::string& label,
-                FontRef font, float size, bool selected, float* widthOut, float padding = 0) {
+                FontRef font, float size, bool selected, float* widthOut, float padding) {
   const float pad = padding > 0 ? padding : std::round(height * 0.42f);
   const float iconSize = icon == Icon::None ? 0 : std::round(height * 0.42f);
   const float gap = icon == Icon::None ? 0 : std::round(height * 0.22f);
@@ -303,7 +262,6 @@ bool pillButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float height
           label);
   return tapped;
 }
-} // namespace
 
 //-----------------------------------------------------------------------------
 // [SECTION] Screens::draw
@@ -362,7 +320,9 @@ void Screens::draw(Frame& frame) {
   // While the kiosk asks "are you still there?", or the display choices are open, the screen
   // beneath takes no touches: the touch that answers must not also press a button under it.
   const Seconds countdown = frame.nav.countdownLeft(frame.now);
-  const bool modal = countdown > 0 || m_a11yOpen;
+  const bool adminOpen = frame.admin && frame.admin->mode != AdminModel::Mode::Closed;
+  const bool modal = countdown > 0 || m_a11yOpen || adminOpen;
+  m_qrShown = false;
   // A drag or pinch under a question or panel moves nothing beneath it, and a press begun
   // under one stays a press on it until the finger lifts.
   if (modal || (ImGui::GetIO().MouseDown[0] && m_pressUnderModal)) c.modal = true;
@@ -391,7 +351,25 @@ void Screens::draw(Frame& frame) {
   // A question or a panel goes in a window of its own above the screen: ImGui gives a touch to
   // the topmost window under it, so nothing beneath is pressed (a disabled item beneath would
   // still take the hover from the panel's switches).
-  if (modal) {
+  if (adminOpen) {
+    // Staff only: the admin view covers everything, in a window of its own (its own scroll areas).
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(frame.width, frame.height));
+    ImGui::Begin("##admin", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse);
+    c.dl = ImGui::GetWindowDrawList();
+    c.modal = false; // its own scroll areas take drags
+    const bool wasModal = std::exchange(m_modal, false);
+    switch (frame.admin->mode) {
+    case AdminModel::Mode::Pin: drawPinPad(c, *frame.admin); break;
+    case AdminModel::Mode::Panel: drawAdminPanel(c, *frame.admin); break;
+    case AdminModel::Mode::TestPattern: drawTestPattern(c, *frame.admin); break;
+    case AdminModel::Mode::Closed: break;
+    }
+    m_modal = wasModal;
+    ImGui::End();
+  } else if (modal) {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(frame.width, frame.height));
     ImGui::Begin("##modal", nullptr,
@@ -489,8 +467,14 @@ void Screens::drawAttract(Ctx& c) {
   c.dl->AddRectFilled(p0, ImVec2(p0.x + pw, p0.y + ph), toImColor(c.accent(), pulse), ph / 2);
   putText(c, pf, title, ImVec2(p0.x + ph * 0.6f, std::round(p0.y + (ph - title) / 2 - title * 0.06f)),
                 toImColor(pal().bar), prompt);
-  // The whole screen is the target: any tap brings the visitor home.
-  if (touchTarget(c.f.targets, "attract", ImVec2(0, 0), ImVec2(c.W, c.H))) c.f.nav.wake(c.f.now);
+  // The whole screen is the target: any tap brings the visitor home, except in a corner while
+  // the staff's hidden gesture is on (four corners tapped clockwise open the admin PIN pad).
+  if (touchTarget(c.f.targets, "attract", ImVec2(0, 0), ImVec2(c.W, c.H))) {
+    const ImVec2 p = ImGui::GetIO().MouseClickedPos[0];
+    const float z = c.f.admin ? c.f.admin->cornerZone : 0;
+    const bool corner = z > 0 && (p.x < z || p.x >= c.W - z) && (p.y < z || p.y >= c.H - z);
+    if (!corner) c.f.nav.wake(c.f.now);
+  }
 }
 
 //-----------------------------------------------------------------------------
@@ -753,6 +737,7 @@ void Screens::drawItem(Ctx& c) {
     const float room = textBottom - textTop - c.size(TextRole::Body) * 1.6f * 4 - gap;
     if (it->second.size > 0 && room > 0) {
       const float top = drawQrCard(c, it->second, item->link, ImVec2(x, textBottom), colW, room);
+      m_qrShown = top < textBottom; // drawn (a card too small to scan is left out)
       if (top < textBottom) textBottom = top - gap;
     }
   }

@@ -5,6 +5,7 @@
 #include "core/Navigator.h"
 #include "core/UiStrings.h"
 #include "ui/FontSet.h"
+#include "ui/AdminView.h"
 #include "ui/HitTargets.h"
 #include "ui/TextPainter.h"
 #include "ui/KineticScroll.h"
@@ -38,6 +39,7 @@ struct Frame {
   bool contentHasErrors = false; // shows the small staff indicator
   float pxPerMm = 0;             // the display's pixels per millimetre (0: unknown), for 9 mm targets
   TouchGestures* touches = nullptr; // every finger (multi-touch), when there is such input
+  AdminModel* admin = nullptr;      // the staff admin view (PIN pad, panel, test pattern)
 };
 
 class Screens {
@@ -47,6 +49,8 @@ public:
   // Draws the current screen into a full-window ImGui window and applies the visitor's taps to
   // the navigator. Call between ImGui::NewFrame() and ImGui::Render().
   void draw(Frame& frame);
+  // The open item's QR code was on screen in the last frame drawn (for the visit analytics).
+  bool qrShown() const { return m_qrShown; }
 
   struct Ctx; // one frame's drawing state, private to Screens.cpp
 
@@ -60,6 +64,10 @@ private:
   void drawAccessibilityPanel(Ctx& c);
   float drawQrCard(Ctx& c, const QrCode& qr, const std::string& link, ImVec2 bottomLeft, float width, float maxSide);
   void drawTopBar(Ctx& c);
+  // The staff admin view (AdminView.cpp).
+  void drawPinPad(Ctx& c, AdminModel& admin);
+  void drawAdminPanel(Ctx& c, AdminModel& admin);
+  void drawTestPattern(Ctx& c, AdminModel& admin);
   void drawBottomBar(Ctx& c);
 
   // Scroll offset of a dragged area [a, b] showing `contentHeight` pixels; a drag that starts
@@ -85,6 +93,8 @@ private:
   float m_zoom = 1;              // the open picture, pinched larger (1 to 4)...
   float m_zoomX = 0.5f, m_zoomY = 0.5f; // ...around this point of it (0-1 each way)           // -1: to the next item, +1: to the previous (a swipe this frame)
   std::map<std::string, QrCode> m_qr; // encoded item links, by link
+  bool m_qrShown = false;
+  Seconds m_patternTap = -1; // the test pattern's last tap (a double tap leaves it)
 };
 
 } // namespace kiosk::ui

@@ -485,3 +485,21 @@ TEST_CASE("[MissingFolder] when the folder is copied in, the kiosk starts afresh
   // The attract loop in the default language, as on a fresh start, with no overlay over it.
   CHECK(difference(appeared, attract, Region{0.35f, 0.0f, 1.0f, 0.6f}) < 8);
 }
+
+TEST_CASE("[Admin] keys do nothing for visitors, the corners open a PIN pad, the PIN opens the panel") {
+  const Shot attract = load("admin", "attract.png");
+  // F2 at the venue: no staff overlay (the attract loop only drifted a frame).
+  CHECK(difference(attract, load("admin", "keys-ignored.png")) < 2);
+  const Shot pin = load("admin", "pin.png");
+  const Region pad{0.4f, 0.2f, 0.6f, 0.8f};
+  CHECK(difference(attract, pin, pad) > 20);
+  // Four digits typed: four filled dots where the empty rings were; a wrong PIN says so.
+  const Region dots{0.45f, 0.2f, 0.55f, 0.25f};
+  CHECK(difference(pin, load("admin", "pin-typed.png"), dots) > 3);
+  CHECK(difference(pin, load("admin", "wrong-pin.png"), Region{0.4f, 0.25f, 0.6f, 0.29f}) > 3);
+  // The panel replaces the attract loop; F2 works in it; the test pattern is something else again.
+  const Shot panel = load("admin", "panel.png");
+  CHECK(difference(pin, panel) > 20);
+  CHECK(difference(panel, load("admin", "panel-f2.png"), Region{0.4f, 0.05f, 0.95f, 0.5f}) > 5);
+  CHECK(difference(panel, load("admin", "pattern.png")) > 40);
+}

@@ -1,0 +1,68 @@
+#pragma once
+// What the screens' drawing files share (Screens.cpp, AdminView.cpp): one frame's drawing state
+// and the text, button and icon helpers. Internal to kiosk/ui.
+#include "ui/Screens.h"
+#include "ui/Theme.h"
+
+#include <string>
+#include <string_view>
+
+namespace kiosk::ui {
+
+// The palette of the frame being drawn: standard or high contrast.
+const Palette& pal();
+
+struct Screens::Ctx {
+  Frame& f;
+  ImDrawList* dl;
+  float H;
+  float W;
+  const std::string& lang;
+  const std::string& fallback;
+  // Sizes are fractions of the display's short side, so a portrait screen gets the same
+  // finger-sized buttons and reading sizes as a landscape one, not 1.8 times larger ones.
+  float u(float fraction) const { return std::round(fraction * std::min(W, H)); }
+  bool portrait() const { return H > W; }
+  // The content's theme colours where kiosk.toml gives them, the built-in ones otherwise.
+  // High contrast overrides them: its colours are chosen for legibility, not the venue's brand.
+  std::uint32_t accent() const {
+    return pal().outlines ? pal().accent : f.nav.content().settings.accentColour.value_or(pal().accent);
+  }
+  std::uint32_t background() const {
+    return pal().outlines ? pal().background : f.nav.content().settings.backgroundColour.value_or(pal().background);
+  }
+  FontRef font(TextRole) const { return &lang; }
+  // Large text: a quarter larger everywhere (layouts wrap and scroll to make room).
+  float size(TextRole r) const { return std::round(f.fonts.size(r) * (f.nav.accessibility().largeText ? 1.25f : 1.0f)); }
+  // Where the screens lay out: between the bars, or, in low reach, in the lower part of the
+  // screen with the top bar moved down above the bottom bar.
+  float top = 0, bottom = 0, barY = 0, topBarH = 0, bottomBarH = 0;
+  float minTarget = 0; // 9 mm on this display, in pixels (0: size unknown)
+  bool modal = false;  // a question or panel is up: the screen beneath takes no gestures
+  // Burn-in: what stays put for weeks (the attract loop's name, logo and prompt, the bars'
+  // buttons) orbits by a few whole pixels; backgrounds and pictures stay where they are.
+  float sx = 0, sy = 0;
+  float target(float fraction) const { return std::max(u(fraction), minTarget); }
+  const std::string& text(const LocalizedText& t) const { return t.get(lang, fallback); }
+  const std::string& ui(const char* key) const { return f.strings.get(lang, key); }
+};
+
+enum class Icon { None, Back, Home, Person };
+
+// Width of one line of text in the faces of `font`'s language, in pixels.
+float textWidth(Screens::Ctx& c, FontRef font, float size, std::string_view s);
+// One line of text with the top of its em box at `pos`.
+void putText(Screens::Ctx& c, FontRef font, float size, ImVec2 pos, ImU32 col, std::string_view s);
+// Text wrapped to `width` from `pos`, at most `maxLines` (the last cut with an ellipsis), lines
+// `leading` times the size apart. Returns the y below the last line.
+float drawBlock(Screens::Ctx& c, FontRef font, float size, std::string_view s, ImVec2 pos, float width, ImU32 col,
+                size_t maxLines, float leading);
+// A touch target registered under `name` for input scripts; true when tapped (not dragged).
+bool touchTarget(HitTargets& targets, const std::string& name, ImVec2 a, ImVec2 b, bool* held = nullptr);
+void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col);
+// A pill-shaped button with an optional icon and a label; true when tapped.
+float pillWidth(Screens::Ctx& c, float height, Icon icon, const std::string& label, FontRef font, float size, float padding = 0);
+bool pillButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float height, Icon icon, const std::string& label,
+                FontRef font, float size, bool selected, float* widthOut, float padding = 0);
+
+} // namespace kiosk::ui
