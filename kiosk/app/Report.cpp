@@ -45,6 +45,7 @@ VisitSummary summarizeVisits(const std::vector<VisitEvent>& events) {
   std::vector<double> sessionLengths;
   struct Views {
     std::vector<double> dwell;
+    std::vector<double> whole; // views the visitor left themselves (not cut by the idle timeout)
     size_t qr = 0;
   };
   std::map<std::tuple<std::string, std::string, std::string>, Views> views; // (language, section, item)
@@ -62,7 +63,12 @@ VisitSummary summarizeVisits(const std::vector<VisitEvent>& events) {
       ++sum.sessionsByLanguage[e.language];
       break;
     case VisitEventType::Language: ++sum.languageChoices[e.language]; break;
-    case VisitEventType::Item: views[{e.language, e.section, e.item}].dwell.push_back(e.seconds); break;
+    case VisitEventType::Item: {
+      auto& v = views[{e.language, e.section, e.item}];
+      v.dwell.push_back(e.seconds);
+      if (!e.cutAtLastTouch) v.whole.push_back(e.seconds);
+      break;
+    }
     case VisitEventType::QrShown:
       ++views[{e.language, e.section, e.item}].qr;
       ++qr[e.section + "/" + e.item];
@@ -77,7 +83,9 @@ VisitSummary summarizeVisits(const std::vector<VisitEvent>& events) {
     std::tie(f.language, f.section, f.item) = key;
     f.views = v.dwell.size();
     for (double d : v.dwell) f.totalDwell += d;
-    f.medianDwell = median(v.dwell);
+    // A view the idle timeout ended counts only to the last touch, which for a visitor who read
+    // without touching is next to nothing: the median is of whole views when there are any.
+    f.medianDwell = median(v.whole.empty() ? v.dwell : v.whole);
     f.qrShown = v.qr;
     sum.items.push_back(std::move(f));
   }

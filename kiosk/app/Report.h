@@ -17,7 +17,7 @@ struct ItemFigures {
   std::string language, section, item;
   size_t views = 0;
   double totalDwell = 0;  // seconds, all views
-  double medianDwell = 0; // seconds; views cut by the idle timeout count with their dwell to the last touch
+  double medianDwell = 0; // seconds, over views left by the visitor (all views when every one was cut by the idle timeout)
   size_t qrShown = 0;
 };
 
