@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <cstdio>
 #include <iostream>
 #include <unistd.h>
 #include <thread>
@@ -112,11 +113,14 @@ void App::logMemory() const {
     std::fclose(f);
   }
   const auto t = m_textures->stats();
-  std::fprintf(stderr,
-               "kiosk: memory: peak %ju MiB, now %ju MiB; picture textures peak %ju MiB of a %ju MiB budget "
-               "(%zu pictures decoded, %zu from the disk cache, %zu evicted, %zu cancelled; slowest upload slice %.1f ms)\n",
-               hwm >> 10, rss >> 10, t.peakResidentBytes >> 20, t.budgetBytes >> 20, t.decoded, t.fromDiskCache, t.evictions,
-               t.cancelled, t.worstPumpMs);
+  // Through std::cerr, as every log line, so the log sink (app/LogSink) sees it.
+  char text[512];
+  std::snprintf(text, sizeof text,
+                "kiosk: memory: peak %ju MiB, now %ju MiB; picture textures peak %ju MiB of a %ju MiB budget "
+                "(%zu pictures decoded, %zu from the disk cache, %zu evicted, %zu cancelled; slowest upload slice %.1f ms)\n",
+                hwm >> 10, rss >> 10, t.peakResidentBytes >> 20, t.budgetBytes >> 20, t.decoded, t.fromDiskCache, t.evictions,
+                t.cancelled, t.worstPumpMs);
+  std::cerr << text;
 }
 
 App::Resources App::resources() const {

@@ -57,6 +57,10 @@ Options:
                        analytics (default $XDG_STATE_HOME/kiosk or ~/.local/state/kiosk)
   --no-staff-keys      keyboard shortcuts (F2, F5, Ctrl+Q) only in the admin view, as a
                        fullscreen kiosk always does (a windowed preview has them anyway)
+  --log-file FILE      also write every log line, with its time and level, to FILE, rotated
+                       at 5 MiB (FILE.1 ... FILE.5); 'none' for no file (default: none under
+                       systemd, whose journal keeps them, or with --script; else
+                       <state dir>/logs/kiosk.log); the lines always go to stderr too
   --display-width-mm N the screen's visible width in millimetres, when the display does not
                        report it truly (keeps every touch target at least 9 mm)
   -h, --help           show this text
@@ -165,6 +169,12 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
         return std::nullopt;
     } else if (a == "--metrics-file") {
       if (!text("a file name", o.metricsFile)) return std::nullopt;
+    } else if (a == "--log-file") {
+      if (!text("a file name, or none", o.logFile)) return std::nullopt;
+      if (o.logFile.empty()) {
+        error = "--log-file needs a file name, or none for no log file";
+        return std::nullopt;
+      }
     } else if (a == "--state-dir") {
       if (!text("a folder", o.stateDir)) return std::nullopt;
     } else if (a == "--no-image-cache") {
@@ -217,5 +227,12 @@ std::string stateDirectory(const Options& o) {
 }
 
 std::string analyticsDirectory(const Options& o) { return stateDirectory(o) + "/analytics"; }
+
+std::string logFilePath(const Options& o, bool stderrIsJournal) {
+  if (o.logFile == "none") return {};
+  if (!o.logFile.empty()) return o.logFile;
+  if (!o.script.empty() || stderrIsJournal) return {};
+  return stateDirectory(o) + "/logs/kiosk.log";
+}
 
 } // namespace kiosk::app

@@ -27,6 +27,7 @@ struct Options {
   unsigned displayWidthMm = 0; // the screen's visible width; 0: as the display reports it
   std::string metricsFile;     // Prometheus textfile, rewritten every 15 s; empty: none
   std::string stateDir;        // the kiosk's own state (start count, analytics); empty: see stateDirectory()
+  std::string logFile;         // --log-file: the rotating log file, or "none"; empty: see logFilePath()
   std::string from, to;        // report visits: the first and last day, YYYY-MM-DD; empty: open
   std::string csvFile;         // report visits: also write the per-item figures here as CSV
 };
@@ -41,5 +42,9 @@ const char* usageText();
 std::string stateDirectory(const Options& o);
 // Where visit analytics are written and read: <state folder>/analytics.
 std::string analyticsDirectory(const Options& o);
+// The rotating log file the run verb writes, or empty for none: --log-file (unless "none");
+// else none for scripted runs (tests and previews must not write the user's state folder) and
+// under the journal (which keeps the lines already); else <state folder>/logs/kiosk.log.
+std::string logFilePath(const Options& o, bool stderrIsJournal);
 
 } // namespace kiosk::app

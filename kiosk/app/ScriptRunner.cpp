@@ -309,13 +309,18 @@ int ScriptRunner::run(const InputScript& script) {
       return m_app.exitStatus();
     }
   }
-  std::fprintf(stderr, "kiosk: text glyph pages: %.1f MiB\n", static_cast<double>(m_app.textAtlasBytes()) / (1 << 20));
+  // Through std::cerr, as every log line, so the log sink (app/LogSink) sees them.
+  char text[512];
+  std::snprintf(text, sizeof text, "kiosk: text glyph pages: %.1f MiB\n", static_cast<double>(m_app.textAtlasBytes()) / (1 << 20));
+  std::cerr << text;
   for (auto [what, series] : {std::pair{"whole frame", m_app.drawnFrameMs()}, std::pair{"UI before GPU", m_app.uiFrameMs()}}) {
     if (series.empty()) continue;
     std::sort(series.begin(), series.end());
-    std::fprintf(stderr, "kiosk: %zu frames drawn, %s: median %.1f ms, 95th percentile %.1f ms, 99th percentile %.1f ms, worst %.1f ms\n",
-                 series.size(), what, series[series.size() / 2], series[series.size() * 95 / 100], series[series.size() * 99 / 100],
-                 series.back());
+    std::snprintf(text, sizeof text,
+                  "kiosk: %zu frames drawn, %s: median %.1f ms, 95th percentile %.1f ms, 99th percentile %.1f ms, worst %.1f ms\n",
+                  series.size(), what, series[series.size() / 2], series[series.size() * 95 / 100],
+                  series[series.size() * 99 / 100], series.back());
+    std::cerr << text;
   }
   m_app.logMemory();
   return 0;

@@ -3,10 +3,12 @@
 #include "app/CommandLine.h"
 #include "app/Report.h"
 #include "app/HashPin.h"
+#include "app/LogSink.h"
 #include "app/ScriptRunner.h"
 #include "app/Validate.h"
 #include "platform/Display.h"
 #include "platform/InstanceLock.h"
+#include "platform/Journal.h"
 
 #include <cstdlib>
 
@@ -43,6 +45,10 @@ int main(int argc, char** argv) {
   }
   case Options::Verb::Run: break;
   }
+  // From here every line on std::cerr is also a journal entry with its priority and fields
+  // (under systemd) or a line in the rotating log file (otherwise); see app/LogSink.h.
+  const bool journal = platform::stderrIsJournal();
+  LogSink logs({logFilePath(*options, journal), journal, {}});
   if (std::string why; !platform::displayAvailable(why)) {
     std::cerr << "kiosk: " << why << "\n";
     return 2;

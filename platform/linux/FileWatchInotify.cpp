@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <iostream>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -61,8 +62,9 @@ private:
       // Gone already (the next event tells), or out of watches: that one is worth saying.
       if (errno == ENOSPC && !m_saidLimit) {
         m_saidLimit = true;
-        std::fprintf(stderr, "kiosk: cannot watch every content folder (the system's inotify limit is reached); "
-                             "raise fs.inotify.max_user_watches, or press F5 after changes\n");
+        // std::cerr, not stdio: the kiosk's log sink captures std::cerr (see kiosk/app/LogSink.h).
+        std::cerr << "kiosk: cannot watch every content folder (the system's inotify limit is reached); "
+                     "raise fs.inotify.max_user_watches, or press F5 after changes\n";
       }
       return;
     }

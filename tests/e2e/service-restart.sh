@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The kiosk under a real systemd: the project's kiosk.service, installed in a throwaway system
 # whose PID 1 is systemd, must restart the kiosk when it is killed (Restart=always) and when its
-# frame loop hangs (SIGSTOP: no more WATCHDOG=1, so WatchdogSec=10 kills and restarts it).
+# frame loop hangs (SIGSTOP: no more WATCHDOG=1, so WatchdogSec=10 kills and restarts it), and
+# the kiosk's lines must be structured journal entries (PRIORITY, KIOSK_EVENT).
 #   service-restart.sh KIOSK_BINARY REPO_ROOT OUT_DIR
 # Needs root and unshare; exits 77 (skipped) without them.
 #
@@ -299,6 +300,17 @@ if signal -0 "$pid_b" 2>/dev/null; then fail "the stalled kiosk (pid $pid_b) sti
 if grep -E ' kiosk\[[0-9]+\]: .*(Permission denied|Read-only file system)' "$out/journal.txt"; then
   fail "the kiosk, run by kiosk.service, could not write somewhere (above)"
 fi
+# The kiosk's own lines are structured entries it sends itself (sd_journal_send, because its
+# stderr is the journal stream): a priority from what the line says and its KIOSK_EVENT, never
+# the same line again as plain stderr text.
+inns journalctl --no-pager -o verbose SYSLOG_IDENTIFIER=kiosk KIOSK_EVENT=ready >"$out/journal-ready.txt" 2>&1 || true
+for field in _TRANSPORT=journal PRIORITY=6 KIOSK_EVENT=ready 'MESSAGE=kiosk: ready '; do
+  grep -q "^    $field" "$out/journal-ready.txt" ||
+    fail "the kiosk's 'ready' line has no $field in the journal (journalctl -o verbose in $out/journal-ready.txt)"
+done
+if inns journalctl --no-pager -o cat _TRANSPORT=stdout SYSLOG_IDENTIFIER=kiosk 2>/dev/null | grep '^kiosk: '; then
+  fail "the kiosk's lines (above) reached the journal as plain stderr too"
+fi
 mode="in opening hours"
 grep -q ' kiosk\[[0-9]*\]: kiosk: display asleep' "$out/journal.txt" && mode="outside opening hours (slow frame loop, still beating)"
 
@@ -309,6 +321,8 @@ echo "  SIGKILL -> active again  ${kill_s} s   MainPID $pid_b   (RestartSec=2)"
 echo "  SIGSTOP -> active again  ${stop_s} s   MainPID $pid_c   (WatchdogSec=10, RestartSec=2)"
 echo "  NRestarts                $restarts0 -> $restarts"
 echo "  the kiosk ran            $mode"
+echo "  the kiosk's 'ready' entry, structured ($out/journal-ready.txt):"
+grep -E '^    (_TRANSPORT|PRIORITY|SYSLOG_IDENTIFIER|KIOSK_EVENT|MESSAGE)=' "$out/journal-ready.txt" | head -n 5 | sed 's/^    /    /'
 echo "  systemd's lines about it ($out/journal.txt):"
 grep -E 'kiosk.service: (Main process exited|Watchdog timeout|Killing process|Failed with result|Scheduled restart)|Started kiosk.service' \
   "$out/journal.txt" | sed 's/^/    /'

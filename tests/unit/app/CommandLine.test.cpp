@@ -118,3 +118,28 @@ TEST_CASE("[CommandLine] hash-pin takes no arguments, so a PIN never lands in th
   CHECK(dir->verb == Options::Verb::Run);
   CHECK(dir->contentDir == "hash-pin");
 }
+
+TEST_CASE("[CommandLine] log file: default under the state folder, none for scripts and the journal") {
+  std::string e;
+  auto o = parse({"--state-dir", "/srv/kiosk-state"}, e);
+  REQUIRE(o);
+  CHECK(logFilePath(*o, false) == "/srv/kiosk-state/logs/kiosk.log");
+  CHECK(logFilePath(*o, true).empty()); // the journal keeps the lines already
+
+  o = parse({"--state-dir", "/srv/kiosk-state", "--script", "s.kscript"}, e);
+  REQUIRE(o);
+  CHECK(logFilePath(*o, false).empty()); // tests never write the user's state folder
+
+  o = parse({"--script", "s.kscript", "--log-file", "/tmp/x/kiosk.log"}, e);
+  REQUIRE(o);
+  CHECK(logFilePath(*o, false) == "/tmp/x/kiosk.log");
+  CHECK(logFilePath(*o, true) == "/tmp/x/kiosk.log"); // asked for: written under systemd too
+
+  o = parse({"--log-file", "none"}, e);
+  REQUIRE(o);
+  CHECK(logFilePath(*o, false).empty());
+
+  CHECK_FALSE(parse({"--log-file"}, e));
+  CHECK(e.find("--log-file needs") != std::string::npos);
+  CHECK_FALSE(parse({"--log-file", ""}, e));
+}
