@@ -22,7 +22,6 @@
 #include <optional>
 #include <regex>
 #include <sstream>
-#include <thread>
 #include <vector>
 
 namespace kiosk::app {
@@ -247,15 +246,6 @@ bool copyTree(const fs::path& from, const std::vector<Entry>& entries, const fs:
   return true;
 }
 
-std::string utcStamp() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-  return buf;
-}
-
 std::string sizeText(std::uintmax_t bytes) {
   char buf[32];
   if (bytes >= (1u << 30)) std::snprintf(buf, sizeof buf, "%.1f GiB", static_cast<double>(bytes) / (1u << 30));
@@ -273,6 +263,27 @@ std::vector<std::string> listVersions(const fs::path& versions) {
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+std::string formatStamp(std::time_t t) {
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+  return buf;
+}
+
+// A name for a new version: the UTC time, but always later than every version there, so name
+// order is publish order (pruning and rollback rely on it) even for two publishes within a
+// second or after the clock was set back.
+std::string newVersionName(const fs::path& versions, const std::string& shortHash) {
+  std::time_t t = std::time(nullptr);
+  const auto names = listVersions(versions);
+  if (!names.empty()) {
+    std::tm tm{};
+    if (strptime(names.back().substr(0, 16).c_str(), "%Y%m%dT%H%M%SZ", &tm)) t = std::max(t, timegm(&tm) + 1);
+  }
+  return formatStamp(t) + "-" + shortHash;
 }
 
 std::string hashOfName(const std::string& name) { return name.substr(name.size() - 12); }
@@ -508,7 +519,7 @@ int publishContent(const PublishOptions& o, std::ostream& out) {
       out << "not published: cannot read the content folder " << link.string() << " to move it into " << versions.string() << "\n";
       return kFailed;
     }
-    const std::string name = utcStamp() + "-" + currentHash;
+    const std::string name = newVersionName(versions, currentHash);
     if (::rename(link.c_str(), (versions / name).c_str()) != 0) {
       out << "not published: cannot move the content folder " << link.string() << " into " << versions.string()
           << " (" << std::strerror(errno) << "); they must be on the same file system and writable by this user\n";
@@ -552,11 +563,7 @@ int publishContent(const PublishOptions& o, std::ostream& out) {
   if (report.str().find(" 0 warnings") == std::string::npos) out << report.str();
 
   // 4. An immutable copy, made under a name publish alone uses, then renamed whole.
-  std::string name = utcStamp() + "-" + shortHash;
-  if (fs::exists(versions / name, ec)) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1100)); // a second publish within the second
-    name = utcStamp() + "-" + shortHash;
-  }
+  const std::string name = newVersionName(versions, shortHash);
   const fs::path incoming = versions / (kIncoming + name);
   fs::remove_all(incoming, ec);
   if (!copyTree(staging, *entries, incoming, why)) {
