@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 
 namespace kiosk::app {
 
@@ -15,6 +16,8 @@ const char* usageText() {
        kiosk report translations [CONTENT_DIR]
        kiosk report visits [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv FILE] [--state-dir DIR]
        kiosk hash-pin
+       kiosk publish [--keep N] [--quiet-seconds S] [--versions DIR] STAGING CONTENT_LINK
+       kiosk publish --rollback [--versions DIR] CONTENT_LINK
 
 Shows the content folder (default: ./content) fullscreen at the display's native resolution.
 
@@ -31,6 +34,15 @@ Verbs:
   hash-pin             read a staff PIN (4 to 12 digits; not shown when typed) and print the
                        admin_pin line to paste under [kiosk] in kiosk.toml; without it the
                        admin view (four corners tapped clockwise from top left) stays closed
+  publish              for content that a sync tool (rsync, Syncthing) delivers into STAGING:
+                       once staging has been still for --quiet-seconds (default 30; 0 when the
+                       caller knows the sync has finished) and has no errors, copy it into
+                       <versions>/<time>-<hash> (default versions next to CONTENT_LINK) and
+                       point the CONTENT_LINK symlink at it in one atomic rename; keep the newest
+                       --keep versions (default 3, at least 2); --rollback points the link back
+                       at the version before. Exit status 0 published or nothing to do,
+                       1 errors in the content (not published), 2 usage, 3 still changing (try
+                       again later), 4 the copy or the link failed
 
 Options:
   --windowed           run in a window, for previewing on a laptop (default 1920x1080)
@@ -177,6 +189,16 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
       }
     } else if (a == "--state-dir") {
       if (!text("a folder", o.stateDir)) return std::nullopt;
+    } else if (a == "--versions") {
+      if (!text("a folder", o.versionsDir)) return std::nullopt;
+    } else if (a == "--keep") {
+      if (!number("a number of versions", o.keep, 2, 100, "--keep must be a number of versions from 2 to 100"))
+        return std::nullopt;
+    } else if (a == "--quiet-seconds") {
+      if (!number("a number of seconds", o.quietSeconds, 0, 86400, "--quiet-seconds must be a number of seconds from 0 to 86400"))
+        return std::nullopt;
+    } else if (a == "--rollback") {
+      o.rollback = true;
     } else if (a == "--no-image-cache") {
       o.imageCache = false;
     } else if (a == "--no-staff-keys") {
@@ -191,6 +213,8 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
       }
       ++i;
       o.verb = what == "visits" ? Options::Verb::ReportVisits : Options::Verb::ReportTranslations;
+    } else if (a == "publish" && i == 1) {
+      o.verb = Options::Verb::Publish;
     } else if (a == "hash-pin" && i == 1) {
       o.verb = Options::Verb::HashPin;
     } else if (a == "--json") {
@@ -203,11 +227,31 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
     } else if (!a.empty() && a[0] == '-') {
       error = "unknown option '" + a + "'; see kiosk --help";
       return std::nullopt;
+    } else if (o.verb == Options::Verb::Publish && !haveDir && o.staging.empty()) {
+      o.staging = a; // the first of STAGING CONTENT_LINK, or with --rollback the link alone
+    } else if (o.verb == Options::Verb::Publish && !haveDir) {
+      o.contentDir = a;
+      haveDir = true;
     } else if (!haveDir) {
       o.contentDir = a;
       haveDir = true;
     } else {
       error = "more than one content folder given ('" + o.contentDir + "' and '" + a + "')";
+      return std::nullopt;
+    }
+  }
+  if (o.verb == Options::Verb::Publish) {
+    if (o.rollback && !haveDir && !o.staging.empty()) {
+      o.contentDir = std::exchange(o.staging, std::string());
+      haveDir = true;
+    }
+    if (o.rollback && !o.staging.empty()) {
+      error = "publish --rollback takes the content link only: kiosk publish --rollback CONTENT_LINK";
+      return std::nullopt;
+    }
+    if (!haveDir) {
+      error = "publish needs the staging folder and the content link: kiosk publish STAGING CONTENT_LINK "
+              "(e.g. /var/lib/kiosk/staging /var/lib/kiosk/content)";
       return std::nullopt;
     }
   }

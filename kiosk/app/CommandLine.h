@@ -6,7 +6,7 @@
 namespace kiosk::app {
 
 struct Options {
-  enum class Verb { Run, Validate, ReportTranslations, ReportVisits, HashPin, Help, Version };
+  enum class Verb { Run, Validate, ReportTranslations, ReportVisits, HashPin, Publish, Help, Version };
   Verb verb = Verb::Run;
   std::string contentDir = "content";
   bool windowed = false;
@@ -30,6 +30,12 @@ struct Options {
   std::string logFile;         // --log-file: the rotating log file, or "none"; empty: see logFilePath()
   std::string from, to;        // report visits: the first and last day, YYYY-MM-DD; empty: open
   std::string csvFile;         // report visits: also write the per-item figures here as CSV
+  // publish: STAGING is `staging`, CONTENT_LINK is `contentDir` (the folder the kiosk runs on).
+  std::string staging;
+  std::string versionsDir;     // publish: empty: "versions" next to the content link
+  unsigned keep = 3;           // publish: versions kept
+  unsigned quietSeconds = 30;  // publish: how long staging must have been still
+  bool rollback = false;       // publish --rollback CONTENT_LINK
 };
 
 // Parses argv; on a mistake returns nullopt and puts a message (with the usage hint) in `error`.

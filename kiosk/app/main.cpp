@@ -4,6 +4,7 @@
 #include "app/Report.h"
 #include "app/HashPin.h"
 #include "app/LogSink.h"
+#include "app/Publish.h"
 #include "app/ScriptRunner.h"
 #include "app/Validate.h"
 #include "platform/Display.h"
@@ -42,6 +43,16 @@ int main(int argc, char** argv) {
   case Options::Verb::HashPin: {
     HiddenInput hidden(0);
     return hashPin(std::cin, std::cout, std::cerr, hidden.active());
+  }
+  case Options::Verb::Publish: {
+    PublishOptions p;
+    p.staging = options->staging;
+    p.contentLink = options->contentDir;
+    p.versionsDir = options->versionsDir;
+    p.keep = options->keep;
+    p.quietSeconds = options->quietSeconds;
+    p.rollback = options->rollback;
+    return publishContent(p, std::cout);
   }
   case Options::Verb::Run: break;
   }

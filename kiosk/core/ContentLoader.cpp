@@ -43,14 +43,40 @@ size_t editDistance(const std::string& a, const std::string& b) {
   return prev[b.size()];
 }
 
+struct Context {
+  // The folder read, with every symlink resolved once at the start of the load: a content link
+  // switched by `kiosk publish` mid-load cannot mix two versions in one snapshot.
+  fs::path root;
+  fs::path canonicalRoot;
+  // How files are named to staff: under the folder's name as given ("content/..."), not the
+  // version folder a link resolves to.
+  fs::path shown;
+  const KioskSettings* settings = nullptr;
+  ContentLimits limits;
+
+  // True when `p`, with every symlink resolved, is inside the content folder.
+  bool inside(const fs::path& p) const {
+    std::error_code ec;
+    const fs::path canon = fs::weakly_canonical(p, ec);
+    const auto rel = canon.lexically_relative(canonicalRoot);
+    return !ec && !rel.empty() && *rel.begin() != "..";
+  }
+
+  // `p` (inside root) as staff see it.
+  std::string display(const fs::path& p) const {
+    const auto rel = p.lexically_relative(root);
+    return rel.empty() ? p.string() : (shown / rel).lexically_normal().generic_string();
+  }
+};
+
+
 // One file being read: collects diagnostics that name it.
 class FileReader {
 public:
-  FileReader(const fs::path& root, const fs::path& file, std::vector<Diagnostic>& out)
-      : m_root(root), m_file(file), m_out(out) {
+  FileReader(const Context& ctx, const fs::path& file, std::vector<Diagnostic>& out)
+      : m_file(file), m_out(out) {
     // Lexically, so a symlink is named as staff see it in the folder, not by its target.
-    const auto rel = file.lexically_relative(root.parent_path());
-    m_display = rel.empty() ? file.string() : rel.generic_string();
+    m_display = ctx.display(file);
   }
 
   const std::string& display() const { return m_display; }
@@ -138,27 +164,12 @@ public:
   }
 
 private:
-  fs::path m_root;
   fs::path m_file;
   mutable fs::path m_dir;
   std::string m_display;
   std::vector<Diagnostic>& m_out;
 };
 
-struct Context {
-  fs::path root;
-  fs::path canonicalRoot;
-  const KioskSettings* settings = nullptr;
-  ContentLimits limits;
-
-  // True when `p`, with every symlink resolved, is inside the content folder.
-  bool inside(const fs::path& p) const {
-    std::error_code ec;
-    const fs::path canon = fs::weakly_canonical(p, ec);
-    const auto rel = canon.lexically_relative(canonicalRoot);
-    return !ec && !rel.empty() && *rel.begin() != "..";
-  }
-};
 
 // The entries of a folder, sorted; an error while listing ends the list instead of throwing.
 std::vector<fs::directory_entry> listFolder(const fs::path& dir) {
@@ -266,7 +277,7 @@ std::optional<ImageRef> readImagePath(FileReader& r, const toml::node& node, con
   ref.line = static_cast<int>(node.source().begin.line);
   ref.column = static_cast<int>(node.source().begin.column);
   ref.file = canon;
-  ref.displayPath = full.lexically_relative(ctx.root.parent_path()).generic_string();
+  ref.displayPath = ctx.display(full);
   ref.exists = fs::is_regular_file(canon, ec);
   if (ref.exists) {
     ref.bytes = fs::file_size(canon, ec);
@@ -389,7 +400,7 @@ std::optional<CivilDate> readDate(FileReader& r, const toml::table& t, const cha
 KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   KioskSettings settings;
   const fs::path file = ctx.root / "kiosk.toml";
-  FileReader r(ctx.root, file, diags);
+  FileReader r(ctx, file, diags);
   std::error_code ec;
   if (!fs::exists(file, ec)) {
     r.report(Severity::Error, nullptr,
@@ -482,7 +493,7 @@ struct BodyFile {
 
 std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std::vector<BodyFile>& bodyFiles,
                              std::vector<Diagnostic>& diags) {
-  FileReader r(ctx.root, file, diags);
+  FileReader r(ctx, file, diags);
   auto doc = r.parse(ctx.limits.maxTomlBytes);
   if (!doc) return std::nullopt;
   r.checkKeys(*doc, {"title", "summary", "body", "images", "order", "link", "tags", "show_from", "show_until", "attract"}, "an item");
@@ -498,7 +509,7 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
   if (auto t = readText(r, *doc, "body", false, ctx, false)) item.body = *t;
   std::map<std::string, std::string> bodySource; // language -> the file its body came from
   for (const BodyFile& bf : bodyFiles) {
-    FileReader br(ctx.root, bf.path, diags);
+    FileReader br(ctx, bf.path, diags);
     const toml::source_region none{};
     if (!checkLanguage(br, none, bf.language, "this body file", ctx)) continue;
     if (item.body.has(bf.language)) {
@@ -589,7 +600,7 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
 
 std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std::vector<Diagnostic>& diags) {
   const fs::path file = dir / "section.toml";
-  FileReader r(ctx.root, file, diags);
+  FileReader r(ctx, file, diags);
   std::error_code ec;
   if (!fs::exists(file, ec)) {
     Diagnostic d;
@@ -640,7 +651,7 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
     for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     if (ext == ".md") {
       if (!ctx.inside(entry.path())) {
-        FileReader(ctx.root, entry.path(), diags)
+        FileReader(ctx, entry.path(), diags)
             .report(Severity::Error, nullptr, "this file is a link to outside the content folder, so it is not read; copy the file in instead");
         continue;
       }
@@ -649,7 +660,7 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
       const std::string name = entry.path().stem().string();
       const auto dot = name.rfind('.');
       if (dot == std::string::npos || dot == 0) {
-        FileReader(ctx.root, entry.path(), diags)
+        FileReader(ctx, entry.path(), diags)
             .report(Severity::Warning, nullptr,
                     "a body file is named after its item and language, like 01-mukden-palace.ja.md; this one is ignored");
         continue;
@@ -659,7 +670,7 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
     }
     if (entry.path().extension() != ".toml" || entry.path().filename() == "section.toml") continue;
     if (!ctx.inside(entry.path())) {
-      FileReader(ctx.root, entry.path(), diags)
+      FileReader(ctx, entry.path(), diags)
           .report(Severity::Error, nullptr, "this file is a link to outside the content folder, so it is not read; copy the file in instead");
       continue;
     }
@@ -669,7 +680,7 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
   std::set<std::string> ids;
   for (const auto& f : files) {
     if (section.items.size() >= ctx.limits.maxItemsPerSection) {
-      FileReader(ctx.root, f, diags).report(Severity::Error, nullptr,
+      FileReader(ctx, f, diags).report(Severity::Error, nullptr,
                                             "too many items in this section (the limit is " +
                                                 std::to_string(ctx.limits.maxItemsPerSection) + "); this one is not shown");
       continue;
@@ -680,7 +691,7 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
     auto item = loadItem(ctx, f, bodyFiles, diags);
     if (!item) continue;
     if (!ids.insert(item->id).second) {
-      FileReader(ctx.root, f, diags).report(Severity::Error, nullptr,
+      FileReader(ctx, f, diags).report(Severity::Error, nullptr,
                                             "another item in this section already has the id '" + item->id +
                                                 "'; rename one of the files");
       continue;
@@ -689,7 +700,7 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
   }
   for (const auto& [stem, orphans] : bodies)
     for (const auto& bf : orphans)
-      FileReader(ctx.root, bf.path, diags)
+      FileReader(ctx, bf.path, diags)
           .report(Severity::Warning, nullptr,
                   "there is no item file " + stem + ".toml for this body; rename it to match an item, like 01-name." +
                       bf.language + ".md");
@@ -709,20 +720,26 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
 LoadResult loadContent(const fs::path& rootIn, const ContentLimits& limits) {
   LoadResult result;
   std::error_code ec;
-  const fs::path root = fs::absolute(rootIn, ec).lexically_normal();
-  if (!fs::is_directory(root, ec)) {
+  const fs::path given = fs::absolute(rootIn, ec).lexically_normal();
+  if (!fs::is_directory(given, ec)) {
     Diagnostic d;
     d.file = rootIn.string();
-    d.message = fs::exists(root, ec) ? "this is a file, not a content folder; give the folder that holds kiosk.toml"
+    d.message = fs::exists(given, ec) ? "this is a file, not a content folder; give the folder that holds kiosk.toml"
                                      : "content folder not found; check the path (it must hold kiosk.toml and sections/)";
     result.diagnostics.push_back(std::move(d));
     return result;
   }
+  // Resolved once: everything below is read from this folder, even if the link moves meanwhile.
+  // A version stays on disk after a switch (publish keeps at least two), so pictures named by
+  // their resolved paths stay readable while the next load runs.
+  fs::path root = fs::canonical(given, ec);
+  if (ec) root = given;
   auto content = std::make_shared<Content>();
   content->root = root;
   Context ctx;
   ctx.root = root;
-  ctx.canonicalRoot = fs::weakly_canonical(root, ec);
+  ctx.canonicalRoot = root;
+  ctx.shown = given.filename();
   ctx.limits = limits;
   content->settings = loadSettings(ctx, result.diagnostics);
   ctx.settings = &content->settings;
@@ -733,7 +750,7 @@ LoadResult loadContent(const fs::path& rootIn, const ContentLimits& limits) {
     if (!entry.is_directory(ec)) continue;
     if (!ctx.inside(entry.path())) {
       Diagnostic d;
-      d.file = entry.path().lexically_relative(root.parent_path()).generic_string();
+      d.file = ctx.display(entry.path());
       d.message = "this section folder is a link to outside the content folder, so it is not shown; copy the folder in instead";
       result.diagnostics.push_back(std::move(d));
       continue;
@@ -742,7 +759,7 @@ LoadResult loadContent(const fs::path& rootIn, const ContentLimits& limits) {
   }
   if (dirs.empty()) {
     Diagnostic d;
-    d.file = fs::path(root.filename() / "sections").generic_string();
+    d.file = ctx.display(sectionsDir);
     d.message = "no section folders found; create sections/01-name/section.toml (see content/README.md)";
     result.diagnostics.push_back(std::move(d));
   }

@@ -1,6 +1,7 @@
 #pragma once
 // SHA-256 (FIPS 180-4), HMAC-SHA256 (RFC 2104) and PBKDF2-HMAC-SHA256 (RFC 8018), written here
-// so the admin PIN needs no crypto library. Only for hashing the staff PIN: not a general toolkit.
+// so the admin PIN needs no crypto library. For the staff PIN and for naming published content
+// versions (kiosk publish): not a general toolkit.
 #include <array>
 #include <cstddef>
 #include <cstdint>

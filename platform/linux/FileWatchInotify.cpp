@@ -23,7 +23,8 @@ constexpr std::uint32_t kFolderEvents = IN_CREATE | IN_DELETE | IN_MODIFY | IN_C
 // Watches with inotify on a thread of its own: the frame loop only reads an atomic counter.
 // inotify is not recursive, so every folder gets a watch, and new folders get one as they appear.
 // The parent of the root is watched too, so the root being deleted, renamed away or recreated
-// (staff replacing the whole folder) is noticed and the watches are rebuilt.
+// (staff replacing the whole folder), or a content symlink switched to another version, is
+// noticed and the watches are rebuilt.
 class FileWatchInotify final : public FileWatch {
 public:
   ~FileWatchInotify() override {
@@ -92,10 +93,15 @@ private:
           continue;
         }
         if (e->wd == m_parentWd) {
-          // Something appeared next to the root: the root itself, recreated or renamed back?
+          // Something appeared next to the root: the root itself, recreated or renamed back, or
+          // (when the root is a symlink, as `kiosk publish` makes it) the link renamed over to
+          // point at another version. inotify watches what a path resolves to, so the old target's
+          // watches go (edits to it, or its pruning, are not content) and the new target's come.
           if (e->len > 0 && m_root.filename() == e->name) {
+            unwatchUnder(m_root);
             watchTree(m_root);
             changed = true;
+            break; // the map changed; the rest of this buffer may name watches just removed
           }
           continue;
         }

@@ -25,6 +25,7 @@ test_packages=(
   clang libclang-rt-14-dev                  # the libFuzzer build of the image decoders
   zbar-tools                                # reads the QR codes back from screenshots
   systemd                                   # systemd-analyze verify for the service unit
+  rsync                                     # the sync end-to-end test delivers content with it
 )
 
 case "${1:-run}" in

@@ -143,3 +143,29 @@ TEST_CASE("[CommandLine] log file: default under the state folder, none for scri
   CHECK(e.find("--log-file needs") != std::string::npos);
   CHECK_FALSE(parse({"--log-file", ""}, e));
 }
+
+TEST_CASE("[CommandLine] publish takes the staging folder and the content link") {
+  std::string e;
+  auto o = parse({"publish", "--keep", "5", "--quiet-seconds", "0", "/var/lib/kiosk/staging", "/var/lib/kiosk/content"}, e);
+  REQUIRE(o);
+  CHECK(o->verb == Options::Verb::Publish);
+  CHECK(o->staging == "/var/lib/kiosk/staging");
+  CHECK(o->contentDir == "/var/lib/kiosk/content");
+  CHECK(o->keep == 5);
+  CHECK(o->quietSeconds == 0);
+  o = parse({"publish", "/s", "/c"}, e);
+  REQUIRE(o);
+  CHECK(o->keep == 3);
+  CHECK(o->quietSeconds == 30);
+  o = parse({"publish", "--rollback", "/var/lib/kiosk/content"}, e);
+  REQUIRE(o);
+  CHECK(o->rollback);
+  CHECK(o->contentDir == "/var/lib/kiosk/content");
+  CHECK(o->staging.empty());
+  CHECK_FALSE(parse({"publish", "/var/lib/kiosk/staging"}, e));
+  CHECK(e.find("kiosk publish STAGING CONTENT_LINK") != std::string::npos);
+  CHECK_FALSE(parse({"publish", "--keep", "1", "/s", "/c"}, e));
+  CHECK(e.find("--keep") != std::string::npos);
+  CHECK_FALSE(parse({"publish", "--rollback", "/s", "/c"}, e));
+  CHECK_FALSE(parse({"publish", "/s", "/c", "/d"}, e));
+}

@@ -61,3 +61,31 @@ TEST_CASE("[FileWatch] notices saves, saves by rename, new folders and the root 
   t.write("content/sections/01-a/section.toml", "g"); // and is watched again inside
   CHECK(changedSince(*w, before));
 }
+
+TEST_CASE("[FileWatch] a content symlink renamed over to another version is followed there") {
+  namespace fs = std::filesystem;
+  TempFolder t;
+  t.write("versions/a/sections/01-a/section.toml", "a");
+  t.write("versions/b/sections/01-a/section.toml", "b");
+  fs::create_directory_symlink("versions/a", t.path() / "content");
+  auto w = platform::createFileWatch();
+  std::string why;
+  REQUIRE(w->start(t.path() / "content", why));
+
+  // What kiosk publish does: a new link, renamed over the old one in one step.
+  auto before = w->changes();
+  fs::create_directory_symlink("versions/b", t.path() / "content.new");
+  fs::rename(t.path() / "content.new", t.path() / "content");
+  CHECK(changedSince(*w, before));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+
+  before = w->changes();
+  t.write("versions/b/sections/01-a/section.toml", "b2"); // the new target is watched
+  CHECK(changedSince(*w, before));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+
+  before = w->changes();
+  fs::remove_all(t.path() / "versions/a"); // the old one is not: pruning it is no content change
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  CHECK(w->changes() == before);
+}

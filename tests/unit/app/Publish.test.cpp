@@ -1,0 +1,222 @@
+#include "app/Publish.h"
+
+#include "TempFolder.h"
+#include "core/ContentLoader.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+#include <sstream>
+
+using namespace kiosk::app;
+using kiosk::test::TempFolder;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A small folder that validates clean (no pictures, so nothing to decode), under `prefix`.
+void writeContent(const TempFolder& t, const std::string& prefix, const std::string& title = "One") {
+  t.write(prefix + "/kiosk.toml", "[kiosk]\nname = { en = \"Test\" }\ndefault_language = \"en\"\nlanguages = [\"en\"]\n");
+  t.write(prefix + "/sections/01-alpha/section.toml", "title = { en = \"Alpha\" }\ncolour = \"#336699\"\n");
+  t.write(prefix + "/sections/01-alpha/01-one.toml", "title = { en = \"" + title + "\" }\n");
+}
+
+struct Run {
+  int status;
+  std::string out;
+};
+
+Run publish(const TempFolder& t, unsigned quiet = 0, unsigned keep = 3) {
+  PublishOptions o;
+  o.staging = (t.path() / "staging").string();
+  o.contentLink = (t.path() / "content").string();
+  o.quietSeconds = quiet;
+  o.keep = keep;
+  std::ostringstream out;
+  const int status = publishContent(o, out);
+  return {status, out.str()};
+}
+
+Run rollback(const TempFolder& t) {
+  PublishOptions o;
+  o.contentLink = (t.path() / "content").string();
+  o.rollback = true;
+  std::ostringstream out;
+  const int status = publishContent(o, out);
+  return {status, out.str()};
+}
+
+std::vector<std::string> versions(const TempFolder& t) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(t.path() / "versions"))
+    if (e.path().filename().string()[0] != '.') out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string linkTarget(const TempFolder& t) { return fs::read_symlink(t.path() / "content").string(); }
+
+} // namespace
+
+TEST_CASE("[Publish] staging becomes a version and the content link points at it") {
+  TempFolder t;
+  writeContent(t, "staging");
+  const Run r = publish(t);
+  CAPTURE(r.out);
+  CHECK(r.status == kPublished);
+  CHECK(r.out.find("published: ") != std::string::npos);
+  REQUIRE(fs::is_symlink(t.path() / "content"));
+  const auto v = versions(t);
+  REQUIRE(v.size() == 1);
+  CHECK(std::regex_match(v[0], std::regex(R"([0-9]{8}T[0-9]{6}Z-[0-9a-f]{12})")));
+  CHECK(linkTarget(t) == "versions/" + v[0]); // relative, so /var/lib/kiosk may move as a whole
+  CHECK(v[0].substr(17) == contentTreeHash((t.path() / "staging").string()).substr(0, 12));
+  CHECK(fs::exists(t.path() / "content/sections/01-alpha/01-one.toml"));
+  // A real copy: editing staging in place afterwards leaves the version as published.
+  t.write("staging/sections/01-alpha/01-one.toml", "title = { en = \"Changed in place\" }\n");
+  CHECK(contentTreeHash((t.path() / "versions" / v[0]).string()).substr(0, 12) == v[0].substr(17));
+}
+
+TEST_CASE("[Publish] staging identical to the version on show is nothing to do") {
+  TempFolder t;
+  writeContent(t, "staging");
+  REQUIRE(publish(t).status == kPublished);
+  const auto before = versions(t);
+  // Rewritten with the same bytes (as a fresh rsync without -t would): new times, same content.
+  writeContent(t, "staging");
+  const Run r = publish(t);
+  CAPTURE(r.out);
+  CHECK(r.status == kPublished);
+  CHECK(r.out.find("already published") != std::string::npos);
+  CHECK(versions(t) == before);
+}
+
+TEST_CASE("[Publish] staging with an error is refused and the link stays") {
+  TempFolder t;
+  writeContent(t, "staging");
+  REQUIRE(publish(t).status == kPublished);
+  const std::string shown = linkTarget(t);
+  t.write("staging/sections/01-alpha/01-one.toml", "title = { en = \"broken\"\n");
+  Run r = publish(t);
+  CAPTURE(r.out);
+  CHECK(r.status == kContentErrors);
+  CHECK(r.out.find("staging/sections/01-alpha/01-one.toml:1:") != std::string::npos); // file:line:col
+  CHECK(r.out.find("not published") != std::string::npos);
+  CHECK(linkTarget(t) == shown);
+  CHECK(versions(t).size() == 1);
+  // Asked again without a change (a timer every minute): refused again, without re-checking.
+  r = publish(t);
+  CHECK(r.status == kContentErrors);
+  CHECK(r.out.find("unchanged since it was refused") != std::string::npos);
+  // Fixed: published.
+  writeContent(t, "staging", "Fixed");
+  CHECK(publish(t).status == kPublished);
+  CHECK(linkTarget(t) != shown);
+}
+
+TEST_CASE("[Publish] a staging folder written moments ago is still changing") {
+  TempFolder t;
+  writeContent(t, "staging");
+  const Run r = publish(t, 30);
+  CAPTURE(r.out);
+  CHECK(r.status == kStillChanging);
+  CHECK(r.out.find("not yet: ") != std::string::npos);
+  CHECK(r.out.find("30 s") != std::string::npos);
+  CHECK_FALSE(fs::exists(t.path() / "content"));
+}
+
+TEST_CASE("[Publish] a sync tool's temporary files mean the sync is still running") {
+  for (const char* temp : {"sections/01-alpha/.01-one.toml.Xy12Ab", ".~tmp~/01-one.toml", "sections/.syncthing.a.toml.tmp"}) {
+    CAPTURE(temp);
+    TempFolder t;
+    writeContent(t, "staging");
+    t.write(std::string("staging/") + temp, "partial");
+    const Run r = publish(t);
+    CHECK(r.status == kStillChanging);
+    CHECK(r.out.find("temporary file") != std::string::npos);
+  }
+  // Syncthing's own marker folder is not content, and not a reason to wait.
+  TempFolder t;
+  writeContent(t, "staging");
+  t.write("staging/.stfolder/.keep", "");
+  const std::string withMarker = contentTreeHash((t.path() / "staging").string());
+  fs::remove_all(t.path() / "staging/.stfolder");
+  CHECK(withMarker == contentTreeHash((t.path() / "staging").string()));
+}
+
+TEST_CASE("[Publish] an empty staging folder is nothing to publish") {
+  TempFolder t;
+  fs::create_directories(t.path() / "staging");
+  const Run r = publish(t);
+  CHECK(r.status == kPublished);
+  CHECK(r.out.find("nothing to publish") != std::string::npos);
+  CHECK_FALSE(fs::exists(t.path() / "content"));
+}
+
+TEST_CASE("[Publish] keeps the newest N versions and never a folder it did not make") {
+  TempFolder t;
+  fs::create_directories(t.path() / "versions/my-backup");
+  t.write("versions/notes.txt", "staff notes");
+  for (int i = 0; i < 4; ++i) {
+    writeContent(t, "staging", "Version " + std::to_string(i));
+    const Run r = publish(t, 0, 2);
+    CAPTURE(r.out);
+    REQUIRE(r.status == kPublished);
+  }
+  const auto v = versions(t);
+  // my-backup, notes.txt and the two newest versions
+  REQUIRE(v.size() == 4);
+  CHECK(std::count_if(v.begin(), v.end(), [](const std::string& n) { return n.find('T') == 8; }) == 2);
+  CHECK(fs::exists(t.path() / "versions/my-backup"));
+  CHECK(fs::exists(t.path() / "versions/notes.txt"));
+  CHECK(linkTarget(t) == "versions/" + v[1]); // the newest one is on show
+  CHECK(fs::exists(t.path() / "content/kiosk.toml"));
+}
+
+TEST_CASE("[Publish] the first publish moves a plain content folder into versions, once") {
+  TempFolder t;
+  writeContent(t, "content", "Installed");
+  writeContent(t, "staging", "Synced");
+  const Run r = publish(t);
+  CAPTURE(r.out);
+  CHECK(r.status == kPublished);
+  CHECK(r.out.find("first publish: the content folder") != std::string::npos);
+  REQUIRE(fs::is_symlink(t.path() / "content"));
+  const auto v = versions(t);
+  REQUIRE(v.size() == 2); // the installed folder, kept for a rollback, and the synced one
+  CHECK(linkTarget(t) == "versions/" + v[1]);
+  CHECK(kiosk::loadContent(t.path() / "content").content->sections.at(0).items.at(0).title.get("en") == "Synced");
+  // The installed folder is the one to roll back to.
+  const Run back = rollback(t);
+  CAPTURE(back.out);
+  CHECK(back.status == kPublished);
+  CHECK(linkTarget(t) == "versions/" + v[0]);
+  // ...and the content rolled back from is not published again while staging still holds it.
+  const Run again = publish(t);
+  CHECK(again.status == kPublished);
+  CHECK(again.out.find("rolled back from") != std::string::npos);
+  CHECK(linkTarget(t) == "versions/" + v[0]);
+}
+
+TEST_CASE("[Publish] the loader reads a content link from its target and names files as given") {
+  TempFolder t;
+  writeContent(t, "staging");
+  REQUIRE(publish(t).status == kPublished);
+  t.write("content/sections/01-alpha/02-two.toml", "title = 1\n");
+  const auto r = kiosk::loadContent(t.path() / "content");
+  REQUIRE(r.content);
+  CHECK(r.content->root == fs::canonical(t.path() / "content"));
+  REQUIRE_FALSE(r.diagnostics.empty());
+  CHECK(r.diagnostics[0].file == "content/sections/01-alpha/02-two.toml");
+}
+
+TEST_CASE("[Publish] a rollback with nothing before the version on show says so") {
+  TempFolder t;
+  writeContent(t, "staging");
+  REQUIRE(publish(t).status == kPublished);
+  const Run r = rollback(t);
+  CHECK(r.status == kFailed);
+  CHECK(r.out.find("oldest version") != std::string::npos);
+}
