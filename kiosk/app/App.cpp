@@ -1,5 +1,6 @@
 #include "app/App.h"
 
+#include "core/Log.h"
 #include "core/TranslationReport.h"
 #include "media/ImageCheck.h"
 #include "platform/Display.h"
@@ -649,7 +650,7 @@ void App::handleAdmin() {
       std::cerr << "kiosk: admin view opened\n";
     } else if (!right) {
       m_pinAttempts.failed(now);
-      std::cerr << "kiosk: a wrong admin PIN was entered (" << m_pinAttempts.failures() << " since the last right one)\n";
+      std::cerr << "kiosk: warning: a wrong admin PIN was entered (" << m_pinAttempts.failures() << " since the last right one)\n";
       m_admin.pinMessage = m_pinAttempts.locked(now) ? "Too many wrong PINs. Wait " + std::to_string(static_cast<int>(std::ceil(m_pinAttempts.lockedFor(now)))) + " s."
                                                      : "That PIN is not right.";
     }
@@ -719,7 +720,6 @@ void App::handleAdmin() {
 }
 
 void App::fillAdminPanel() {
-  using Line = ui::AdminModel::Line;
   char host[256] = "this machine";
   gethostname(host, sizeof host - 1);
   m_admin.title = std::string("Kiosk ") + KIOSK_VERSION + " on " + host + ": admin";
@@ -765,6 +765,19 @@ void App::fillAdminPanel() {
   auto& pr = m_admin.problems;
   pr.clear();
   for (const auto& d : m_diagnostics) pr.push_back({d.format(), d.severity == Diagnostic::Severity::Error ? 2 : 1});
+  // Then what the kiosk itself logged lately (pictures, display, files), newest first, with the time.
+  const auto recent = log::recentProblems();
+  std::set<std::string> listed;
+  for (const auto& d : m_diagnostics) listed.insert(d.format());
+  for (auto it = recent.rbegin(); it != recent.rend() && it - recent.rbegin() < 20; ++it) {
+    if (listed.count(it->text)) continue; // a content problem, listed above with its file and line
+    const std::time_t t = std::chrono::system_clock::to_time_t(it->time);
+    std::tm lt{};
+    localtime_r(&t, &lt);
+    char when[32];
+    std::strftime(when, sizeof when, "%m-%d %H:%M:%S ", &lt);
+    pr.push_back({when + it->text, it->level == log::Level::Error ? 2 : 1});
+  }
   auto& tr = m_admin.translations;
   tr.clear();
   for (const auto& c : translationCoverage(content)) {
