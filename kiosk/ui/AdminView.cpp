@@ -109,10 +109,13 @@ void Screens::drawAdminPanel(Ctx& c, AdminModel& admin) {
       {"admin:exit", admin.exitArmed ? "Tap again to exit" : "Exit kiosk", AdminModel::Action::Exit},
       {"admin:close", "Close", AdminModel::Action::Close},
   };
+  // One size for all five: the body size when they fit in a row, else the caption size.
+  float row = 0;
+  for (const auto& b : buttons) row += pillWidth(c, bh, Icon::None, b.label, kStaff, body) + gap * 0.6f;
+  const float size = row <= c.W - 2 * m ? body : small;
   float x = m;
   for (const auto& b : buttons) {
     float w = 0;
-    const float size = pillWidth(c, bh, Icon::None, b.label, kStaff, body) > (c.W - 2 * m) / 5.4f ? small : body;
     if (pillButton(c, b.name, ImVec2(x, barY), bh, Icon::None, b.label, kStaff, size, b.action == AdminModel::Action::Exit && admin.exitArmed, &w))
       admin.action = b.action;
     x += w + gap * 0.6f;
