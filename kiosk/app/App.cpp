@@ -409,7 +409,11 @@ void App::handleKey(const sf::Event::KeyEvent& key) {
   const bool preview = m_options.windowed || !m_options.script.empty();
   if (!(preview && m_options.staffKeys) && m_admin.mode != ui::AdminModel::Mode::Panel) return;
   if (key.code == sf::Keyboard::Q && key.control) m_quit = true;
-  if (key.code == sf::Keyboard::F2) m_staffOverlay = !m_staffOverlay;
+  if (key.code == sf::Keyboard::F2) {
+    m_staffOverlay = !m_staffOverlay;
+    // Opened in the admin view at a venue, it closes with the view: visitors never keep it.
+    m_overlayFromAdmin = m_staffOverlay && !(preview && m_options.staffKeys);
+  }
   if (key.code == sf::Keyboard::F5 && !m_loading.valid()) startLoading();
 }
 
@@ -465,7 +469,7 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
   }
   const auto dt = static_cast<float>(now - m_lastFrame);
   m_lastFrame = now;
-  const bool wasVisiting = m_nav && m_nav->screen() != Screen::Attract;
+  const std::uint64_t idleResetsBefore = m_nav ? m_nav->idleResets() : 0;
   if (m_nav) {
     m_nav->setToday(m_clock.today()); // past midnight, event items appear and disappear
     m_nav->update(now);
@@ -487,7 +491,7 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
     if (touched) m_nav->noteActivity(now);
     if (touched && m_admin.mode != ui::AdminModel::Mode::Closed) m_adminTouched = now;
     handleAdmin();
-    recordVisit(wasVisiting);
+    recordVisit(m_nav->idleResets() != idleResetsBefore);
     applyPowerSchedule(touched);
     for (char32_t c : m_painter->takeMissing())
       if (m_reportedGlyphs.insert(c).second) // once per character, not once per frame
@@ -551,6 +555,10 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
     writeMetrics();
   }
   if (present && screenshot.empty()) {
+    // The last 600 frames, for the admin panel (the full series below stops growing).
+    if (m_recentFrameMs.size() < 600) m_recentFrameMs.push_back(m_frameMs);
+    else m_recentFrameMs[m_recentFrameNext] = m_frameMs;
+    m_recentFrameNext = (m_recentFrameNext + 1) % 600;
     if (m_drawnFrameMs.size() < 100000) {
       m_drawnFrameMs.push_back(m_frameMs);
       m_uiFrameMs.push_back(m_uiMs);
@@ -639,7 +647,15 @@ void App::handleAdmin() {
   const Seconds now = m_clock.now();
   // The PIN is checked on a worker (it is slow on purpose: 0.1 s here).
   if (m_pinCheck.valid() && m_pinCheck.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-    const bool right = m_pinCheck.get();
+    bool right = false;
+    try {
+      right = m_pinCheck.get();
+    } catch (const std::exception& e) { // out of memory: say so, count nothing
+      std::cerr << "kiosk: the PIN could not be checked (" << e.what() << "); try again\n";
+      m_admin.checking = false;
+      m_admin.pinMessage = "The PIN could not be checked. Try again.";
+      return;
+    }
     m_admin.checking = false;
     m_admin.digits.clear();
     if (right && m_admin.mode == Mode::Pin) {
@@ -672,8 +688,13 @@ void App::handleAdmin() {
     } else if (!isValidPin(m_admin.digits)) {
       m_admin.pinMessage = "Type 4 to 12 digits.";
     } else if (const auto& hash = m_nav->content().settings.adminPin; hash && !m_pinCheck.valid()) {
-      m_admin.checking = true;
-      m_pinCheck = std::async(std::launch::async, [pin = m_admin.digits, h = *hash] { return verifyPin(pin, h); });
+      try {
+        m_pinCheck = std::async(std::launch::async, [pin = m_admin.digits, h = *hash] { return verifyPin(pin, h); });
+        m_admin.checking = true;
+      } catch (const std::exception& e) { // no thread to be had
+        std::cerr << "kiosk: the PIN could not be checked (" << e.what() << "); try again\n";
+        m_admin.pinMessage = "The PIN could not be checked. Try again.";
+      }
     }
     break;
   case Action::Cancel:
@@ -705,6 +726,10 @@ void App::handleAdmin() {
     break;
   }
   if (m_admin.exitArmed && now - m_admin.exitArmedAt >= 4) m_admin.exitArmed = false;
+  if (m_admin.mode == Mode::Closed && m_overlayFromAdmin) {
+    m_overlayFromAdmin = false;
+    m_staffOverlay = false;
+  }
   // Left open and untouched, the view closes by itself: a PIN pad after 30 s, the panel or the
   // test pattern after 3 minutes, so visitors never find it.
   if (m_admin.mode != Mode::Closed && !m_admin.checking &&
@@ -746,8 +771,8 @@ void App::fillAdminPanel() {
   std::snprintf(buf, sizeof buf, "Up %ld h %02ld min", up / 3600, up / 60 % 60);
   // The start count is kept with the metrics file (--metrics-file); without it, it is unknown.
   st.push_back({std::string(buf) + (m_starts ? "; started " + std::to_string(m_starts) + " times on this machine" : "")});
-  if (!m_drawnFrameMs.empty()) {
-    std::vector<double> recent(m_drawnFrameMs.end() - static_cast<long>(std::min<size_t>(600, m_drawnFrameMs.size())), m_drawnFrameMs.end());
+  if (!m_recentFrameMs.empty()) {
+    std::vector<double> recent = m_recentFrameMs;
     std::sort(recent.begin(), recent.end());
     std::snprintf(buf, sizeof buf, "Frames: median %.1f ms, 99th percentile %.1f ms (last %zu drawn)", recent[recent.size() / 2],
                   recent[recent.size() * 99 / 100], recent.size());
@@ -778,6 +803,9 @@ void App::fillAdminPanel() {
     std::strftime(when, sizeof when, "%m-%d %H:%M:%S ", &lt);
     pr.push_back({when + it->text, it->level == log::Level::Error ? 2 : 1});
   }
+  // Coverage walks every text of every item: once per content load, not every second.
+  if (m_translationsOf == m_loadsFinished && !m_admin.translations.empty()) return;
+  m_translationsOf = m_loadsFinished;
   auto& tr = m_admin.translations;
   tr.clear();
   for (const auto& c : translationCoverage(content)) {
@@ -790,7 +818,7 @@ void App::fillAdminPanel() {
   }
 }
 
-void App::recordVisit(bool wasVisiting) {
+void App::recordVisit(bool idleReset) {
   if (!m_visitLog || !m_nav || m_admin.mode != ui::AdminModel::Mode::Closed) return; // staff are no visitors
   const Seconds now = m_clock.now();
   VisitState v;
@@ -801,8 +829,7 @@ void App::recordVisit(bool wasVisiting) {
     v.itemId = i->id;
     v.qrShown = m_screens.qrShown();
   }
-  // Navigator::update() leaves a visitor's screens only by the idle timeout.
-  v.idleReset = wasVisiting && v.screen == Screen::Attract && now - m_nav->lastActivity() >= m_nav->content().settings.idleTimeoutSeconds;
+  v.idleReset = idleReset; // this frame's update() timed the visitor out (a tap may have woken it again)
   v.countdownShowing = m_nav->countdownLeft(now) >= 0;
   v.lastActivity = m_nav->lastActivity();
   m_visitLog->append(m_visits.observe(v, now, m_clock.today(), m_clock.minuteOfDay()));

@@ -132,7 +132,7 @@ private:
   void handleAdmin();
   void fillAdminPanel();
   // Visit analytics: what the frame showed, as sessions, views and dwell.
-  void recordVisit(bool wasVisiting);
+  void recordVisit(bool idleReset);
   void tuneFrameRate(double frameSeconds);
 
   Options m_options;
@@ -199,6 +199,10 @@ private:
   Seconds m_adminTouched = 0;
   Seconds m_adminFilled = -1;
   int m_exitStatus = 0;
+  bool m_overlayFromAdmin = false;          // F2 pressed in the admin view at a venue
+  std::vector<double> m_recentFrameMs;      // ring of the last 600 drawn frames' CPU time
+  size_t m_recentFrameNext = 0;
+  std::uint64_t m_translationsOf = ~std::uint64_t{0}; // the load the panel's coverage lines are of
   // Visit analytics, in <state dir>/analytics (not for scripted runs without --state-dir).
   std::unique_ptr<VisitLog> m_visitLog;
   VisitTracker m_visits;

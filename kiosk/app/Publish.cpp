@@ -37,11 +37,13 @@ bool syncthingOwn(const fs::path& rel) {
 
 // A file a sync tool is still writing: rsync's --delay-updates folder (.~tmp~), rsync's
 // temporary copy (.name.XXXXXX, renamed over name when done), Syncthing's temporary files.
-bool syncTemporary(const std::string& name) {
+// rsync's pattern also fits a real dotfile (".eslintrc.config"): such a name counts only while
+// it is young (`ageSeconds`, by ctime), so a file that stays is published, not waited on forever.
+bool syncTemporary(const std::string& name, double ageSeconds) {
   static const std::regex rsyncTemp(R"(^\..+\.[A-Za-z0-9]{6}$)");
   auto ends = [&](const char* s) { return name.size() >= std::strlen(s) && name.ends_with(s); };
   return name == ".~tmp~" || (name.starts_with(".syncthing.") && ends(".tmp")) ||
-         (name.starts_with("~syncthing~") && ends(".tmp")) || std::regex_match(name, rsyncTemp);
+         (name.starts_with("~syncthing~") && ends(".tmp")) || (ageSeconds < 600 && std::regex_match(name, rsyncTemp));
 }
 
 // Only folders named like this in the versions folder were made by publish; nothing else there is
@@ -128,6 +130,12 @@ std::string fingerprint(const std::vector<Entry>& entries) {
     h.update(s.str());
   }
   return toHex(h.finish());
+}
+
+// The whole of a small file ("" when missing).
+std::string readAllText(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 std::string readSmall(const fs::path& p) {
@@ -345,12 +353,13 @@ bool switchLink(const fs::path& link, const fs::path& version, std::string& why)
 
 // Deletes versions beyond the newest `keep`, never the one on show, never anything publish did
 // not name; and copies a cut-short publish left behind (the lock says none is running).
-void prune(const fs::path& versions, unsigned keep, const std::string& current, std::ostream& out) {
+void prune(const fs::path& versions, unsigned keep, const std::string& current, const std::string& previous, std::ostream& out) {
   auto names = listVersions(versions);
   std::error_code ec;
   size_t kept = 0;
   for (auto it = names.rbegin(); it != names.rend(); ++it) {
-    if (*it == current || kept < keep) {
+    // The version just left stays too: the running kiosk reads its pictures until it reloads.
+    if (*it == current || *it == previous || kept < keep) {
       ++kept;
       continue;
     }
@@ -401,7 +410,10 @@ int rollback(const fs::path& link, const fs::path& versions, std::ostream& out) 
     return kFailed;
   }
   // Without this a timer (or the next push of the same files) would publish the bad version again.
-  writeSmall(versions / ".rolled-back", hashOfName(cur.version));
+  // Every version rolled back from is held (a second rollback must not free the first one's).
+  std::string held = readAllText(versions / ".rolled-back");
+  if (!held.empty() && held.back() != '\n') held += '\n';
+  writeSmall(versions / ".rolled-back", held + hashOfName(cur.version) + "\n");
   out << "rolled back: " << link.string() << " now shows " << previous << " instead of " << cur.version
       << "; that content is not published again until staging changes\n";
   return kPublished;
@@ -461,13 +473,30 @@ int publishContent(const PublishOptions& o, std::ostream& out) {
     out << "not published: cannot read the staging folder (" << why << ")\n";
     return kFailed;
   }
-  for (const auto& e : *entries)
+  timespec wall{};
+  clock_gettime(CLOCK_REALTIME, &wall);
+  for (const auto& e : *entries) {
+    // A link is copied as a link: one that is absolute or leaves the folder would make the
+    // published version read staging (or anything) instead of its own copy.
+    if (S_ISLNK(e.st.st_mode)) {
+      std::error_code lec;
+      const fs::path target = fs::read_symlink(staging / e.rel, lec);
+      const fs::path resolved = (e.rel.parent_path() / target).lexically_normal();
+      if (lec || target.is_absolute() || resolved.empty() || *resolved.begin() == "..") {
+        out << (staging / e.rel).string() << ": error: a link to " << target.string()
+            << ", outside the content; publish copies files, so put the file itself there\n";
+        out << "not published: " << staging.string() << " has errors (listed above); the kiosk keeps what it shows\n";
+        return kContentErrors;
+      }
+    }
+    const double age = static_cast<double>(wall.tv_sec - e.st.st_ctim.tv_sec);
     for (const auto& part : e.rel)
-      if (syncTemporary(part.string())) {
+      if (syncTemporary(part.string(), age)) {
         out << "not yet: " << (staging / e.rel).string()
             << " is a sync tool's temporary file, so a sync is still running; try again later\n";
         return kStillChanging;
       }
+  }
   if (o.quietSeconds > 0) {
     timespec now{};
     clock_gettime(CLOCK_REALTIME, &now);
@@ -538,7 +567,8 @@ int publishContent(const PublishOptions& o, std::ostream& out) {
         << (cur.version.empty() ? link.string() : cur.version) << "); nothing to do\n";
     return kPublished;
   }
-  if (readSmall(versions / ".rolled-back") == shortHash) {
+  if (const std::string held = "\n" + readAllText(versions / ".rolled-back"); held.find("\n" + shortHash + "\n") != std::string::npos ||
+                                                                            held.ends_with("\n" + shortHash)) {
     out << "not published again: " << staging.string() << " holds the version rolled back from (" << shortHash
         << "); it is published once staging changes\n";
     return kPublished;
@@ -597,7 +627,7 @@ int publishContent(const PublishOptions& o, std::ostream& out) {
     if (S_ISREG(e.st.st_mode)) ++files, bytes += static_cast<std::uintmax_t>(e.st.st_size);
 
   // 6. Old versions go; the one on show and the newest `keep` stay.
-  prune(versions, o.keep, name, out);
+  prune(versions, o.keep, name, cur.version, out);
   out << "published: " << link.string() << " now shows " << name << " (" << files << " files, " << sizeText(bytes)
       << "); a running kiosk shows it within seconds\n";
   return kPublished;

@@ -60,7 +60,10 @@ Seconds finiteOr(double v, Seconds fallback) { return std::isfinite(v) && v >= 0
 void Navigator::update(Seconds now) {
   const auto& s = m_content->settings;
   const Seconds reset = finiteOr(s.idleTimeoutSeconds, 90) + finiteOr(s.idleCountdownSeconds, 10);
-  if (m_screen != Screen::Attract && now - m_lastActivity >= reset) goAttract(now);
+  if (m_screen != Screen::Attract && now - m_lastActivity >= reset) {
+    ++m_idleResets;
+    goAttract(now);
+  }
 }
 
 Seconds Navigator::countdownLeft(Seconds now) const {

@@ -4,6 +4,7 @@
 #include "core/Clock.h"
 #include "core/Content.h"
 
+#include <cstdint>
 #include <string>
 
 namespace kiosk {
@@ -78,6 +79,8 @@ public:
   // When the screen last changed (for entry animations), in clock seconds.
   Seconds screenSince() const { return m_screenSince; }
   Seconds lastActivity() const { return m_lastActivity; }
+  // Times update() returned to the attract loop because nobody answered (for the analytics).
+  std::uint64_t idleResets() const { return m_idleResets; }
 
   AttractFrame attract(Seconds now) const;
   // The attract loop stands still for `seconds` (the next picture is not decoded yet): a slide
@@ -98,6 +101,7 @@ private:
   Seconds m_lastActivity = 0;
   Seconds m_screenSince = 0;
   Seconds m_attractSince = 0;
+  std::uint64_t m_idleResets = 0;
 };
 
 } // namespace kiosk

@@ -58,6 +58,13 @@ const std::vector<VisitEvent>& VisitTracker::observe(const VisitState& s, Second
   m_out.clear();
   m_today = today;
   m_minute = minuteOfDay;
+  if (m_inSession && s.idleReset && s.screen != Screen::Attract) {
+    // The idle timeout ended the visit and, in the same frame, a new visitor's touch woke the
+    // kiosk: the old session ends as a timeout (cut at its own last touch), a new one starts.
+    m_countdownRun = 0;
+    m_previousCountdown = false;
+    endSession(now, m_lastActivity, SessionEnd::Idle);
+  }
   m_lastActivity = s.lastActivity;
   // The countdown counts from frame to frame while it shows; only a touch that answers it makes
   // it excluded time (an unanswered one lies after the last touch, where the idle cut falls).

@@ -220,3 +220,56 @@ TEST_CASE("[Publish] a rollback with nothing before the version on show says so"
   CHECK(r.status == kFailed);
   CHECK(r.out.find("oldest version") != std::string::npos);
 }
+
+TEST_CASE("[Publish] two rollbacks hold back both versions left, and the version left is never pruned") {
+  TempFolder t;
+  for (const char* title : {"One", "Two", "Three"}) {
+    writeContent(t, "staging", title);
+    REQUIRE(publish(t, 0, 2).status == kPublished);
+  }
+  const auto three = versions(t);
+  REQUIRE(three.size() == 2); // keep 2: Two and Three
+  REQUIRE(rollback(t).status == kPublished); // Three -> Two
+  REQUIRE(linkTarget(t) == "versions/" + three[0]);
+  // Staging still holds Three: the timer must not publish it again.
+  Run r = publish(t, 0, 2);
+  CAPTURE(r.out);
+  CHECK(r.out.find("not published again") != std::string::npos);
+  CHECK(linkTarget(t) == "versions/" + three[0]);
+  // Staff push Two again by mistake (same bytes as on show): nothing to do.
+  writeContent(t, "staging", "Two");
+  CHECK(publish(t, 0, 2).out.find("already published") != std::string::npos);
+  // Four is published while Two is on show: keep 2 would leave Three and Four, but Two (just
+  // left, still read by a running kiosk until it reloads) stays too.
+  writeContent(t, "staging", "Four");
+  r = publish(t, 0, 2);
+  REQUIRE(r.status == kPublished);
+  const auto after = versions(t);
+  CHECK(std::find(after.begin(), after.end(), three[0]) != after.end());
+  // Two rollbacks (Four -> Three -> Two) hold back both Four and Three, not only the last.
+  REQUIRE(rollback(t).status == kPublished);
+  REQUIRE(rollback(t).status == kPublished);
+  writeContent(t, "staging", "Four");
+  r = publish(t, 0, 2);
+  CAPTURE(r.out);
+  CHECK(r.out.find("not published again") != std::string::npos);
+}
+
+TEST_CASE("[Publish] a link out of staging is refused, a link within it is copied") {
+  TempFolder t;
+  writeContent(t, "staging");
+  t.write("outside.md", "secret");
+  fs::create_symlink(t.path() / "outside.md", t.path() / "staging/sections/01-alpha/01-one.en.md");
+  Run r = publish(t);
+  CAPTURE(r.out);
+  CHECK(r.status == kContentErrors);
+  CHECK(r.out.find("01-one.en.md: error: a link to") != std::string::npos);
+  CHECK_FALSE(fs::exists(t.path() / "content"));
+  fs::remove(t.path() / "staging/sections/01-alpha/01-one.en.md");
+  t.write("staging/sections/01-alpha/01-one.en.md", "Text.\n");
+  fs::create_symlink("01-one.en.md", t.path() / "staging/sections/01-alpha/01-one.ja.md");
+  r = publish(t);
+  CHECK(r.status == kPublished);
+  CHECK(fs::is_symlink(t.path() / "content/sections/01-alpha/01-one.ja.md"));
+  CHECK(fs::equivalent(t.path() / "content/sections/01-alpha/01-one.ja.md", t.path() / "content/sections/01-alpha/01-one.en.md"));
+}

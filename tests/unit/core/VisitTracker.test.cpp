@@ -227,3 +227,28 @@ TEST_CASE("[VisitTracker] a week of visitors: sessions numbered per day, stamped
   for (const auto& e : v.ofType(VisitEventType::SessionEnd)) CHECK(e.seconds == doctest::Approx(23).epsilon(0.01));
   CHECK(sessions == 21);
 }
+
+TEST_CASE("[VisitTracker] a touch in the very frame of an idle reset starts a new session") {
+  Visits v;
+  v.touch(Screen::Home);
+  v.touch(Screen::Section, "trade");
+  v.wait(90);
+  v.s.countdownShowing = true;
+  v.wait(10);
+  // The reset frame: the Navigator timed out, and a new visitor's tap woke it to Home at once.
+  const Seconds lastTouch = v.s.lastActivity;
+  v.clock.advance(1.0 / 60);
+  v.s = {};
+  v.s.language = "zh";
+  v.s.screen = Screen::Home;
+  v.s.idleReset = true;
+  v.s.lastActivity = v.clock.now();
+  v.frame();
+  REQUIRE(v.ofType(VisitEventType::SessionStart).size() == 2);
+  const auto ends = v.ofType(VisitEventType::SessionEnd);
+  REQUIRE(ends.size() == 1);
+  CHECK(ends[0].ended == SessionEnd::Idle);
+  CHECK(ends[0].seconds <= lastTouch + 0.01); // cut at the first visitor's last touch
+  CHECK(v.ofType(VisitEventType::IdleReset).size() == 1);
+  CHECK(v.tracker.inSession());
+}
