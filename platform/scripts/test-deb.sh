@@ -31,6 +31,18 @@ chroot "$root" /bin/bash -euo pipefail -c '
   xvfb-run -a -s "-screen 0 1920x1080x24" kiosk --script /tmp/look.kscript --screenshots /tmp/shots \
     --image-cache /tmp/cache /var/lib/kiosk/content 2>/tmp/kiosk.log || { cat /tmp/kiosk.log; exit 1; }
   test -s /tmp/shots/home.png
+  # Everything else the package installs for operations, and the sync flow as a venue runs it:
+  # content into staging, published by the kiosk user, the content folder becoming a link.
+  test -f /usr/lib/systemd/system/kiosk-publish.service
+  test -f /usr/lib/systemd/system/kiosk-publish.timer
+  test -x /usr/share/kiosk/session/xinitrc
+  test -d /var/lib/kiosk/staging && test -d /var/lib/kiosk/versions
+  cp -r /usr/share/kiosk/content/. /var/lib/kiosk/staging/
+  chown -R kiosk:kiosk /var/lib/kiosk/staging
+  su -s /bin/sh kiosk -c "kiosk publish --quiet-seconds 0 /var/lib/kiosk/staging /var/lib/kiosk/content"
+  test -L /var/lib/kiosk/content
+  kiosk validate /var/lib/kiosk/content >/dev/null
+  echo 2468 | kiosk hash-pin | grep -q "^admin_pin = \"pbkdf2-sha256\\$"
 '
 cp "$root/tmp/shots/home.png" "$here/build/deb-home.png"
-echo "test-deb: installed on a clean Debian 12, validated, and drew its screens (build/deb-home.png)"
+echo "test-deb: installed on a clean Debian 12, validated, drew its screens (build/deb-home.png), and published synced content as the kiosk user"
