@@ -1,4 +1,5 @@
 #include "app/Validate.h"
+#include "core/AdminPin.h"
 
 #include "TempFolder.h"
 #include "core/Utf8.h"
@@ -110,10 +111,12 @@ TEST_CASE("[Validate] without admin_pin a note says the admin view is disabled, 
   std::ostringstream json;
   kiosk::app::validateContent(t.path().string(), json, true);
   CHECK(json.str().find("\"admin_view_enabled\": false") != std::string::npos);
-  // The sample has a PIN (2468), so no note.
-  std::ostringstream sample, sampleJson;
-  kiosk::app::validateContent(kiosk::test::sampleContent().string(), sample);
-  CHECK(sample.str().find("admin view is disabled") == std::string::npos);
-  kiosk::app::validateContent(kiosk::test::sampleContent().string(), sampleJson, true);
-  CHECK(sampleJson.str().find("\"admin_view_enabled\": true") != std::string::npos);
+  // With a PIN's hash (2468, fixed salt, few rounds for speed): no note, and enabled.
+  const std::string hash = kiosk::makePinHash("2468", std::vector<std::uint8_t>(16, 7), 10000).text();
+  t.write("kiosk.toml", "[kiosk]\nlanguages = [\"en\"]\ndefault_language = \"en\"\nadmin_pin = \"" + hash + "\"\n");
+  std::ostringstream with, withJson;
+  CHECK(kiosk::app::validateContent(t.path().string(), with) == 0);
+  CHECK(with.str().find("admin view is disabled") == std::string::npos);
+  kiosk::app::validateContent(t.path().string(), withJson, true);
+  CHECK(withJson.str().find("\"admin_view_enabled\": true") != std::string::npos);
 }
