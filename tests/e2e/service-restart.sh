@@ -226,7 +226,9 @@ if [ -z "$pid1" ]; then
   exit 1
 fi
 
-inns() { nsenter --target "$pid1" --mount --pid -- "$@"; }
+# --root and --wd: into the namespace's own root (its pivoted tmpfs), not the mount namespace's
+# real root, which is the host's / when this test itself runs in a chroot.
+inns() { nsenter --target "$pid1" --mount --pid --root --wd -- "$@"; }
 signal() { inns /bin/sh -c 'kill "$1" "$2"' sh "$@"; } # the shell's kill: procps may be absent
 declare -A unit
 query() { # fills unit[MainPID] unit[ActiveState] unit[SubState] unit[NRestarts]

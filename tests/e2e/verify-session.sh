@@ -14,7 +14,7 @@ if [ -f /lib/systemd/system/getty@.service ] && command -v systemd-analyze >/dev
   mkdir -p "$tmp/getty@tty1.service.d"
   cp /lib/systemd/system/getty@.service "$tmp/"
   cp "$session/autologin.conf" "$tmp/getty@tty1.service.d/"
-  out=$(cd "$tmp" && SYSTEMD_UNIT_PATH="$tmp:" SYSTEMD_LOG_LEVEL=notice systemd-analyze verify getty@tty1.service 2>&1) ||
+  out=$(cd "$tmp" && SYSTEMD_UNIT_PATH="$tmp:" SYSTEMD_LOG_LEVEL=notice systemd-analyze verify --man=no getty@tty1.service 2>&1) ||
     { echo "verify-session: the autologin drop-in does not verify:" >&2; echo "$out" >&2; exit 1; }
   [ -z "$out" ] || { echo "verify-session: systemd-analyze had something to say:" >&2; echo "$out" >&2; exit 1; }
 fi
