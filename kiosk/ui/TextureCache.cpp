@@ -238,18 +238,32 @@ TextureCache::Stats TextureCache::stats() const { return m_stats; }
 
 void TextureCache::retain(const Content& content) {
   std::map<std::string, const ImageRef*> wanted;
-  if (content.settings.hasLogo) wanted[content.settings.logo.file.string()] = &content.settings.logo;
+  auto want = [&](const ImageRef& img) { wanted[img.file.string()] = &img; };
+  if (content.settings.hasLogo) want(content.settings.logo);
   for (const auto& s : content.sections) {
-    if (s.hasCover) wanted[s.cover.file.string()] = &s.cover;
+    if (s.hasCover) want(s.cover);
     for (const auto& i : s.items)
-      for (const auto& img : i.images) wanted[img.file.string()] = &img;
+      for (const auto& img : i.images) want(img);
   }
+  // A published version is the same files in a new folder: a picture found under the name
+  // staff know it by, with the same size and time, keeps its texture under its new path, so
+  // the screen does not blink to a placeholder at every publish.
+  std::map<std::string, const ImageRef*> byName;
+  for (const auto& [file, img] : wanted) byName[img->displayPath] = img;
+  auto same = [](const Entry& e, const ImageRef& img) { return img.bytes == e.bytes && img.modified == e.modified; };
+  std::vector<Entry> moved;
   for (auto it = m_entries.begin(); it != m_entries.end();) {
     const auto w = wanted.find(it->second.file);
-    const bool keep = w != wanted.end() && it->second.state != State::Failed && w->second->bytes == it->second.bytes &&
-                      w->second->modified == it->second.modified;
+    const bool keep = w != wanted.end() && it->second.state != State::Failed && same(it->second, *w->second);
     if (keep) {
       ++it;
+      continue;
+    }
+    if (const auto n = byName.find(it->second.displayPath);
+        w == wanted.end() && it->second.state == State::Ready && n != byName.end() && same(it->second, *n->second)) {
+      it->second.file = n->second->file.string();
+      moved.push_back(std::move(it->second));
+      it = m_entries.erase(it);
       continue;
     }
     if (it->second.state == State::Pending) m_loader.cancel(it->second.ticket);
@@ -257,6 +271,11 @@ void TextureCache::retain(const Content& content) {
     release(it->second);
     m_uploads.erase(std::remove(m_uploads.begin(), m_uploads.end(), k), m_uploads.end());
     it = m_entries.erase(it);
+  }
+  for (auto& e : moved) {
+    const std::string k = key(e.file, e.box);
+    if (m_entries.count(k)) release(e); // already there under the new path: one texture is enough
+    else m_entries.emplace(k, std::move(e));
   }
   m_reported.clear();
 }

@@ -207,6 +207,35 @@ TEST_CASE("[TextureCache] a reload keeps unchanged pictures and forgets changed 
   CHECK(rig.frame({{&change, {64, 64, Fit::Cover}}})[0].state == TextureCache::State::Pending);
 }
 
+TEST_CASE("[TextureCache] a published version keeps the textures of pictures that did not change") {
+  TempFolder t;
+  std::filesystem::create_directories(t.path() / "v1");
+  std::filesystem::create_directories(t.path() / "v2");
+  ImageRef old = picture(t, "v1/cover.png", 64, 64);
+  old.displayPath = "content/cover.png";
+  Rig rig(64u << 20);
+  rig.until(old, {64, 64, Fit::Cover});
+  REQUIRE(rig.gpu->live.size() == 1);
+  // kiosk publish: the same file, same size and time, in the new version's folder.
+  std::filesystem::copy_file(old.file, t.path() / "v2/cover.png");
+  std::filesystem::last_write_time(t.path() / "v2/cover.png", old.modified);
+  ImageRef now = old;
+  now.file = t.path() / "v2/cover.png";
+  Content content;
+  content.settings.hasLogo = true;
+  content.settings.logo = now;
+  rig.cache->retain(content);
+  CHECK(rig.gpu->live.size() == 1);
+  CHECK(rig.frame({{&now, {64, 64, Fit::Cover}}})[0].state == TextureCache::State::Ready); // no placeholder, no decode
+  // A changed file under the same name is decoded again.
+  ImageRef changed = now;
+  changed.file = t.path() / "v1/cover.png";
+  changed.bytes += 1;
+  content.settings.logo = changed;
+  rig.cache->retain(content);
+  CHECK(rig.gpu->live.empty());
+}
+
 TEST_CASE("[TextureCache] a failure is a placeholder and one sentence per picture, a GPU refusal too") {
   TempFolder t;
   t.write("bad.jpg", "not a picture");
