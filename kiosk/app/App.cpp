@@ -26,6 +26,18 @@
 namespace kiosk::app {
 namespace fs = std::filesystem;
 
+namespace {
+// The process's resident memory now, from /proc (0 where there is none).
+std::uint64_t residentBytesNow() {
+  unsigned long long size = 0, resident = 0;
+  std::FILE* f = std::fopen("/proc/self/statm", "r");
+  if (!f) return 0;
+  const bool read = std::fscanf(f, "%llu %llu", &size, &resident) == 2;
+  std::fclose(f);
+  return read ? resident * static_cast<unsigned long long>(sysconf(_SC_PAGESIZE)) : 0;
+}
+} // namespace
+
 fs::path findAssets(const Options& options, const char* argv0) {
   if (!options.assetsDir.empty()) return options.assetsDir;
   if (const char* env = std::getenv("KIOSK_ASSETS")) return env;
@@ -126,11 +138,7 @@ void App::logMemory() const {
 
 App::Resources App::resources() const {
   Resources r;
-  if (std::FILE* f = std::fopen("/proc/self/statm", "r")) {
-    unsigned long long size = 0, resident = 0;
-    if (std::fscanf(f, "%llu %llu", &size, &resident) == 2) r.residentBytes = resident * static_cast<unsigned long long>(sysconf(_SC_PAGESIZE));
-    std::fclose(f);
-  }
+  r.residentBytes = residentBytesNow();
   r.textureBytes = m_textures->stats().residentBytes;
   r.glyphBytes = m_painter->atlasBytes();
   std::error_code ec;
@@ -345,11 +353,7 @@ void App::writeMetrics() {
       fs::rename(state / "starts.tmp", state / "starts", ec);
     }
     h.starts = m_starts;
-    if (std::FILE* f = std::fopen("/proc/self/statm", "r")) {
-      unsigned long long size = 0, resident = 0;
-      if (std::fscanf(f, "%llu %llu", &size, &resident) == 2) h.residentBytes = resident * static_cast<unsigned long long>(sysconf(_SC_PAGESIZE));
-      std::fclose(f);
-    }
+    h.residentBytes = residentBytesNow();
     // Written whole or not at all: node_exporter may read it at any moment.
     const fs::path tmp = file.string() + ".tmp";
     {

@@ -1,6 +1,7 @@
 #include "app/Validate.h"
 
 #include "core/ContentLoader.h"
+#include "core/Json.h"
 #include "core/TranslationReport.h"
 #include "core/Utf8.h"
 #include "text/FontLibrary.h"
@@ -51,40 +52,6 @@ void checkDrawable(const Content& content, std::vector<Diagnostic>& out) {
   }
 }
 
-std::string jsonString(const std::string& raw) {
-  // File names may not be UTF-8 (a zip made with GBK names): JSON must stay valid all the same.
-  std::string s;
-  for (size_t i = 0; i < raw.size();) {
-    size_t bad = 0;
-    std::string_view rest(raw.data() + i, raw.size() - i);
-    if (utf8::isValid(rest, &bad)) {
-      s.append(rest);
-      break;
-    }
-    s.append(rest.substr(0, bad));
-    s += "\xEF\xBF\xBD"; // U+FFFD for the byte that is not UTF-8
-    i += bad + 1;
-  }
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\n': out += "\\n"; break;
-    case '\r': out += "\\r"; break;
-    case '\t': out += "\\t"; break;
-    default:
-      if (c < 0x20) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out += buf;
-      } else {
-        out += static_cast<char>(c); // UTF-8 passes through: JSON is UTF-8
-      }
-    }
-  }
-  return out + "\"";
-}
 
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "core/VisitEvent.h"
 
+#include "core/Json.h"
 #include "core/Utf8.h"
 
 #include <algorithm>
@@ -28,44 +29,6 @@ constexpr std::array<std::pair<SessionEnd, const char*>, 3> kEnds{{
     {SessionEnd::Visitor, "visitor"},
     {SessionEnd::Stopped, "stopped"},
 }};
-
-// A JSON string. Ids and language tags are ASCII in practice, but a byte that is not UTF-8 still
-// must not make the line invalid JSON, so it becomes U+FFFD.
-void appendString(std::string& out, std::string_view raw) {
-  out += '"';
-  while (!raw.empty()) {
-    size_t bad = 0;
-    const bool valid = utf8::isValid(raw, &bad);
-    const std::string_view good = valid ? raw : raw.substr(0, bad);
-    for (size_t k = 0; k < good.size(); ++k) {
-      // Runs that need no escaping are copied whole (a long id costs one copy, not a loop).
-      size_t run = k;
-      while (run < good.size() && static_cast<unsigned char>(good[run]) >= 0x20 && good[run] != '"' && good[run] != '\\' &&
-             good[run] != 0x7f)
-        ++run;
-      out.append(good, k, run - k);
-      if (run == good.size()) break;
-      k = run;
-      const unsigned char c = static_cast<unsigned char>(good[k]);
-      switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: { // the other control characters
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out += buf;
-      }
-      }
-    }
-    if (valid) break;
-    out += "\xEF\xBF\xBD";
-    raw.remove_prefix(bad + 1);
-  }
-  out += '"';
-}
 
 void appendKey(std::string& out, const char* key) {
   out += ",\"";
@@ -271,15 +234,15 @@ std::string formatVisitLine(const VisitEvent& e) {
   std::snprintf(buf, sizeof buf, ",\"time\":\"%02d:%02d\",\"session\":%d", minute / 60, minute % 60, std::max(e.session, 1));
   out += buf;
   appendKey(out, "lang");
-  appendString(out, e.language);
+  appendJsonString(out, e.language);
   const bool view = e.type == VisitEventType::Section || e.type == VisitEventType::Item;
   if (view || e.type == VisitEventType::QrShown) {
     appendKey(out, "section");
-    appendString(out, e.section);
+    appendJsonString(out, e.section);
   }
   if (e.type == VisitEventType::Item || e.type == VisitEventType::QrShown) {
     appendKey(out, "item");
-    appendString(out, e.item);
+    appendJsonString(out, e.item);
   }
   if (view || e.type == VisitEventType::SessionEnd) {
     // Hundredths of a second are plenty for dwell and keep lines short.

@@ -267,6 +267,19 @@ bool pillButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float height
 // [SECTION] Screens::draw
 //-----------------------------------------------------------------------------
 
+namespace {
+// A window over the whole screen, above the screen's own: ImGui gives a touch to the topmost
+// window under it, so nothing beneath is pressed. Returns its draw list; End() it after.
+ImDrawList* beginOverlay(const char* name, const Frame& frame) {
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(frame.width, frame.height));
+  ImGui::Begin(name, nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground |
+                   ImGuiWindowFlags_NoScrollWithMouse);
+  return ImGui::GetWindowDrawList();
+}
+} // namespace
+
 void Screens::draw(Frame& frame) {
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(frame.width, frame.height));
@@ -353,12 +366,7 @@ void Screens::draw(Frame& frame) {
   // still take the hover from the panel's switches).
   if (adminOpen) {
     // Staff only: the admin view covers everything, in a window of its own (its own scroll areas).
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(frame.width, frame.height));
-    ImGui::Begin("##admin", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse);
-    c.dl = ImGui::GetWindowDrawList();
+    c.dl = beginOverlay("##admin", frame);
     c.modal = false; // its own scroll areas take drags
     const bool wasModal = std::exchange(m_modal, false);
     switch (frame.admin->mode) {
@@ -370,12 +378,7 @@ void Screens::draw(Frame& frame) {
     m_modal = wasModal;
     ImGui::End();
   } else if (modal) {
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(frame.width, frame.height));
-    ImGui::Begin("##modal", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse);
-    c.dl = ImGui::GetWindowDrawList();
+    c.dl = beginOverlay("##modal", frame);
     if (countdown > 0) drawStillThere(c, countdown);
     else drawAccessibilityPanel(c);
     ImGui::End();
