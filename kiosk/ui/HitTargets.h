@@ -1,6 +1,8 @@
 #pragma once
 // Named touch targets laid out in the last frame, so input scripts can say "tap @home" instead of
 // pixel positions that change with the layout and the screen size.
+#include "core/LayoutRules.h"
+
 #include <map>
 #include <optional>
 #include <set>
@@ -20,6 +22,9 @@ public:
   void clear() {
     m_targets.clear();
     m_cut.clear();
+    m_layout.clear();
+    m_area = -1;
+    m_last.clear();
   }
   // `rect` is the part on screen; `whole` is false when a scroll area cuts the target.
   void add(const std::string& name, const Rect& rect, bool whole = true) {
@@ -27,6 +32,28 @@ public:
     if (!whole) m_cut.insert(name);
     else m_cut.erase(name);
   }
+
+  // The layout rules' view of the frame (core/LayoutRules): every target laid out, whole, in
+  // the scroll area it moves with, whether or not it is on screen now.
+  void place(const std::string& name, const LayoutBox& whole) {
+    m_layout.targets.push_back({name, whole, m_area});
+    m_last = name;
+  }
+  // Targets placed from now until endArea() scroll in this area.
+  void beginArea(const ScrollArea& area) {
+    m_layout.areas.push_back(area);
+    m_area = static_cast<int>(m_layout.areas.size()) - 1;
+  }
+  void endArea() { m_area = -1; }
+  // A text set this frame, next to the target placed last.
+  void noteText(const std::string& text, bool truncated, bool mayTruncate = false) {
+    m_layout.texts.push_back({m_last, text, truncated, mayTruncate});
+  }
+  void setWindow(float width, float height) {
+    m_layout.width = width;
+    m_layout.height = height;
+  }
+  const LayoutReport& layout() const { return m_layout; }
   std::optional<Rect> find(const std::string& name) const;
   std::vector<std::string> names() const;
   // Targets smaller than `minimum` pixels either way, not counting those a scroll area cuts.
@@ -35,6 +62,9 @@ public:
 private:
   std::map<std::string, Rect> m_targets;
   std::set<std::string> m_cut;
+  LayoutReport m_layout;
+  int m_area = -1;
+  std::string m_last;
 };
 
 } // namespace kiosk::ui

@@ -11,6 +11,7 @@ namespace kiosk::ui {
 
 // The palette of the frame being drawn: standard or high contrast.
 const Palette& pal();
+void setPalette(const Palette& palette);
 
 struct Screens::Ctx {
   Frame& f;
@@ -64,5 +65,40 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col);
 float pillWidth(Screens::Ctx& c, float height, Icon icon, const std::string& label, FontRef font, float size, float padding = 0);
 bool pillButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float height, Icon icon, const std::string& label,
                 FontRef font, float size, bool selected, float* widthOut, float padding = 0);
+
+// Where a picture is missing, broken or still decoding.
+void drawPlaceholder(ImDrawList* dl, ImVec2 a, ImVec2 b, std::uint32_t colour, bool broken, float rounding);
+
+// A slow pan and zoom over a picture (the attract loop): `zoom` >= 1 enlarges it, `pan` (-1 to
+// 1 each way) moves the view across the part the zoom and crop leave hidden.
+struct Motion {
+  float zoom = 1;
+  ImVec2 pan{0, 0};
+};
+// Draws an image filling [a, b] (cropped to keep its aspect), or a placeholder; returns its
+// state. It is decoded at the size of the box it fills (`decodeScale` larger, for a zoomed one).
+TextureCache::State drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b, std::uint32_t colour,
+                                   float alpha = 1.0f, float rounding = 0, ImDrawFlags corners = ImDrawFlags_RoundCornersAll,
+                                   Motion motion = {}, float decodeScale = 1.0f);
+// Draws an image whole in [a, b]: centred across and at the top, or (centreAcross false) at the
+// left and centred down, as a logo sits; returns the rectangle it took. `decodeBox` is the size
+// to decode for; `zoom` and `zoomCentre` show a part of it pinched larger.
+std::pair<ImVec2, ImVec2> drawImageContain(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b,
+                                           std::uint32_t colour, bool centreAcross = true, ImVec2 decodeBox = ImVec2(0, 0),
+                                           float zoom = 1, ImVec2 zoomCentre = ImVec2(0.5f, 0.5f));
+// A finger that moved further than the drag threshold was scrolling, not tapping.
+bool movedTooFarForATap();
+// A horizontal swipe that started in [a, b] and ended this frame: -1 to the left (the next
+// thing), +1 to the right (the previous), 0 for anything else.
+int swipeIn(const Screens::Ctx& c, ImVec2 a, ImVec2 b);
+
+// The item screen's media column: the width the pictures take (the left column, or the whole
+// width on a portrait screen) and where that column ends.
+struct MediaColumn {
+  float width, bottom;
+};
+MediaColumn itemMediaColumn(const Screens::Ctx& c);
+// The largest box an item's picture takes on the item screen (decoded once for it).
+media::DisplaySize heroDecodeBox(const Screens::Ctx& c);
 
 } // namespace kiosk::ui

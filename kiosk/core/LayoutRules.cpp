@@ -1,0 +1,119 @@
+#include "core/LayoutRules.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace kiosk {
+namespace {
+
+std::string px(float v) { return std::to_string(static_cast<int>(std::lround(v))); }
+
+std::string describe(const LayoutBox& b) { return px(b.w) + "x" + px(b.h) + " at " + px(b.x) + "," + px(b.y); }
+
+// The span [lo, hi] of scroll positions at which [top, bottom] (content coordinates, at scroll
+// 0) lies inside [viewTop, viewBottom]; empty (lo > hi) when none does.
+std::pair<float, float> scrollsShowing(float top, float bottom, float viewTop, float viewBottom) {
+  return {bottom - viewBottom, top - viewTop};
+}
+
+bool matches(const std::string& name, const std::string& pattern) {
+  if (!pattern.empty() && pattern.back() == '*') return name.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0;
+  return name == pattern;
+}
+
+constexpr float kSlack = 0.5f; // rounding to whole pixels
+
+} // namespace
+
+std::vector<std::string> unreachableTargets(const LayoutReport& report, const ReachBand* reach) {
+  std::vector<std::string> problems;
+  for (const PlacedTarget& t : report.targets) {
+    const LayoutBox& b = t.box;
+    // Across: every target stands inside the window (nothing scrolls sideways).
+    if (b.x < -kSlack || b.right() > report.width + kSlack) {
+      problems.push_back("@" + t.name + " (" + describe(b) + ") runs past the " + (b.x < 0 ? "left" : "right") +
+                         " edge of the " + px(report.width) + " px wide window");
+      continue;
+    }
+    float viewTop = 0, viewBottom = report.height, lo = 0, hi = 0;
+    std::string where = "the window";
+    if (t.area >= 0 && t.area < static_cast<int>(report.areas.size())) {
+      const ScrollArea& a = report.areas[static_cast<size_t>(t.area)];
+      viewTop = a.view.y;
+      viewBottom = a.view.bottom();
+      hi = std::max(0.0f, a.maxScroll);
+      where = "the scroll area '" + a.name + "' (" + describe(a.view) + ", scrolls " + px(hi) + " px)";
+      // Content coordinates: where the target is at scroll 0.
+      const float top = b.y + a.scroll, bottom = b.bottom() + a.scroll;
+      auto [need0, need1] = scrollsShowing(top, bottom, viewTop, viewBottom);
+      if (need0 > need1 + kSlack) {
+        problems.push_back("@" + t.name + " (" + describe(b) + ") is taller than " + where);
+        continue;
+      }
+      if (need0 > hi + kSlack || need1 < lo - kSlack) {
+        problems.push_back("@" + t.name + " (" + describe(b) + ") cannot be scrolled into view in " + where + ": it needs a scroll of " +
+                           px(need0) + " to " + px(need1) + " px");
+        continue;
+      }
+      if (reach) {
+        const float v0 = std::max(viewTop, reach->top), v1 = std::min(viewBottom, reach->bottom);
+        auto [r0, r1] = scrollsShowing(top, bottom, v0, v1);
+        if (v1 <= v0 || r0 > r1 + kSlack || r0 > hi + kSlack || r1 < lo - kSlack)
+          problems.push_back("@" + t.name + " (" + describe(b) + ") cannot be scrolled within reach (rows " + px(reach->top) + " to " +
+                             px(reach->bottom) + ") in " + where);
+      }
+      continue;
+    }
+    if (b.y < viewTop - kSlack || b.bottom() > viewBottom + kSlack) {
+      problems.push_back("@" + t.name + " (" + describe(b) + ") runs past the " + (b.y < 0 ? "top" : "bottom") + " of " + where);
+      continue;
+    }
+    // A target covering the whole window (a tap anywhere) is within reach wherever the hand is.
+    const bool wholeScreen = b.h >= report.height - kSlack;
+    if (reach && !wholeScreen && (b.y < reach->top - kSlack || b.bottom() > reach->bottom + kSlack))
+      problems.push_back("@" + t.name + " (" + describe(b) + ") is out of reach (rows " + px(reach->top) + " to " + px(reach->bottom) + ")");
+  }
+  return problems;
+}
+
+std::vector<std::string> truncatedTexts(const LayoutReport& report) {
+  std::vector<std::string> problems;
+  for (const PlacedText& t : report.texts)
+    if (t.truncated && !t.mayTruncate) problems.push_back("\"" + t.text + "\" is cut short" + (t.near.empty() ? "" : " on @" + t.near));
+  return problems;
+}
+
+std::vector<std::string> movedTargets(const LayoutReport& before, const LayoutReport& after, const std::string& names,
+                                      float tolerance) {
+  std::vector<std::string> problems;
+  auto find = [](const LayoutReport& r, const std::string& name) -> const PlacedTarget* {
+    for (const PlacedTarget& t : r.targets)
+      if (t.name == name) return &t;
+    return nullptr;
+  };
+  for (const PlacedTarget& t : before.targets) {
+    if (!matches(t.name, names)) continue;
+    const PlacedTarget* u = find(after, t.name);
+    if (!u) {
+      problems.push_back("@" + t.name + " is gone");
+      continue;
+    }
+    const float d = std::max({std::abs(u->box.x - t.box.x), std::abs(u->box.y - t.box.y), std::abs(u->box.w - t.box.w),
+                              std::abs(u->box.h - t.box.h)});
+    if (d > tolerance) problems.push_back("@" + t.name + " moved from " + describe(t.box) + " to " + describe(u->box));
+  }
+  for (const PlacedTarget& u : after.targets)
+    if (matches(u.name, names) && !find(before, u.name)) problems.push_back("@" + u.name + " appeared");
+  return problems;
+}
+
+ReachBand reachBand(const Mounting& mounting, float heightPx) {
+  if (mounting.screenHeightMm <= 0 || heightPx <= 0) return {0, heightPx};
+  const float pxPerMm = heightPx / mounting.screenHeightMm;
+  // Row of a height above the floor: the bottom row is the screen's bottom edge.
+  auto row = [&](float mm) { return std::clamp(heightPx - (mm - mounting.bottomAboveFloorMm) * pxPerMm, 0.0f, heightPx); };
+  return {std::round(row(kReachHighMm)), std::round(row(kReachLowMm))};
+}
+
+} // namespace kiosk

@@ -1,0 +1,103 @@
+// The attract loop: pictures crossfading with a slow pan and zoom, the venue, and an invitation
+// in each language in turn.
+#include "ui/Screens.h"
+#include "ui/ScreensDraw.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk::ui {
+
+void Screens::drawAttract(Ctx& c) {
+  const auto images = c.f.nav.content().attractImages(c.f.nav.today());
+  const AttractFrame a = c.f.nav.attract(c.f.now);
+  const std::uint32_t base = pal().card;
+  // Each slide drifts: it zooms from 1.0 to 1.08 over its showing and pans one of four ways
+  // (by its place in the loop), continuing through the crossfade. Pictures are decoded 8%
+  // larger than the screen, so the zoom never enlarges them.
+  constexpr float kZoom = 0.08f, kDecode = 1.08f;
+  auto motion = [&](size_t index, double progress) {
+    static const ImVec2 kWays[4] = {{-1, -0.6f}, {1, 0.6f}, {0.8f, -1}, {-0.8f, 1}};
+    const ImVec2 way = kWays[index % 4];
+    const float p = static_cast<float>(progress);
+    return Motion{1 + kZoom * p, ImVec2(way.x * (2 * p - 1), way.y * (2 * p - 1))};
+  };
+  const float dt = m_lastAttractNow >= 0 ? static_cast<float>(std::clamp(c.f.now - m_lastAttractNow, 0.0, 0.1)) : 0;
+  m_lastAttractNow = c.f.now;
+  if (!images.empty()) {
+    drawImageCover(c.dl, c.f.textures, *images[a.current], ImVec2(0, 0), ImVec2(c.W, c.H), base, 1, 0,
+                   ImDrawFlags_RoundCornersAll, motion(a.current, a.currentProgress), kDecode);
+    if (a.mix > 0) {
+      // Never a fade into a gap: while the next picture is still decoding, the loop holds (at
+      // most 5 s: a disk that slow must not stop the loop; a picture that cannot be decoded at
+      // all fades in as its placeholder at once).
+      const auto state = drawImageCover(c.dl, c.f.textures, *images[a.next], ImVec2(0, 0), ImVec2(c.W, c.H), base, a.mix, 0,
+                                        ImDrawFlags_RoundCornersAll, motion(a.next, a.nextProgress), kDecode);
+      if (state == TextureCache::State::Ready || state == TextureCache::State::Failed || m_heldFor > 5) m_heldFor = 0;
+      else {
+        m_heldFor += dt;
+        c.f.nav.holdAttract(dt);
+        drawImageCover(c.dl, c.f.textures, *images[a.current], ImVec2(0, 0), ImVec2(c.W, c.H), base, 1, 0,
+                       ImDrawFlags_RoundCornersAll, motion(a.current, a.currentProgress), kDecode);
+      }
+    }
+    // Ask for the next two slides now, so they are decoded long before they are needed.
+    for (size_t k = 0; k <= 2; ++k)
+      c.f.textures.prefetch(*images[(a.next + k) % images.size()],
+                            {static_cast<int>(std::ceil(c.W * kDecode)), static_cast<int>(std::ceil(c.H * kDecode)), media::Fit::Cover});
+  }
+  // The venue's logo, top left, over a soft shade so it reads on any picture.
+  if (c.f.nav.content().settings.hasLogo) {
+    const float lh = c.u(0.1f), m = c.u(Theme::kMargin * 2);
+    c.dl->AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(c.W, lh + 2 * m), IM_COL32(5, 10, 20, 150), IM_COL32(5, 10, 20, 150),
+                                  IM_COL32(5, 10, 20, 0), IM_COL32(5, 10, 20, 0));
+    drawImageContain(c.dl, c.f.textures, c.f.nav.content().settings.logo, ImVec2(m + c.sx, m + c.sy),
+                     ImVec2(m + c.sx + lh * 4, m + c.sy + lh), base, false);
+  }
+  // A dark gradient at the bottom keeps white text readable on any photo.
+  c.dl->AddRectFilledMultiColor(ImVec2(0, c.H * 0.45f), ImVec2(c.W, c.H), IM_COL32(5, 10, 20, 0), IM_COL32(5, 10, 20, 0),
+                                IM_COL32(5, 10, 20, 225), IM_COL32(5, 10, 20, 225));
+  const auto& settings = c.f.nav.content().settings;
+  const float x = c.u(Theme::kMargin * 2) + c.sx;
+  const float headline = c.size(TextRole::Headline);
+  const float title = c.size(TextRole::Title);
+  float y = c.H - c.u(0.40f) + c.sy;
+  const std::string& name = c.text(settings.name);
+  putText(c, c.font(TextRole::Headline), headline, ImVec2(x, y), toImColor(pal().text), name);
+  y += std::round(headline * 1.25f);
+  // The tagline and the prompt take each offered language in turn, one per slide, so every
+  // visitor walking past sees an invitation in their language; the prompt breathes gently.
+  const auto& langs = settings.languages;
+  const std::string& promptLang = langs.empty() ? c.lang : langs[a.promptIndex % langs.size()];
+  const std::string& tagline = settings.tagline.get(promptLang, c.fallback);
+  if (!tagline.empty()) {
+    FontRef tf = &promptLang;
+    y = drawBlock(c, tf, title, tagline, ImVec2(x, y), c.W - 2 * (x - c.sx), toImColor(pal().textMuted), 2, 1.3f);
+  }
+  // Today's opening hours, in the same language, when kiosk.toml gives them.
+  const std::string hours = openingToday(c.f.strings, promptLang, settings, c.f.nav.today());
+  if (!hours.empty())
+    drawBlock(c, &promptLang, c.size(TextRole::Body), hours, ImVec2(x, y + c.u(0.01f)), c.W - 2 * (x - c.sx),
+              toImColor(pal().text, 0.85f), 1, 1.3f);
+  const std::string& prompt = c.f.strings.get(promptLang, "touch_to_explore");
+  FontRef pf = &promptLang;
+  const float pulse = 0.78f + 0.22f * std::sin(static_cast<float>(c.f.now) * 2.6f);
+  const float ph = c.u(0.085f);
+  const float pw = textWidth(c, pf, title, prompt) + ph * 1.2f;
+  const ImVec2 p0(x, c.H - c.u(0.16f) + c.sy);
+  c.dl->AddRectFilled(p0, ImVec2(p0.x + pw, p0.y + ph), toImColor(c.accent(), pulse), ph / 2);
+  putText(c, pf, title, ImVec2(p0.x + ph * 0.6f, std::round(p0.y + (ph - title) / 2 - title * 0.06f)),
+                toImColor(pal().bar), prompt);
+  // The whole screen is the target: any tap brings the visitor home, except in a corner while
+  // the staff's hidden gesture is on (four corners tapped clockwise open the admin PIN pad).
+  if (touchTarget(c.f.targets, "attract", ImVec2(0, 0), ImVec2(c.W, c.H))) {
+    const ImVec2 p = ImGui::GetIO().MouseClickedPos[0];
+    const float z = c.f.admin ? c.f.admin->cornerZone : 0;
+    const bool corner = z > 0 && (p.x < z || p.x >= c.W - z) && (p.y < z || p.y >= c.H - z);
+    if (!corner) c.f.nav.wake(c.f.now);
+  }
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,209 @@
+// An item: its pictures on the left (above, in portrait), its text on the right; a QR card.
+#include "ui/Screens.h"
+#include "ui/ScreensDraw.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk::ui {
+
+void Screens::drawItem(Ctx& c) {
+  const Section* s = c.f.nav.section();
+  const Item* item = c.f.nav.item();
+  if (!s || !item) return;
+  const std::string key = s->id + "/" + item->id;
+  if (m_imageFor != key) {
+    m_imageFor = key;
+    m_image = 0;
+    m_zoom = 1;
+  }
+  const float top = c.top, bottom = c.bottom;
+  const float m = c.u(Theme::kMargin), gap = c.u(Theme::kGap);
+  const float title = c.size(TextRole::Title), body = c.size(TextRole::Body), caption = c.size(TextRole::Caption);
+
+  // The pictures take the left column (landscape) or the upper part (portrait): the selected
+  // image, its caption, and thumbnails when there are several.
+  const size_t count = item->images.size();
+  const bool stacked = c.portrait();
+  const MediaColumn column = itemMediaColumn(c);
+  const float leftW = column.width, mediaBottom = column.bottom;
+  float imgBottom = mediaBottom - m;
+  if (count > 1) imgBottom -= c.u(0.11f) + gap;
+  float mediaEnd = top; // where the pictures and their caption end, for the stacked layout
+  if (count > 0) {
+    m_image = std::min(m_image, count - 1);
+    const ImageRef& img = item->images[m_image];
+    const std::string& cap = c.text(img.caption);
+    const float capH = cap.empty() ? 0 : std::round(caption * 1.4f * 2) + gap / 2;
+    const ImVec2 a(m, top + m), b(m + leftW, imgBottom - capH);
+    const media::DisplaySize hero = heroDecodeBox(c);
+    const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, img, a, b, s->colour, true, ImVec2(hero.width, hero.height), m_zoom,
+                                           ImVec2(m_zoomX, m_zoomY));
+    // Two fingers on the picture pinch it larger (up to 4x) around the point between them, and
+    // move it; the point under the fingers stays under them.
+    if (m_pinch.active && m_pinch.x >= p0.x && m_pinch.x < p1.x && m_pinch.y >= p0.y && m_pinch.y < p1.y && p1.x > p0.x &&
+        p1.y > p0.y) {
+      const float rw = p1.x - p0.x, rh = p1.y - p0.y;
+      const float fx = (m_pinch.x - (p0.x + p1.x) / 2) / rw, fy = (m_pinch.y - (p0.y + p1.y) / 2) / rh;
+      const float u = m_zoomX + fx / m_zoom, v = m_zoomY + fy / m_zoom; // the picture's point under the fingers
+      m_zoom = std::clamp(m_zoom * m_pinch.scale, 1.0f, 4.0f);
+      m_zoomX = u - fx / m_zoom - m_pinch.dx / (rw * m_zoom);
+      m_zoomY = v - fy / m_zoom - m_pinch.dy / (rh * m_zoom);
+    }
+    const float half = 0.5f / m_zoom;
+    m_zoomX = std::clamp(m_zoomX, half, 1 - half);
+    m_zoomY = std::clamp(m_zoomY, half, 1 - half);
+    // Swiping the picture turns to the next or previous one; past either end, to the next or
+    // previous item of the section. Not while it is pinched larger, nor the drag of a pinch.
+    const bool pinching = m_zoom > 1.001f || (c.f.touches && c.f.touches->pinchedSinceFirstDown());
+    if (const int swipe = pinching ? 0 : swipeIn(c, a, b); swipe != 0) {
+      if (swipe < 0 && m_image + 1 < count) ++m_image;
+      else if (swipe > 0 && m_image > 0) --m_image;
+      else m_swipeItem = swipe;
+    }
+    for (const ImageRef& other : item->images) // the thumbnails the visitor may tap next
+      if (other.exists) c.f.textures.prefetch(other, hero);
+    // The caption sits right under the picture, aligned with its left edge.
+    if (!cap.empty())
+      drawBlock(c, c.font(TextRole::Caption), caption, cap, ImVec2(p0.x, p1.y + gap / 2), p1.x - p0.x, toImColor(pal().textMuted), 2, 1.4f);
+    mediaEnd = p1.y + (cap.empty() ? 0 : capH);
+    if (count > 1) {
+      const float th = c.u(0.11f), tw = std::round(th * 16 / 9);
+      const float ty = stacked ? mediaEnd + gap / 2 : mediaBottom - m - th;
+      mediaEnd = ty + th;
+      for (size_t i = 0; i < count; ++i) {
+        const ImVec2 ta(m + i * (tw + gap / 2), ty), tb(ta.x + tw, ta.y + th);
+        if (tb.x > m + leftW) break;
+        if (touchTarget(c.f.targets, "image:" + std::to_string(i + 1), ta, tb) && m_image != i) {
+          m_image = i;
+          m_zoom = 1; // another picture opens whole
+        }
+        drawImageCover(c.dl, c.f.textures, item->images[i], ta, tb, s->colour);
+        if (i == m_image) c.dl->AddRect(ta, tb, toImColor(c.accent()), 0, 0, c.u(0.004f));
+      }
+    }
+  }
+
+  // The text column: title, summary, body; dragged vertically when longer than the column.
+  const float x = (count > 0 && !stacked ? m + leftW + gap * 2 : m);
+  const float colW = c.W - m - x;
+  const float textTop = (count > 0 && stacked ? mediaEnd : top) + m;
+  float textBottom = bottom - m;
+  // An item with a link ends its column with a QR code, so visitors take the page home.
+  if (!item->link.empty()) {
+    auto [it, fresh] = m_qr.try_emplace(item->link);
+    if (fresh) it->second = encodeQr(item->link);
+    // The code gives way to the text: at least four lines of it stay above the card.
+    const float room = textBottom - textTop - c.size(TextRole::Body) * 1.6f * 4 - gap;
+    if (it->second.size > 0 && room > 0) {
+      const float top = drawQrCard(c, it->second, item->link, ImVec2(x, textBottom), colW, room);
+      m_qrShown = top < textBottom; // drawn (a card too small to scan is left out)
+      if (top < textBottom) textBottom = top - gap;
+    }
+  }
+  const ImVec2 ca(x, textTop), cb(x + colW, textBottom);
+  if (!stacked)
+    c.dl->AddRectFilled(ImVec2(x - gap, textTop), ImVec2(x - gap + c.u(0.004f), textTop + title * 1.2f),
+                        toImColor(s->colour));
+  touchTarget(c.f.targets, "text", ca, cb);
+  if (const int swipe = swipeIn(c, ca, cb); swipe != 0) m_swipeItem = swipe; // the next or previous item
+  // The text's height is known once it is laid out: scroll by last frame's height.
+  float& textHeight = m_heights[key];
+  const float scroll = dragScroll("text:" + key, ca, cb, textHeight);
+  // A little headroom above the column: Thai tone marks and Vietnamese accents rise above the
+  // em box of the first line, and must not be cut off.
+  ImGui::PushClipRect(ImVec2(ca.x - c.u(0.01f), ca.y - c.u(0.02f)), ImVec2(cb.x + c.u(0.01f), cb.y), true);
+  float y = ca.y - scroll;
+  const std::string& t = c.text(item->title);
+  y = drawBlock(c, c.font(TextRole::Title), title, t, ImVec2(x, y), colW, toImColor(pal().text), SIZE_MAX, 1.25f);
+  y += std::round(body * 0.5f);
+  if (const std::string dates = eventDates(c.f.strings, c.lang, *item); !dates.empty()) {
+    putText(c, c.font(TextRole::Body), body, ImVec2(x, y), toImColor(pal().text), dates);
+    y += std::round(body * 1.6f);
+  }
+  const std::string& summary = c.text(item->summary);
+  if (!summary.empty())
+    y = drawBlock(c, c.font(TextRole::Body), body, summary, ImVec2(x, y), colW, toImColor(c.accent()), SIZE_MAX, 1.55f) +
+        std::round(body * 0.8f);
+  // The body: paragraphs, headings, lists, with bold drawn brighter and doubled a pixel apart
+  // (ImGui draws one weight; the text engine of the next issue brings real bold faces).
+  if (const RichText* rich = item->richBody(c.lang, c.fallback)) {
+    const ImU32 ink = toImColor(pal().text, 0.9f), strongInk = toImColor(pal().text);
+    for (const RichBlock& block : *rich) {
+      const bool heading = block.kind == RichBlock::Kind::Heading;
+      const bool listItem = block.kind == RichBlock::Kind::Bullet || block.kind == RichBlock::Kind::Numbered;
+      FontRef font = c.font(heading && block.level <= 2 ? TextRole::Title : TextRole::Body);
+      const float size = heading && block.level <= 2 ? title * 0.8f : body;
+      const float leading = heading ? 1.3f : 1.6f;
+      const float indent = listItem ? std::round(body * 1.4f * static_cast<float>(block.level)) : 0.0f;
+      if (heading) y += std::round(body * 0.4f);
+      if (listItem) {
+        const std::string marker = block.kind == RichBlock::Kind::Bullet ? "\u2022" : std::to_string(block.number) + ".";
+        const float mw = textWidth(c, font, size, marker);
+        putText(c, font, size, ImVec2(x + indent - mw - body * 0.5f, std::round(y + (size * leading - size) / 2)),
+                toImColor(c.accent()), marker);
+      }
+      const float width = colW - indent;
+      text::TextStyle style;
+      style.pixelSize = size;
+      style.lineSpacing = leading;
+      const auto& laid = c.f.painter.layout(block.text, c.lang, style, width);
+      // Bold spans are drawn brighter and doubled a pixel apart (one weight until bold faces).
+      std::vector<TextPainter::Span> bold;
+      for (const auto& span : block.strong) bold.push_back({span.begin, span.end});
+      c.f.painter.draw(c.dl, laid, c.lang, x + indent, y, heading ? strongInk : ink, &bold, strongInk);
+      y += laid.height;
+      y += std::round(body * (listItem ? 0.2f : 0.7f));
+    }
+  }
+  ImGui::PopClipRect();
+  textHeight = y + scroll - ca.y;
+  drawScrollHints(c, ca, cb, textHeight, scroll);
+
+  // A swipe asked for the next (or previous) item of the section: it opens now, at its top.
+  if (const int swipe = std::exchange(m_swipeItem, 0); swipe != 0) {
+    const auto items = Content::visibleItems(*s, c.f.nav.today());
+    const auto at = std::find(items.begin(), items.end(), item);
+    const long next = static_cast<long>(at - items.begin()) - swipe;
+    if (at != items.end() && next >= 0 && next < static_cast<long>(items.size())) c.f.nav.openItem(items[static_cast<size_t>(next)]->id, c.f.now);
+  }
+}
+
+// A QR code on a white card (with the quiet zone the standard asks for), its caption and the
+// link written out beside it, bottom-aligned at `bottomLeft`; returns the card's top.
+float Screens::drawQrCard(Ctx& c, const QrCode& qr, const std::string& link, ImVec2 bottomLeft, float width, float maxSide) {
+  const int modules = qr.size + 2 * kQrQuietZone;
+  // Whole pixels per module keep every edge crisp: about a fifth of the short side, never more
+  // than the room, and at least 2 (a phone reads that from arm's length); else no card.
+  const float modulePx = std::floor(std::min(c.u(0.19f), maxSide) / static_cast<float>(modules));
+  if (modulePx < 2) return bottomLeft.y;
+  const float side = modulePx * static_cast<float>(modules);
+  const ImVec2 a(std::round(bottomLeft.x), std::round(bottomLeft.y - side));
+  c.dl->AddRectFilled(a, ImVec2(a.x + side, a.y + side), IM_COL32(255, 255, 255, 255), c.u(0.008f));
+  const ImU32 ink = IM_COL32(0, 0, 0, 255);
+  for (int y = 0; y < qr.size; ++y)
+    for (int x = 0; x < qr.size;) { // one rectangle per run of dark modules
+      if (!qr.at(x, y)) {
+        ++x;
+        continue;
+      }
+      int end = x;
+      while (end < qr.size && qr.at(end, y)) ++end;
+      const float px = a.x + (static_cast<float>(x + kQrQuietZone)) * modulePx, py = a.y + static_cast<float>(y + kQrQuietZone) * modulePx;
+      c.dl->AddRectFilled(ImVec2(px, py), ImVec2(px + static_cast<float>(end - x) * modulePx, py + modulePx), ink);
+      x = end;
+    }
+  touchTarget(c.f.targets, "qr", a, ImVec2(a.x + side, a.y + side));
+  const float body = c.size(TextRole::Body), caption = c.size(TextRole::Caption);
+  const float tx = a.x + side + c.u(Theme::kGap);
+  const float tw = std::max(0.0f, bottomLeft.x + width - tx);
+  float ty = a.y + std::round((side - body * 1.4f * 2 - caption * 1.4f * 2) / 2);
+  ty = drawBlock(c, c.font(TextRole::Body), body, c.ui("qr_caption"), ImVec2(tx, ty), tw, toImColor(pal().text), 2, 1.4f);
+  // The address itself, for a visitor without a phone camera (nothing carried by the code alone).
+  drawBlock(c, c.font(TextRole::Caption), caption, link, ImVec2(tx, ty + std::round(caption * 0.3f)), tw, toImColor(pal().textMuted), 2, 1.4f);
+  return a.y;
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,266 @@
+// The layout vocabulary the screens share: text lines and blocks, pictures (cover / contain),
+// touch targets, swipes, icons, pill buttons, drag scrolling and its hints.
+#include "ui/Screens.h"
+#include "ui/ScreensDraw.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk::ui {
+
+namespace {
+// The palette of the frame being drawn (standard or high contrast), for every helper.
+const Palette* g_palette = &standardPalette();
+} // namespace
+const Palette& pal() { return *g_palette; }
+void setPalette(const Palette& palette) { g_palette = &palette; }
+
+
+
+// Width of one line of text in the faces of `font`'s language, in pixels.
+float textWidth(Screens::Ctx& c, FontRef font, float size, std::string_view s) { return c.f.painter.width(s, *font, size); }
+
+// One line of text with the top of its em box at `pos`.
+void putText(Screens::Ctx& c, FontRef font, float size, ImVec2 pos, ImU32 col, std::string_view s) {
+  text::TextStyle style;
+  style.pixelSize = size;
+  style.lineSpacing = 1.0f;
+  c.f.painter.draw(c.dl, c.f.painter.layout(s, *font, style, 0), *font, pos.x, pos.y, col);
+}
+
+// Text wrapped to `width` from `pos`, at most `maxLines` (the last cut with an ellipsis), lines
+// `leading` times the size apart. Returns the y below the last line.
+float drawBlock(Screens::Ctx& c, FontRef font, float size, std::string_view s, ImVec2 pos, float width, ImU32 col,
+                size_t maxLines, float leading) {
+  text::TextStyle style;
+  style.pixelSize = size;
+  style.lineSpacing = leading;
+  style.maxLines = maxLines;
+  const auto& l = c.f.painter.layout(s, *font, style, width);
+  c.f.painter.draw(c.dl, l, *font, pos.x, pos.y, col);
+  return pos.y + l.height;
+}
+
+// Draws a placeholder where an image is missing, broken or still decoding.
+void drawPlaceholder(ImDrawList* dl, ImVec2 a, ImVec2 b, std::uint32_t colour, bool broken, float rounding) {
+  if (rounding > 0)
+    dl->AddRectFilled(a, b, toImColor(shade(colour, 0.45f)), rounding);
+  else
+    dl->AddRectFilledMultiColor(a, b, toImColor(shade(colour, 0.55f)), toImColor(shade(colour, 0.45f)),
+                                toImColor(shade(colour, 0.30f)), toImColor(shade(colour, 0.38f)));
+  if (!broken) return;
+  // A picture (frame, hill, sun) struck through: "this image could not be shown".
+  const float sz = std::min(b.x - a.x, b.y - a.y) * 0.16f;
+  const ImVec2 c((a.x + b.x) / 2, (a.y + b.y) / 2);
+  const ImU32 ink = toImColor(pal().text, 0.55f);
+  const float t = std::max(2.0f, sz * 0.07f);
+  const ImVec2 f0(c.x - sz, c.y - sz * 0.75f), f1(c.x + sz, c.y + sz * 0.75f);
+  dl->AddRect(f0, f1, ink, sz * 0.08f, 0, t);
+  dl->AddTriangleFilled(ImVec2(f0.x + sz * 0.2f, f1.y - sz * 0.2f), ImVec2(c.x - sz * 0.1f, c.y - sz * 0.15f),
+                        ImVec2(c.x + sz * 0.5f, f1.y - sz * 0.2f), ink);
+  dl->AddCircleFilled(ImVec2(c.x + sz * 0.45f, c.y - sz * 0.3f), sz * 0.15f, ink);
+  dl->AddLine(ImVec2(f0.x - sz * 0.15f, f1.y + sz * 0.15f), ImVec2(f1.x + sz * 0.15f, f0.y - sz * 0.15f),
+              toImColor(pal().error, 0.9f), t * 1.4f);
+}
+
+
+// Draws an image filling [a, b] (cropped to keep its aspect), or a placeholder; returns whether
+// the picture itself was drawn. It is decoded at the size of the box it fills (`decodeScale`
+// larger, for a picture that will be zoomed).
+TextureCache::State drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b, std::uint32_t colour,
+                                   float alpha, float rounding, ImDrawFlags corners, Motion motion, float decodeScale) {
+  const float w = b.x - a.x, h = b.y - a.y;
+  const TextureCache::View v = img.exists ? cache.get(img, {static_cast<int>(std::ceil(w * decodeScale)),
+                                                           static_cast<int>(std::ceil(h * decodeScale)), media::Fit::Cover})
+                                          : TextureCache::View{TextureCache::State::Failed};
+  if (v.state != TextureCache::State::Ready) {
+    drawPlaceholder(dl, a, b, colour, v.state == TextureCache::State::Failed, rounding);
+    return v.state;
+  }
+  const float scale = std::max(w / v.width, h / v.height);
+  const float uw = (w / scale) / v.width / motion.zoom, vh = (h / scale) / v.height / motion.zoom;
+  const float cx = 0.5f + motion.pan.x * (1 - uw) / 2, cy = 0.5f + motion.pan.y * (1 - vh) / 2;
+  const ImVec2 uv0(cx - uw / 2, cy - vh / 2), uv1(cx + uw / 2, cy + vh / 2);
+  const ImU32 tint = IM_COL32(255, 255, 255, static_cast<int>(255 * std::clamp(alpha, 0.0f, 1.0f)));
+  if (rounding > 0)
+    dl->AddImageRounded(v.texture, a, b, uv0, uv1, tint, rounding, corners);
+  else
+    dl->AddImage(v.texture, a, b, uv0, uv1, tint);
+  return TextureCache::State::Ready;
+}
+
+// Draws an image whole in [a, b]: centred across and at the top, or (centreAcross false) at the
+// left and centred down, as a logo sits; returns the rectangle it took. `decodeBox` is the size
+// to decode for when the box varies a little with the layout (a caption below or not).
+std::pair<ImVec2, ImVec2> drawImageContain(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b,
+                                           std::uint32_t colour, bool centreAcross, ImVec2 decodeBox, float zoom, ImVec2 zoomCentre) {
+  const float w = b.x - a.x, h = b.y - a.y;
+  if (decodeBox.x <= 0) decodeBox = ImVec2(w, h);
+  const TextureCache::View v =
+      img.exists ? cache.get(img, {static_cast<int>(std::ceil(decodeBox.x)), static_cast<int>(std::ceil(decodeBox.y)), media::Fit::Contain})
+                 : TextureCache::View{TextureCache::State::Failed};
+  if (v.state != TextureCache::State::Ready) {
+    if (centreAcross) drawPlaceholder(dl, a, b, colour, v.state == TextureCache::State::Failed, 0);
+    return {a, centreAcross ? b : a};
+  }
+  const float scale = std::min(w / v.width, h / v.height);
+  const float dw = v.width * scale, dh = v.height * scale;
+  const ImVec2 p0(centreAcross ? std::round(a.x + (w - dw) / 2) : a.x, centreAcross ? a.y : std::round(a.y + (h - dh) / 2));
+  const ImVec2 p1(p0.x + std::round(dw), p0.y + std::round(dh));
+  // Pinched larger: the part of the picture around `zoomCentre`, 1/zoom of it each way.
+  const float half = 0.5f / std::max(1.0f, zoom);
+  dl->AddImage(v.texture, p0, p1, ImVec2(zoomCentre.x - half, zoomCentre.y - half), ImVec2(zoomCentre.x + half, zoomCentre.y + half));
+  return {p0, p1};
+}
+
+// A touch target: an ImGui invisible button registered under `name` for input scripts.
+// Returns true when tapped (pressed and released on it).
+// A finger that moved further than the drag threshold was scrolling, not tapping.
+bool movedTooFarForATap() {
+  const ImGuiIO& io = ImGui::GetIO();
+  return io.MouseDragMaxDistanceSqr[0] > io.MouseDragThreshold * io.MouseDragThreshold;
+}
+
+// A touch target: an ImGui invisible button registered under `name` for input scripts, clipped to
+// what is visible (ImGui::PushClipRect also keeps hidden parts from taking touches).
+// Returns true when tapped: pressed and released on it without dragging.
+bool touchTarget(HitTargets& targets, const std::string& name, ImVec2 a, ImVec2 b, bool* held) {
+  targets.place(name, {a.x, a.y, b.x - a.x, b.y - a.y});
+  ImGui::SetCursorScreenPos(a);
+  const bool released = ImGui::InvisibleButton(name.c_str(), ImVec2(std::max(1.0f, b.x - a.x), std::max(1.0f, b.y - a.y)));
+  if (held) *held = ImGui::IsItemActive() && !movedTooFarForATap();
+  const ImVec2 c0 = ImGui::GetWindowDrawList()->GetClipRectMin(), c1 = ImGui::GetWindowDrawList()->GetClipRectMax();
+  const ImVec2 v0(std::max(a.x, c0.x), std::max(a.y, c0.y)), v1(std::min(b.x, c1.x), std::min(b.y, c1.y));
+  const bool whole = v0.x <= a.x && v0.y <= a.y && v1.x >= b.x && v1.y >= b.y;
+  if (v1.x - v0.x >= 1 && v1.y - v0.y >= 1) targets.add(name, {v0.x, v0.y, v1.x - v0.x, v1.y - v0.y}, whole);
+  return released && !movedTooFarForATap();
+}
+
+// A horizontal swipe that started in [a, b] and ended this frame: -1 to the left (the next
+// thing), +1 to the right (the previous), 0 for anything else. It must go a fifth of the
+// short side across, and twice as far across as down, so scrolling the text is never a swipe.
+int swipeIn(const Screens::Ctx& c, ImVec2 a, ImVec2 b) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!io.MouseReleased[0] || c.modal) return 0;
+  const ImVec2 from = io.MouseClickedPos[0];
+  if (from.x < a.x || from.x >= b.x || from.y < a.y || from.y >= b.y) return 0;
+  const float dx = io.MousePos.x - from.x, dy = io.MousePos.y - from.y;
+  if (std::abs(dx) < c.u(0.2f) || std::abs(dx) < 2 * std::abs(dy)) return 0;
+  return dx < 0 ? -1 : 1;
+}
+
+
+void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
+  const float t = std::max(2.0f, s * 0.14f);
+  if (icon == Icon::Back) {
+    dl->AddLine(ImVec2(c.x + s * 0.25f, c.y - s * 0.5f), ImVec2(c.x - s * 0.25f, c.y), col, t);
+    dl->AddLine(ImVec2(c.x - s * 0.25f, c.y), ImVec2(c.x + s * 0.25f, c.y + s * 0.5f), col, t);
+  } else if (icon == Icon::Person) {
+    // The accessibility figure: a head and open arms in a circle.
+    const float t2 = std::max(2.0f, s * 0.1f);
+    dl->AddCircle(c, s * 0.62f, col, 32, t2);
+    dl->AddCircleFilled(ImVec2(c.x, c.y - s * 0.3f), s * 0.11f, col);
+    dl->AddLine(ImVec2(c.x - s * 0.32f, c.y - s * 0.1f), ImVec2(c.x + s * 0.32f, c.y - s * 0.1f), col, t2);
+    dl->AddLine(ImVec2(c.x, c.y - s * 0.12f), ImVec2(c.x, c.y + s * 0.12f), col, t2);
+    dl->AddLine(ImVec2(c.x, c.y + s * 0.1f), ImVec2(c.x - s * 0.2f, c.y + s * 0.4f), col, t2);
+    dl->AddLine(ImVec2(c.x, c.y + s * 0.1f), ImVec2(c.x + s * 0.2f, c.y + s * 0.4f), col, t2);
+  } else if (icon == Icon::Home) {
+    dl->AddTriangleFilled(ImVec2(c.x, c.y - s * 0.55f), ImVec2(c.x - s * 0.6f, c.y - s * 0.02f),
+                          ImVec2(c.x + s * 0.6f, c.y - s * 0.02f), col);
+    dl->AddRectFilled(ImVec2(c.x - s * 0.4f, c.y - s * 0.05f), ImVec2(c.x + s * 0.4f, c.y + s * 0.5f), col);
+    dl->AddRectFilled(ImVec2(c.x - s * 0.12f, c.y + s * 0.15f), ImVec2(c.x + s * 0.12f, c.y + s * 0.5f),
+                      toImColor(pal().button));
+  }
+}
+
+
+
+float Screens::dragScroll(const std::string& key, ImVec2 a, ImVec2 b, float contentHeight) {
+  KineticScroll& scroll = m_scrolls[key];
+  const float maxPos = std::max(0.0f, contentHeight - (b.y - a.y));
+  const ImGuiIO& io = ImGui::GetIO();
+  const ImVec2 from = io.MouseClickedPos[0];
+  const bool startedInside = from.x >= a.x && from.x < b.x && from.y >= a.y && from.y < b.y;
+  if (io.MouseDown[0] && startedInside && !m_modal) {
+    // The finger holds the content (a landing finger stops a glide); it moves with the finger
+    // in this same frame, but not on the press frame itself: a finger lands anywhere, and the
+    // jump is no drag.
+    scroll.drag(io.MouseClicked[0] ? 0.0f : -io.MouseDelta.y, m_dt, maxPos);
+  } else {
+    if (io.MouseReleased[0] && startedInside && !m_modal) scroll.release();
+    scroll.step(m_dt, maxPos);
+  }
+  return scroll.position();
+}
+
+void Screens::drawScrollHints(Ctx& c, ImVec2 a, ImVec2 b, float contentHeight, float scroll) {
+  const float viewH = b.y - a.y;
+  const float maxScroll = contentHeight - viewH;
+  if (maxScroll <= 0) return;
+  scroll = std::clamp(scroll, 0.0f, maxScroll); // stretched past an end, the bar stays at it
+  // A fade and a thin bar say "there is more below".
+  const float fade = c.size(TextRole::Body) * 2;
+  if (scroll < maxScroll - 1)
+    c.dl->AddRectFilledMultiColor(ImVec2(a.x, b.y - fade), b, toImColor(c.background(), 0.0f),
+                                  toImColor(c.background(), 0.0f), toImColor(c.background()),
+                                  toImColor(c.background()));
+  const float barH = std::max(c.u(0.04f), viewH * viewH / contentHeight);
+  const float barY = a.y + (viewH - barH) * (scroll / maxScroll);
+  const float x = std::min(b.x + c.u(0.012f), c.W - c.u(0.008f));
+  c.dl->AddRectFilled(ImVec2(x, barY), ImVec2(x + c.u(0.004f), barY + barH), toImColor(pal().textMuted, 0.6f),
+                      c.u(0.002f));
+}
+
+// A pill-shaped button with an optional icon and a label; returns true when tapped.
+float pillWidth(Screens::Ctx& c, float height, Icon icon, const std::string& label, FontRef font, float size, float padding) {
+  const float pad = padding > 0 ? padding : std::round(height * 0.42f);
+  const float iconSize = icon == Icon::None ? 0 : std::round(height * 0.42f);
+  const float gap = icon == Icon::None ? 0 : std::round(height * 0.22f);
+  return pad * 2 + iconSize + gap + textWidth(c, font, size, label);
+}
+
+bool pillButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float height, Icon icon, const std::string& label,
+                FontRef font, float size, bool selected, float* widthOut, float padding) {
+  const float pad = padding > 0 ? padding : std::round(height * 0.42f);
+  const float iconSize = icon == Icon::None ? 0 : std::round(height * 0.42f);
+  const float gap = icon == Icon::None ? 0 : std::round(height * 0.22f);
+  const float w = pillWidth(c, height, icon, label, font, size, padding);
+  if (widthOut) *widthOut = w;
+  const ImVec2 b(a.x + w, a.y + height);
+  bool held = false;
+  const bool tapped = touchTarget(c.f.targets, name, a, b, &held);
+  const std::uint32_t fill = selected ? c.accent() : (held ? pal().buttonPressed : pal().button);
+  c.dl->AddRectFilled(a, b, toImColor(fill), height / 2);
+  if (pal().outlines) c.dl->AddRect(a, b, toImColor(pal().text, 0.8f), height / 2, 0, std::max(1.5f, height * 0.03f));
+  const ImU32 ink = toImColor(selected ? pal().bar : pal().text);
+  // Selected is said by a shape too, not by colour alone: a bar under the label.
+  if (selected)
+    c.dl->AddRectFilled(ImVec2(a.x + pad, b.y - std::round(height * 0.16f)), ImVec2(b.x - pad, b.y - std::round(height * 0.10f)), ink,
+                        height * 0.03f);
+  if (icon != Icon::None) drawIcon(c.dl, icon, ImVec2(a.x + pad + iconSize / 2, a.y + height / 2), iconSize, ink);
+  putText(c, font, size, ImVec2(a.x + pad + iconSize + gap, std::round(a.y + (height - size) / 2 - size * 0.06f)), ink,
+          label);
+  return tapped;
+}
+
+
+// The item screen's media column: the width the pictures take (the left column, or the whole
+// width on a portrait screen) and where that column ends.
+MediaColumn itemMediaColumn(const Screens::Ctx& c) {
+  const float m = c.u(Theme::kMargin);
+  if (c.portrait()) return {c.W - 2 * m, std::floor(c.top + (c.bottom - c.top) * 0.46f)};
+  return {std::floor(c.W * 0.54f), c.bottom};
+}
+
+// The largest box an item's picture takes on the item screen: pictures are decoded for it
+// whether or not a caption or thumbnails take a little of it, so one decode serves, and the
+// section screen can prefetch exactly what the item screen will draw.
+media::DisplaySize heroDecodeBox(const Screens::Ctx& c) {
+  const float m = c.u(Theme::kMargin);
+  const MediaColumn col = itemMediaColumn(c);
+  return {static_cast<int>(col.width), static_cast<int>(col.bottom - m - (c.top + m)), media::Fit::Contain};
+}
+
+} // namespace kiosk::ui

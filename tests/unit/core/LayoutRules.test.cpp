@@ -1,0 +1,103 @@
+#include "core/LayoutRules.h"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+
+namespace {
+// A 1920x1080 screen with a grid between bars at 100 and 960 that scrolls.
+LayoutReport grid(float maxScroll, float scroll = 0) {
+  LayoutReport r;
+  r.width = 1920;
+  r.height = 1080;
+  r.areas.push_back({"home", {0, 100, 1920, 860}, maxScroll, scroll});
+  // Three rows of tiles 400 high, 20 apart, from y = 120 (content coordinates).
+  for (int row = 0; row < 3; ++row)
+    r.targets.push_back({"tile" + std::to_string(row), {40, 120 + row * 420.0f - scroll, 600, 400}, 0});
+  return r;
+}
+} // namespace
+
+TEST_CASE("[LayoutRules] a grid that scrolls far enough shows its last row") {
+  // The last row ends at 120 + 2*420 + 400 = 1360; the view ends at 960: it needs 400.
+  CHECK(unreachableTargets(grid(400)).empty());
+  CHECK(unreachableTargets(grid(400, 250)).empty()); // wherever it is scrolled now
+}
+
+TEST_CASE("[LayoutRules] a grid that stops short names the row that is never seen whole") {
+  const auto problems = unreachableTargets(grid(120));
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].find("@tile2") != std::string::npos);
+  CHECK(problems[0].find("cannot be scrolled into view") != std::string::npos);
+}
+
+TEST_CASE("[LayoutRules] a target taller than its scroll area, or past the window's edge, is unreachable") {
+  LayoutReport r = grid(1000);
+  r.targets.push_back({"huge", {40, 100, 600, 900}, 0});
+  r.targets.push_back({"lang:vi", {1850, 10, 120, 60}, -1});
+  r.targets.push_back({"back", {40, 1000, 200, 100}, -1});
+  const auto problems = unreachableTargets(r);
+  REQUIRE(problems.size() == 3);
+  CHECK(problems[0].find("@huge") != std::string::npos);
+  CHECK(problems[1].find("right edge") != std::string::npos);
+  CHECK(problems[2].find("bottom") != std::string::npos);
+}
+
+TEST_CASE("[LayoutRules] in low reach every control must come within the reach band") {
+  LayoutReport r = grid(400);
+  const ReachBand band{100, 1080};
+  CHECK(unreachableTargets(r, &band).empty());
+  r.targets.push_back({"lang:en", {40, 20, 200, 60}, -1}); // a fixed button up high
+  r.targets.push_back({"attract", {0, 0, 1920, 1080}, -1}); // tap anywhere: always in reach
+  const auto problems = unreachableTargets(r, &band);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].find("@lang:en") != std::string::npos);
+  CHECK(problems[0].find("out of reach") != std::string::npos);
+  // A grid that starts above the band: its first row can never be scrolled down into reach, and
+  // a tile taller than the band's part of the view cannot be reached whole.
+  const ReachBand low{500, 1080};
+  const auto high = unreachableTargets(grid(400), &low);
+  REQUIRE(high.size() == 1);
+  CHECK(high[0].find("@tile0") != std::string::npos);
+  const ReachBand narrow{700, 1080};
+  CHECK(unreachableTargets(grid(400), &narrow).size() == 3);
+}
+
+TEST_CASE("[LayoutRules] a cut title is reported, a clamped preview is not") {
+  LayoutReport r;
+  r.texts.push_back({"section:sports", "Пилотная зона свободной торговли", true, false});
+  r.texts.push_back({"item:marathon", "A long summary…", true, true});
+  r.texts.push_back({"item:winter", "Winter Sports", false, false});
+  const auto problems = truncatedTexts(r);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].find("Пилотная") != std::string::npos);
+  CHECK(problems[0].find("@section:sports") != std::string::npos);
+}
+
+TEST_CASE("[LayoutRules] language buttons that move between two languages are named") {
+  LayoutReport a, b;
+  a.targets = {{"lang:en", {1000, 10, 100, 60}, -1}, {"lang:ru", {1110, 10, 120, 60}, -1}, {"home", {0, 0, 10, 10}, -1}};
+  b.targets = {{"lang:en", {1000, 10, 100, 60}, -1}, {"lang:ru", {1111, 10, 120, 60}, -1}, {"home", {500, 0, 10, 10}, -1}};
+  CHECK(movedTargets(a, b, "lang:*", 1.5f).empty());
+  b.targets[1].box.x = 800;
+  const auto problems = movedTargets(a, b, "lang:*", 1.5f);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].find("@lang:ru moved") != std::string::npos);
+  b.targets.erase(b.targets.begin());
+  CHECK(movedTargets(a, b, "lang:*", 1.5f).size() == 2);
+}
+
+TEST_CASE("[LayoutRules] the ADA reach range falls on the rows of a screen by its size and height") {
+  // A 55" landscape picture (685 mm tall) with its bottom 800 mm above the floor, 1080 rows.
+  const ReachBand band = reachBand({685, 800}, 1080);
+  CHECK(band.bottom == 1080); // 380 mm is below the screen: every low row is in reach
+  // 1220 mm is 420 mm above the bottom edge: 420 / 685 of the height.
+  CHECK(band.top == doctest::Approx(1080 - 420.0 / 685 * 1080).epsilon(0.002));
+  // Unknown mounting: the whole screen.
+  const ReachBand all = reachBand({}, 1080);
+  CHECK(all.top == 0);
+  CHECK(all.bottom == 1080);
+  // A screen hung high: nothing of it is in reach.
+  const ReachBand high = reachBand({600, 1300}, 1000);
+  CHECK(high.top == high.bottom);
+}
