@@ -398,6 +398,36 @@ bool App::openItem(const std::string& section, const std::string& item) {
   return m_nav->item() && m_nav->item()->id == item && m_nav->section() && m_nav->section()->id == section;
 }
 
+bool App::openPlace(const std::string& place) {
+  if (!m_nav) return false;
+  const Seconds now = m_clock.now();
+  m_nav->noteActivity(now);
+  if (place == "home") {
+    if (m_nav->screen() == Screen::Attract) m_nav->wake(now);
+    m_nav->home(now);
+    return m_nav->screen() == Screen::Home;
+  }
+  const auto slash = place.find('/');
+  if (slash != std::string::npos) return openItem(place.substr(0, slash), place.substr(slash + 1));
+  if (m_nav->screen() == Screen::Attract) m_nav->wake(now);
+  m_nav->openSection(place, now);
+  return m_nav->screen() == Screen::Section && m_nav->section() && m_nav->section()->id == place;
+}
+
+bool App::setLanguage(const std::string& language) {
+  if (!m_nav) return false;
+  const auto& offered = m_nav->content().settings.languages;
+  if (std::find(offered.begin(), offered.end(), language) == offered.end()) return false;
+  m_nav->setLanguage(language, m_clock.now());
+  return true;
+}
+
+void App::setAccessibility(const Accessibility& choice) {
+  if (m_nav) m_nav->setAccessibility(choice, m_clock.now());
+}
+
+ReachBand App::reachBand() const { return kiosk::reachBand(ui::Screens::mounting(m_nav ? &m_nav->content().settings : nullptr, width(), height(), m_pxPerMm), height()); }
+
 bool App::staffKey(const std::string& name) {
   sf::Event::KeyEvent k{};
   if (name == "F2") k.code = sf::Keyboard::F2;
@@ -406,6 +436,8 @@ bool App::staffKey(const std::string& name) {
   handleKey(k);
   return true;
 }
+
+bool App::staffPreview() const { return (m_options.windowed || !m_options.script.empty()) && m_options.staffKeys; }
 
 void App::handleKey(const sf::Event::KeyEvent& key) {
   // A fullscreen kiosk at a venue answers no keys outside the admin view: a keyboard left
@@ -489,7 +521,7 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
   } else {
     watchCornerTaps();
     m_painter->beginFrame(4.0); // glyphs rasterized on demand, 4 ms a frame at most
-    ui::Frame f{*m_nav, m_fonts, *m_painter, *m_textures, m_targets, m_strings, now, width(), height(), hasErrors(m_diagnostics),
+    ui::Frame f{*m_nav, m_fonts, *m_painter, *m_textures, m_targets, m_strings, now, width(), height(), hasErrors(m_diagnostics) && staffPreview(),
                 m_pxPerMm, &m_gestures, &m_admin};
     m_screens.draw(f);
     if (touched) m_nav->noteActivity(now);
@@ -512,14 +544,15 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
     glClearColor(0, 0, 0, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     m_imgui->render();
-    if (!screenshot.empty()) {
+    if (!screenshot.empty() || m_capture) {
       sf::Texture shot;
       if (!shot.create(m_window.getSize().x, m_window.getSize().y)) {
         error = "could not create a texture for the screenshot";
         ok = false;
       } else {
         shot.update(m_window);
-        if (!shot.copyToImage().saveToFile(screenshot)) {
+        if (m_capture) *std::exchange(m_capture, nullptr) = shot.copyToImage();
+        else if (!shot.copyToImage().saveToFile(screenshot)) {
           error = "could not write the screenshot " + screenshot + "; check that its folder exists and is writable";
           ok = false;
         }

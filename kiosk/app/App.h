@@ -2,6 +2,8 @@
 // The running kiosk: window, frame loop, and the wiring of content, fonts, images and screens.
 // Slow work (content parsing, font rasterizing, image decoding) happens on worker threads; the
 // frame loop only polls for finished results and swaps them in between frames.
+#include <SFML/Graphics/Image.hpp>
+#include "core/LayoutRules.h"
 #include "app/CommandLine.h"
 #include "core/Clock.h"
 #include "core/ContentLoader.h"
@@ -83,6 +85,19 @@ public:
   bool hasPendingInput() const { return m_imgui->hasPendingInput(); }
   // Goes straight to an item (for scripts); false when it is not shown today.
   bool openItem(const std::string& section, const std::string& item);
+  // Goes straight to "home", a section ("investment") or an item ("investment/industrial-base")
+  // as a visitor's taps would; false when it is not shown today.
+  bool openPlace(const std::string& place);
+  // The visitor's language and display choices, as their taps would set them (for scripts).
+  bool setLanguage(const std::string& language);
+  void setAccessibility(const Accessibility& choice);
+  // The rows a hand reaches on this screen (core/LayoutRules), from the content's mounting.
+  ReachBand reachBand() const;
+  // Staff are previewing (a window or a script, with staff keys): the screens show the red dot
+  // for content errors; visitors at a venue never see it.
+  bool staffPreview() const;
+  // The next drawn frame is read back into `image` (contact sheets).
+  void captureNextFrame(sf::Image* image) { m_capture = image; }
   // A staff shortcut by name ("F2", "F5"); false when the name is not a known key.
   bool staffKey(const std::string& name);
   // CPU milliseconds of each drawn frame so far (ImGui, GL submission, and on llvmpipe the drawing).
@@ -172,6 +187,7 @@ private:
   std::set<char32_t> m_reportedGlyphs; // glyph bugs already logged
   bool m_firstPictureLogged = false;
   float m_pxPerMm = 0; // 0: the display's size is unknown
+  sf::Image* m_capture = nullptr; // read the next drawn frame back into it
   std::unique_ptr<platform::TouchInput> m_touch; // XInput 2.2 fingers, when the screen has them
   ui::TouchGestures m_gestures;
   // Readiness and heartbeats for systemd (Type=notify, WatchdogSec): half its interval.

@@ -78,6 +78,61 @@ bool ScriptRunner::sample(const std::string& name) {
   return true;
 }
 
+std::string ScriptRunner::where() const {
+  const Navigator* nav = m_app.navigator();
+  if (!nav) return "no screen";
+  std::string s = screenName(nav->screen());
+  if (nav->screen() == Screen::Section && nav->section()) s += " " + nav->section()->id;
+  if (nav->screen() == Screen::Item && nav->section() && nav->item()) s += " " + nav->section()->id + "/" + nav->item()->id;
+  s += " (" + nav->language() + ", " + std::to_string(static_cast<int>(m_app.width())) + "x" + std::to_string(static_cast<int>(m_app.height()));
+  const Accessibility& a = nav->accessibility();
+  if (a.largeText) s += ", large text";
+  if (a.highContrast) s += ", high contrast";
+  if (a.lowReach) s += ", low reach";
+  return s + ")";
+}
+
+std::string ScriptRunner::join(const std::vector<std::string>& problems) {
+  std::string out;
+  for (const auto& p : problems) out += (out.empty() ? "" : "; ") + p;
+  return out;
+}
+
+bool ScriptRunner::settle() {
+  bool ok = true;
+  for (int i = 0; ok && i < 15 && m_app.transitioning(); ++i) ok = step(false);
+  // Let outstanding images decode and upload first (real time; virtual time stands still),
+  // so a screenshot never catches a placeholder that a visitor would see only for a moment.
+  const auto start = std::chrono::steady_clock::now();
+  while (ok && (m_app.pendingImages() > 0 || m_app.pendingText()) && std::chrono::steady_clock::now() - start < std::chrono::seconds(20)) {
+    ok = m_app.frame(false, {}, m_error);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return ok;
+}
+
+void ScriptRunner::check(const ScriptCommand& cmd, bool passed, const std::string& message) {
+  ++m_checks;
+  if (passed) return;
+  ++m_failedChecks;
+  fail(cmd, message);
+}
+
+bool ScriptRunner::writeSheets() {
+  for (auto& [name, sheet] : m_sheets) {
+    const std::string path = (std::filesystem::path(m_dir) / name).string();
+    std::error_code ec;
+    std::filesystem::create_directories(m_dir, ec);
+    if (!sheet.save(path)) {
+      std::cerr << m_file << ": error: cannot write the contact sheet " << path << "; check that the folder is writable\n";
+      return false;
+    }
+    std::cerr << "kiosk: wrote " << path << " (" << sheet.count() << " screens)\n";
+  }
+  m_sheets.clear();
+  return true;
+}
+
 bool ScriptRunner::fail(const ScriptCommand& cmd, const std::string& message) {
   Diagnostic d;
   d.file = m_file;
@@ -109,6 +164,12 @@ bool ScriptRunner::resolve(const ScriptCommand& cmd, const ScriptCoord& x, const
 
 int ScriptRunner::run(const InputScript& script) {
   m_file = script.file;
+  // Contact sheets are written however the run ends: what was seen up to a failure is what
+  // the person reading it needs.
+  struct WriteSheets {
+    ScriptRunner& runner;
+    ~WriteSheets() { runner.writeSheets(); }
+  } writeAtEnd{*this};
   if (!waitUntilReady()) {
     std::cerr << m_file << ": error: " << m_error << "\n";
     return 1;
@@ -207,9 +268,7 @@ int ScriptRunner::run(const InputScript& script) {
         ok = m_app.frame(false, {}, m_error);
       break;
     case K::Open: {
-      const auto slash = cmd.text.find('/');
-      if (!m_app.openItem(cmd.text.substr(0, slash), cmd.text.substr(slash + 1)))
-        return fail(cmd, "there is no item '" + cmd.text + "' on screen today"), 1;
+      if (!m_app.openPlace(cmd.text)) return fail(cmd, "there is no '" + cmd.text + "' on screen today"), 1;
       ok = step(true);
       break;
     }
@@ -230,16 +289,7 @@ int ScriptRunner::run(const InputScript& script) {
     case K::Screenshot: {
       // A screen still fading in is let finish first (virtual time runs on, at most 0.25 s),
       // so screenshots show screens, not the moment between them.
-      const bool now = cmd.target == "now";
-      for (int i = 0; ok && !now && i < 15 && m_app.transitioning(); ++i) ok = step(false);
-      // Let outstanding images decode and upload first (real time; virtual time stands still),
-      // so a screenshot never catches a placeholder that a visitor would see only for a moment.
-      const auto start = std::chrono::steady_clock::now();
-      while (ok && !now && (m_app.pendingImages() > 0 || m_app.pendingText()) &&
-             std::chrono::steady_clock::now() - start < std::chrono::seconds(20)) {
-        ok = m_app.frame(false, {}, m_error);
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-      }
+      if (cmd.target != "now") ok = settle();
       std::error_code ec;
       std::filesystem::create_directories(m_dir, ec);
       const std::string path = (std::filesystem::path(m_dir) / cmd.text).string();
@@ -295,6 +345,55 @@ int ScriptRunner::run(const InputScript& script) {
     case K::Sample:
       ok = sample(cmd.text);
       break;
+    case K::SetLanguage:
+      if (!m_app.setLanguage(cmd.text)) return fail(cmd, "'" + cmd.text + "' is not one of the content's languages"), 1;
+      ok = step(true);
+      break;
+    case K::SetModes: {
+      Accessibility choice;
+      choice.largeText = cmd.text.find("large-text") != std::string::npos;
+      choice.highContrast = cmd.text.find("high-contrast") != std::string::npos;
+      choice.lowReach = cmd.text.find("low-reach") != std::string::npos;
+      m_app.setAccessibility(choice);
+      ok = step(true);
+      break;
+    }
+    case K::ExpectReachable: {
+      const ReachBand band = m_app.reachBand();
+      const bool lowReach = m_app.navigator() && m_app.navigator()->accessibility().lowReach;
+      const auto problems = unreachableTargets(m_app.targets().layout(), lowReach ? &band : nullptr);
+      check(cmd, problems.empty(), "on " + where() + ", " + join(problems));
+      break;
+    }
+    case K::ExpectNoTruncation: {
+      const auto problems = truncatedTexts(m_app.targets().layout());
+      check(cmd, problems.empty(), "on " + where() + ", " + join(problems));
+      break;
+    }
+    case K::ExpectStableBar: {
+      // Every language in turn, from the one on screen, and back: no language button moves.
+      if (!m_app.navigator()) return fail(cmd, "no content is shown"), 1;
+      const std::string start = m_app.navigator()->language();
+      const LayoutReport before = m_app.targets().layout();
+      std::string problems;
+      for (const std::string& lang : m_app.navigator()->content().settings.languages) {
+        if (!m_app.setLanguage(lang) || !step(true)) return fail(cmd, m_error), 1;
+        const auto moved = movedTargets(before, m_app.targets().layout(), "lang:*", 1.5f);
+        if (!moved.empty()) problems += "\n  switching from " + start + " to " + lang + ": " + join(moved);
+      }
+      m_app.setLanguage(start);
+      ok = step(true);
+      check(cmd, problems.empty(), "on " + where() + ", the language bar moves:" + problems);
+      break;
+    }
+    case K::Thumbnail: {
+      sf::Image shot;
+      ok = settle();
+      m_app.captureNextFrame(&shot);
+      ok = ok && step(true);
+      if (ok && shot.getSize().x > 0) m_sheets[cmd.text].add(shot, where());
+      break;
+    }
     case K::ExpectLanguage:
       if (!m_app.navigator() || cmd.text != m_app.navigator()->language())
         return fail(cmd, "expected language '" + cmd.text + "' but the kiosk shows '" +
@@ -309,6 +408,10 @@ int ScriptRunner::run(const InputScript& script) {
       return m_app.exitStatus();
     }
   }
+  if (!writeSheets()) return 1;
+  // Layout rules go on after a failure, so one run names every problem of a matrix.
+  if (m_checks > 0) std::cerr << "kiosk: layout checks: " << m_checks - m_failedChecks << " passed, " << m_failedChecks << " failed\n";
+  if (m_failedChecks > 0) return 1;
   // Through std::cerr, as every log line, so the log sink (app/LogSink) sees them.
   char text[512];
   std::snprintf(text, sizeof text, "kiosk: text glyph pages: %.1f MiB\n", static_cast<double>(m_app.textAtlasBytes()) / (1 << 20));

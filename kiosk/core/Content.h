@@ -90,6 +90,11 @@ struct KioskSettings {
   double idleTimeoutSeconds = 90;   // untouched this long: "are you still there?"
   double idleCountdownSeconds = 10; // then this long to answer before the reset
   double attractSlideSeconds = 7;
+  // How the screen hangs, for low reach (controls between 380 and 1220 mm above the floor): the
+  // picture's height and its bottom edge above the floor, in millimetres ([kiosk.display]);
+  // 0 / negative: unknown, a 55-inch screen at a usual height is assumed.
+  double displayHeightMm = 0;
+  double displayBottomMm = -1;
   // Theme: colours (RGBA) that replace the built-in ones, and a logo for the top bar.
   std::optional<std::uint32_t> accentColour;
   std::optional<std::uint32_t> backgroundColour;

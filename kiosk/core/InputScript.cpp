@@ -209,8 +209,42 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
         }
         cmd.target = "now";
       }
+    } else if (verb == "expect" && argCount == 1 &&
+               (tokens[1].text == "reachable" || tokens[1].text == "no-truncation" || tokens[1].text == "stable-bar")) {
+      cmd.kind = tokens[1].text == "reachable"       ? ScriptCommand::Kind::ExpectReachable
+                 : tokens[1].text == "no-truncation" ? ScriptCommand::Kind::ExpectNoTruncation
+                                                     : ScriptCommand::Kind::ExpectStableBar;
+    } else if (verb == "set") {
+      if (!need(2, 2, "'set language ru' or 'set modes large-text,low-reach' (or 'set modes none')")) continue;
+      cmd.text = tokens[2].text;
+      if (tokens[1].text == "language") {
+        cmd.kind = ScriptCommand::Kind::SetLanguage;
+      } else if (tokens[1].text == "modes") {
+        cmd.kind = ScriptCommand::Kind::SetModes;
+        bool bad = false;
+        if (cmd.text != "none") {
+          std::stringstream list(cmd.text);
+          for (std::string mode; std::getline(list, mode, ',') && !bad;)
+            if (mode != "large-text" && mode != "high-contrast" && mode != "low-reach") {
+              fail(tokens[2].column, "'" + mode + "' is not a display choice; write large-text, high-contrast, low-reach (joined by commas) or none");
+              bad = true;
+            }
+        }
+        if (bad) continue;
+      } else {
+        fail(tokens[1].column, "'set' knows 'language' and 'modes'");
+        continue;
+      }
+    } else if (verb == "thumbnail") {
+      if (!need(1, 1, "a contact sheet's file name, like 'thumbnail sheet.png'")) continue;
+      cmd.kind = ScriptCommand::Kind::Thumbnail;
+      cmd.text = tokens[1].text;
+      if (cmd.text.size() < 5 || cmd.text.compare(cmd.text.size() - 4, 4, ".png") != 0 || cmd.text.find('/') != std::string::npos) {
+        fail(tokens[1].column, "contact sheets are PNG files in the screenshot folder; write a name ending in .png");
+        continue;
+      }
     } else if (verb == "expect") {
-      if (!need(2, 2, "what and a value: 'expect screen home' or 'expect language en'")) continue;
+      if (!need(2, 2, "what and a value: 'expect screen home' or 'expect language en', or 'expect reachable', 'expect no-truncation', 'expect stable-bar'")) continue;
       if (tokens[1].text == "screen") {
         cmd.kind = ScriptCommand::Kind::ExpectScreen;
         const std::string& s = tokens[2].text;
@@ -243,10 +277,10 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
       }
       cmd.text = tokens[2].text;
     } else if (verb == "open") {
-      if (!need(1, 1, "a section and item id: 'open investment/industrial-base'")) continue;
+      if (!need(1, 1, "'home', a section id or a section and item id: 'open investment/industrial-base'")) continue;
       const auto slash = tokens[1].text.find('/');
-      if (slash == std::string::npos || slash == 0 || slash + 1 == tokens[1].text.size()) {
-        fail(tokens[1].column, "'" + tokens[1].text + "' is not SECTION/ITEM, like investment/industrial-base");
+      if (slash == 0 || (slash != std::string::npos && slash + 1 == tokens[1].text.size())) {
+        fail(tokens[1].column, "'" + tokens[1].text + "' is not home, SECTION or SECTION/ITEM, like investment/industrial-base");
         continue;
       }
       cmd.kind = ScriptCommand::Kind::Open;
@@ -267,7 +301,7 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
         continue;
       }
     } else {
-      fail(tokens[0].column, "unknown command '" + verb + "'; use wait, tap, press, release, drag, pinch, key, screenshot, expect, open, await, repeat, end or sample");
+      fail(tokens[0].column, "unknown command '" + verb + "'; use wait, tap, press, release, drag, pinch, key, screenshot, expect, open, await, repeat, end, sample, set or thumbnail");
       continue;
     }
     script.commands.push_back(std::move(cmd));

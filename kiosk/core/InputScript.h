@@ -27,6 +27,17 @@
 //   await workers [20s]                                ...until no worker is busy (content, pictures,
 //                                                      the admin PIN check)
 //   expect admin closed|pin|panel|pattern              the staff admin view's state
+//   expect reachable                                   every touch target of the screen can be
+//                                                      scrolled entirely into view (in low reach:
+//                                                      into the reach band)
+//   expect no-truncation                               no title, summary or label is cut short
+//   expect stable-bar                                  switching to each language moves no
+//                                                      language button
+//   open home | open investment                        go straight to home or a section
+//   set language ru                                    the visitor's language, as a tap on it would
+//   set modes large-text,high-contrast,low-reach|none  the display choices, as the panel sets them
+//   thumbnail sheet.png                                adds the frame, small, to a contact sheet
+//                                                      in the screenshot folder (written as it grows)
 #include "core/Diagnostic.h"
 
 #include <string>
@@ -42,7 +53,7 @@ struct ScriptCoord {
 };
 
 struct ScriptCommand {
-  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open, ExpectTargets, Press, Release, Pinch, Sample, AwaitWorkers, ExpectAdmin };
+  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open, ExpectTargets, Press, Release, Pinch, Sample, AwaitWorkers, ExpectAdmin, ExpectReachable, ExpectNoTruncation, ExpectStableBar, SetLanguage, SetModes, Thumbnail };
   Kind kind = Kind::Wait;
   int line = 0;
   double seconds = 0;    // Wait, Drag duration

@@ -105,7 +105,7 @@ void Navigator::back(Seconds now) {
   switch (m_screen) {
   case Screen::Item: show(Screen::Section, now); break;
   case Screen::Section: show(Screen::Home, now); break;
-  case Screen::Home: goAttract(now); break;
+  case Screen::Home: break; // the top: Back never ends a visit (language and choices stay)
   case Screen::Attract: break;
   }
 }

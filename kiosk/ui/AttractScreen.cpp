@@ -64,13 +64,21 @@ void Screens::drawAttract(Ctx& c) {
   const float headline = c.size(TextRole::Headline);
   const float title = c.size(TextRole::Title);
   float y = c.H - c.u(0.40f) + c.sy;
-  const std::string& name = c.text(settings.name);
-  putText(c, c.font(TextRole::Headline), headline, ImVec2(x, y), toImColor(pal().text), name);
-  y += std::round(headline * 1.25f);
-  // The tagline and the prompt take each offered language in turn, one per slide, so every
-  // visitor walking past sees an invitation in their language; the prompt breathes gently.
+  // The name, the tagline and the prompt take each offered language in turn, one per slide, so
+  // every visitor walking past sees the venue and an invitation in their language; the prompt
+  // breathes gently.
   const auto& langs = settings.languages;
   const std::string& promptLang = langs.empty() ? c.lang : langs[a.promptIndex % langs.size()];
+  const std::string& name = settings.name.get(promptLang, c.fallback);
+  text::TextStyle nameStyle;
+  nameStyle.pixelSize = headline;
+  nameStyle.lineSpacing = 1.15f;
+  nameStyle.maxLines = 1;
+  float nameSize = headline; // a long name in a long language is set smaller, never cut
+  while (nameSize > headline * 0.6f && c.f.painter.layout(name, promptLang, nameStyle, c.W - 2 * (x - c.sx)).truncated)
+    nameStyle.pixelSize = nameSize = std::round(nameSize * 0.92f);
+  putText(c, &promptLang, nameSize, ImVec2(x, y + std::round((headline - nameSize) * 0.6f)), toImColor(pal().text), name);
+  y += std::round(headline * 1.25f);
   const std::string& tagline = settings.tagline.get(promptLang, c.fallback);
   if (!tagline.empty()) {
     FontRef tf = &promptLang;
@@ -92,7 +100,9 @@ void Screens::drawAttract(Ctx& c) {
                 toImColor(pal().bar), prompt);
   // The whole screen is the target: any tap brings the visitor home, except in a corner while
   // the staff's hidden gesture is on (four corners tapped clockwise open the admin PIN pad).
-  if (touchTarget(c.f.targets, "attract", ImVec2(0, 0), ImVec2(c.W, c.H))) {
+  // A swipe wakes it as surely as a tap: visitors try either.
+  touchTarget(c.f.targets, "attract", ImVec2(0, 0), ImVec2(c.W, c.H));
+  if (ImGui::GetIO().MouseReleased[0] && !c.modal) {
     const ImVec2 p = ImGui::GetIO().MouseClickedPos[0];
     const float z = c.f.admin ? c.f.admin->cornerZone : 0;
     const bool corner = z > 0 && (p.x < z || p.x >= c.W - z) && (p.y < z || p.y >= c.H - z);

@@ -33,78 +33,98 @@ void Screens::drawReachBanner(Ctx& c) {
 // [SECTION] Bars
 //-----------------------------------------------------------------------------
 
+// The logo's width on the top bar (at most three times its height) once its picture is known.
+float logoWidth(Screens::Ctx& c, float bh) {
+  const auto& settings = c.f.nav.content().settings;
+  if (!settings.hasLogo) return 0;
+  const auto v = c.f.textures.get(settings.logo, {static_cast<int>(std::round(bh * 3)), static_cast<int>(bh), media::Fit::Contain});
+  const float w = v.state == TextureCache::State::Ready && v.height > 0 ? bh * static_cast<float>(v.width) / static_cast<float>(v.height) : bh * 3;
+  return std::min(std::round(bh * 3), std::round(w)) + c.u(0.015f);
+}
+
+LanguageBar layoutLanguageBar(Screens::Ctx& c) {
+  // Language buttons, right-aligned, each labelled in its own language and font. They are laid
+  // out for the venue's longest name in any language, so switching language never moves them
+  // under the finger. Eight fit beside the name on a landscape screen; on a narrow one the name
+  // gives way, then the labels get smaller, then they take two rows: every language stays one
+  // touch away and whole.
+  LanguageBar bar;
+  const auto& settings = c.f.nav.content().settings;
+  const auto& langs = settings.languages;
+  bar.buttonH = c.target(0.060f);
+  bar.gap = c.u(0.010f);
+  if (langs.size() < 2) return bar;
+  const float m = c.u(Theme::kMargin), title = c.size(TextRole::Title);
+  float nameW = 0;
+  for (const auto& l : langs) nameW = std::max(nameW, textWidth(c, &l, title, settings.name.get(l, c.fallback)));
+  const float logoW = logoWidth(c, bar.buttonH);
+  auto measure = [&](TextRole r, float padding, size_t from, size_t to) {
+    float sum = 0;
+    for (size_t i = from; i < to; ++i) sum += textWidth(c, &langs[i], c.size(r), text::nativeLanguageName(langs[i])) + padding * 2 + bar.gap;
+    return sum;
+  };
+  const float withName = c.W - 2 * m - logoW - nameW - c.u(0.03f), without = c.W - 2 * m - logoW;
+  const std::pair<TextRole, float> tries[] = {{TextRole::Body, 0.42f}, {TextRole::Caption, 0.30f}, {TextRole::Caption, 0.20f}};
+  for (float room : {withName, without})
+    for (const auto& [r, padding] : tries) {
+      const float pad = std::round(bar.buttonH * padding);
+      if (measure(r, pad, 0, langs.size()) <= room) {
+        bar.role = r;
+        bar.pad = pad;
+        bar.showName = room == withName;
+        bar.split = langs.size();
+        return bar;
+      }
+    }
+  // Two rows, the first the longer by one when the count is odd; the name stays off.
+  bar.showName = false;
+  bar.split = (langs.size() + 1) / 2;
+  for (const auto& [r, padding] : tries) {
+    bar.role = r;
+    bar.pad = std::round(bar.buttonH * padding);
+    if (std::max(measure(r, bar.pad, 0, bar.split), measure(r, bar.pad, bar.split, langs.size())) <= c.W - 2 * m) break;
+  }
+  bar.rows = 2;
+  return bar;
+}
+
 void Screens::drawTopBar(Ctx& c) {
   const float h = c.topBarH, m = c.u(Theme::kMargin);
   c.dl->AddRectFilled(ImVec2(0, c.barY), ImVec2(c.W, c.barY + h), toImColor(pal().bar));
   const float y0 = c.barY + c.sy; // the bar stays; what is on it orbits (burn-in)
   const float title = c.size(TextRole::Title);
-  const std::string& name = c.text(c.f.nav.content().settings.name);
-  const float nameW = textWidth(c, c.font(TextRole::Title), title, name);
-
-  // Language buttons, right-aligned, each labelled in its own language and font. Eight languages
-  // fit beside the name on a landscape screen; on a narrow one the name gives way, then the
-  // labels get smaller, so every language stays one touch away.
-  const auto& langs = c.f.nav.content().settings.languages;
-  const float gap = c.u(0.010f);
-  TextRole role = TextRole::Body;
-  float pad = 0, total = 0;
-  auto measure = [&](TextRole r, float padding) {
-    float sum = 0;
-    for (const auto& l : langs)
-      sum += textWidth(c, &l, c.size(r), text::nativeLanguageName(l)) + padding * 2 + gap;
-    return sum;
-  };
-  const float bh = c.target(0.060f);
-  bool showName = true;
+  const LanguageBar& bar = c.languageBar;
+  const float bh = bar.buttonH;
   const auto& settings = c.f.nav.content().settings;
-  // The logo takes its own width (at most three times its height) once its picture is known.
-  float logoW = 0;
-  if (settings.hasLogo) {
-    const auto v = c.f.textures.get(settings.logo, {static_cast<int>(std::round(bh * 3)), static_cast<int>(bh), media::Fit::Contain});
-    const float w = v.state == TextureCache::State::Ready && v.height > 0 ? bh * static_cast<float>(v.width) / static_cast<float>(v.height)
-                                                                          : bh * 3;
-    logoW = std::min(std::round(bh * 3), std::round(w)) + c.u(0.015f);
-  }
-  if (langs.size() >= 2) {
-    // Keep the name if smaller labels make room for it; give it up only when they do not.
-    const float withName = c.W - 2 * m - logoW - nameW - c.u(0.03f), without = c.W - 2 * m - logoW;
-    const std::pair<TextRole, float> tries[] = {{TextRole::Body, 0.42f}, {TextRole::Caption, 0.30f}, {TextRole::Caption, 0.20f}};
-    bool placed = false;
-    for (float room : {withName, without}) {
-      for (const auto& [r, padding] : tries) {
-        role = r;
-        pad = std::round(bh * padding);
-        total = measure(role, pad);
-        if (total <= room) {
-          showName = room == withName;
-          placed = true;
-          break;
-        }
-      }
-      if (placed) break;
-    }
-    if (!placed) showName = false;
-  }
+  const auto& langs = settings.languages;
   float nameX = m + c.sx;
-  if (settings.hasLogo) {
+  if (settings.hasLogo && bar.rows == 1) {
     // The venue's logo before the name, as tall as the buttons, never wider than three times that.
-    const float lh = bh, lw = std::round(bh * 3);
-    const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, settings.logo, ImVec2(nameX, y0 + (h - lh) / 2),
-                                           ImVec2(nameX + lw, y0 + (h + lh) / 2), pal().bar, false);
+    const float lw = std::round(bh * 3);
+    const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, settings.logo, ImVec2(nameX, y0 + (h - bh) / 2),
+                                           ImVec2(nameX + lw, y0 + (h + bh) / 2), pal().bar, false);
     nameX = p1.x + c.u(0.015f);
   }
-  if (showName)
-    putText(c, c.font(TextRole::Title), title, ImVec2(nameX, std::round(y0 + (h - title) / 2 - title * 0.05f)),
-            toImColor(pal().text), name);
+  if (bar.showName) {
+    const std::string& name = c.text(settings.name);
+    putText(c, c.font(TextRole::Title), title, ImVec2(nameX, std::round(y0 + (h - title) / 2 - title * 0.05f)), toImColor(pal().text), name);
+  }
   if (langs.size() < 2) return;
-  float x = std::max(m, c.W - m - total + gap) + c.sx;
-  for (const auto& l : langs) {
-    float w = 0;
-    if (pillButton(c, "lang:" + l, ImVec2(x, std::round(y0 + (h - bh) / 2)), bh, Icon::None, text::nativeLanguageName(l),
-                   &l, c.size(role), l == c.lang, &w, pad)) {
-      c.f.nav.setLanguage(l, c.f.now);
+  const float rowGap = c.u(0.008f);
+  const float rowsH = bh * static_cast<float>(bar.rows) + rowGap * static_cast<float>(bar.rows - 1);
+  for (int row = 0; row < bar.rows; ++row) {
+    const size_t from = row == 0 ? 0 : bar.split, to = row == 0 ? bar.split : langs.size();
+    float total = 0;
+    for (size_t i = from; i < to; ++i) total += pillWidth(c, bh, Icon::None, text::nativeLanguageName(langs[i]), &langs[i], c.size(bar.role), bar.pad) + bar.gap;
+    float x = std::max(m, c.W - m - total + bar.gap) + c.sx;
+    const float y = std::round(y0 + (h - rowsH) / 2 + static_cast<float>(row) * (bh + rowGap));
+    for (size_t i = from; i < to; ++i) {
+      const std::string& l = langs[i];
+      float w = 0;
+      if (pillButton(c, "lang:" + l, ImVec2(x, y), bh, Icon::None, text::nativeLanguageName(l), &l, c.size(bar.role), l == c.lang, &w, bar.pad))
+        c.f.nav.setLanguage(l, c.f.now);
+      x += w + bar.gap;
     }
-    x += w + gap;
   }
 }
 
@@ -114,13 +134,15 @@ void Screens::drawBottomBar(Ctx& c) {
   c.dl->AddRectFilled(ImVec2(0, y), ImVec2(c.W, c.H), toImColor(pal().bar));
   const float bh = c.target(Theme::kButtonHeight), label = c.size(TextRole::Body);
   const float by = std::round(y + (h - bh) / 2) + c.sy;
-  float w = 0;
-  if (pillButton(c, "back", ImVec2(m + c.sx, by), bh, Icon::Back, c.ui("back"), c.font(TextRole::Body), label, false, &w))
-    c.f.nav.back(c.f.now);
-  float homeW = 0;
-  if (pillButton(c, "home", ImVec2(m + c.sx + w + c.u(0.015f), by), bh, Icon::Home, c.ui("home"), c.font(TextRole::Body), label,
-                 false, &homeW))
-    c.f.nav.home(c.f.now);
+  // Home is the top: no Back there (it would end the visit), and Home is the screen itself.
+  float w = 0, homeW = 0;
+  if (c.f.nav.screen() != Screen::Home) {
+    if (pillButton(c, "back", ImVec2(m + c.sx, by), bh, Icon::Back, c.ui("back"), c.font(TextRole::Body), label, false, &w))
+      c.f.nav.back(c.f.now);
+    if (pillButton(c, "home", ImVec2(m + c.sx + w + c.u(0.015f), by), bh, Icon::Home, c.ui("home"), c.font(TextRole::Body), label,
+                   false, &homeW))
+      c.f.nav.home(c.f.now);
+  }
   // Where the visitor is, so a person walking up knows what they are looking at.
   std::string crumb;
   if (const Section* s = c.f.nav.section()) {
@@ -135,10 +157,12 @@ void Screens::drawBottomBar(Ctx& c) {
     m_a11yOpen = !m_a11yOpen;
   const float cx = m + c.sx + w + homeW + c.u(0.015f) + c.u(0.03f);
   if (!crumb.empty() && c.f.nav.screen() != Screen::Home) {
-    FontRef f = c.font(TextRole::Body);
-    const float bs = c.size(TextRole::Body);
-    drawBlock(c, f, bs, crumb, ImVec2(cx, std::round(y + (h - bs * 1.3f) / 2) + c.sy), std::max(0.0f, a11yX - cx - m), toImColor(pal().textMuted),
-              1, 1.3f);
+    // Where the visitor is: two lines, then smaller; only then cut (the section's header and
+    // the item's title say it in full on the screen itself).
+    const float room = std::max(0.0f, a11yX - cx - m);
+    const Fitted t = fitText(c, crumb, c.size(TextRole::Body), room, 2, 1.2f, 0.7f);
+    c.f.painter.draw(c.dl, *t.layout, c.lang, cx, std::round(y + (h - t.height()) / 2) + c.sy, toImColor(pal().textMuted));
+    c.f.targets.noteText(crumb, t.layout->truncated, true);
   }
   if (c.f.contentHasErrors) {
     // A small dot only staff look for: the content folder has errors (F2 shows them).

@@ -1,4 +1,4 @@
-// Home: one tile per section.
+// Home: one tile per section, in a grid that scrolls when it is taller than the screen.
 #include "ui/Screens.h"
 #include "ui/ScreensDraw.h"
 
@@ -9,64 +9,89 @@
 
 namespace kiosk::ui {
 
+size_t gridColumns(const Screens::Ctx& c, size_t n, float minWidth, size_t most) {
+  const float m = c.u(Theme::kMargin), gap = c.u(Theme::kGap);
+  const auto fit = static_cast<size_t>(std::max(1.0f, std::floor((c.W - 2 * m + gap) / (minWidth + gap))));
+  return std::max<size_t>(1, std::min({fit, most, n}));
+}
+
 void Screens::drawHome(Ctx& c) {
   // Sections with nothing to show today (only past or future events) are left out.
   std::vector<const Section*> sections;
   for (const auto& s : c.f.nav.content().sections)
     if (!Content::visibleItems(s, c.f.nav.today()).empty()) sections.push_back(&s);
-  const float top = c.top, bottom = c.bottom;
   const float m = c.u(Theme::kMargin), gap = c.u(Theme::kGap);
   const float title = c.size(TextRole::Title), body = c.size(TextRole::Body);
-  float y = top + m;
+  const float large = c.f.nav.accessibility().largeText ? 1.25f : 1.0f;
+  float y = c.top + m;
   const std::string& heading = c.ui(sections.empty() ? "no_content" : "choose_section");
-  putText(c, c.font(TextRole::Title), title, ImVec2(m, y), toImColor(pal().text), heading);
-  y += std::round(title * 1.5f);
+  y = drawFitted(c, fitText(c, heading, title, c.W - 2 * m, 2, 1.25f), heading, ImVec2(m, y), toImColor(pal().text)) + std::round(title * 0.3f);
   if (sections.empty()) return;
+  // Low reach: the tiles start where a hand reaches; above them, the venue's welcome to read.
+  if (c.reachTop > y + body * 2) {
+    const std::string& tagline = c.text(c.f.nav.content().settings.tagline);
+    if (!tagline.empty()) drawBlock(c, c.font(TextRole::Body), body, tagline, ImVec2(m, y), c.W - 2 * m, toImColor(pal().textMuted), 3, 1.4f, true);
+  }
+  const float gridTop = std::max(y, c.reachTop);
 
   const size_t n = sections.size();
-  const size_t cols = c.portrait() ? (n <= 2 ? 1 : 2) : (n <= 4 ? std::min<size_t>(n, 2) : (n <= 9 ? 3 : 4));
+  // Two columns for up to four sections on a landscape screen, three for up to nine, four
+  // beyond; never narrower than a title of a dozen letters needs.
+  const size_t most = c.portrait() ? 2 : (n <= 4 ? 2 : (n <= 9 ? 3 : 4));
+  const size_t cols = gridColumns(c, n, c.u(0.40f) * large, most);
   const size_t rows = (n + cols - 1) / cols;
-  const float tileW = std::floor((c.W - 2 * m - gap * (cols - 1)) / cols);
-  // Tiles share the height; past a finger-friendly minimum the grid scrolls instead.
-  const float tileH = std::max(c.u(0.30f), std::floor((bottom - m - y - gap * (rows - 1)) / rows));
-  const float gridH = rows * tileH + (rows - 1) * gap;
-  // The whole band between the bars drags the grid, margins included; the grid shows in
-  // [y, bottom - m], so that is the height that scrolls.
-  const float scroll = dragScroll("home", ImVec2(0, top), ImVec2(c.W, bottom), gridH + (bottom - m - y) - (bottom - top));
-  ImGui::PushClipRect(ImVec2(0, y - c.u(0.006f)), ImVec2(c.W, bottom), true);
+  const float tileW = std::floor((c.W - 2 * m - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols));
+  const float pad = c.u(0.022f), innerW = tileW - 2 * pad;
+  // Each tile's title wraps to two lines and shrinks before anything is cut; the tiles are as
+  // tall as the tallest text needs, with a picture above it, and share the height when the
+  // screen has more room than that.
+  struct Texts {
+    Fitted title, sub;
+    float height;
+  };
+  std::vector<Texts> texts;
+  float tallest = 0;
+  for (const Section* s : sections) {
+    const std::string& t = c.text(s->title);
+    const std::string& sub = c.text(s->subtitle);
+    const Fitted ft = fitText(c, t, title, innerW, 2, 1.2f);
+    const Fitted fs = fitText(c, sub, body, innerW, 3, 1.3f, 0.8f);
+    const float h = pad + ft.height() + (sub.empty() ? 0 : std::round(body * 0.2f) + fs.height()) + pad + c.u(0.008f);
+    texts.push_back({ft, fs, h});
+    tallest = std::max(tallest, h);
+  }
+  const float share = std::floor((c.bottom - m - gridTop - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows));
+  const float tileH = std::max({c.u(0.30f), tallest + c.u(0.10f), share});
+  const float contentH = static_cast<float>(rows) * tileH + static_cast<float>(rows - 1) * gap + m;
+  const ImVec2 va(0, gridTop), vb(c.W, c.bottom);
+  const float scroll = beginScrollView(c, "home", va, vb, contentH);
   const float round = c.u(Theme::kRounding);
   for (size_t i = 0; i < n; ++i) {
     const Section& s = *sections[i];
-    const ImVec2 a(m + (i % cols) * (tileW + gap), y - scroll + (i / cols) * (tileH + gap));
-    if (a.y > bottom || a.y + tileH < y - m) continue; // off screen
+    const ImVec2 a(m + static_cast<float>(i % cols) * (tileW + gap), gridTop - scroll + static_cast<float>(i / cols) * (tileH + gap));
     const ImVec2 b(a.x + tileW, a.y + tileH);
     bool held = false;
     const bool tapped = touchTarget(c.f.targets, "section:" + s.id, a, b, &held);
+    if (tapped) c.f.nav.openSection(s.id, c.f.now);
+    if (a.y > c.bottom || b.y < gridTop) continue; // off screen: placed for the rules, not drawn
     if (s.hasCover)
       drawImageCover(c.dl, c.f.textures, s.cover, a, b, s.colour, 1.0f, round);
     else
       c.dl->AddRectFilled(a, b, toImColor(shade(s.colour, 0.6f)), round);
     // The section colour rises from the bottom of the tile behind its title: a soft edge, then
-    // a nearly solid band, so the title reads on any picture.
-    const float band = tileH * 0.42f, edge = tileH * 0.22f;
+    // a nearly solid band as tall as the text, so the title reads on any picture.
+    const float band = texts[i].height, edge = std::min(tileH - band, tileH * 0.22f);
     c.dl->AddRectFilledMultiColor(ImVec2(a.x, b.y - band - edge), ImVec2(b.x, b.y - band), toImColor(s.colour, 0.0f),
                                   toImColor(s.colour, 0.0f), toImColor(s.colour, 0.85f), toImColor(s.colour, 0.85f));
     c.dl->AddRectFilled(ImVec2(a.x, b.y - band), b, toImColor(s.colour, 0.85f), round, ImDrawFlags_RoundCornersBottom);
-    c.dl->AddRectFilled(ImVec2(a.x, b.y - c.u(0.008f)), b, toImColor(shade(s.colour, 1.25f)), round,
-                        ImDrawFlags_RoundCornersBottom);
-    const float pad = c.u(0.022f);
+    c.dl->AddRectFilled(ImVec2(a.x, b.y - c.u(0.008f)), b, toImColor(shade(s.colour, 1.25f)), round, ImDrawFlags_RoundCornersBottom);
+    float ty = b.y - band + pad;
+    ty = drawFitted(c, texts[i].title, c.text(s.title), ImVec2(a.x + pad, ty), toImColor(pal().text));
     const std::string& sub = c.text(s.subtitle);
-    float ty = b.y - pad - std::round(body * 1.35f) - std::round(title * 1.2f);
-    if (sub.empty()) ty += std::round(body * 1.35f);
-    const std::string& t = c.text(s.title);
-    drawBlock(c, c.font(TextRole::Title), title, t, ImVec2(a.x + pad, ty), tileW - 2 * pad, toImColor(pal().text), 1, 1.2f);
-    if (!sub.empty())
-      drawBlock(c, c.font(TextRole::Body), body, sub, ImVec2(a.x + pad, ty + std::round(title * 1.2f)), tileW - 2 * pad, toImColor(pal().text, 0.88f), 1, 1.35f);
+    if (!sub.empty()) drawFitted(c, texts[i].sub, sub, ImVec2(a.x + pad, ty + std::round(body * 0.2f)), toImColor(pal().text, 0.88f));
     if (held) c.dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 40), round);
-    if (tapped) c.f.nav.openSection(s.id, c.f.now);
   }
-  ImGui::PopClipRect();
-  drawScrollHints(c, ImVec2(m, y), ImVec2(c.W - m, bottom - m), gridH, scroll);
+  endScrollView(c, ImVec2(m, gridTop), ImVec2(c.W - m, c.bottom - m), contentH - m, scroll);
 }
 
 } // namespace kiosk::ui

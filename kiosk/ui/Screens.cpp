@@ -27,6 +27,19 @@ ImDrawList* beginOverlay(const char* name, const Frame& frame) {
 }
 } // namespace
 
+Mounting Screens::mounting(const KioskSettings* settings, float width, float height, float pxPerMm) {
+  Mounting m;
+  const bool portrait = height > width;
+  if (settings && settings->displayHeightMm > 0) m.screenHeightMm = static_cast<float>(settings->displayHeightMm);
+  else if (pxPerMm > 0) m.screenHeightMm = height / pxPerMm;
+  else m.screenHeightMm = 1397.0f / std::sqrt(1 + (width / height) * (width / height)); // a 55-inch picture
+  // Usual heights: a landscape screen on a stand with its bottom at 800 mm, a portrait totem at
+  // 450 mm; the reach range then starts about 40% down either screen.
+  if (settings && settings->displayBottomMm >= 0) m.bottomAboveFloorMm = static_cast<float>(settings->displayBottomMm);
+  else m.bottomAboveFloorMm = portrait ? 450.0f : 800.0f;
+  return m;
+}
+
 void Screens::draw(Frame& frame) {
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(frame.width, frame.height));
@@ -37,6 +50,7 @@ void Screens::draw(Frame& frame) {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground |
                    ImGuiWindowFlags_NoScrollWithMouse);
   frame.targets.clear();
+  frame.targets.setWindow(frame.width, frame.height);
   m_dt = m_lastNow >= 0 ? static_cast<float>(std::clamp(frame.now - m_lastNow, 0.0, 0.1)) : 0;
   m_pinch = frame.touches ? frame.touches->takeStep() : TouchGestures::Step{};
   m_lastNow = frame.now;
@@ -62,19 +76,25 @@ void Screens::draw(Frame& frame) {
   c.sy = static_cast<float>(shift.y);
   // Bars grow to keep their buttons 9 mm tall on a small or dense display.
   c.minTarget = frame.pxPerMm > 0 ? std::ceil(9.0f * frame.pxPerMm) : 0.0f;
-  c.topBarH = std::max(c.u(Theme::kTopBar), c.target(0.060f) + c.u(0.025f));
+  c.languageBar = layoutLanguageBar(c);
+  c.topBarH = std::max(c.u(Theme::kTopBar), c.target(0.060f) * static_cast<float>(c.languageBar.rows) +
+                                                c.u(0.008f) * static_cast<float>(c.languageBar.rows - 1) + c.u(0.025f));
   c.bottomBarH = std::max(c.u(Theme::kBottomBar), c.target(Theme::kButtonHeight) + c.u(0.033f));
   if (a11y.lowReach) {
-    // Low reach: nothing to touch above about 60% of the screen's height. The top bar sits just
-    // above the bottom bar and the screens lay out below `reach`; above it, the name of the
-    // place, to be read, not touched.
+    // Low reach: every control between 380 and 1220 mm above the floor (the ADA reach range),
+    // from how the screen hangs. The top bar sits just above the bottom bar; a banner names the
+    // place at the top; what is only read (headers, pictures, text) keeps the height above,
+    // and grids of tiles and cards start where a hand reaches.
     c.barY = c.H - c.bottomBarH - c.topBarH;
-    c.top = std::round(c.H * (c.portrait() ? 0.45f : 0.38f));
+    c.top = std::round(c.topBarH * 0.9f);
     c.bottom = c.barY;
+    const ReachBand band = reachBand(mounting(&frame.nav.content().settings, c.W, c.H, frame.pxPerMm), c.H);
+    c.reachTop = std::clamp(band.top, c.top, c.bottom - c.u(0.30f));
   } else {
     c.barY = 0;
     c.top = c.topBarH;
     c.bottom = c.H - c.bottomBarH;
+    c.reachTop = c.top;
   }
   c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, c.H), toImColor(c.background()));
   // While the kiosk asks "are you still there?", or the display choices are open, the screen

@@ -74,6 +74,17 @@ private:
   // inside it moves it, even on a tile (a drag is never a tap).
   float dragScroll(const std::string& key, ImVec2 a, ImVec2 b, float contentHeight);
   void drawScrollHints(Ctx& c, ImVec2 a, ImVec2 b, float contentHeight, float scroll);
+  // A part of the screen [a, b] showing `contentHeight` pixels that a drag scrolls: clips to it
+  // and tells the layout rules what scrolls there. Returns the scroll; end it with endScrollView.
+  float beginScrollView(Ctx& c, const std::string& key, ImVec2 a, ImVec2 b, float contentHeight);
+  void endScrollView(Ctx& c, ImVec2 a, ImVec2 b, float contentHeight, float scroll);
+
+public:
+  // How the screen hangs (kiosk.toml [kiosk.display], else a 55-inch screen at a usual height,
+  // or the size the display reports), for the reach band of low reach.
+  static Mounting mounting(const KioskSettings* settings, float width, float height, float pxPerMm);
+
+private:
 
   std::map<std::string, KineticScroll> m_scrolls; // per dragged area of the current screen
   float m_dt = 0;                 // seconds since the last frame (virtual in scripts)

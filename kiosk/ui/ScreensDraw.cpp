@@ -27,20 +27,56 @@ void putText(Screens::Ctx& c, FontRef font, float size, ImVec2 pos, ImU32 col, s
   text::TextStyle style;
   style.pixelSize = size;
   style.lineSpacing = 1.0f;
-  c.f.painter.draw(c.dl, c.f.painter.layout(s, *font, style, 0), *font, pos.x, pos.y, col);
+  const auto& l = c.f.painter.layout(s, *font, style, 0);
+  c.f.painter.draw(c.dl, l, *font, pos.x, pos.y, col);
+  // A line that runs past what is visible is cut as surely as one ending in an ellipsis.
+  const float right = std::min(c.dl->GetClipRectMax().x, c.W);
+  if (pos.x + l.width > right + 0.5f) c.f.targets.noteText(std::string(s), true);
 }
 
 // Text wrapped to `width` from `pos`, at most `maxLines` (the last cut with an ellipsis), lines
 // `leading` times the size apart. Returns the y below the last line.
 float drawBlock(Screens::Ctx& c, FontRef font, float size, std::string_view s, ImVec2 pos, float width, ImU32 col,
-                size_t maxLines, float leading) {
+                size_t maxLines, float leading, bool mayTruncate) {
   text::TextStyle style;
   style.pixelSize = size;
   style.lineSpacing = leading;
   style.maxLines = maxLines;
   const auto& l = c.f.painter.layout(s, *font, style, width);
   c.f.painter.draw(c.dl, l, *font, pos.x, pos.y, col);
+  if (!s.empty()) c.f.targets.noteText(std::string(s), l.truncated, mayTruncate);
   return pos.y + l.height;
+}
+
+Fitted fitText(Screens::Ctx& c, std::string_view s, float size, float width, size_t maxLines, float leading, float floor) {
+  text::TextStyle style;
+  style.lineSpacing = leading;
+  style.maxLines = maxLines;
+  // Whole-pixel steps of about 6% down to the floor: each is a size the glyph pages keep.
+  for (float k = 1.0f;; k -= 0.06f) {
+    style.pixelSize = std::round(size * std::max(k, floor));
+    const text::TextLayout& l = c.f.painter.layout(s, c.lang, style, width);
+    if (!l.truncated || k <= floor) return {&l, style.pixelSize};
+  }
+}
+
+float drawFitted(Screens::Ctx& c, const Fitted& t, std::string_view s, ImVec2 pos, ImU32 col) {
+  c.f.painter.draw(c.dl, *t.layout, c.lang, pos.x, pos.y, col);
+  if (!s.empty()) c.f.targets.noteText(std::string(s), t.layout->truncated);
+  return pos.y + t.layout->height;
+}
+
+float Screens::beginScrollView(Ctx& c, const std::string& key, ImVec2 a, ImVec2 b, float contentHeight) {
+  const float scroll = dragScroll(key, a, b, contentHeight);
+  ImGui::PushClipRect(a, b, true);
+  c.f.targets.beginArea({key, {a.x, a.y, b.x - a.x, b.y - a.y}, std::max(0.0f, contentHeight - (b.y - a.y)), scroll});
+  return scroll;
+}
+
+void Screens::endScrollView(Ctx& c, ImVec2 a, ImVec2 b, float contentHeight, float scroll) {
+  c.f.targets.endArea();
+  ImGui::PopClipRect();
+  drawScrollHints(c, a, b, contentHeight, scroll);
 }
 
 // Draws a placeholder where an image is missing, broken or still decoding.

@@ -13,6 +13,15 @@ namespace kiosk::ui {
 const Palette& pal();
 void setPalette(const Palette& palette);
 
+// How the top bar sets the language buttons: the same for every language (see Bars.cpp).
+struct LanguageBar {
+  TextRole role = TextRole::Body;
+  float pad = 0, gap = 0, buttonH = 0;
+  bool showName = true;
+  int rows = 1;
+  size_t split = 0; // languages on the first row
+};
+
 struct Screens::Ctx {
   Frame& f;
   ImDrawList* dl;
@@ -38,6 +47,10 @@ struct Screens::Ctx {
   // Where the screens lay out: between the bars, or, in low reach, in the lower part of the
   // screen with the top bar moved down above the bottom bar.
   float top = 0, bottom = 0, barY = 0, topBarH = 0, bottomBarH = 0;
+  // Where controls may start: in low reach, the top of the reach band (grids lay out below it
+  // and headers above it); else `top`.
+  float reachTop = 0;
+  LanguageBar languageBar{};
   float minTarget = 0; // 9 mm on this display, in pixels (0: size unknown)
   bool modal = false;  // a question or panel is up: the screen beneath takes no gestures
   // Burn-in: what stays put for weeks (the attract loop's name, logo and prompt, the bars'
@@ -56,8 +69,20 @@ float textWidth(Screens::Ctx& c, FontRef font, float size, std::string_view s);
 void putText(Screens::Ctx& c, FontRef font, float size, ImVec2 pos, ImU32 col, std::string_view s);
 // Text wrapped to `width` from `pos`, at most `maxLines` (the last cut with an ellipsis), lines
 // `leading` times the size apart. Returns the y below the last line.
+// Reported to the layout rules as cut when it had to end in an ellipsis, unless `mayTruncate`
+// (a preview whose whole text is a tap away).
 float drawBlock(Screens::Ctx& c, FontRef font, float size, std::string_view s, ImVec2 pos, float width, ImU32 col,
-                size_t maxLines, float leading);
+                size_t maxLines, float leading, bool mayTruncate = false);
+// A text fitted to `width` as a typesetter fits a heading: wrapped to at most `maxLines`, then
+// made smaller step by step down to `floor` times `size`, and only then cut with an ellipsis.
+struct Fitted {
+  const text::TextLayout* layout;
+  float size;
+  float height() const { return layout->height; }
+};
+Fitted fitText(Screens::Ctx& c, std::string_view s, float size, float width, size_t maxLines, float leading, float floor = 0.72f);
+// Draws a fitted text at `pos` and reports it to the layout rules; returns the y below it.
+float drawFitted(Screens::Ctx& c, const Fitted& t, std::string_view s, ImVec2 pos, ImU32 col);
 // A touch target registered under `name` for input scripts; true when tapped (not dragged).
 bool touchTarget(HitTargets& targets, const std::string& name, ImVec2 a, ImVec2 b, bool* held = nullptr);
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col);
@@ -91,6 +116,12 @@ bool movedTooFarForATap();
 // A horizontal swipe that started in [a, b] and ended this frame: -1 to the left (the next
 // thing), +1 to the right (the previous), 0 for anything else.
 int swipeIn(const Screens::Ctx& c, ImVec2 a, ImVec2 b);
+
+// The language buttons' sizes and rows, from every language's venue name (Bars.cpp).
+LanguageBar layoutLanguageBar(Screens::Ctx& c);
+
+// Columns of a grid of `n` cells at least `minWidth` wide, at most `most`.
+size_t gridColumns(const Screens::Ctx& c, size_t n, float minWidth, size_t most);
 
 // The item screen's media column: the width the pictures take (the left column, or the whole
 // width on a portrait screen) and where that column ends.

@@ -55,8 +55,20 @@ TEST_CASE("[Navigator] a visitor walks attract, home, section, item and back") {
   CHECK(nav.screen() == Screen::Section);
   nav.back(clock.now());
   CHECK(nav.screen() == Screen::Home);
+}
+
+TEST_CASE("[Navigator] Back on home keeps the visit: the language and display choices stay") {
+  VirtualClock clock;
+  Navigator nav(makeContent(), clock.now());
+  nav.wake(clock.now());
+  nav.setLanguage("ru", clock.now());
+  Accessibility a;
+  a.largeText = true;
+  nav.setAccessibility(a, clock.now());
   nav.back(clock.now());
-  CHECK(nav.screen() == Screen::Attract);
+  CHECK(nav.screen() == Screen::Home);
+  CHECK(nav.language() == "ru");
+  CHECK(nav.accessibility().largeText);
 }
 
 TEST_CASE("[Navigator] Home jumps straight home from an item") {
