@@ -69,6 +69,9 @@ App::App(const Options& options, Clock& clock) : m_options(options), m_clock(clo
   const float mm = m_options.displayWidthMm ? static_cast<float>(m_options.displayWidthMm)
                                             : static_cast<float>(reported) * width() / static_cast<float>(sf::VideoMode::getDesktopMode().width);
   if (mm > 0) m_pxPerMm = width() / mm;
+  // Where a hand reaches is worked out from a size the operator gave, never from what a display
+  // reports (Xvfb says 96 dpi; many televisions report nothing or a made-up size).
+  if (m_options.displayWidthMm > 0) m_givenPxPerMm = width() / static_cast<float>(m_options.displayWidthMm);
   // A finger jitters by a few millimetres as it lands and lifts: movement within 4 mm (and
   // 12 px) is still a tap, on a dense small screen as on a big one.
   ImGui::GetIO().MouseDragThreshold = std::max(12.0f, 4.0f * m_pxPerMm);
@@ -426,7 +429,7 @@ void App::setAccessibility(const Accessibility& choice) {
   if (m_nav) m_nav->setAccessibility(choice, m_clock.now());
 }
 
-ReachBand App::reachBand() const { return kiosk::reachBand(ui::Screens::mounting(m_nav ? &m_nav->content().settings : nullptr, width(), height(), m_pxPerMm), height()); }
+ReachBand App::reachBand() const { return kiosk::reachBand(ui::Screens::mounting(m_nav ? &m_nav->content().settings : nullptr, width(), height(), m_givenPxPerMm), height()); }
 
 bool App::staffKey(const std::string& name) {
   sf::Event::KeyEvent k{};
@@ -522,7 +525,7 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
     watchCornerTaps();
     m_painter->beginFrame(4.0); // glyphs rasterized on demand, 4 ms a frame at most
     ui::Frame f{*m_nav, m_fonts, *m_painter, *m_textures, m_targets, m_strings, now, width(), height(), hasErrors(m_diagnostics) && staffPreview(),
-                m_pxPerMm, &m_gestures, &m_admin};
+                m_pxPerMm, &m_gestures, &m_admin, m_givenPxPerMm};
     m_screens.draw(f);
     if (touched) m_nav->noteActivity(now);
     if (touched && m_admin.mode != ui::AdminModel::Mode::Closed) m_adminTouched = now;

@@ -187,6 +187,7 @@ private:
   std::set<char32_t> m_reportedGlyphs; // glyph bugs already logged
   bool m_firstPictureLogged = false;
   float m_pxPerMm = 0; // 0: the display's size is unknown
+  float m_givenPxPerMm = 0; // from --display-width-mm only (0: not given)
   sf::Image* m_capture = nullptr; // read the next drawn frame back into it
   std::unique_ptr<platform::TouchInput> m_touch; // XInput 2.2 fingers, when the screen has them
   ui::TouchGestures m_gestures;

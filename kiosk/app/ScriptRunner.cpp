@@ -365,6 +365,14 @@ int ScriptRunner::run(const InputScript& script) {
       check(cmd, problems.empty(), "on " + where() + ", " + join(problems));
       break;
     }
+    case K::ExpectText:
+      if (!hasText(m_app.targets().layout(), cmd.text)) return fail(cmd, "'" + cmd.text + "' is not on " + where()), 1;
+      break;
+    case K::ExpectMeasure: {
+      const auto problems = overlongLines(m_app.targets().layout(), static_cast<int>(cmd.amount));
+      check(cmd, problems.empty(), "on " + where() + ", " + join(problems));
+      break;
+    }
     case K::ExpectNoTruncation: {
       const auto problems = truncatedTexts(m_app.targets().layout());
       check(cmd, problems.empty(), "on " + where() + ", " + join(problems));

@@ -214,6 +214,19 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
       cmd.kind = tokens[1].text == "reachable"       ? ScriptCommand::Kind::ExpectReachable
                  : tokens[1].text == "no-truncation" ? ScriptCommand::Kind::ExpectNoTruncation
                                                      : ScriptCommand::Kind::ExpectStableBar;
+    } else if (verb == "expect" && argCount >= 2 && tokens[1].text == "text") {
+      // expect text Международный Шэньян: the rest of the line, as written, was set this frame.
+      cmd.kind = ScriptCommand::Kind::ExpectText;
+      cmd.text = line.substr(static_cast<size_t>(tokens[2].column - 1));
+      while (!cmd.text.empty() && (cmd.text.back() == ' ' || cmd.text.back() == '\r' || cmd.text.back() == '\t')) cmd.text.pop_back();
+    } else if (verb == "expect" && argCount == 2 && tokens[1].text == "measure") {
+      cmd.kind = ScriptCommand::Kind::ExpectMeasure;
+      double n = 0;
+      if (!parseNumber(tokens[2].text, n) || n < 10 || n > 1000) {
+        fail(tokens[2].column, "'" + tokens[2].text + "' is not a count of characters from 10 to 1000; write 'expect measure 90'");
+        continue;
+      }
+      cmd.amount = n;
     } else if (verb == "set") {
       if (!need(2, 2, "'set language ru' or 'set modes large-text,low-reach' (or 'set modes none')")) continue;
       cmd.text = tokens[2].text;

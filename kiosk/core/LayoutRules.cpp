@@ -84,6 +84,21 @@ std::vector<std::string> truncatedTexts(const LayoutReport& report) {
   return problems;
 }
 
+std::vector<std::string> overlongLines(const LayoutReport& report, int characters) {
+  std::vector<std::string> problems;
+  for (const PlacedText& t : report.texts)
+    if (t.longestLine > characters)
+      problems.push_back("a line of " + std::to_string(t.longestLine) + " characters in \"" + t.text.substr(0, 60) + "...\"" +
+                         (t.near.empty() ? "" : " on @" + t.near));
+  return problems;
+}
+
+bool hasText(const LayoutReport& report, const std::string& needle) {
+  for (const PlacedText& t : report.texts)
+    if (t.text.find(needle) != std::string::npos) return true;
+  return false;
+}
+
 std::vector<std::string> movedTargets(const LayoutReport& before, const LayoutReport& after, const std::string& names,
                                       float tolerance) {
   std::vector<std::string> problems;

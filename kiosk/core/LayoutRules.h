@@ -37,6 +37,7 @@ struct PlacedText {
   std::string text;    // what the visitor should have read
   bool truncated = false;
   bool mayTruncate = false; // a preview the design clamps (the whole text is one tap away)
+  int longestLine = 0;      // characters on its longest line, for the measure of running text
 };
 
 struct LayoutReport {
@@ -62,6 +63,11 @@ struct ReachBand {
 std::vector<std::string> unreachableTargets(const LayoutReport& report, const ReachBand* reach = nullptr);
 // One sentence per text cut where the design lets it wrap or shrink.
 std::vector<std::string> truncatedTexts(const LayoutReport& report);
+// One sentence per text whose longest line holds more than `characters` (a comfortable measure
+// for reading is 45 to 90 characters). Only texts of more than one line count.
+std::vector<std::string> overlongLines(const LayoutReport& report, int characters);
+// Whether a text containing `needle` was set this frame.
+bool hasText(const LayoutReport& report, const std::string& needle);
 // One sentence per target of `names` (for example "lang:*") that moved between two layouts by
 // more than `tolerance` pixels, or is missing from one of them. A trailing '*' is a prefix.
 std::vector<std::string> movedTargets(const LayoutReport& before, const LayoutReport& after, const std::string& names,

@@ -46,8 +46,8 @@ public:
   }
   void endArea() { m_area = -1; }
   // A text set this frame, next to the target placed last.
-  void noteText(const std::string& text, bool truncated, bool mayTruncate = false) {
-    m_layout.texts.push_back({m_last, text, truncated, mayTruncate});
+  void noteText(const std::string& text, bool truncated, bool mayTruncate = false, int longestLine = 0) {
+    m_layout.texts.push_back({m_last, text, truncated, mayTruncate, longestLine});
   }
   void setWindow(float width, float height) {
     m_layout.width = width;

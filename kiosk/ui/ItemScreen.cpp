@@ -87,8 +87,16 @@ void Screens::drawItem(Ctx& c) {
   }
 
   // The text column: title, summary, body; dragged vertically when longer than the column.
-  const float x = (count > 0 && !stacked ? m + leftW + gap * 2 : m);
-  const float colW = c.W - m - x;
+  float x = (count > 0 && !stacked ? m + leftW + gap * 2 : m);
+  float colW = c.W - m - x;
+  // Running text keeps a reading measure (about 70 Latin letters, 36 ideographs a line): a
+  // text-only item, or a portrait screen, centres a column of that width instead of running
+  // lines across the whole screen.
+  const float measure = std::round(body * 36);
+  if (colW > measure) {
+    if (count == 0 || stacked) x += std::round((colW - measure) / 2);
+    colW = measure;
+  }
   const float textTop = (count > 0 && stacked ? mediaEnd : top) + m;
   float textBottom = bottom - m;
   // An item with a link ends its column with a QR code, so visitors take the page home.
@@ -154,6 +162,7 @@ void Screens::drawItem(Ctx& c) {
       std::vector<TextPainter::Span> bold;
       for (const auto& span : block.strong) bold.push_back({span.begin, span.end});
       c.f.painter.draw(c.dl, laid, c.lang, x + indent, y, heading ? strongInk : ink, &bold, strongInk);
+      c.f.targets.noteText(block.text, false, false, longestLine(block.text, laid));
       y += laid.height;
       y += std::round(body * (listItem ? 0.2f : 0.7f));
     }

@@ -88,7 +88,7 @@ void Screens::draw(Frame& frame) {
     c.barY = c.H - c.bottomBarH - c.topBarH;
     c.top = std::round(c.topBarH * 0.9f);
     c.bottom = c.barY;
-    const ReachBand band = reachBand(mounting(&frame.nav.content().settings, c.W, c.H, frame.pxPerMm), c.H);
+    const ReachBand band = reachBand(mounting(&frame.nav.content().settings, c.W, c.H, frame.givenPxPerMm), c.H);
     c.reachTop = std::clamp(band.top, c.top, c.bottom - c.u(0.30f));
   } else {
     c.barY = 0;

@@ -40,6 +40,7 @@ struct Frame {
   float pxPerMm = 0;             // the display's pixels per millimetre (0: unknown), for 9 mm targets
   TouchGestures* touches = nullptr; // every finger (multi-touch), when there is such input
   AdminModel* admin = nullptr;      // the staff admin view (PIN pad, panel, test pattern)
+  float givenPxPerMm = 0;           // the display's size as the operator gave it (0: not given)
 };
 
 class Screens {

@@ -31,7 +31,7 @@ void putText(Screens::Ctx& c, FontRef font, float size, ImVec2 pos, ImU32 col, s
   c.f.painter.draw(c.dl, l, *font, pos.x, pos.y, col);
   // A line that runs past what is visible is cut as surely as one ending in an ellipsis.
   const float right = std::min(c.dl->GetClipRectMax().x, c.W);
-  if (pos.x + l.width > right + 0.5f) c.f.targets.noteText(std::string(s), true);
+  c.f.targets.noteText(std::string(s), pos.x + l.width > right + 0.5f);
 }
 
 // Text wrapped to `width` from `pos`, at most `maxLines` (the last cut with an ellipsis), lines
@@ -44,8 +44,19 @@ float drawBlock(Screens::Ctx& c, FontRef font, float size, std::string_view s, I
   style.maxLines = maxLines;
   const auto& l = c.f.painter.layout(s, *font, style, width);
   c.f.painter.draw(c.dl, l, *font, pos.x, pos.y, col);
-  if (!s.empty()) c.f.targets.noteText(std::string(s), l.truncated, mayTruncate);
+  if (!s.empty()) c.f.targets.noteText(std::string(s), l.truncated, mayTruncate, longestLine(s, l));
   return pos.y + l.height;
+}
+
+int longestLine(std::string_view s, const text::TextLayout& l) {
+  if (l.lines.size() < 2) return 0; // one line is a heading or a label, not running text
+  int most = 0;
+  for (const auto& line : l.lines) {
+    int n = 0;
+    for (size_t i = line.begin; i < line.end && i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+    most = std::max(most, n);
+  }
+  return most;
 }
 
 Fitted fitText(Screens::Ctx& c, std::string_view s, float size, float width, size_t maxLines, float leading, float floor) {

@@ -73,6 +73,8 @@ void putText(Screens::Ctx& c, FontRef font, float size, ImVec2 pos, ImU32 col, s
 // (a preview whose whole text is a tap away).
 float drawBlock(Screens::Ctx& c, FontRef font, float size, std::string_view s, ImVec2 pos, float width, ImU32 col,
                 size_t maxLines, float leading, bool mayTruncate = false);
+// Characters on the longest line of a laid-out text of two lines or more (0 for one line).
+int longestLine(std::string_view s, const text::TextLayout& l);
 // A text fitted to `width` as a typesetter fits a heading: wrapped to at most `maxLines`, then
 // made smaller step by step down to `floor` times `size`, and only then cut with an ellipsis.
 struct Fitted {
