@@ -88,7 +88,11 @@ struct KioskSettings {
   std::string defaultLanguage = "en";
   std::vector<std::string> languages{"en"};
   double idleTimeoutSeconds = 90;   // untouched this long: "are you still there?"
-  double idleCountdownSeconds = 10; // then this long to answer before the reset
+  // Then this long to answer before the reset: 20 to 120 s. WCAG 2.2 (SC 2.2.1) asks for at
+  // least 20 s to answer a time limit with a simple action; the loader clamps into the range.
+  static constexpr double kMinIdleCountdownSeconds = 20;
+  static constexpr double kMaxIdleCountdownSeconds = 120;
+  double idleCountdownSeconds = kMinIdleCountdownSeconds;
   double attractSlideSeconds = 7;
   // Theme: colours (RGBA) that replace the built-in ones, and a logo for the top bar.
   std::optional<std::uint32_t> accentColour;

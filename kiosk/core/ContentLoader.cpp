@@ -335,6 +335,39 @@ std::optional<std::uint32_t> readColour(FileReader& r, const toml::table& t, con
   return parsed;
 }
 
+// A number written without quotes, integer or not; nullopt for anything else.
+std::optional<double> readNumber(const toml::node& n) {
+  if (const auto* i = n.as_integer()) return static_cast<double>(i->get());
+  if (const auto* f = n.as_floating_point()) return f->get();
+  return std::nullopt;
+}
+
+std::string formatNumber(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
+// idle_countdown_seconds: 20 to 120. Outside the range the kiosk keeps running with the nearest
+// allowed value and says why; only a value that is no number at all is an error.
+void readIdleCountdown(FileReader& r, const toml::table& t, KioskSettings& settings) {
+  const toml::node* n = t.get("idle_countdown_seconds");
+  if (!n) return;
+  constexpr double lo = KioskSettings::kMinIdleCountdownSeconds, hi = KioskSettings::kMaxIdleCountdownSeconds;
+  const std::optional<double> v = readNumber(*n);
+  if (!v || !std::isfinite(*v)) {
+    r.error(*n, "'idle_countdown_seconds' must be a number of seconds from " + formatNumber(lo) + " to " + formatNumber(hi) +
+                    ", without quotes");
+    return;
+  }
+  settings.idleCountdownSeconds = std::clamp(*v, lo, hi);
+  if (*v < lo || *v > hi)
+    r.warning(*n, "'idle_countdown_seconds' is " + formatNumber(*v) + ", outside the allowed " + formatNumber(lo) + " to " +
+                      formatNumber(hi) + " seconds, so the kiosk uses " + formatNumber(settings.idleCountdownSeconds) +
+                      ": visitors need at least 20 seconds to answer \"are you still there?\" (WCAG 2.2, success "
+                      "criterion 2.2.1), and more than 2 minutes keeps a screen nobody uses waiting; write a number in the range");
+}
+
 // [kiosk.opening_hours] mon = "09:00-17:00", sun = "closed"; days not given are open all day.
 void readOpeningHours(FileReader& r, const toml::node& node, KioskSettings& settings) {
   static const char* const kDays[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
@@ -463,7 +496,7 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   if (auto t = readText(r, *k, "name", false, textCtx)) settings.name = *t;
   if (auto t = readText(r, *k, "tagline", false, textCtx)) settings.tagline = *t;
   if (auto v = readSeconds(r, *k, "idle_timeout_seconds", 10, 3600)) settings.idleTimeoutSeconds = *v;
-  if (auto v = readSeconds(r, *k, "idle_countdown_seconds", 3, 60)) settings.idleCountdownSeconds = *v;
+  readIdleCountdown(r, *k, settings);
   if (auto v = readSeconds(r, *k, "attract_slide_seconds", 2, 600)) settings.attractSlideSeconds = *v;
   if (const toml::node* n = k->get("theme")) {
     if (const auto* theme = n->as_table()) {

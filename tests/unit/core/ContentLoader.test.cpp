@@ -215,7 +215,7 @@ TEST_CASE("[ContentLoader] each broken content folder is reported at its file an
          t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n"
                                "idle_countdown_seconds = 1\n");
        },
-       "kiosk.toml", 4, S::Error, "3 to 60", 2},
+       "kiosk.toml", 4, S::Warning, "20 to 120", 2},
       {"an attract slide time of infinity",
        [](auto& t) {
          t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n"
@@ -515,4 +515,59 @@ TEST_CASE("[ContentLoader] the sample ships without an admin PIN, so no installe
   REQUIRE(r.content);
   CHECK_FALSE(r.content->settings.adminPin);
   CHECK_FALSE(hasErrors(r.diagnostics));
+}
+
+//-----------------------------------------------------------------------------
+// The idle countdown: 20 to 120 seconds
+//-----------------------------------------------------------------------------
+
+TEST_CASE("[ContentLoader] the idle countdown defaults to 20 s and is clamped into 20 to 120 s with a warning") {
+  const std::string head = "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n";
+  {
+    TempFolder t;
+    writeValidFolder(t);
+    const LoadResult r = loadContent(t.path());
+    REQUIRE(r.content);
+    CHECK(r.content->settings.idleCountdownSeconds == 20);
+    CHECK(KioskSettings{}.idleCountdownSeconds == 20);
+  }
+  struct Case {
+    std::string value;
+    double used;
+    const char* message; // "" = no diagnostic
+    Diagnostic::Severity severity;
+  };
+  using S = Diagnostic::Severity;
+  const std::vector<Case> cases = {
+      {"20", 20, "", S::Warning},
+      {"45.5", 45.5, "", S::Warning},
+      {"120", 120, "", S::Warning},
+      {"10", 20, "'idle_countdown_seconds' is 10, outside the allowed 20 to 120 seconds, so the kiosk uses 20", S::Warning},
+      {"0", 20, "at least 20 seconds to answer", S::Warning},
+      {"-3", 20, "so the kiosk uses 20", S::Warning},
+      {"600", 120, "so the kiosk uses 120", S::Warning},
+      {"19.5", 20, "WCAG 2.2", S::Warning},
+      {"\"30\"", 20, "must be a number of seconds from 20 to 120", S::Error},
+      {"nan", 20, "must be a number of seconds from 20 to 120", S::Error},
+      {"inf", 20, "must be a number of seconds from 20 to 120", S::Error},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.value);
+    TempFolder t;
+    writeValidFolder(t);
+    t.write("kiosk.toml", head + "idle_countdown_seconds = " + c.value + "\n");
+    const LoadResult r = loadContent(t.path());
+    INFO(dump(r));
+    REQUIRE(r.content);
+    CHECK(r.content->settings.idleCountdownSeconds == c.used); // the kiosk keeps running either way
+    if (!*c.message) {
+      CHECK(r.diagnostics.empty());
+      continue;
+    }
+    const Diagnostic* d = find(r, "kiosk.toml", c.message);
+    REQUIRE(d);
+    CHECK(d->severity == c.severity);
+    CHECK(d->line == 4);
+    CHECK(d->column == 26); // the value, after `idle_countdown_seconds = `
+  }
 }
