@@ -930,3 +930,71 @@ TEST_CASE("[ContentLoader] the idle countdown defaults to 20 s and is clamped in
     CHECK(d->column == 26); // the value, after `idle_countdown_seconds = `
   }
 }
+
+TEST_CASE("[ContentLoader] the sample has a city map and a free trade zone map, every point in eight languages") {
+  const LoadResult r = loadContent(kiosk::test::sampleContent());
+  INFO(dump(r));
+  REQUIRE(r.content);
+  const auto& languages = r.content->settings.languages;
+  REQUIRE(languages.size() == 8);
+  struct Expected {
+    const char* section;
+    const char* item;
+    size_t minPoints, maxPoints;
+  };
+  for (const Expected& e : {Expected{"culture-tourism", "map-of-shenyang", 5, 7}, Expected{"free-trade-zone", "free-trade-zone-map", 4, 6}}) {
+    CAPTURE(e.item);
+    const Item* item = r.content->findItem(e.section, e.item);
+    REQUIRE(item);
+    REQUIRE(item->map);
+    CHECK(item->map->image.exists);
+    CHECK(item->map->width >= 1280);
+    CHECK(item->map->height >= 720);
+    CHECK(item->map->points.size() >= e.minPoints);
+    CHECK(item->map->points.size() <= e.maxPoints);
+    size_t linked = 0, texts = 0;
+    for (const MapPoint& p : item->map->points) {
+      CAPTURE(p.number);
+      for (const auto& lang : languages) {
+        CAPTURE(lang);
+        CHECK(p.label.has(lang));
+        CHECK_FALSE(p.label.machineConverted.count(lang));
+        if (!p.opensItem()) CHECK(p.text.has(lang));
+      }
+      if (p.opensItem()) CHECK(r.content->findItem(p));
+      (p.opensItem() ? linked : texts)++;
+    }
+    CHECK(linked >= 2); // the sample shows both kinds of point
+    CHECK(texts >= 1);
+  }
+  // The Mukden Palace point opens the Mukden Palace item.
+  const Item* city = r.content->findItem("culture-tourism", "map-of-shenyang");
+  REQUIRE(city);
+  CHECK(std::any_of(city->map->points.begin(), city->map->points.end(),
+                    [](const MapPoint& p) { return p.sectionId == "culture-tourism" && p.itemId == "mukden-palace"; }));
+}
+
+TEST_CASE("[ContentLoader] the sample's home, every section and the entry-exit item have a link to take home") {
+  const LoadResult r = loadContent(kiosk::test::sampleContent());
+  REQUIRE(r.content);
+  const auto& settings = r.content->settings;
+  auto check = [&](const PhoneLink& link, const std::string& where) {
+    CAPTURE(where);
+    REQUIRE_FALSE(link.empty());
+    for (const auto& lang : settings.languages) {
+      CAPTURE(lang);
+      const auto target = link.forVisitor(lang, settings.defaultLanguage);
+      REQUIRE(target);
+      CHECK(target->url.rfind("https://", 0) == 0);
+      if (!link.title.empty()) CHECK(link.title.has(lang));
+    }
+  };
+  check(settings.phoneLink, "kiosk.toml");
+  CHECK_FALSE(settings.phoneLink.title.empty());
+  for (const auto& s : r.content->sections) check(s.phoneLink, s.sourceFile);
+  // tests/e2e/qr.kscript scans this item's QR code: the address must stay.
+  const Item* port = r.content->findItem("entry-exit", "port-visa-and-transit");
+  REQUIRE(port);
+  CHECK(port->link == "https://www.nia.gov.cn/");
+  check(port->phoneLink, port->sourceFile);
+}
