@@ -38,18 +38,7 @@ void checkDrawable(const Content& content, std::vector<Diagnostic>& out) {
       }
     }
   };
-  check(content.settings.name, "name", "kiosk.toml");
-  check(content.settings.tagline, "tagline", "kiosk.toml");
-  for (const auto& s : content.sections) {
-    check(s.title, "title", s.sourceFile);
-    check(s.subtitle, "subtitle", s.sourceFile);
-    for (const auto& i : s.items) {
-      check(i.title, "title", i.sourceFile);
-      check(i.summary, "summary", i.sourceFile);
-      check(i.body, "body", i.sourceFile);
-      for (const auto& img : i.images) check(img.caption, "caption", i.sourceFile);
-    }
-  }
+  for (const auto& place : content.texts()) check(*place.text, place.what, place.file);
 }
 
 

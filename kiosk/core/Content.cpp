@@ -1,6 +1,7 @@
 #include "core/Content.h"
 
 #include <algorithm>
+#include <set>
 
 namespace kiosk {
 
@@ -59,6 +60,68 @@ std::vector<const ImageRef*> Content::attractImages(CivilDate date) const {
       if (i.visibleOn(date) && (!flagged || i.attract))
         for (const auto& img : i.images)
           if (img.exists) out.push_back(&img);
+  return out;
+}
+
+std::optional<PhoneLink::Target> PhoneLink::forVisitor(const std::string& language, const std::string& defaultLanguage) const {
+  if (byLanguage.empty()) return std::nullopt;
+  for (const auto& l : languageFallbacks(language, defaultLanguage))
+    if (auto it = byLanguage.find(l); it != byLanguage.end() && !l.empty()) return Target{it->second, l};
+  if (auto it = byLanguage.find(kAnyLanguage); it != byLanguage.end()) return Target{it->second, kAnyLanguage};
+  return Target{byLanguage.begin()->second, byLanguage.begin()->first};
+}
+
+const ImageRef* Item::cardImage() const {
+  if (!images.empty()) return &images.front();
+  if (map) return &map->image;
+  return nullptr;
+}
+
+const Item* Content::findItem(const MapPoint& point) const {
+  return point.opensItem() ? findItem(point.sectionId, point.itemId) : nullptr;
+}
+
+std::vector<const ImageRef*> Content::pictures() const {
+  std::vector<const ImageRef*> out;
+  std::set<std::filesystem::path> seen; // a picture named twice is listed once
+  auto add = [&](const ImageRef& img) {
+    if (seen.insert(img.file).second) out.push_back(&img);
+  };
+  if (settings.hasLogo) add(settings.logo);
+  for (const auto& s : sections) {
+    if (s.hasCover) add(s.cover);
+    for (const auto& i : s.items) {
+      for (const auto& img : i.images) add(img);
+      if (i.map) add(i.map->image);
+    }
+  }
+  return out;
+}
+
+std::vector<Content::TextPlace> Content::texts() const {
+  std::vector<TextPlace> out;
+  auto add = [&](const LocalizedText& t, const std::string& file, std::string what) { out.push_back({&t, file, std::move(what)}); };
+  add(settings.name, "kiosk.toml", "name");
+  add(settings.tagline, "kiosk.toml", "tagline");
+  add(settings.phoneLink.title, "kiosk.toml", "link_title");
+  for (const auto& s : sections) {
+    add(s.title, s.sourceFile, "title");
+    add(s.subtitle, s.sourceFile, "subtitle");
+    add(s.phoneLink.title, s.sourceFile, "link_title");
+    for (const auto& i : s.items) {
+      add(i.title, i.sourceFile, "title");
+      add(i.summary, i.sourceFile, "summary");
+      add(i.body, i.sourceFile, "body");
+      for (size_t n = 0; n < i.images.size(); ++n) add(i.images[n].caption, i.sourceFile, "caption of image " + std::to_string(n + 1));
+      add(i.phoneLink.title, i.sourceFile, "link_title");
+      if (!i.map) continue;
+      add(i.map->image.caption, i.sourceFile, "caption of the map");
+      for (const auto& p : i.map->points) {
+        add(p.label, i.sourceFile, "label of map point " + std::to_string(p.number));
+        add(p.text, i.sourceFile, "text of map point " + std::to_string(p.number));
+      }
+    }
+  }
   return out;
 }
 

@@ -48,6 +48,60 @@ struct ImageRef {
   int column = 0;
 };
 
+// A web address visitors take to their phone as a QR code: `link` in an item, section.toml or
+// kiosk.toml, one address for everyone or one per language, and `link_title`, what the phone
+// will open. Every address is a checked http(s) address without spaces.
+struct PhoneLink {
+  // Language tag -> address. A link written as one string is kept under kAnyLanguage.
+  std::map<std::string, std::string> byLanguage;
+  LocalizedText title; // "Official site of the Shenyang Marathon"; empty: the UI's own caption
+  // Where staff wrote `link`: the TOML file (as displayed), line and column.
+  std::string namedIn;
+  int line = 0;
+  int column = 0;
+
+  static inline const std::string kAnyLanguage{}; // the key of a link written for every language
+
+  struct Target {
+    std::string url;
+    // The language of the page it opens; kAnyLanguage ("") when the link was written for every
+    // language, so the UI says nothing about the page's language.
+    std::string language;
+    bool operator==(const Target&) const = default;
+  };
+
+  bool empty() const { return byLanguage.empty(); }
+  // The address for a visitor reading `language`, in the order texts fall back
+  // (languageFallbacks: the language, its sibling Chinese script, English, the default), else a
+  // link for every language, else any address; nullopt when there is no link.
+  std::optional<Target> forVisitor(const std::string& language, const std::string& defaultLanguage) const;
+};
+
+// One marker on a map. Points are valid when the loader hands them over: inside the picture, a
+// label, and either a linked item that exists or a text.
+struct MapPoint {
+  int number = 0;       // 1..n in file order, the number on the marker (a point left out for an error takes none)
+  float x = 0, y = 0;   // fractions (0 to 1) of the picture's width and height, from its top left
+  LocalizedText label;  // short: "Mukden Palace"
+  LocalizedText text;   // a short text shown in a bubble; empty when the point opens an item
+  std::string sectionId; // the item it opens; both empty when it has a text
+  std::string itemId;
+  // Where staff wrote the point ([[map.points]]): the TOML file (as displayed), line and column.
+  std::string namedIn;
+  int line = 0;
+  int column = 0;
+
+  bool opensItem() const { return !itemId.empty(); }
+};
+
+// A picture with numbered points a visitor taps: a city map, a site plan, a floor plan.
+struct HotspotMap {
+  ImageRef image;     // the picture; its caption is [map.caption]
+  int width = 0;      // the picture's size in pixels as staff see it in an image viewer;
+  int height = 0;     // 0 (and no points) when its header could not be read
+  std::vector<MapPoint> points;
+};
+
 struct Item {
   std::string id;         // file name without order prefix and extension: "shenyang-at-a-glance"
   std::string sourceFile; // relative to the content folder, for messages
@@ -57,7 +111,11 @@ struct Item {
   LocalizedText body;                      // Markdown source, per language
   std::map<std::string, RichText> bodyRich; // the same, parsed, per language
   std::vector<ImageRef> images;
-  std::string link;              // a web address shown as a QR code ("" = none)
+  std::optional<HotspotMap> map; // [map]: a picture with points to tap
+  PhoneLink phoneLink;           // link and link_title
+  // The address of phoneLink for the default language ("" = no link): what the item screen
+  // showed before links had languages. New code uses phoneLink.forVisitor().
+  std::string link;
   std::vector<std::string> tags;
   bool attract = false; // its pictures are chosen for the attract loop
   std::optional<CivilDate> showFrom; // an event item appears only on these days (inclusive)
@@ -68,6 +126,8 @@ struct Item {
   }
   // The parsed body in `language`, else in `fallback`, else any; null when there is no body.
   const RichText* richBody(const std::string& language, const std::string& fallback) const;
+  // The picture for the item's card: its first image, else its map's picture; null for neither.
+  const ImageRef* cardImage() const;
 };
 
 struct Section {
@@ -79,6 +139,7 @@ struct Section {
   std::uint32_t colour = 0x2F4F6FFF; // RGBA
   ImageRef cover;
   bool hasCover = false;
+  PhoneLink phoneLink; // link and link_title in section.toml
   std::vector<Item> items;
 };
 
@@ -88,7 +149,11 @@ struct KioskSettings {
   std::string defaultLanguage = "en";
   std::vector<std::string> languages{"en"};
   double idleTimeoutSeconds = 90;   // untouched this long: "are you still there?"
-  double idleCountdownSeconds = 10; // then this long to answer before the reset
+  // Then this long to answer before the reset: 20 to 120 s. WCAG 2.2 (SC 2.2.1) asks for at
+  // least 20 s to answer a time limit with a simple action; the loader clamps into the range.
+  static constexpr double kMinIdleCountdownSeconds = 20;
+  static constexpr double kMaxIdleCountdownSeconds = 120;
+  double idleCountdownSeconds = kMinIdleCountdownSeconds;
   double attractSlideSeconds = 7;
   // How the screen hangs, for low reach (controls between 380 and 1220 mm above the floor): the
   // picture's height and its bottom edge above the floor, in millimetres ([kiosk.display]);
@@ -100,6 +165,7 @@ struct KioskSettings {
   std::optional<std::uint32_t> backgroundColour;
   ImageRef logo;
   bool hasLogo = false;
+  PhoneLink phoneLink; // link and link_title under [kiosk]: the home screen's QR code
   // Opening hours per weekday (0 = Monday): minutes after midnight [open, close); nullopt = closed.
   // Unset days (and an unset table) mean open all day. Used by the power schedule.
   struct Hours {
@@ -125,6 +191,22 @@ struct Content {
   std::vector<const ImageRef*> attractImages(CivilDate date) const;
   // Items of a section shown on `date`, in order.
   static std::vector<const Item*> visibleItems(const Section& section, CivilDate date);
+  // The item a map point opens; null for a point with a text. (The loader drops points whose
+  // item does not exist; an event item may still be hidden on the day: check visibleOn.)
+  const Item* findItem(const MapPoint& point) const;
+  // Every picture the content names, once each in content order: the logo, section covers,
+  // item images and map pictures. For checking, prefetching and keeping textures.
+  std::vector<const ImageRef*> pictures() const;
+
+  // A text visitors read, with where staff wrote it: for the translation report, font
+  // coverage and `validate`'s check that every character can be drawn.
+  struct TextPlace {
+    const LocalizedText* text = nullptr;
+    std::string file; // as displayed: "kiosk.toml", "content/sections/01-a/01-b.toml"
+    std::string what; // "title", "caption of image 2", "label of map point 3", "link_title"
+  };
+  // Every text of the content in content order (empty ones included).
+  std::vector<TextPlace> texts() const;
 };
 
 using ContentSnapshot = std::shared_ptr<const Content>;

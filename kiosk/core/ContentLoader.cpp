@@ -2,6 +2,7 @@
 
 #include "core/ChineseScript.h"
 #include "core/LanguageTag.h"
+#include "core/PictureSize.h"
 #include "core/Utf8.h"
 
 #include <toml++/toml.h>
@@ -335,6 +336,265 @@ std::optional<std::uint32_t> readColour(FileReader& r, const toml::table& t, con
   return parsed;
 }
 
+// A number written without quotes, integer or not; nullopt for anything else.
+std::optional<double> readNumber(const toml::node& n) {
+  if (const auto* i = n.as_integer()) return static_cast<double>(i->get());
+  if (const auto* f = n.as_floating_point()) return f->get();
+  return std::nullopt;
+}
+
+std::string formatNumber(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
+// idle_countdown_seconds: 20 to 120. Outside the range the kiosk keeps running with the nearest
+// allowed value and says why; only a value that is no number at all is an error.
+void readIdleCountdown(FileReader& r, const toml::table& t, KioskSettings& settings) {
+  const toml::node* n = t.get("idle_countdown_seconds");
+  if (!n) return;
+  constexpr double lo = KioskSettings::kMinIdleCountdownSeconds, hi = KioskSettings::kMaxIdleCountdownSeconds;
+  const std::optional<double> v = readNumber(*n);
+  if (!v || !std::isfinite(*v)) {
+    r.error(*n, "'idle_countdown_seconds' must be a number of seconds from " + formatNumber(lo) + " to " + formatNumber(hi) +
+                    ", without quotes");
+    return;
+  }
+  settings.idleCountdownSeconds = std::clamp(*v, lo, hi);
+  if (*v < lo || *v > hi)
+    r.warning(*n, "'idle_countdown_seconds' is " + formatNumber(*v) + ", outside the allowed " + formatNumber(lo) + " to " +
+                      formatNumber(hi) + " seconds, so the kiosk uses " + formatNumber(settings.idleCountdownSeconds) +
+                      ": visitors need at least 20 seconds to answer \"are you still there?\" (WCAG 2.2, success "
+                      "criterion 2.2.1), and more than 2 minutes keeps a screen nobody uses waiting; write a number in the range");
+}
+
+// Whether `url` can be a QR code's address: http(s), a host, no spaces or control characters.
+bool isWebAddress(const std::string& url) {
+  size_t scheme = 0;
+  if (url.rfind("https://", 0) == 0) scheme = 8;
+  else if (url.rfind("http://", 0) == 0) scheme = 7;
+  if (scheme == 0 || url.size() > 1000 || url.find_first_of("/?#", scheme) == scheme || url.size() == scheme) return false;
+  return std::none_of(url.begin(), url.end(), [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F; });
+}
+
+// The host, when `url` opens a site's home page (no path beyond "/" and no query); else "".
+std::string homePageHost(const std::string& url) {
+  const size_t start = url.find("://") + 3;
+  const size_t end = url.find_first_of("/?#", start);
+  const std::string host = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  std::string rest = end == std::string::npos ? std::string() : url.substr(end);
+  rest = rest.substr(0, rest.find('#'));
+  if (!rest.empty() && rest.back() == '?') rest.pop_back(); // an empty query asks for nothing
+  return rest.empty() || rest == "/" ? host : std::string();
+}
+
+// link = "https://..." (one address for every language) or [link] with one per language, and
+// [link_title]: what the phone will open. In an item, section.toml and [kiosk].
+PhoneLink readPhoneLink(FileReader& r, const toml::table& t, const Context& ctx) {
+  PhoneLink link;
+  const toml::node* n = t.get("link");
+  const toml::node* titleNode = t.get("link_title");
+  if (titleNode)
+    if (auto title = readText(r, t, "link_title", false, ctx)) link.title = *title;
+  if (!n) {
+    if (titleNode)
+      r.warning(*titleNode, "'link_title' says what the QR code opens, but there is no 'link' here; add link = \"https://...\" "
+                            "or remove link_title");
+    return link;
+  }
+  link.namedIn = r.display();
+  link.line = static_cast<int>(n->source().begin.line);
+  link.column = static_cast<int>(n->source().begin.column);
+  auto take = [&](const toml::node& v, const std::string& language) {
+    const auto* s = v.as_string();
+    if (!s || !isWebAddress(s->get())) {
+      r.error(v, (language.empty() ? std::string("'link'") : "the '" + language + "' address of 'link'") +
+                     " must be a web address starting with https:// (no spaces), shown to visitors as a QR code");
+      return;
+    }
+    link.byLanguage[language] = s->get();
+    // The QR code's caption then promises "this page", which a home page is not.
+    if (const std::string host = homePageHost(s->get()); !host.empty() && link.title.empty())
+      r.warning(v, "this link opens the home page of " + host +
+                       ", not this page; link to the page itself, or add [link_title] saying what the phone will open "
+                       "(without it visitors read \"Scan to take this page with you\")");
+  };
+  if (n->as_string()) {
+    take(*n, PhoneLink::kAnyLanguage);
+  } else if (const auto* tbl = n->as_table()) {
+    for (const auto& [lang, value] : *tbl) {
+      const std::string tag(lang.str());
+      if (checkLanguage(r, lang.source(), tag, "'link'", ctx)) take(value, tag);
+    }
+    if (tbl->empty())
+      r.error(*n, "'link' has no addresses; give one per language, like [link] with " + ctx.settings->defaultLanguage +
+                      " = \"https://...\", or remove it");
+  } else {
+    r.error(*n, "'link' must be a web address in quotes, like link = \"https://...\", or one per language: "
+                "[link] with zh-Hans = \"https://...\" and en = \"https://...\"");
+  }
+  return link;
+}
+
+// [map]: a picture with numbered points. Coordinates are pixels of the picture as an image
+// viewer shows it; the model keeps them as fractions of its width and height. Whether a point's
+// item exists is checked once every section is read (resolveMapLinks).
+constexpr size_t kMaxMapPoints = 40;
+
+std::optional<HotspotMap> readMap(FileReader& r, const toml::node& node, const fs::path& baseDir, const Context& ctx,
+                                  const std::string& sectionId, const std::string& itemId) {
+  const auto* t = node.as_table();
+  if (!t) {
+    r.error(node, "'map' must be a table: [map] with image = \"images/map.png\", then a [[map.points]] block per point");
+    return std::nullopt;
+  }
+  r.checkKeys(*t, {"image", "caption", "points"}, "[map]");
+  const toml::node* imageNode = t->get("image");
+  if (!imageNode) {
+    r.report(Severity::Error, &t->source(), "this map has no 'image'; add image = \"images/map.png\" under [map]");
+    return std::nullopt;
+  }
+  auto ref = readImagePath(r, *imageNode, baseDir, ctx);
+  if (!ref) return std::nullopt;
+  HotspotMap map;
+  map.image = std::move(*ref);
+  if (auto c = readText(r, *t, "caption", false, ctx)) map.image.caption = *c;
+  std::optional<PictureSize> size;
+  if (map.image.exists) {
+    size = readPictureSize(map.image.file);
+    if (size) {
+      map.width = size->width;
+      map.height = size->height;
+    } else {
+      r.error(*imageNode, "cannot read the size of the map picture '" + map.image.displayPath +
+                              "', so its points cannot be placed; save it as PNG or JPEG (GIF and BMP work too)");
+    }
+  }
+  const std::string extent = size ? std::to_string(size->width) + " x " + std::to_string(size->height) : std::string();
+
+  const toml::node* pointsNode = t->get("points");
+  if (!pointsNode) {
+    r.warning(*t, "this map has no points; add a [[map.points]] block for each place, with x, y, label, and item or text");
+    return map;
+  }
+  const auto* arr = pointsNode->as_array();
+  if (!arr) {
+    r.error(*pointsNode, "'points' must be a list: write each point as [[map.points]] with x, y, label, and item or text");
+    return map;
+  }
+  std::vector<std::pair<double, double>> pixels; // of each point kept, for the fractions below
+  size_t index = 0;
+  for (const auto& entry : *arr) {
+    if (++index > kMaxMapPoints) {
+      r.error(entry, "a map may have at most " + std::to_string(kMaxMapPoints) +
+                         " points, so visitors can tell them apart; this point and the ones after it are not shown; "
+                         "split the map into two items");
+      break;
+    }
+    const auto* p = entry.as_table();
+    if (!p) {
+      r.error(entry, "each point must be a table: write it as [[map.points]] with x, y, label, and item or text");
+      continue;
+    }
+    r.checkKeys(*p, {"x", "y", "label", "text", "item"}, "a map point");
+    MapPoint point;
+    point.namedIn = r.display();
+    point.line = static_cast<int>(p->source().begin.line);
+    point.column = static_cast<int>(p->source().begin.column);
+    bool ok = true;
+
+    double xy[2] = {0, 0};
+    for (int axis = 0; axis < 2; ++axis) {
+      const char* key = axis == 0 ? "x" : "y";
+      const char* from = axis == 0 ? "left" : "top";
+      const toml::node* c = p->get(key);
+      std::optional<double> v = c ? readNumber(*c) : std::nullopt;
+      if (!c) {
+        r.report(Severity::Error, &p->source(), std::string("this point has no '") + key + "'; add " + key +
+                                                     " = its distance in pixels from the picture's " + from +
+                                                     " edge, as an image viewer shows it");
+      } else if (!v || !std::isfinite(*v)) {
+        r.error(*c, std::string("'") + key + "' must be a number of pixels from the picture's " + from +
+                        " edge, like 812 or 812.5, without quotes");
+        v.reset();
+      } else if (*v < 0 || (size && *v > (axis == 0 ? size->width : size->height))) {
+        r.error(*c, std::string("this point is outside the picture: ") + key + " = " + formatNumber(*v) +
+                        (size ? ", but the picture is " + extent + " pixels (x from 0 to " + std::to_string(size->width) +
+                                    ", y from 0 to " + std::to_string(size->height) + ")"
+                              : std::string(", and a point cannot be left of or above the picture")) +
+                        "; measure the point again in an image viewer");
+        v.reset();
+      }
+      if (!v) ok = false;
+      else xy[axis] = *v;
+    }
+
+    const toml::node* labelNode = p->get("label");
+    if (auto label = readText(r, *p, "label", false, ctx)) point.label = *label;
+    if (!labelNode) {
+      r.report(Severity::Error, &p->source(), "this point has no label; add [map.points.label] with " +
+                                                   ctx.settings->defaultLanguage + " = \"...\", a short name shown by the marker");
+      ok = false;
+    } else if (labelNode->is_string() || labelNode->is_table()) {
+      if (!point.label.has(ctx.settings->defaultLanguage)) {
+        r.error(*labelNode, "this point's label has no '" + ctx.settings->defaultLanguage +
+                                "' text, the default language; add it, it is the name every visitor can fall back to");
+        ok = false;
+      }
+    } else {
+      ok = false; // readText said what is wrong
+    }
+
+    const toml::node* itemNode = p->get("item");
+    const toml::node* textNode = p->get("text");
+    if (itemNode && textNode) {
+      r.error(*itemNode, "this point has both 'item' and 'text'; a tap either opens an item or shows a text, so keep one");
+      ok = false;
+    } else if (!itemNode && !textNode) {
+      r.report(Severity::Error, &p->source(),
+               "this point has neither 'item' nor 'text'; add item = \"section-id/item-id\" to open an item, or "
+               "[map.points.text] with a short text per language to show in a bubble");
+      ok = false;
+    } else if (itemNode) {
+      const auto* s = itemNode->as_string();
+      const std::string target = s ? s->get() : std::string();
+      const size_t slash = target.find('/');
+      const bool twoParts = slash != std::string::npos;
+      point.sectionId = twoParts ? target.substr(0, slash) : sectionId;
+      point.itemId = twoParts ? target.substr(slash + 1) : target;
+      if (!s || point.sectionId.empty() || point.itemId.empty() || point.itemId.find('/') != std::string::npos) {
+        r.error(*itemNode, "'item' must name an item like \"culture-tourism/mukden-palace\" (the section's folder and the "
+                           "item's file name, without their numbers and .toml), or just \"mukden-palace\" in this section");
+        ok = false;
+      } else if (point.sectionId == sectionId && point.itemId == itemId) {
+        r.warning(*itemNode, "this point opens the map's own item, so a tap does nothing new; link it to another item, or give "
+                             "it a [map.points.text] instead");
+      }
+    } else {
+      if (auto text = readText(r, *p, "text", false, ctx)) point.text = *text;
+      if (point.text.empty()) {
+        if (textNode->is_string() || textNode->is_table())
+          r.error(*textNode, "this point's text is empty; write a short text per language, or link the point to an item");
+        ok = false;
+      }
+    }
+    if (!ok) continue;
+    point.number = static_cast<int>(map.points.size()) + 1;
+    map.points.push_back(std::move(point));
+    pixels.emplace_back(xy[0], xy[1]);
+  }
+  if (!size) {
+    map.points.clear(); // nowhere to place them: the picture is missing or unreadable, and said so
+    return map;
+  }
+  for (size_t i = 0; i < map.points.size(); ++i) {
+    map.points[i].x = static_cast<float>(pixels[i].first / size->width);
+    map.points[i].y = static_cast<float>(pixels[i].second / size->height);
+  }
+  return map;
+}
+
 // [kiosk.opening_hours] mon = "09:00-17:00", sun = "closed"; days not given are open all day.
 void readOpeningHours(FileReader& r, const toml::node& node, KioskSettings& settings) {
   static const char* const kDays[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
@@ -421,7 +681,7 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   r.checkKeys(*doc, {"kiosk"}, "kiosk.toml");
   r.checkKeys(*k,
               {"name", "tagline", "default_language", "languages", "idle_timeout_seconds", "idle_countdown_seconds", "attract_slide_seconds",
-               "theme", "logo", "opening_hours", "admin_pin"},
+               "theme", "logo", "opening_hours", "admin_pin", "link", "link_title"},
               "[kiosk]");
 
   if (const toml::node* n = k->get("languages")) {
@@ -463,7 +723,7 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   if (auto t = readText(r, *k, "name", false, textCtx)) settings.name = *t;
   if (auto t = readText(r, *k, "tagline", false, textCtx)) settings.tagline = *t;
   if (auto v = readSeconds(r, *k, "idle_timeout_seconds", 10, 3600)) settings.idleTimeoutSeconds = *v;
-  if (auto v = readSeconds(r, *k, "idle_countdown_seconds", 3, 60)) settings.idleCountdownSeconds = *v;
+  readIdleCountdown(r, *k, settings);
   if (auto v = readSeconds(r, *k, "attract_slide_seconds", 2, 600)) settings.attractSlideSeconds = *v;
   if (const toml::node* n = k->get("theme")) {
     if (const auto* theme = n->as_table()) {
@@ -482,6 +742,7 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   }
   if (const toml::node* n = k->get("opening_hours")) readOpeningHours(r, *n, settings);
   if (const toml::node* n = k->get("admin_pin")) settings.adminPin = readAdminPin(r, *n);
+  settings.phoneLink = readPhoneLink(r, *k, textCtx);
   return settings;
 }
 
@@ -491,12 +752,13 @@ struct BodyFile {
   fs::path path;
 };
 
-std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std::vector<BodyFile>& bodyFiles,
-                             std::vector<Diagnostic>& diags) {
+std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std::string& sectionId,
+                             const std::vector<BodyFile>& bodyFiles, std::vector<Diagnostic>& diags) {
   FileReader r(ctx, file, diags);
   auto doc = r.parse(ctx.limits.maxTomlBytes);
   if (!doc) return std::nullopt;
-  r.checkKeys(*doc, {"title", "summary", "body", "images", "order", "link", "tags", "show_from", "show_until", "attract"}, "an item");
+  r.checkKeys(*doc, {"title", "summary", "body", "images", "map", "order", "link", "link_title", "tags", "show_from", "show_until", "attract"},
+              "an item");
   Item item;
   auto [order, id] = splitOrderPrefix(file.stem().string());
   item.order = readOrder(r, *doc, order);
@@ -544,15 +806,8 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
       diags.push_back(std::move(d));
     }
   }
-  if (const toml::node* n = doc->get("link")) {
-    const auto* s = n->as_string();
-    const std::string url = s ? s->get() : std::string();
-    const bool web = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
-    if (!s || !web || url.find_first_of(" \t\n") != std::string::npos || url.size() > 1000)
-      r.error(*n, "'link' must be a web address starting with https:// (no spaces), shown to visitors as a QR code");
-    else
-      item.link = url;
-  }
+  item.phoneLink = readPhoneLink(r, *doc, ctx);
+  if (auto target = item.phoneLink.forVisitor(ctx.settings->defaultLanguage, ctx.settings->defaultLanguage)) item.link = target->url;
   if (const toml::node* n = doc->get("tags")) {
     const auto* arr = n->as_array();
     if (!arr) r.error(*n, "'tags' must be a list of words in quotes, like [\"history\", \"palace\"]");
@@ -595,6 +850,7 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
       }
     }
   }
+  if (const toml::node* n = doc->get("map")) item.map = readMap(r, *n, file.parent_path(), ctx, sectionId, item.id);
   return item;
 }
 
@@ -616,7 +872,7 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
   }
   auto doc = r.parse(ctx.limits.maxTomlBytes);
   if (!doc) return std::nullopt;
-  r.checkKeys(*doc, {"title", "subtitle", "colour", "color", "cover", "order"}, "section.toml");
+  r.checkKeys(*doc, {"title", "subtitle", "colour", "color", "cover", "order", "link", "link_title"}, "section.toml");
   Section section;
   auto [order, id] = splitOrderPrefix(dir.filename().string());
   section.order = readOrder(r, *doc, order);
@@ -642,6 +898,7 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
       section.hasCover = true;
     }
   }
+  section.phoneLink = readPhoneLink(r, *doc, ctx);
 
   // Items: every other *.toml in the folder, in order prefix then name order.
   std::vector<fs::path> files;
@@ -688,7 +945,7 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
     const std::string stem = f.stem().string();
     auto bodyFiles = bodies.count(stem) ? bodies[stem] : std::vector<BodyFile>{};
     bodies.erase(stem);
-    auto item = loadItem(ctx, f, bodyFiles, diags);
+    auto item = loadItem(ctx, f, section.id, bodyFiles, diags);
     if (!item) continue;
     if (!ids.insert(item->id).second) {
       FileReader(ctx, f, diags).report(Severity::Error, nullptr,
@@ -713,6 +970,43 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
     diags.push_back(std::move(d));
   }
   return section;
+}
+
+// Every map point's item must exist once all sections are read; a point whose item does not is
+// reported at its line and left out, so the UI never meets a point that opens nothing.
+void resolveMapLinks(Content& content, std::vector<Diagnostic>& diags) {
+  for (auto& section : content.sections)
+    for (auto& item : section.items) {
+      if (!item.map) continue;
+      auto& points = item.map->points;
+      std::erase_if(points, [&](const MapPoint& p) {
+        if (!p.opensItem() || content.findItem(p)) return false;
+        Diagnostic d;
+        d.file = p.namedIn;
+        d.line = p.line;
+        d.column = p.column;
+        std::string closest;
+        size_t bestDistance = 4;
+        auto consider = [&](const std::string& id) {
+          if (size_t dist = editDistance(p.itemId, id); dist < bestDistance) bestDistance = dist, closest = id;
+        };
+        if (const Section* target = content.findSection(p.sectionId)) {
+          for (const auto& i : target->items) consider(i.id);
+          d.message = "this point opens item '" + p.itemId + "' of section '" + p.sectionId + "', which has no such item" +
+                      (closest.empty() ? std::string() : "; did you mean '" + closest + "'?") +
+                      "; an item's id is its file name without the number and .toml (a file with errors is not loaded "
+                      "either); the point is not shown until this is fixed";
+        } else {
+          std::string ids;
+          for (const auto& s : content.sections) ids += (ids.empty() ? "" : ", ") + s.id;
+          d.message = "this point opens an item of section '" + p.sectionId + "', and there is no such section (there are: " + ids +
+                      "); a section's id is its folder name without the number; the point is not shown until this is fixed";
+        }
+        diags.push_back(std::move(d));
+        return true;
+      });
+      for (size_t n = 0; n < points.size(); ++n) points[n].number = static_cast<int>(n) + 1;
+    }
 }
 
 } // namespace
@@ -785,6 +1079,7 @@ LoadResult loadContent(const fs::path& rootIn, const ContentLimits& limits) {
   }
   std::stable_sort(content->sections.begin(), content->sections.end(),
                    [](const Section& a, const Section& b) { return a.order < b.order; });
+  resolveMapLinks(*content, result.diagnostics);
   result.content = std::move(content);
   return result;
 }

@@ -59,7 +59,7 @@ Seconds finiteOr(double v, Seconds fallback) { return std::isfinite(v) && v >= 0
 
 void Navigator::update(Seconds now) {
   const auto& s = m_content->settings;
-  const Seconds reset = finiteOr(s.idleTimeoutSeconds, 90) + finiteOr(s.idleCountdownSeconds, 10);
+  const Seconds reset = finiteOr(s.idleTimeoutSeconds, 90) + finiteOr(s.idleCountdownSeconds, KioskSettings::kMinIdleCountdownSeconds);
   if (m_screen != Screen::Attract && now - m_lastActivity >= reset) {
     ++m_idleResets;
     goAttract(now);
@@ -69,7 +69,7 @@ void Navigator::update(Seconds now) {
 Seconds Navigator::countdownLeft(Seconds now) const {
   if (m_screen == Screen::Attract) return -1;
   const auto& s = m_content->settings;
-  const Seconds idle = finiteOr(s.idleTimeoutSeconds, 90), countdown = finiteOr(s.idleCountdownSeconds, 10);
+  const Seconds idle = finiteOr(s.idleTimeoutSeconds, 90), countdown = finiteOr(s.idleCountdownSeconds, KioskSettings::kMinIdleCountdownSeconds);
   const Seconds quiet = now - m_lastActivity;
   return quiet >= idle && quiet < idle + countdown ? idle + countdown - quiet : -1;
 }

@@ -18,19 +18,7 @@ std::vector<TranslationCoverage> translationCoverage(const Content& content) {
       else
         c.missing.push_back(where);
     };
-    count(content.settings.name, "kiosk.toml: name");
-    count(content.settings.tagline, "kiosk.toml: tagline");
-    for (const auto& s : content.sections) {
-      count(s.title, s.sourceFile + ": title");
-      count(s.subtitle, s.sourceFile + ": subtitle");
-      for (const auto& i : s.items) {
-        count(i.title, i.sourceFile + ": title");
-        count(i.summary, i.sourceFile + ": summary");
-        count(i.body, i.sourceFile + ": body");
-        for (size_t n = 0; n < i.images.size(); ++n)
-          count(i.images[n].caption, i.sourceFile + ": caption of image " + std::to_string(n + 1));
-      }
-    }
+    for (const auto& place : content.texts()) count(*place.text, place.file + ": " + place.what);
     out.push_back(std::move(c));
   }
   return out;

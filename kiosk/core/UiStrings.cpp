@@ -73,6 +73,10 @@ std::string UiStrings::format(const std::string& language, const std::string& ke
     names.push_back(icu::UnicodeString::fromUTF8(name));
     values.emplace_back(static_cast<double>(minutes) * 60000.0, icu::Formattable::kIsDate);
   }
+  for (const auto& [name, text] : args.texts) {
+    names.push_back(icu::UnicodeString::fromUTF8(name));
+    values.emplace_back(icu::UnicodeString::fromUTF8(text));
+  }
   icu::UnicodeString out;
   format.format(names.data(), values.data(), static_cast<int32_t>(names.size()), out, status);
   if (U_FAILURE(status)) return pattern;
@@ -97,6 +101,13 @@ std::vector<std::string> UiStrings::all(const std::string& language) const {
 std::vector<std::string> UiStrings::languages() const {
   std::vector<std::string> out;
   for (const auto& [lang, strings] : m_strings) out.push_back(lang);
+  return out;
+}
+
+std::vector<std::string> UiStrings::keys(const std::string& language) const {
+  std::vector<std::string> out;
+  if (auto l = m_strings.find(language); l != m_strings.end())
+    for (const auto& [k, v] : l->second) out.push_back(k);
   return out;
 }
 

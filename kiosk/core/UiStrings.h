@@ -24,6 +24,7 @@ public:
     std::map<std::string, double> numbers;
     std::map<std::string, CivilDate> dates;
     std::map<std::string, int> times; // minutes after midnight: {open, time, short} -> "09:00" / "9:00 AM"
+    std::map<std::string, std::string> texts; // inserted as they are: {title}, {language}
     // One number, the common case: Args::number("count", 3).
     static Args number(const std::string& name, double value) {
       Args a;
@@ -39,6 +40,8 @@ public:
   // Every string of one language, for glyph coverage.
   std::vector<std::string> all(const std::string& language) const;
   std::vector<std::string> languages() const;
+  // The keys `language` has strings for (without English's), sorted.
+  std::vector<std::string> keys(const std::string& language) const;
 
   void set(const std::string& language, const std::string& key, std::string value) {
     m_strings[language][key] = std::move(value);

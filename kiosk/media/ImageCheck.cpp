@@ -21,12 +21,7 @@ std::vector<Diagnostic> checkContentImages(const Content& content, ImageCheckDep
     d.message = "image '" + img.displayPath + "': " + error + "; a placeholder is shown instead";
     out.push_back(std::move(d));
   };
-  if (content.settings.hasLogo) check(content.settings.logo);
-  for (const auto& s : content.sections) {
-    if (s.hasCover) check(s.cover);
-    for (const auto& i : s.items)
-      for (const auto& img : i.images) check(img);
-  }
+  for (const ImageRef* img : content.pictures()) check(*img);
   return out;
 }
 

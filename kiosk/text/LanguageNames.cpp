@@ -22,4 +22,19 @@ std::string nativeLanguageName(const std::string& tag) {
   return out;
 }
 
+std::string languageNameIn(const std::string& tag, const std::string& inLanguage) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale locale = icu::Locale::forLanguageTag(tag, status);
+  if (U_FAILURE(status) || locale.isBogus() || locale.getLanguage()[0] == '\0') return tag;
+  status = U_ZERO_ERROR;
+  const icu::Locale in = icu::Locale::forLanguageTag(inLanguage, status);
+  if (U_FAILURE(status) || in.isBogus()) return tag;
+  icu::UnicodeString name;
+  locale.getDisplayName(in, name);
+  if (name.isEmpty()) return tag;
+  std::string out;
+  name.toUTF8String(out);
+  return out;
+}
+
 } // namespace kiosk::text

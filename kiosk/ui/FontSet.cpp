@@ -61,26 +61,29 @@ GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings) {
   for (const std::string& lang : settings.languages) {
     std::vector<std::string_view> texts{basics};
     auto add = [&](const LocalizedText& t) { texts.push_back(t.get(lang, fallback)); };
-    add(settings.name);
-    add(settings.tagline);
+    for (const auto& place : content.texts()) add(*place.text);
     const std::string native = text::nativeLanguageName(lang);
     texts.push_back(native);
     const auto ui = strings.all(lang);
     for (const std::string& s : ui) texts.push_back(s);
     std::vector<std::string> formatted; // messages the screens format (dates, counts), kept alive here
+    // A QR code whose page is in another language names that language in the visitor's.
+    std::set<std::string> linkLanguages;
+    auto addLink = [&](const PhoneLink& link) {
+      for (const auto& [l, url] : link.byLanguage)
+        if (l != PhoneLink::kAnyLanguage && l != lang) linkLanguages.insert(l);
+    };
+    addLink(settings.phoneLink);
     for (const auto& section : content.sections) {
-      add(section.title);
-      add(section.subtitle);
+      addLink(section.phoneLink);
       for (const auto& item : section.items) {
-        add(item.title);
-        add(item.summary);
-        add(item.body);
-        for (const auto& img : item.images) add(img.caption);
+        addLink(item.phoneLink);
         if (const std::string dates = eventDates(strings, lang, item); !dates.empty()) formatted.push_back(dates);
         if (item.images.size() > 1)
           formatted.push_back(strings.format(lang, "photos", UiStrings::Args::number("count", static_cast<double>(item.images.size()))));
       }
     }
+    for (const auto& l : linkLanguages) formatted.push_back(text::languageNameIn(l, lang));
     for (int d = 0; d < 7; ++d) // whichever day it is, its opening hours
       if (const std::string hours = openingToday(strings, lang, settings, CivilDate{2026, 1, 5}.plusDays(d)); !hours.empty())
         formatted.push_back(hours);

@@ -239,12 +239,7 @@ TextureCache::Stats TextureCache::stats() const { return m_stats; }
 void TextureCache::retain(const Content& content) {
   std::map<std::string, const ImageRef*> wanted;
   auto want = [&](const ImageRef& img) { wanted[img.file.string()] = &img; };
-  if (content.settings.hasLogo) want(content.settings.logo);
-  for (const auto& s : content.sections) {
-    if (s.hasCover) want(s.cover);
-    for (const auto& i : s.items)
-      for (const auto& img : i.images) want(img);
-  }
+  for (const ImageRef* img : content.pictures()) want(*img);
   // A published version is the same files in a new folder: a picture found under the name
   // staff know it by, with the same size and time, keeps its texture under its new path, so
   // the screen does not blink to a placeholder at every publish.

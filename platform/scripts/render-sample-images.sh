@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Render the language-neutral illustration images for the bundled
-# "International Shenyang" sample content (content/sections/*/images/*.jpg).
+# "International Shenyang" sample content (content/sections/*/images/*.jpg), and
+# its two maps (*-map.png: a city map and a free trade zone site plan).
 #
 # Every image is an abstract poster drawn with ImageMagick 6 primitives:
 # gradients in the section colour plus simple geometric motifs. The images
 # contain no text. Output is deterministic: no randomness is used except a
 # fixed pseudo-random sequence computed below.
 #
-# Usage: platform/scripts/render-sample-images.sh
+# Usage: platform/scripts/render-sample-images.sh [GROUP...]
+#   with no GROUP every picture; else only the groups named, e.g. `city_map ftz_map`.
 # Requires: ImageMagick 6 (`convert`), awk.
 
 set -euo pipefail
@@ -42,6 +44,19 @@ save() {
     convert "$@" -gravity center -extent "$SIZE" +repage \
         -strip -interlace none -sampling-factor 4:2:0 -quality "$QUALITY" \
         "$out"
+    echo "  $(realpath --relative-to="$REPO_ROOT" "$out")"
+}
+
+# save_png OUTPUT convert-args...  -- the same as a 1920x1080 PNG: the maps are flat colours and
+# fine lines, which JPEG blurs. 256 colours (a sixth of the size, no visible difference) and no
+# time chunks, so the file is the same on every run.
+save_png() {
+    local out="$1"
+    shift
+    mkdir -p "$(dirname "$out")"
+    convert "$@" -gravity center -extent "$SIZE" +repage \
+        -dither None -colors 256 -strip -define png:exclude-chunks=date,time \
+        "PNG8:$out"
     echo "  $(realpath --relative-to="$REPO_ROOT" "$out")"
 }
 
@@ -601,6 +616,107 @@ render_entry_exit() {
         -draw "fill #C9B8FF roundrectangle 1360,700 1660,920 24,24 fill #4B3B8F rectangle 1360,790 1660,802"
 }
 
+# blocks X0 Y0 X1 Y1 STEP SIZE FILL SEED  -- a grid of city blocks, a few left out as squares.
+blocks() {
+    awk -v x0="$1" -v y0="$2" -v x1="$3" -v y1="$4" -v step="$5" -v sz="$6" \
+        -v f="$7" -v seed="$8" "$AWK_LIB"'
+    BEGIN {
+        printf "fill %s stroke none ", f
+        for (y = y0; y + sz <= y1; y += step)
+            for (x = x0; x + sz <= x1; x += step)
+                if (rnd() > 0.12) printf "rectangle %d,%d %d,%d ", x, y, x + sz, y + sz * (0.6 + 0.4 * rnd())
+    }'
+}
+
+# curve "X0,Y0 C1 C2 P1 [C1 C2 P2]..."  -- a polyline along cubic Bezier segments. Stroke it
+# with `stroke-linejoin round`: ImageMagick 6.9.11 draws a stray line across a wide polyline or
+# path stroked with mitred joins.
+curve() {
+    awk -v pts="$1" '
+    BEGIN {
+        n = split(pts, p, " ")
+        for (i = 1; i <= n; i++) { split(p[i], xy, ","); X[i] = xy[1]; Y[i] = xy[2] }
+        printf "polyline %s,%s", X[1], Y[1]
+        for (s = 1; s + 3 <= n; s += 3)
+            for (k = 1; k <= 40; k++) {
+                t = k / 40; u = 1 - t
+                x = u*u*u*X[s] + 3*u*u*t*X[s+1] + 3*u*t*t*X[s+2] + t*t*t*X[s+3]
+                y = u*u*u*Y[s] + 3*u*u*t*Y[s+1] + 3*u*t*t*Y[s+2] + t*t*t*Y[s+3]
+                printf " %.1f,%.1f", x, y
+            }
+        printf " "
+    }'
+}
+
+# railway POINTS  -- a railway along a curve (as for `curve`): a dark line with white ties.
+railway() {
+    local line
+    line="$(curve "$1")"
+    printf '%s' "fill none stroke-linejoin round stroke #5F5A55 stroke-width 9 $line stroke #FFFFFF stroke-width 3 stroke-dasharray 14,14 $line stroke-dasharray none stroke-linejoin miter stroke none"
+}
+
+# ---------------------------------------------------------------------------
+# Maps: no text at all, so every label comes from the map's points, in every language. The
+# coordinates of the features below are the points' x and y in the items' [[map.points]].
+# ---------------------------------------------------------------------------
+
+# A stylised city map of Shenyang: the Hun River across the south, the second and third ring
+# roads, districts as pale patches, parks, railways, the airport. Points (x, y):
+#   Mukden Palace 960,430  Beiling Park 860,190  North Station 900,318  Dongling Park 1560,330
+#   Qipanshan 1780,160  Hunnan New District 1370,820  Taoxian Airport 1050,990
+render_city_map() {
+    local river
+    river="$(curve '1920,470 1600,560 1400,660 1100,700 800,740 500,800 0,900')"
+    save_png "$SECTIONS/03-culture-tourism/images/shenyang-map.png" -size "$SIZE" xc:'#EEE8DA' \
+        -draw "fill #E3E8CC rectangle 0,0 300,240 rectangle 1600,700 1920,1080 rectangle 0,920 520,1080 rectangle 1660,0 1920,60" \
+        -draw "fill none stroke #D5DBB8 stroke-width 3 line 0,80 300,80 line 0,160 300,160 line 100,0 100,240 line 200,0 200,240 line 1600,800 1920,800 line 1600,900 1920,900 line 1720,700 1720,1080 line 1820,700 1820,1080" \
+        -draw "stroke #FFFFFF stroke-width 6 fill #E8DCC9 polygon 240,250 650,245 660,640 280,690 fill #E4E0CE polygon 650,110 1140,100 1150,360 660,380 fill #ECD8C4 polygon 660,380 1150,360 1170,650 660,650 fill #DEE3CF polygon 1140,190 1520,210 1540,610 1170,650 fill #E6E2D3 polygon 170,60 650,60 650,245 240,250 fill #E6DFCD polygon 290,780 900,770 910,1060 300,1060 fill #D8E5E0 polygon 1000,740 1690,680 1750,960 1080,1010" \
+        -draw "$(blocks 300 300 620 620 48 34 '#DCCDB8' 11) $(blocks 690 120 1120 350 44 30 '#D8D2BE' 12) $(blocks 1180 240 1500 590 46 32 '#D0D8C2' 13) $(blocks 330 800 870 1040 52 36 '#DAD2BE' 14)" \
+        -draw "$(blocks 690 400 1140 630 40 28 '#E2C9B0' 15)" \
+        -draw "$(blocks 1130 760 1660 930 58 40 '#BFD5CF' 16)" \
+        -draw "fill none stroke-linejoin round stroke #BFDDB0 stroke-width 80 $river" \
+        -draw "fill none stroke #78B4DC stroke-width 34 stroke-linejoin round $river" \
+        -draw "fill none stroke-linejoin round stroke #8FC3E4 stroke-width 9 $(curve '180,360 500,330 800,300 1150,285 1400,275 1550,245 1650,250')" \
+        -draw "fill #A9CF9A stroke none roundrectangle 770,140 950,245 30,30 fill #9CCBE0 ellipse 835,205 38,16 0,360 fill #7FAF72 rectangle 880,160 930,190" \
+        -draw "fill #A9CF9A ellipse 1560,330 95,62 0,360 fill #7FAF72 ellipse 1575,320 30,20 0,360" \
+        -draw "fill #9CC58C ellipse 1780,150 150,105 0,360 fill #8AB97C ellipse 1730,120 70,45 0,360 fill #9CCBE0 ellipse 1815,190 62,28 0,360" \
+        -draw "fill #A9CF9A circle 820,470 820,442 circle 1260,470 1260,448 ellipse 560,420 34,24 0,360" \
+        -draw "fill none stroke #FFFFFF stroke-width 24 ellipse 925,455 290,190 0,360 ellipse 960,520 660,410 0,360" \
+        -draw "fill none stroke #F2B84B stroke-width 14 ellipse 925,455 290,190 0,360 stroke-width 18 ellipse 960,520 660,410 0,360" \
+        -draw "fill none stroke #FFFFFF stroke-width 10 line 1005,90 1035,1040 line 150,430 1780,395 line 420,120 560,900 line 1380,120 1320,1000" \
+        -draw "fill none stroke-linejoin round stroke #F5D27A stroke-width 12 $(curve '1010,640 1020,760 1030,860 1050,960')" \
+        -draw "$(railway '0,300 400,320 700,322 900,318 1100,314 1500,280 1920,240') $(railway '0,470 300,460 560,450 700,440') $(railway '700,440 760,620 820,820 880,1080') $(railway '700,440 780,380 850,340 900,318')" \
+        -draw "fill #6E6A66 roundrectangle 862,302 940,334 8,8 roundrectangle 672,428 728,452 6,6" \
+        -draw "fill none stroke #C8553D stroke-width 4 rectangle 905,375 1015,485" \
+        -draw "fill #C8553D rectangle 935,405 985,455 fill #E9C46A rectangle 949,419 971,441" \
+        -draw "push graphic-context translate 1050,990 rotate -12 fill #A3A3A3 rectangle -180,-12 180,12 rectangle -160,34 160,50 fill #C9C2B6 roundrectangle -45,-58 45,-24 10,10 pop graphic-context" \
+        -draw "fill #F3EFE6 stroke #9A948A stroke-width 3 circle 130,150 130,90 fill #C8553D stroke none polygon 130,98 148,150 130,140 112,150 fill #9A948A polygon 130,202 148,150 130,160 112,150"
+}
+
+# A stylised site plan of the free trade zone: the zone's boundary, boulevards, a manufacturing
+# park, a research campus, the government service centre, a bonded logistics park and a rail
+# freight terminal. Points (x, y): service centre 1105,650  manufacturing 360,415
+#   research campus 1400,310  logistics 1590,625  rail terminal 520,830
+render_ftz_map() {
+    save_png "$SECTIONS/05-free-trade-zone/images/free-trade-zone-map.png" -size "$SIZE" xc:'#E4E9EC' \
+        -draw "fill #F4F6F7 stroke #00677F stroke-width 8 stroke-dasharray 34,18 roundrectangle 130,90 1800,995 40,40 stroke-dasharray none" \
+        -draw "fill none stroke #F2B84B stroke-width 30 line 0,1045 1920,1045 stroke #FFFFFF stroke-width 3 stroke-dasharray 30,24 line 0,1045 1920,1045 stroke-dasharray none" \
+        -draw "fill none stroke #C9D2D8 stroke-width 46 line 130,540 1800,540 line 960,90 960,995 stroke-width 26 line 130,300 1800,300 line 130,780 1800,780 line 560,90 560,995 line 1360,90 1360,995" \
+        -draw "fill none stroke #FFFFFF stroke-width 36 line 130,540 1800,540 line 960,90 960,995 stroke-width 18 line 130,300 1800,300 line 130,780 1800,780 line 560,90 560,995 line 1360,90 1360,995 stroke #C9D2D8 stroke-width 46 line 960,995 960,1045" \
+        -draw "fill #A9CF9A stroke #FFFFFF stroke-width 10 circle 960,540 960,470 fill #8FBF86 stroke none circle 960,540 960,500" \
+        -draw "fill #9FB3C8 rectangle 200,140 520,270 rectangle 600,140 920,270 rectangle 200,330 520,500 rectangle 600,330 920,500" \
+        -draw "$(awk 'BEGIN { printf "fill #7F96AD stroke none "; for (x = 200; x < 520; x += 40) { printf "polygon %d,140 %d,118 %d,140 ", x, x + 40, x + 40; printf "polygon %d,330 %d,308 %d,330 ", x, x + 40, x + 40 } for (x = 600; x < 920; x += 40) { printf "polygon %d,140 %d,118 %d,140 ", x, x + 40, x + 40; printf "polygon %d,330 %d,308 %d,330 ", x, x + 40, x + 40 } }')" \
+        -draw "fill #B9DCA8 roundrectangle 1000,130 1720,510 50,50 fill #9CCBE0 ellipse 1600,420 70,36 0,360 fill #7FB8C9 roundrectangle 1060,160 1260,240 30,30 roundrectangle 1300,270 1500,350 30,30 roundrectangle 1060,380 1260,460 30,30 fill #5E9FB2 circle 1590,230 1590,180" \
+        -draw "fill none stroke-linejoin round stroke #FFFFFF stroke-width 8 $(curve '1030,320 1150,280 1250,420 1400,400 1550,380 1620,300 1700,330')" \
+        -draw "fill #D5DEE3 rectangle 1000,580 1320,740 fill #00677F roundrectangle 1030,600 1180,700 16,16 fill #7FC3D3 rectangle 1070,625 1140,675 fill #A9CF9A rectangle 1200,600 1300,720" \
+        -draw "fill #C9B79C rectangle 1420,600 1760,650 rectangle 1420,680 1760,730 fill #D9C9AE rectangle 1000,820 1320,960" \
+        -draw "$(containers 1420 900 20 1 12 30 21) $(containers 1420 960 20 1 12 30 22) $(containers 1030 880 16 1 12 30 23) $(containers 1030 945 16 1 12 30 24)" \
+        -draw "$(railway '60,0 60,360 60,720 60,1080') $(railway '60,640 140,700 200,760 260,800 500,800 700,800 900,800') $(railway '60,700 140,770 200,840 260,860 500,860 700,860 900,860') $(railway '260,920 500,920 700,920 900,920')" \
+        -draw "fill #5F5A55 rectangle 300,770 312,950 rectangle 860,770 872,950 rectangle 300,770 872,784" \
+        -draw "$(containers 330 850 22 1 16 34 25) $(containers 330 910 22 1 16 34 26)" \
+        -draw "fill #F3EFE6 stroke #9A948A stroke-width 3 circle 1862,150 1862,100 fill #00677F stroke none polygon 1862,106 1877,150 1862,142 1847,150 fill #9A948A polygon 1862,194 1877,150 1862,158 1847,150"
+}
+
 # The kiosk's logo for the top bar: a round emblem with a palace roof over waves, no text.
 render_logo() {
     convert -size 240x240 xc:none \
@@ -613,11 +729,15 @@ render_logo() {
 }
 
 echo "Rendering sample images into $(realpath --relative-to="$PWD" "$SECTIONS" 2>/dev/null || echo "$SECTIONS")"
-render_city
-render_investment
-render_culture
-render_sports
-render_ftz
-render_entry_exit
-render_logo
+targets=("$@")
+if [[ ${#targets[@]} -eq 0 ]]; then
+    targets=(city investment culture sports ftz entry_exit logo city_map ftz_map)
+fi
+for target in "${targets[@]}"; do
+    if ! declare -F "render_$target" >/dev/null; then
+        echo "error: unknown picture group '$target' (city investment culture sports ftz entry_exit logo city_map ftz_map)" >&2
+        exit 1
+    fi
+    "render_$target"
+done
 echo "Done."

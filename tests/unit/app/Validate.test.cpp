@@ -120,3 +120,22 @@ TEST_CASE("[Validate] without admin_pin a note says the admin view is disabled, 
   kiosk::app::validateContent(t.path().string(), withJson, true);
   CHECK(withJson.str().find("\"admin_view_enabled\": true") != std::string::npos);
 }
+
+TEST_CASE("[Validate] map labels and texts and link titles are in the translation report and the font check") {
+  TempFolder t;
+  t.write("kiosk.toml", "[kiosk]\nlanguages = [\"en\", \"ja\"]\ndefault_language = \"en\"\n");
+  t.write("sections/01-a/section.toml", "title = { en = \"A\", ja = \"エー\" }\n");
+  // A PNG's signature and header chunk: 400 x 300 (validate decodes it and says it is damaged; fine here).
+  t.write("sections/01-a/map.png", std::string("\x89PNG\r\n\x1A\n\0\0\0\x0DIHDR\0\0\x01\x90\0\0\x01\x2C", 24));
+  t.write("sections/01-a/01-b.toml", "title = { en = \"B\", ja = \"ビー\" }\n"
+                                     "link = \"https://example.org/b\"\nlink_title = { en = \"Page \uE000\", ja = \"ページ\" }\n"
+                                     "[map]\nimage = \"map.png\"\n"
+                                     "[[map.points]]\nx = 200\ny = 150\nlabel = { en = \"Gate\" }\ntext = { en = \"Open\", ja = \"開く\" }\n");
+  std::ostringstream out;
+  kiosk::app::validateContent(t.path().string(), out);
+  CHECK(out.str().find("01-b.toml: warning: the en link_title uses \uE000 (U+E000)") != std::string::npos);
+  std::ostringstream report;
+  CHECK(kiosk::app::reportTranslations(t.path().string(), report) == 0);
+  CHECK(report.str().find("01-b.toml: label of map point 1") != std::string::npos); // missing in ja
+  CHECK(report.str().find("01-b.toml: text of map point 1") == std::string::npos);  // complete
+}

@@ -79,7 +79,8 @@ TEST_CASE("[ContentLoader] the sample content loads clean with six sections in z
       CHECK(i.title.has("en"));
       CHECK(i.body.has("zh-Hans"));
       CHECK(i.body.has("en"));
-      CHECK_FALSE(i.images.empty());
+      REQUIRE(i.cardImage()); // a picture on every card: its first image, or its map
+      CHECK(i.cardImage()->exists);
       for (const auto& img : i.images) CHECK(img.exists);
     }
   }
@@ -215,7 +216,7 @@ TEST_CASE("[ContentLoader] each broken content folder is reported at its file an
          t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n"
                                "idle_countdown_seconds = 1\n");
        },
-       "kiosk.toml", 4, S::Error, "3 to 60", 2},
+       "kiosk.toml", 4, S::Warning, "20 to 120", 2},
       {"an attract slide time of infinity",
        [](auto& t) {
          t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n"
@@ -515,4 +516,485 @@ TEST_CASE("[ContentLoader] the sample ships without an admin PIN, so no installe
   REQUIRE(r.content);
   CHECK_FALSE(r.content->settings.adminPin);
   CHECK_FALSE(hasErrors(r.diagnostics));
+}
+
+//-----------------------------------------------------------------------------
+// Maps: a picture with numbered points
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// The first 24 bytes of a PNG of w x h: all the loader reads of a map picture.
+std::string pngHeader(unsigned w, unsigned h) {
+  std::string b = "\x89PNG\r\n\x1A\n";
+  b += std::string("\0\0\0\x0D", 4) + "IHDR";
+  for (unsigned v : {w, h})
+    for (int shift = 24; shift >= 0; shift -= 8) b += static_cast<char>((v >> shift) & 0xFF);
+  return b;
+}
+
+// The line (1-based) of the first line of `text` containing `marker`; 0 when none does.
+int lineOf(const std::string& text, const std::string& marker) {
+  const auto at = text.find(marker);
+  return at == std::string::npos ? 0 : 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+}
+
+const std::string kMapTitle = "title = { zh-Hans = \"图\", en = \"Map\" }\n";
+const std::string kMapHead = "[map]\nimage = \"images/map.png\"\n";
+const std::string kPoint = "[[map.points]]\nx = 10\ny = 20\nitem = \"one\"\nlabel = { zh-Hans = \"一\", en = \"One\" }\n";
+
+// writeValidFolder, a 1000 x 500 map picture, and a second section with an item to link to.
+void writeMapFolder(const TempFolder& t) {
+  writeValidFolder(t);
+  t.write("sections/01-alpha/images/map.png", pngHeader(1000, 500));
+  t.write("sections/02-beta/section.toml", "title = { zh-Hans = \"乙\", en = \"Beta\" }\n");
+  t.write("sections/02-beta/01-far.toml", "title = { zh-Hans = \"远\", en = \"Far\" }\n");
+}
+
+} // namespace
+
+TEST_CASE("[ContentLoader] a map's points are read in order, as fractions of the picture, linked or with a text") {
+  TempFolder t;
+  writeMapFolder(t);
+  t.write("sections/01-alpha/03-map.toml", kMapTitle + R"([map]
+image = "images/map.png"
+caption = { zh-Hans = "示意图", en = "A sketch map" }
+
+[[map.points]]
+x = 250
+y = 125.5
+item = "one"
+label = { zh-Hans = "一", en = "One" }
+
+[[map.points]]
+x = 1000
+y = 0
+item = "beta/far"
+label = { zh-Hans = "远", en = "Far" }
+
+[[map.points]]
+x = 0
+y = 500
+[map.points.label]
+zh-Hans = "角"
+en = "Corner"
+[map.points.text]
+zh-Hans = "地图的一角。"
+en = "A corner of the map."
+)");
+  const LoadResult r = loadContent(t.path());
+  INFO(dump(r));
+  REQUIRE(r.content);
+  CHECK(r.diagnostics.empty());
+  const Item* item = r.content->findItem("alpha", "map");
+  REQUIRE(item);
+  REQUIRE(item->map);
+  const HotspotMap& map = *item->map;
+  CHECK(map.image.exists);
+  CHECK(map.image.displayPath.find("images/map.png") != std::string::npos);
+  CHECK(map.image.caption.get("en") == "A sketch map");
+  CHECK(map.width == 1000);
+  CHECK(map.height == 500);
+  REQUIRE(map.points.size() == 3);
+  CHECK(map.points[0].number == 1);
+  CHECK(map.points[2].number == 3);
+  CHECK(map.points[0].x == doctest::Approx(0.25));
+  CHECK(map.points[0].y == doctest::Approx(0.251));
+  CHECK(map.points[1].x == doctest::Approx(1.0));
+  CHECK(map.points[1].y == doctest::Approx(0.0));
+  CHECK(map.points[2].y == doctest::Approx(1.0));
+  // "one" is an item of the map's own section; "beta/far" one of another.
+  CHECK(map.points[0].sectionId == "alpha");
+  CHECK(map.points[0].itemId == "one");
+  CHECK(r.content->findItem(map.points[0]) == r.content->findItem("alpha", "one"));
+  CHECK(r.content->findItem(map.points[1]) == r.content->findItem("beta", "far"));
+  CHECK(map.points[0].label.get("en") == "One");
+  CHECK(map.points[0].text.empty());
+  CHECK_FALSE(map.points[2].opensItem());
+  CHECK(r.content->findItem(map.points[2]) == nullptr);
+  CHECK(map.points[2].text.get("zh-Hans") == "地图的一角。");
+  CHECK(map.points[1].namedIn.find("03-map.toml") != std::string::npos);
+  CHECK(map.points[1].line == 12); // its [[map.points]]
+}
+
+TEST_CASE("[ContentLoader] a map's picture is its card picture, is checked like any picture, and is no attract picture") {
+  TempFolder t;
+  writeMapFolder(t);
+  t.write("sections/01-alpha/03-map.toml", kMapTitle + kMapHead + kPoint);
+  const LoadResult r = loadContent(t.path());
+  INFO(dump(r));
+  REQUIRE(r.content);
+  CHECK(r.diagnostics.empty());
+  const Item* map = r.content->findItem("alpha", "map");
+  REQUIRE(map);
+  REQUIRE(map->cardImage());
+  CHECK(map->cardImage() == &map->map->image); // no [[images]]: the map shows on the card
+  const Item* one = r.content->findItem("alpha", "one");
+  CHECK(one->cardImage() == &one->images.front());
+  CHECK(r.content->findItem("alpha", "two")->cardImage() == nullptr);
+  for (const ImageRef* img : r.content->attractImages(CivilDate{2026, 1, 1})) CHECK(img->file.filename() != "map.png");
+  const auto pictures = r.content->pictures();
+  CHECK(std::count_if(pictures.begin(), pictures.end(), [](const ImageRef* i) { return i->file.filename() == "map.png"; }) == 1);
+  // Its caption and labels are texts the translation report and font checks see.
+  bool label = false;
+  for (const auto& place : r.content->texts()) label |= place.what == "label of map point 1" && place.text->get("en") == "One";
+  CHECK(label);
+}
+
+TEST_CASE("[ContentLoader] malformed maps are reported at their line, never crash, and keep only valid points") {
+  using S = Diagnostic::Severity;
+  struct MapCase {
+    const char* name;
+    std::string map;     // the item file after its title
+    const char* at;      // text on the line the diagnostic names ("" = no line expected)
+    S severity;
+    const char* message; // part of the message
+    int pointsLeft;      // points in the model afterwards; -1: the item has no map
+  };
+  const std::string p = "[[map.points]]\n";
+  const std::string label = "label = { zh-Hans = \"一\", en = \"One\" }\n";
+  const std::string xy = "x = 10\ny = 20\n";
+  std::string many = kMapHead;
+  for (int i = 0; i < 41; ++i) many += kPoint;
+  const std::vector<MapCase> cases = {
+      {"a map written as a string", "map = \"images/map.png\"\n", "map =", S::Error, "'map' must be a table", -1},
+      {"a map without a picture", "[map]\ncaption = \"c\"\n", "[map]", S::Error, "has no 'image'", -1},
+      {"a picture that does not exist", "[map]\nimage = \"images/nope.png\"\n" + kPoint, "image =", S::Error, "does not exist", 0},
+      {"a picture outside the folder", "[map]\nimage = \"../../../../etc/passwd\"\n", "image =", S::Error,
+       "outside the content folder", -1},
+      {"a picture named by a number", "[map]\nimage = 5\n", "image =", S::Error, "file name in quotes", -1},
+      {"a picture that is no picture",
+       "[map]\nimage = \"images/one.png\"\n" + kPoint, "image =", S::Error, "cannot read the size", 0},
+      {"points that are not a list", kMapHead + "points = 3\n", "points =", S::Error, "'points' must be a list", 0},
+      {"points written as one table", kMapHead + "[map.points]\nx = 1\n", "[map.points]", S::Error, "'points' must be a list", 0},
+      {"a point that is a number", kMapHead + "points = [1, 2]\n", "points =", S::Error, "each point must be a table", 0},
+      {"x in quotes", kMapHead + p + "x = \"12\"\ny = 20\nitem = \"one\"\n" + label, "x =", S::Error, "'x' must be a number", 0},
+      {"x that is true", kMapHead + p + "x = true\ny = 20\nitem = \"one\"\n" + label, "x =", S::Error, "'x' must be a number", 0},
+      {"x that is a list", kMapHead + p + "x = [1]\ny = 20\nitem = \"one\"\n" + label, "x =", S::Error, "'x' must be a number", 0},
+      {"a negative x", kMapHead + p + "x = -5\ny = 20\nitem = \"one\"\n" + label, "x =", S::Error, "outside the picture", 0},
+      {"y past the picture", kMapHead + p + "x = 5\ny = 500.5\nitem = \"one\"\n" + label, "y =", S::Error, "1000 x 500", 0},
+      {"a huge y", kMapHead + p + "x = 5\ny = 1e300\nitem = \"one\"\n" + label, "y =", S::Error, "outside the picture", 0},
+      {"the largest integer", kMapHead + p + "x = 9223372036854775807\ny = 1\nitem = \"one\"\n" + label, "x =", S::Error,
+       "outside the picture", 0},
+      {"x = nan", kMapHead + p + "x = nan\ny = 20\nitem = \"one\"\n" + label, "x =", S::Error, "'x' must be a number", 0},
+      {"y = -inf", kMapHead + p + "x = 1\ny = -inf\nitem = \"one\"\n" + label, "y =", S::Error, "'y' must be a number", 0},
+      {"no x", kMapHead + p + "y = 20\nitem = \"one\"\n" + label, "[[map.points]]", S::Error, "has no 'x'", 0},
+      {"no label", kMapHead + p + xy + "item = \"one\"\n", "[[map.points]]", S::Error, "has no label", 0},
+      {"a label without the default language", kMapHead + p + xy + "item = \"one\"\nlabel = { en = \"One\" }\n", "label =",
+       S::Error, "label has no 'zh-Hans' text, the default language", 0},
+      {"a label that is a number", kMapHead + p + xy + "item = \"one\"\nlabel = 3\n", "label =", S::Error, "text in quotes", 0},
+      {"a label with a number in a language", kMapHead + p + xy + "item = \"one\"\nlabel = { zh-Hans = 1 }\n", "label =", S::Error,
+       "must be a string in quotes", 0},
+      {"both item and text", kMapHead + p + xy + "item = \"one\"\ntext = \"x\"\n" + label, "item =", S::Error,
+       "both 'item' and 'text'", 0},
+      {"neither item nor text", kMapHead + p + xy + label, "[[map.points]]", S::Error, "neither 'item' nor 'text'", 0},
+      {"an empty text", kMapHead + p + xy + "text = {}\n" + label, "text =", S::Error, "text is empty", 0},
+      {"an item that is a number", kMapHead + p + xy + "item = 7\n" + label, "item =", S::Error, "'item' must name an item", 0},
+      {"an item with two slashes", kMapHead + p + xy + "item = \"a/b/c\"\n" + label, "item =", S::Error, "must name an item", 0},
+      {"an item without a section", kMapHead + p + xy + "item = \"/one\"\n" + label, "item =", S::Error, "must name an item", 0},
+      {"an empty item", kMapHead + p + xy + "item = \"\"\n" + label, "item =", S::Error, "must name an item", 0},
+      {"an item that does not exist", kMapHead + kPoint + p + xy + "item = \"nowhere\"\n" + label, "[[map.points]]\nx = 10\ny = 20\nitem = \"nowhere\"",
+       S::Error, "has no such item", 1},
+      {"a misspelt item gets a did-you-mean", kMapHead + p + xy + "item = \"on\"\n" + label, "[[map.points]]", S::Error,
+       "did you mean 'one'", 0},
+      {"an item of a section that does not exist", kMapHead + p + xy + "item = \"gamma/one\"\n" + label, "[[map.points]]",
+       S::Error, "no such section (there are: alpha, beta)", 0},
+      {"a point linking to its own map", kMapHead + p + xy + "item = \"map\"\n" + label, "item =", S::Warning,
+       "the map's own item", 1},
+      {"a misspelt key in a point", kMapHead + p + xy + "item = \"one\"\n" + label + "lable = \"x\"\n", "lable", S::Warning,
+       "did you mean 'label'", 1},
+      {"a misspelt key in the map", kMapHead + "captoin = \"x\"\n" + kPoint, "captoin", S::Warning, "did you mean 'caption'", 1},
+      {"a map without points", kMapHead, "[map]", S::Warning, "has no points", 0},
+      {"41 points", many, "", S::Error, "at most 40 points", 40},
+  };
+  for (const auto& c : cases) {
+    const std::string name = c.name;
+    CAPTURE(name);
+    TempFolder t;
+    writeMapFolder(t);
+    const std::string text = kMapTitle + c.map;
+    t.write("sections/01-alpha/03-map.toml", text);
+    const LoadResult r = loadContent(t.path());
+    INFO(dump(r));
+    REQUIRE(r.content); // a broken map never takes the rest of the content down
+    const Diagnostic* d = find(r, "01-alpha/03-map.toml", c.message);
+    REQUIRE_MESSAGE(d != nullptr, "no diagnostic containing '" << c.message << "'");
+    CHECK(d->severity == c.severity);
+    if (*c.at) {
+      CHECK(d->line == lineOf(text, c.at));
+      CHECK(d->column >= 1);
+    }
+    const Item* item = r.content->findItem("alpha", "map");
+    REQUIRE(item); // the item itself still shows
+    if (c.pointsLeft < 0) {
+      CHECK_FALSE(item->map);
+    } else {
+      REQUIRE(item->map);
+      CHECK(static_cast<int>(item->map->points.size()) == c.pointsLeft);
+      for (size_t i = 0; i < item->map->points.size(); ++i) {
+        const MapPoint& point = item->map->points[i];
+        CHECK(point.number == static_cast<int>(i) + 1);
+        CHECK(point.x >= 0.0f);
+        CHECK(point.x <= 1.0f);
+        CHECK(point.y >= 0.0f);
+        CHECK(point.y <= 1.0f);
+        CHECK(point.label.has("zh-Hans"));
+        CHECK(point.opensItem() != !point.text.empty());
+        if (point.opensItem()) CHECK(r.content->findItem(point));
+      }
+    }
+  }
+}
+
+//-----------------------------------------------------------------------------
+// Links to take to a phone, per language
+//-----------------------------------------------------------------------------
+
+TEST_CASE("[ContentLoader] a link written as one address opens in every language, as before") {
+  TempFolder t;
+  writeValidFolder(t);
+  t.write("sections/01-alpha/02-two.toml", "title = { zh-Hans = \"二\", en = \"Two\" }\nlink = \"https://example.org/page\"\n");
+  const LoadResult r = loadContent(t.path());
+  INFO(dump(r));
+  REQUIRE(r.content);
+  CHECK(r.diagnostics.empty());
+  const Item* two = r.content->findItem("alpha", "two");
+  CHECK(two->link == "https://example.org/page");
+  const auto target = two->phoneLink.forVisitor("ru", "zh-Hans");
+  REQUIRE(target);
+  CHECK(target->url == "https://example.org/page");
+  CHECK(target->language == PhoneLink::kAnyLanguage); // the UI says nothing about its language
+  CHECK(two->phoneLink.namedIn.find("02-two.toml") != std::string::npos);
+  CHECK(two->phoneLink.line == 2);
+  CHECK_FALSE(r.content->findItem("alpha", "one")->phoneLink.forVisitor("en", "zh-Hans"));
+}
+
+TEST_CASE("[ContentLoader] a link per language opens the visitor's page, else the page texts fall back to") {
+  TempFolder t;
+  writeValidFolder(t);
+  t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"zh-Hant\", \"en\", \"ja\", \"ru\"]\ndefault_language = \"zh-Hans\"\n"
+                        "link = \"https://www.example.gov.cn/\"\n"
+                        "link_title = { zh-Hans = \"官网\", zh-Hant = \"官網\", en = \"Official site\", ja = \"公式サイト\", ru = \"Сайт\" }\n");
+  t.write("sections/01-alpha/section.toml", "title = { zh-Hans = \"甲\", en = \"Alpha\", zh-Hant = \"甲\", ja = \"甲\", ru = \"А\" }\n"
+                                            "[link]\nzh-Hans = \"https://mp.weixin.qq.com/s/abc\"\nru = \"https://example.org/ru/alpha\"\n");
+  t.write("sections/01-alpha/02-two.toml", "title = { zh-Hans = \"二\", zh-Hant = \"二\", en = \"Two\", ja = \"二\", ru = \"Два\" }\n"
+                                           "[link]\nzh-Hans = \"https://example.cn/two\"\nen = \"https://example.org/two\"\n"
+                                           "[link_title]\nzh-Hans = \"第二页\"\nzh-Hant = \"第二頁\"\nen = \"Page two\"\nja = \"二ページ\"\nru = \"Вторая\"\n");
+  const LoadResult r = loadContent(t.path());
+  INFO(dump(r));
+  REQUIRE(r.content);
+  CHECK_FALSE(hasErrors(r.diagnostics));
+  using Target = PhoneLink::Target;
+  const PhoneLink& item = r.content->findItem("alpha", "two")->phoneLink;
+  CHECK(item.forVisitor("en", "zh-Hans") == Target{"https://example.org/two", "en"});
+  CHECK(item.forVisitor("zh-Hans", "zh-Hans") == Target{"https://example.cn/two", "zh-Hans"});
+  CHECK(item.forVisitor("zh-Hant", "zh-Hans") == Target{"https://example.cn/two", "zh-Hans"}); // the sibling script first
+  CHECK(item.forVisitor("ja", "zh-Hans") == Target{"https://example.org/two", "en"});          // then English
+  CHECK(item.title.get("ja") == "二ページ");
+  CHECK(r.content->findItem("alpha", "two")->link == "https://example.cn/two"); // the default language's
+  const PhoneLink& section = r.content->findSection("alpha")->phoneLink;
+  CHECK(section.forVisitor("ru", "zh-Hans") == Target{"https://example.org/ru/alpha", "ru"});
+  CHECK(section.forVisitor("ja", "zh-Hans") == Target{"https://mp.weixin.qq.com/s/abc", "zh-Hans"}); // no en: the default
+  const PhoneLink& home = r.content->settings.phoneLink;
+  CHECK(home.forVisitor("ja", "zh-Hans") == Target{"https://www.example.gov.cn/", ""});
+  CHECK(home.title.get("en") == "Official site");
+  // No English, no default: any address rather than none.
+  PhoneLink only;
+  only.byLanguage["ko"] = "https://example.kr/";
+  CHECK(only.forVisitor("ru", "zh-Hans") == Target{"https://example.kr/", "ko"});
+}
+
+TEST_CASE("[ContentLoader] broken links are reported at their line") {
+  using S = Diagnostic::Severity;
+  struct LinkCase {
+    const char* name;
+    const char* file;
+    std::string text;
+    const char* at;
+    S severity;
+    const char* message;
+  };
+  const std::string item = "sections/01-alpha/02-two.toml", section = "sections/01-alpha/section.toml", kiosk = "kiosk.toml";
+  const std::string title = "title = { zh-Hans = \"二\", en = \"Two\" }\n";
+  const std::string head = "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n";
+  const std::string linkTitle = "link_title = { zh-Hans = \"官网\", en = \"The official site\" }\n";
+  const std::vector<LinkCase> cases = {
+      {"an address without https://", "02-two.toml", title + "link = \"www.example.org/a\"\n", "link =", S::Error, "starting with https://"},
+      {"an address with a space", "02-two.toml", title + "link = \"https://example.org/a b\"\n", "link =", S::Error, "no spaces"},
+      {"an address without a host", "02-two.toml", title + "link = \"https:///path\"\n", "link =", S::Error, "starting with https://"},
+      {"a link that is a number", "02-two.toml", title + "link = 42\n", "link =", S::Error, "'link' must be a web address"},
+      {"a link that is a list", "02-two.toml", title + "link = [\"https://example.org/a\"]\n", "link =", S::Error,
+       "one per language"},
+      {"one language's address is broken", "02-two.toml", title + "[link]\nen = \"https://example.org/a\"\nzh-Hans = \"example.cn\"\n",
+       "zh-Hans = \"example", S::Error, "the 'zh-Hans' address of 'link'"},
+      {"a link in a language tag that is no tag", "02-two.toml", title + "[link]\nchinese = \"https://example.cn/a\"\n", "chinese",
+       S::Error, "'chinese' is not a language tag"},
+      {"a link table without addresses", "02-two.toml", title + "link = {}\n", "link =", S::Error, "has no addresses"},
+      {"a home page without a title", "02-two.toml", title + "link = \"https://www.example.org/\"\n", "link =", S::Warning,
+       "opens the home page of www.example.org, not this page"},
+      {"a home page without a slash or title", "02-two.toml", title + "[link]\nen = \"https://example.org\"\n", "en = \"https", S::Warning,
+       "home page of example.org"},
+      {"a title without a link", "02-two.toml", title + linkTitle, "link_title", S::Warning, "there is no 'link' here"},
+      {"a title that is a number", "02-two.toml", title + "link = \"https://example.org/a\"\nlink_title = 5\n", "link_title",
+       S::Error, "'link_title' must be text"},
+      {"a title missing a language", "02-two.toml", title + "link = \"https://example.org/a\"\nlink_title = { en = \"Page\" }\n",
+       "link_title", S::Warning, "'link_title' has no 'zh-Hans' text"},
+      {"a section's home page", "section.toml", "title = \"甲\"\nlink = \"https://example.org/?\"\n", "link =", S::Warning,
+       "home page of example.org"},
+      {"a misspelt section key", "section.toml", "title = \"甲\"\nlink_tilte = \"x\"\n", "link_tilte", S::Warning,
+       "did you mean 'link_title'"},
+      {"the home screen's broken link", "kiosk.toml", head + "link = \"ftp://example.org/a\"\n", "link =", S::Error,
+       "starting with https://"},
+      {"the home screen's home page", "kiosk.toml", head + "[kiosk.link]\nen = \"https://example.org/#top\"\n", "en = \"https", S::Warning,
+       "home page of example.org"},
+  };
+  for (const auto& c : cases) {
+    const std::string name = c.name;
+    CAPTURE(name);
+    TempFolder t;
+    writeValidFolder(t);
+    const std::string file = std::string(c.file) == "section.toml" ? section : std::string(c.file) == "kiosk.toml" ? kiosk : item;
+    t.write(file, c.text);
+    const LoadResult r = loadContent(t.path());
+    INFO(dump(r));
+    REQUIRE(r.content);
+    const Diagnostic* d = find(r, c.file, c.message);
+    REQUIRE_MESSAGE(d != nullptr, "no diagnostic containing '" << c.message << "'");
+    CHECK(d->severity == c.severity);
+    CHECK(d->line == lineOf(c.text, c.at));
+  }
+  // A home page with a title saying what it is, or a page deeper in the site, is fine.
+  for (const std::string& link : {"link = \"https://www.example.org/\"\n" + linkTitle, std::string("link = \"https://example.org/a\"\n"),
+                                 std::string("link = \"https://example.org/?page=2\"\n")}) {
+    CAPTURE(link);
+    TempFolder t;
+    writeValidFolder(t);
+    t.write(item, title + link);
+    const LoadResult r = loadContent(t.path());
+    INFO(dump(r));
+    CHECK(r.diagnostics.empty());
+  }
+}
+
+//-----------------------------------------------------------------------------
+// The idle countdown: 20 to 120 seconds
+//-----------------------------------------------------------------------------
+
+TEST_CASE("[ContentLoader] the idle countdown defaults to 20 s and is clamped into 20 to 120 s with a warning") {
+  const std::string head = "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n";
+  {
+    TempFolder t;
+    writeValidFolder(t);
+    const LoadResult r = loadContent(t.path());
+    REQUIRE(r.content);
+    CHECK(r.content->settings.idleCountdownSeconds == 20);
+    CHECK(KioskSettings{}.idleCountdownSeconds == 20);
+  }
+  struct Case {
+    std::string value;
+    double used;
+    const char* message; // "" = no diagnostic
+    Diagnostic::Severity severity;
+  };
+  using S = Diagnostic::Severity;
+  const std::vector<Case> cases = {
+      {"20", 20, "", S::Warning},
+      {"45.5", 45.5, "", S::Warning},
+      {"120", 120, "", S::Warning},
+      {"10", 20, "'idle_countdown_seconds' is 10, outside the allowed 20 to 120 seconds, so the kiosk uses 20", S::Warning},
+      {"0", 20, "at least 20 seconds to answer", S::Warning},
+      {"-3", 20, "so the kiosk uses 20", S::Warning},
+      {"600", 120, "so the kiosk uses 120", S::Warning},
+      {"19.5", 20, "WCAG 2.2", S::Warning},
+      {"\"30\"", 20, "must be a number of seconds from 20 to 120", S::Error},
+      {"nan", 20, "must be a number of seconds from 20 to 120", S::Error},
+      {"inf", 20, "must be a number of seconds from 20 to 120", S::Error},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.value);
+    TempFolder t;
+    writeValidFolder(t);
+    t.write("kiosk.toml", head + "idle_countdown_seconds = " + c.value + "\n");
+    const LoadResult r = loadContent(t.path());
+    INFO(dump(r));
+    REQUIRE(r.content);
+    CHECK(r.content->settings.idleCountdownSeconds == c.used); // the kiosk keeps running either way
+    if (!*c.message) {
+      CHECK(r.diagnostics.empty());
+      continue;
+    }
+    const Diagnostic* d = find(r, "kiosk.toml", c.message);
+    REQUIRE(d);
+    CHECK(d->severity == c.severity);
+    CHECK(d->line == 4);
+    CHECK(d->column == 26); // the value, after `idle_countdown_seconds = `
+  }
+}
+
+TEST_CASE("[ContentLoader] the sample has a city map and a free trade zone map, every point in eight languages") {
+  const LoadResult r = loadContent(kiosk::test::sampleContent());
+  INFO(dump(r));
+  REQUIRE(r.content);
+  const auto& languages = r.content->settings.languages;
+  REQUIRE(languages.size() == 8);
+  struct Expected {
+    const char* section;
+    const char* item;
+    size_t minPoints, maxPoints;
+  };
+  for (const Expected& e : {Expected{"culture-tourism", "map-of-shenyang", 5, 7}, Expected{"free-trade-zone", "free-trade-zone-map", 4, 6}}) {
+    CAPTURE(e.item);
+    const Item* item = r.content->findItem(e.section, e.item);
+    REQUIRE(item);
+    REQUIRE(item->map);
+    CHECK(item->map->image.exists);
+    CHECK(item->map->width >= 1280);
+    CHECK(item->map->height >= 720);
+    CHECK(item->map->points.size() >= e.minPoints);
+    CHECK(item->map->points.size() <= e.maxPoints);
+    size_t linked = 0, texts = 0;
+    for (const MapPoint& p : item->map->points) {
+      CAPTURE(p.number);
+      for (const auto& lang : languages) {
+        CAPTURE(lang);
+        CHECK(p.label.has(lang));
+        CHECK_FALSE(p.label.machineConverted.count(lang));
+        if (!p.opensItem()) CHECK(p.text.has(lang));
+      }
+      if (p.opensItem()) CHECK(r.content->findItem(p));
+      (p.opensItem() ? linked : texts)++;
+    }
+    CHECK(linked >= 2); // the sample shows both kinds of point
+    CHECK(texts >= 1);
+  }
+  // The Mukden Palace point opens the Mukden Palace item.
+  const Item* city = r.content->findItem("culture-tourism", "map-of-shenyang");
+  REQUIRE(city);
+  CHECK(std::any_of(city->map->points.begin(), city->map->points.end(),
+                    [](const MapPoint& p) { return p.sectionId == "culture-tourism" && p.itemId == "mukden-palace"; }));
+}
+
+TEST_CASE("[ContentLoader] the sample's home, every section and the entry-exit item have a link to take home") {
+  const LoadResult r = loadContent(kiosk::test::sampleContent());
+  REQUIRE(r.content);
+  const auto& settings = r.content->settings;
+  auto check = [&](const PhoneLink& link, const std::string& where) {
+    CAPTURE(where);
+    REQUIRE_FALSE(link.empty());
+    for (const auto& lang : settings.languages) {
+      CAPTURE(lang);
+      const auto target = link.forVisitor(lang, settings.defaultLanguage);
+      REQUIRE(target);
+      CHECK(target->url.rfind("https://", 0) == 0);
+      if (!link.title.empty()) CHECK(link.title.has(lang));
+    }
+  };
+  check(settings.phoneLink, "kiosk.toml");
+  CHECK_FALSE(settings.phoneLink.title.empty());
+  for (const auto& s : r.content->sections) check(s.phoneLink, s.sourceFile);
+  // tests/e2e/qr.kscript scans this item's QR code: the address must stay.
+  const Item* port = r.content->findItem("entry-exit", "port-visa-and-transit");
+  REQUIRE(port);
+  CHECK(port->link == "https://www.nia.gov.cn/");
+  check(port->phoneLink, port->sourceFile);
 }

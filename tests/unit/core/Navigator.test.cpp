@@ -105,9 +105,9 @@ TEST_CASE("[Navigator] after the idle timeout it asks, counts down, then returns
   CHECK(nav.countdownLeft(clock.now()) < 0); // not yet
   clock.advance(0.2);
   nav.update(clock.now());
-  CHECK(nav.screen() == Screen::Section); // "are you still there?", 10 s to answer
-  CHECK(nav.countdownLeft(clock.now()) == doctest::Approx(9.9));
-  clock.advance(9.7);
+  CHECK(nav.screen() == Screen::Section); // "are you still there?", 20 s to answer (the default)
+  CHECK(nav.countdownLeft(clock.now()) == doctest::Approx(19.9));
+  clock.advance(19.7);
   nav.update(clock.now());
   CHECK(nav.screen() == Screen::Section);
   CHECK(nav.countdownLeft(clock.now()) == doctest::Approx(0.2));
@@ -129,7 +129,7 @@ TEST_CASE("[Navigator] a visitor's accessibility choices last their visit and no
   nav.setAccessibility(a, clock.now());
   nav.openSection("city", clock.now());
   CHECK(nav.accessibility() == a);
-  clock.advance(101);
+  clock.advance(111);
   nav.update(clock.now());
   CHECK(nav.screen() == Screen::Attract);
   CHECK(nav.accessibility() == Accessibility{});
@@ -163,7 +163,10 @@ TEST_CASE("[Navigator] any activity postpones the idle timeout") {
     nav.update(clock.now());
     CHECK(nav.screen() == Screen::Home);
   }
-  clock.advance(100);
+  clock.advance(109);
+  nav.update(clock.now());
+  CHECK(nav.screen() == Screen::Home); // still asking: 90 s, then the 20 s countdown
+  clock.advance(1.1);
   nav.update(clock.now());
   CHECK(nav.screen() == Screen::Attract);
 }
@@ -274,7 +277,7 @@ TEST_CASE("[Navigator] a week of visitors and idle time on the virtual clock") {
     nav.update(now);
     if (previous != Screen::Attract && nav.screen() == Screen::Attract) {
       ++returnsToAttract;
-      CHECK(now - lastTouch == doctest::Approx(100).epsilon(0.01)); // 90 s untouched + the 10 s countdown
+      CHECK(now - lastTouch == doctest::Approx(110).epsilon(0.01)); // 90 s untouched + the 20 s countdown
       CHECK(nav.language() == "zh-Hans");
     }
     previous = nav.screen();

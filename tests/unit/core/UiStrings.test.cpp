@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace kiosk;
 
 TEST_CASE("[UiStrings] every language the sample content offers has every UI string") {
@@ -22,6 +24,44 @@ TEST_CASE("[UiStrings] every language the sample content offers has every UI str
       CHECK(strings.has(lang, key));
     }
   }
+}
+
+TEST_CASE("[UiStrings] every language of the catalog has every string English has, and no other") {
+  std::vector<Diagnostic> diags;
+  const auto strings = UiStrings::load(std::filesystem::path(KIOSK_SOURCE_DIR) / "assets/ui-strings.toml", diags);
+  CHECK(diags.empty());
+  const auto english = strings.keys("en");
+  CHECK(std::count(english.begin(), english.end(), "qr_opens_in") == 1);
+  CHECK(std::count(english.begin(), english.end(), "qr_caption_in") == 1);
+  for (const auto& lang : strings.languages()) {
+    CAPTURE(lang);
+    CHECK(strings.keys(lang) == english);
+  }
+  CHECK(strings.languages().size() == 8);
+}
+
+TEST_CASE("[UiStrings] a QR code's caption names the language of the page it opens, in every language") {
+  std::vector<Diagnostic> diags;
+  const auto strings = UiStrings::load(std::filesystem::path(KIOSK_SOURCE_DIR) / "assets/ui-strings.toml", diags);
+  UiStrings::Args args;
+  args.texts = {{"title", "Official site of the Shenyang Marathon"}, {"language", "Russian"}};
+  CHECK(strings.format("en", "qr_opens_in", args) == "Official site of the Shenyang Marathon (in Russian)");
+  args.texts = {{"title", "沈阳马拉松官网"}, {"language", "英语"}};
+  CHECK(strings.format("zh-Hans", "qr_opens_in", args) == "沈阳马拉松官网（英语页面）");
+  args.texts = {{"language", "английский"}};
+  CHECK(strings.format("ru", "qr_caption_in", args) ==
+        "Отсканируйте, чтобы взять страницу с собой (страница на языке: английский)");
+  // Every language's patterns take both arguments and leave no brace unfilled.
+  args.texts = {{"title", "T"}, {"language", "L"}};
+  for (const auto& lang : strings.languages())
+    for (const char* key : {"qr_opens_in", "qr_caption_in"}) {
+      CAPTURE(lang);
+      CAPTURE(key);
+      const std::string out = strings.format(lang, key, args);
+      CHECK(out.find('{') == std::string::npos);
+      CHECK(out.find('L') != std::string::npos);
+      if (std::string(key) == "qr_opens_in") CHECK(out.rfind("T", 0) == 0);
+    }
 }
 
 TEST_CASE("[UiStrings] counts take the plural form of the visitor's language (ICU MessageFormat)") {

@@ -39,11 +39,11 @@ struct Visits {
     s.lastActivity = clock.now();
     frame();
   }
-  // Nobody touches: the idle timeout (90 s), the countdown (10 s), then the attract loop.
+  // Nobody touches: the idle timeout (90 s), the countdown (20 s), then the attract loop.
   void walkAway() {
     wait(90);
     s.countdownShowing = true;
-    wait(10);
+    wait(20);
     const Seconds last = s.lastActivity;
     s = {};
     s.language = "zh"; // the default again

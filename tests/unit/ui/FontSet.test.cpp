@@ -56,6 +56,31 @@ TEST_CASE("[FontSet] glyph needs cover titles in body text, so a breadcrumb neve
   CHECK_FALSE(roles[static_cast<size_t>(TextRole::Headline)].count(U'雄')); // headline holds only the name
 }
 
+TEST_CASE("[FontSet] glyph needs cover map labels and texts, link titles, and the languages links open in") {
+  Content c;
+  c.settings.languages = {"ja", "en"};
+  c.settings.defaultLanguage = "ja";
+  c.settings.phoneLink.byLanguage["en"] = "https://example.org/a";
+  c.settings.phoneLink.title.byLanguage["ja"] = "鶴";
+  Section s;
+  Item i;
+  HotspotMap map;
+  MapPoint p;
+  p.label.byLanguage["ja"] = "亀";
+  p.text.byLanguage["ja"] = "鷺";
+  map.points.push_back(p);
+  map.image.caption.byLanguage["ja"] = "鷹";
+  i.map = map;
+  s.items.push_back(i);
+  c.sections.push_back(s);
+  const auto needs = collectGlyphNeeds(c, UiStrings{});
+  const auto& body = needs.byLanguage.at("ja")[static_cast<size_t>(TextRole::Body)];
+  for (char32_t ch : {U'鶴', U'亀', U'鷺', U'鷹'}) CHECK(body.count(ch));
+  // "(英語のページ)": the link opens an English page, named in Japanese.
+  CHECK(body.count(U'英'));
+  CHECK(body.count(U'語'));
+}
+
 TEST_CASE("[FontSet] text missing in a language is drawn from the fallback, so its glyphs are collected too") {
   Content c;
   c.settings.languages = {"zh-Hans", "en"};
