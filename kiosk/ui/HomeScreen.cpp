@@ -24,15 +24,28 @@ void Screens::drawHome(Ctx& c) {
   const float title = c.size(TextRole::Title), body = c.size(TextRole::Body);
   const float large = c.f.nav.accessibility().largeText ? 1.25f : 1.0f;
   float y = c.top + m;
-  const std::string& heading = c.ui(sections.empty() ? "no_content" : "choose_section");
-  y = drawFitted(c, fitText(c, heading, title, c.W - 2 * m, 2, 1.25f), heading, ImVec2(m, y), toImColor(pal().text)) + std::round(title * 0.3f);
-  if (sections.empty()) return;
-  // Low reach: the tiles start where a hand reaches; above them, the venue's welcome to read.
-  if (c.reachTop > y + body * 2) {
-    const std::string& tagline = c.text(c.f.nav.content().settings.tagline);
-    if (!tagline.empty()) drawBlock(c, c.font(TextRole::Body), body, tagline, ImVec2(m, y), c.W - 2 * m, toImColor(pal().textMuted), 3, 1.4f, true);
+  // The venue's own page for the visitor's phone, at the right of the heading.
+  const PhoneLink& link = c.f.nav.content().settings.phoneLink;
+  const float qrSide = c.u(0.13f), captionW = c.u(0.30f);
+  const float cardW = link.empty() ? 0 : phoneCardWidth(c, link, qrSide, captionW);
+  float cardBottom = y;
+  if (cardW > 0) {
+    const float side = cardW - c.u(Theme::kGap) - captionW;
+    cardBottom = y + side;
+    drawPhoneCard(c, link, ImVec2(c.W - m - cardW, cardBottom), cardW, qrSide);
   }
-  const float gridTop = std::max(y, c.reachTop);
+  const float headW = c.W - 2 * m - (cardW > 0 ? cardW + gap : 0);
+  const std::string& heading = c.ui(sections.empty() ? "no_content" : "choose_section");
+  y = drawFitted(c, fitText(c, heading, title, headW, 2, 1.25f), heading, ImVec2(m, y), toImColor(pal().text)) + std::round(title * 0.3f);
+  if (sections.empty()) return;
+  // Beside the code, or in low reach above the tiles (which start where a hand reaches), the
+  // venue's welcome to read.
+  if (std::max(cardBottom, c.reachTop) > y + body * 2) {
+    const std::string& tagline = c.text(c.f.nav.content().settings.tagline);
+    if (!tagline.empty())
+      y = drawBlock(c, c.font(TextRole::Body), body, tagline, ImVec2(m, y), headW, toImColor(pal().textMuted), 3, 1.4f, true);
+  }
+  const float gridTop = std::max({y, c.reachTop, cardBottom + gap});
 
   const size_t n = sections.size();
   // Two columns for up to four sections on a landscape screen, three for up to nine, four

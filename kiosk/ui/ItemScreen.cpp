@@ -100,17 +100,16 @@ void Screens::drawItem(Ctx& c) {
   const float textTop = (count > 0 && stacked ? mediaEnd : top) + m;
   float textBottom = bottom - m;
   // An item with a link ends its column with a QR code, so visitors take the page home.
-  if (!item->link.empty()) {
-    auto [it, fresh] = m_qr.try_emplace(item->link);
-    if (fresh) it->second = encodeQr(item->link);
+  if (!item->phoneLink.empty()) {
     // The code gives way to the text: at least four lines of it stay above the card.
     const float room = textBottom - textTop - c.size(TextRole::Body) * 1.6f * 4 - gap;
-    if (it->second.size > 0 && room > 0) {
-      const float top = drawQrCard(c, it->second, item->link, ImVec2(x, textBottom), colW, room);
+    if (room > 0) {
+      const float top = drawPhoneCard(c, item->phoneLink, ImVec2(x, textBottom), colW, room);
       m_qrShown = top < textBottom; // drawn (a card too small to scan is left out)
       if (top < textBottom) textBottom = top - gap;
     }
   }
+
   const ImVec2 ca(x, textTop), cb(x + colW, textBottom);
   if (!stacked)
     c.dl->AddRectFilled(ImVec2(x - gap, textTop), ImVec2(x - gap + c.u(0.004f), textTop + title * 1.2f),
@@ -127,10 +126,8 @@ void Screens::drawItem(Ctx& c) {
   const std::string& t = c.text(item->title);
   y = drawBlock(c, c.font(TextRole::Title), title, t, ImVec2(x, y), colW, toImColor(pal().text), SIZE_MAX, 1.25f);
   y += std::round(body * 0.5f);
-  if (const std::string dates = eventDates(c.f.strings, c.lang, *item); !dates.empty()) {
-    putText(c, c.font(TextRole::Body), body, ImVec2(x, y), toImColor(pal().text), dates);
-    y += std::round(body * 1.6f);
-  }
+  if (const std::string dates = eventDates(c.f.strings, c.lang, *item); !dates.empty())
+    y = drawBlock(c, c.font(TextRole::Body), body, dates, ImVec2(x, y), colW, toImColor(pal().text), SIZE_MAX, 1.45f) + std::round(body * 0.15f);
   const std::string& summary = c.text(item->summary);
   if (!summary.empty())
     y = drawBlock(c, c.font(TextRole::Body), body, summary, ImVec2(x, y), colW, toImColor(c.accent()), SIZE_MAX, 1.55f) +
@@ -178,41 +175,6 @@ void Screens::drawItem(Ctx& c) {
     const long next = static_cast<long>(at - items.begin()) - swipe;
     if (at != items.end() && next >= 0 && next < static_cast<long>(items.size())) c.f.nav.openItem(items[static_cast<size_t>(next)]->id, c.f.now);
   }
-}
-
-// A QR code on a white card (with the quiet zone the standard asks for), its caption and the
-// link written out beside it, bottom-aligned at `bottomLeft`; returns the card's top.
-float Screens::drawQrCard(Ctx& c, const QrCode& qr, const std::string& link, ImVec2 bottomLeft, float width, float maxSide) {
-  const int modules = qr.size + 2 * kQrQuietZone;
-  // Whole pixels per module keep every edge crisp: about a fifth of the short side, never more
-  // than the room, and at least 2 (a phone reads that from arm's length); else no card.
-  const float modulePx = std::floor(std::min(c.u(0.19f), maxSide) / static_cast<float>(modules));
-  if (modulePx < 2) return bottomLeft.y;
-  const float side = modulePx * static_cast<float>(modules);
-  const ImVec2 a(std::round(bottomLeft.x), std::round(bottomLeft.y - side));
-  c.dl->AddRectFilled(a, ImVec2(a.x + side, a.y + side), IM_COL32(255, 255, 255, 255), c.u(0.008f));
-  const ImU32 ink = IM_COL32(0, 0, 0, 255);
-  for (int y = 0; y < qr.size; ++y)
-    for (int x = 0; x < qr.size;) { // one rectangle per run of dark modules
-      if (!qr.at(x, y)) {
-        ++x;
-        continue;
-      }
-      int end = x;
-      while (end < qr.size && qr.at(end, y)) ++end;
-      const float px = a.x + (static_cast<float>(x + kQrQuietZone)) * modulePx, py = a.y + static_cast<float>(y + kQrQuietZone) * modulePx;
-      c.dl->AddRectFilled(ImVec2(px, py), ImVec2(px + static_cast<float>(end - x) * modulePx, py + modulePx), ink);
-      x = end;
-    }
-  touchTarget(c.f.targets, "qr", a, ImVec2(a.x + side, a.y + side));
-  const float body = c.size(TextRole::Body), caption = c.size(TextRole::Caption);
-  const float tx = a.x + side + c.u(Theme::kGap);
-  const float tw = std::max(0.0f, bottomLeft.x + width - tx);
-  float ty = a.y + std::round((side - body * 1.4f * 2 - caption * 1.4f * 2) / 2);
-  ty = drawBlock(c, c.font(TextRole::Body), body, c.ui("qr_caption"), ImVec2(tx, ty), tw, toImColor(pal().text), 2, 1.4f);
-  // The address itself, for a visitor without a phone camera (nothing carried by the code alone).
-  drawBlock(c, c.font(TextRole::Caption), caption, link, ImVec2(tx, ty + std::round(caption * 0.3f)), tw, toImColor(pal().textMuted), 2, 1.4f);
-  return a.y;
 }
 
 } // namespace kiosk::ui

@@ -63,7 +63,13 @@ private:
   void drawStillThere(Ctx& c, Seconds left);
   void drawReachBanner(Ctx& c);
   void drawAccessibilityPanel(Ctx& c);
-  float drawQrCard(Ctx& c, const QrCode& qr, const std::string& link, ImVec2 bottomLeft, float width, float maxSide);
+  // The phone hand-off (PhoneCard.cpp): the QR code of the visitor's language's link, what the
+  // phone will open and the address, bottom-aligned at `bottomLeft` in `width`; returns the
+  // card's top (`bottomLeft.y` when there is no room for a code a phone reads).
+  float drawPhoneCard(Ctx& c, const PhoneLink& link, ImVec2 bottomLeft, float width, float maxSide);
+  // Its width for a code of `maxSide` pixels at most and a caption `captionWidth` wide.
+  float phoneCardWidth(Ctx& c, const PhoneLink& link, float maxSide, float captionWidth);
+  const QrCode* qrFor(const std::string& url);
   void drawTopBar(Ctx& c);
   // The staff admin view (AdminView.cpp).
   void drawPinPad(Ctx& c, AdminModel& admin);

@@ -19,14 +19,20 @@ void Screens::drawSection(Ctx& c) {
   // subtitle. In low reach it fills the space above the reach band, where nothing is touched.
   const std::string& t = c.text(s->title);
   const std::string& sub = c.text(s->subtitle);
-  const Fitted ft = fitText(c, t, title, c.W - 2 * m, 2, 1.2f);
-  const Fitted fs = fitText(c, sub, body, c.W - 2 * m, 2, 1.35f, 0.85f);
+  // The section's own page for the visitor's phone, at the right of the header.
+  const float qrSide = c.u(0.13f), captionW = c.u(0.40f), inset = c.u(0.02f);
+  const float phoneW = s->phoneLink.empty() ? 0 : phoneCardWidth(c, s->phoneLink, qrSide, captionW);
+  const float cardSide = phoneW > 0 ? phoneW - c.u(Theme::kGap) - captionW : 0;
+  const float textW = c.W - 2 * m - (phoneW > 0 ? phoneW + gap : 0);
+  const Fitted ft = fitText(c, t, title, textW, 2, 1.2f);
+  const Fitted fs = fitText(c, sub, body, textW, 2, 1.35f, 0.85f);
   const float textH = ft.height() + (sub.empty() ? 0 : std::round(body * 0.15f) + fs.height());
-  const float headerH = std::max({c.u(0.17f), textH + 2 * c.u(0.03f), c.reachTop - m - c.top});
+  const float headerH = std::max({c.u(0.17f), textH + 2 * c.u(0.03f), cardSide + 2 * inset, c.reachTop - m - c.top});
   const float top = c.top;
   c.dl->AddRectFilled(ImVec2(0, top), ImVec2(c.W, top + headerH), toImColor(s->colour));
   c.dl->AddRectFilledMultiColor(ImVec2(c.W * 0.5f, top), ImVec2(c.W, top + headerH), toImColor(s->colour, 0.0f), IM_COL32(0, 0, 0, 70),
                                 IM_COL32(0, 0, 0, 70), toImColor(s->colour, 0.0f));
+  if (phoneW > 0) drawPhoneCard(c, s->phoneLink, ImVec2(c.W - m - phoneW, top + std::round((headerH + cardSide) / 2)), phoneW, qrSide);
   float ty = top + std::round((headerH - textH) / 2);
   ty = drawFitted(c, ft, t, ImVec2(m, ty), toImColor(pal().text));
   if (!sub.empty()) drawFitted(c, fs, sub, ImVec2(m, ty + std::round(body * 0.15f)), toImColor(pal().text, 0.9f));
@@ -37,9 +43,9 @@ void Screens::drawSection(Ctx& c) {
   const size_t cols = gridColumns(c, n, c.u(0.40f) * large, 4);
   const size_t rows = (n + cols - 1) / cols;
   const float y0 = top + headerH + m;
-  const float cardW = std::floor((c.W - 2 * m - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols));
-  const float pad = c.u(0.022f), innerW = cardW - 2 * pad;
-  const float imageH = std::floor(std::min(cardW * 9 / 16, c.u(0.30f)));
+  const float itemW = std::floor((c.W - 2 * m - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols));
+  const float pad = c.u(0.022f), innerW = itemW - 2 * pad;
+  const float imageH = std::floor(std::min(itemW * 9 / 16, c.u(0.30f)));
   // Cards are as tall as their tallest title (two lines, then smaller) and a summary of up to
   // three lines need: a preview whose whole text is one tap away.
   struct Texts {
@@ -82,8 +88,8 @@ void Screens::drawSection(Ctx& c) {
   const float round = c.u(Theme::kRounding);
   for (size_t i = 0; i < n; ++i) {
     const Item& item = *items[i];
-    const ImVec2 a(m + static_cast<float>(i % cols) * (cardW + gap), gridTop - scroll + static_cast<float>(i / cols) * (cardH + gap));
-    const ImVec2 b(a.x + cardW, a.y + cardH);
+    const ImVec2 a(m + static_cast<float>(i % cols) * (itemW + gap), gridTop - scroll + static_cast<float>(i / cols) * (cardH + gap));
+    const ImVec2 b(a.x + itemW, a.y + cardH);
     bool held = false;
     const bool tapped = touchTarget(c.f.targets, "item:" + item.id, a, b, &held);
     if (tapped) c.f.nav.openItem(item.id, c.f.now);

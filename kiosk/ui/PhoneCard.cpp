@@ -1,0 +1,91 @@
+// The phone hand-off: a QR code on a white card (with the quiet zone the standard asks for),
+// what the phone will open, in the visitor's language and saying the page's language, and the
+// address written out for a visitor without a camera. Items, sections and home show one.
+#include "ui/Screens.h"
+#include "ui/ScreensDraw.h"
+
+#include "text/LanguageNames.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk::ui {
+namespace {
+
+// "Official site of the Shenyang Marathon (in Russian)", "Scan to take this page with you".
+std::string phoneCaption(Screens::Ctx& c, const PhoneLink& link, const PhoneLink::Target& target) {
+  const std::string& title = c.text(link.title);
+  if (target.language.empty()) return title.empty() ? c.ui("qr_caption") : title;
+  UiStrings::Args args;
+  args.texts["language"] = text::languageNameIn(target.language, c.lang);
+  if (title.empty()) return c.f.strings.format(c.lang, "qr_caption_in", args);
+  args.texts["title"] = title;
+  return c.f.strings.format(c.lang, "qr_opens_in", args);
+}
+
+// Whole pixels per module keep every edge crisp: about a fifth of the short side, never more
+// than `maxSide`, and at least 2 (a phone reads that from arm's length); 0: no card.
+float modulePixels(Screens::Ctx& c, const QrCode& qr, float maxSide) {
+  const float px = std::floor(std::min(c.u(0.19f), maxSide) / static_cast<float>(qr.size + 2 * kQrQuietZone));
+  return px < 2 ? 0 : px;
+}
+
+} // namespace
+
+const QrCode* Screens::qrFor(const std::string& url) {
+  auto [it, fresh] = m_qr.try_emplace(url);
+  if (fresh) it->second = encodeQr(url);
+  return it->second.size > 0 ? &it->second : nullptr;
+}
+
+float Screens::phoneCardWidth(Ctx& c, const PhoneLink& link, float maxSide, float captionWidth) {
+  const auto target = link.forVisitor(c.lang, c.fallback);
+  const QrCode* qr = target ? qrFor(target->url) : nullptr;
+  const float modulePx = qr ? modulePixels(c, *qr, maxSide) : 0;
+  if (modulePx == 0) return 0;
+  return modulePx * static_cast<float>(qr->size + 2 * kQrQuietZone) + c.u(Theme::kGap) + captionWidth;
+}
+
+float Screens::drawPhoneCard(Ctx& c, const PhoneLink& link, ImVec2 bottomLeft, float width, float maxSide) {
+  const auto target = link.forVisitor(c.lang, c.fallback);
+  const QrCode* qr = target ? qrFor(target->url) : nullptr;
+  const float modulePx = qr ? modulePixels(c, *qr, maxSide) : 0;
+  if (modulePx == 0) return bottomLeft.y;
+  const float side = modulePx * static_cast<float>(qr->size + 2 * kQrQuietZone);
+  const ImVec2 a(std::round(bottomLeft.x), std::round(bottomLeft.y - side));
+  c.dl->AddRectFilled(a, ImVec2(a.x + side, a.y + side), IM_COL32(255, 255, 255, 255), c.u(0.008f));
+  const ImU32 ink = IM_COL32(0, 0, 0, 255);
+  for (int y = 0; y < qr->size; ++y)
+    for (int x = 0; x < qr->size;) { // one rectangle per run of dark modules
+      if (!qr->at(x, y)) {
+        ++x;
+        continue;
+      }
+      int end = x;
+      while (end < qr->size && qr->at(end, y)) ++end;
+      const float px = a.x + static_cast<float>(x + kQrQuietZone) * modulePx, py = a.y + static_cast<float>(y + kQrQuietZone) * modulePx;
+      c.dl->AddRectFilled(ImVec2(px, py), ImVec2(px + static_cast<float>(end - x) * modulePx, py + modulePx), ink);
+      x = end;
+    }
+  // Read by a phone, not touched: no touch target (nor a control to bring within reach).
+  const float body = c.size(TextRole::Body), caption = c.size(TextRole::Caption);
+  const float tx = a.x + side + c.u(Theme::kGap);
+  const float tw = std::max(0.0f, bottomLeft.x + width - tx);
+  // What the phone will open (three lines, then smaller), then the address itself.
+  const std::string said = phoneCaption(c, link, *target);
+  const Fitted what = fitText(c, said, body, tw, 4, 1.25f, 0.72f);
+  text::TextStyle style;
+  style.pixelSize = caption;
+  style.lineSpacing = 1.3f;
+  style.maxLines = 3;
+  const float addressH = c.f.painter.layout(target->url, c.lang, style, tw).height;
+  float ty = a.y + std::max(0.0f, std::round((side - what.height() - caption * 0.3f - addressH) / 2));
+  ty = drawFitted(c, what, said, ImVec2(tx, ty), toImColor(pal().text));
+  drawBlock(c, c.font(TextRole::Caption), caption, target->url, ImVec2(tx, ty + std::round(caption * 0.3f)), tw, toImColor(pal().textMuted), 3,
+            1.3f, true);
+  return a.y;
+}
+
+} // namespace kiosk::ui
