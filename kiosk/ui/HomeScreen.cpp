@@ -74,7 +74,8 @@ void Screens::drawHome(Ctx& c) {
     tallest = std::max(tallest, h);
   }
   const float share = std::floor((c.bottom - m - gridTop - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows));
-  const float tileH = std::max({c.u(0.30f), tallest + c.u(0.10f), share});
+  // Never taller than the part of the screen the grid scrolls in (low reach leaves less).
+  const float tileH = std::min(std::max({c.u(0.30f), tallest + c.u(0.10f), share}), std::max(tallest + c.u(0.03f), c.bottom - gridTop - m));
   const float contentH = static_cast<float>(rows) * tileH + static_cast<float>(rows - 1) * gap + m;
   const ImVec2 va(0, gridTop), vb(c.W, c.bottom);
   const float scroll = beginScrollView(c, "home", va, vb, contentH);

@@ -32,7 +32,7 @@ Mounting Screens::mounting(const KioskSettings* settings, float width, float hei
   const bool portrait = height > width;
   if (settings && settings->displayHeightMm > 0) m.screenHeightMm = static_cast<float>(settings->displayHeightMm);
   else if (pxPerMm > 0) m.screenHeightMm = height / pxPerMm;
-  else m.screenHeightMm = 1397.0f / std::sqrt(1 + (width / height) * (width / height)); // a 55-inch picture
+  else m.screenHeightMm = portrait ? 1218.0f : 685.0f; // as tall as a 55-inch 16:9 picture
   // Usual heights: a landscape screen on a stand with its bottom at 800 mm, a portrait totem at
   // 450 mm; the reach range then starts about 40% down either screen.
   if (settings && settings->displayBottomMm >= 0) m.bottomAboveFloorMm = static_cast<float>(settings->displayBottomMm);
@@ -89,7 +89,7 @@ void Screens::draw(Frame& frame) {
     c.top = std::round(c.topBarH * 0.9f);
     c.bottom = c.barY;
     const ReachBand band = reachBand(mounting(&frame.nav.content().settings, c.W, c.H, frame.givenPxPerMm), c.H);
-    c.reachTop = std::clamp(band.top, c.top, c.bottom - c.u(0.30f));
+    c.reachTop = std::clamp(band.top, c.top, c.bottom - c.u(0.25f));
   } else {
     c.barY = 0;
     c.top = c.topBarH;

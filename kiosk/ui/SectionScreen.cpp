@@ -23,17 +23,21 @@ void Screens::drawSection(Ctx& c) {
   const float qrSide = c.u(0.13f), captionW = c.u(0.40f), inset = c.u(0.02f);
   const float phoneW = s->phoneLink.empty() ? 0 : phoneCardWidth(c, s->phoneLink, qrSide, captionW);
   const float cardSide = phoneW > 0 ? phoneW - c.u(Theme::kGap) - captionW : 0;
-  const float textW = c.W - 2 * m - (phoneW > 0 ? phoneW + gap : 0);
+  // Beside the title where that leaves it room, else under it (a portrait screen).
+  const bool cardBelow = phoneW > 0 && c.W - 2 * m - phoneW - gap < c.u(0.6f);
+  const float textW = c.W - 2 * m - (phoneW > 0 && !cardBelow ? phoneW + gap : 0);
   const Fitted ft = fitText(c, t, title, textW, 2, 1.2f);
   const Fitted fs = fitText(c, sub, body, textW, 2, 1.35f, 0.85f);
   const float textH = ft.height() + (sub.empty() ? 0 : std::round(body * 0.15f) + fs.height());
-  const float headerH = std::max({c.u(0.17f), textH + 2 * c.u(0.03f), cardSide + 2 * inset, c.reachTop - m - c.top});
+  const float belowH = cardBelow ? cardSide + inset : 0;
+  const float headerH = std::max({c.u(0.17f), textH + belowH + 2 * c.u(0.03f), cardSide + 2 * inset, c.reachTop - m - c.top});
   const float top = c.top;
   c.dl->AddRectFilled(ImVec2(0, top), ImVec2(c.W, top + headerH), toImColor(s->colour));
   c.dl->AddRectFilledMultiColor(ImVec2(c.W * 0.5f, top), ImVec2(c.W, top + headerH), toImColor(s->colour, 0.0f), IM_COL32(0, 0, 0, 70),
                                 IM_COL32(0, 0, 0, 70), toImColor(s->colour, 0.0f));
-  if (phoneW > 0) drawPhoneCard(c, s->phoneLink, ImVec2(c.W - m - phoneW, top + std::round((headerH + cardSide) / 2)), phoneW, qrSide);
-  float ty = top + std::round((headerH - textH) / 2);
+  float ty = top + std::round((headerH - textH - belowH) / 2);
+  if (cardBelow) drawPhoneCard(c, s->phoneLink, ImVec2(m, ty + textH + inset + cardSide), phoneW, qrSide);
+  else if (phoneW > 0) drawPhoneCard(c, s->phoneLink, ImVec2(c.W - m - phoneW, top + std::round((headerH + cardSide) / 2)), phoneW, qrSide);
   ty = drawFitted(c, ft, t, ImVec2(m, ty), toImColor(pal().text));
   if (!sub.empty()) drawFitted(c, fs, sub, ImVec2(m, ty + std::round(body * 0.15f)), toImColor(pal().text, 0.9f));
 
