@@ -369,6 +369,31 @@ void readIdleCountdown(FileReader& r, const toml::table& t, KioskSettings& setti
                       "criterion 2.2.1), and more than 2 minutes keeps a screen nobody uses waiting; write a number in the range");
 }
 
+// [kiosk.display] height_mm = 685, bottom_mm = 800: how the screen hangs, for low reach (controls
+// between 380 and 1220 mm above the floor). A value out of reason is reported and left unset.
+void readDisplay(FileReader& r, const toml::node& node, KioskSettings& settings) {
+  const auto* t = node.as_table();
+  if (!t) {
+    r.error(node, "'display' must be a table: [kiosk.display] with height_mm = 685 (the picture's height) and bottom_mm = 800 "
+                  "(its bottom edge above the floor)");
+    return;
+  }
+  r.checkKeys(*t, {"height_mm", "bottom_mm"}, "[kiosk.display]");
+  auto read = [&](const char* key, double lo, double hi, const char* what) -> std::optional<double> {
+    const toml::node* n = t->get(key);
+    if (!n) return std::nullopt;
+    const std::optional<double> v = readNumber(*n);
+    if (!v || !std::isfinite(*v) || *v < lo || *v > hi) {
+      r.error(*n, std::string("'") + key + "' must be " + what + " in millimetres, from " + formatNumber(lo) + " to " + formatNumber(hi) +
+                      ", without quotes; low reach assumes a 55-inch screen meanwhile");
+      return std::nullopt;
+    }
+    return v;
+  };
+  if (auto v = read("height_mm", 100, 5000, "the height of the screen's picture")) settings.displayHeightMm = *v;
+  if (auto v = read("bottom_mm", 0, 3000, "the height of the picture's bottom edge above the floor")) settings.displayBottomMm = *v;
+}
+
 // Whether `url` can be a QR code's address: http(s), a host, no spaces or control characters.
 bool isWebAddress(const std::string& url) {
   size_t scheme = 0;
@@ -681,7 +706,7 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   r.checkKeys(*doc, {"kiosk"}, "kiosk.toml");
   r.checkKeys(*k,
               {"name", "tagline", "default_language", "languages", "idle_timeout_seconds", "idle_countdown_seconds", "attract_slide_seconds",
-               "theme", "logo", "opening_hours", "admin_pin", "link", "link_title"},
+               "theme", "logo", "opening_hours", "admin_pin", "link", "link_title", "display"},
               "[kiosk]");
 
   if (const toml::node* n = k->get("languages")) {
@@ -741,6 +766,7 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
     }
   }
   if (const toml::node* n = k->get("opening_hours")) readOpeningHours(r, *n, settings);
+  if (const toml::node* n = k->get("display")) readDisplay(r, *n, settings);
   if (const toml::node* n = k->get("admin_pin")) settings.adminPin = readAdminPin(r, *n);
   settings.phoneLink = readPhoneLink(r, *k, textCtx);
   return settings;

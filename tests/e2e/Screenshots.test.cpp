@@ -192,6 +192,23 @@ TEST_CASE("[BrokenContent] the broken image is a placeholder, not garbage and no
   CHECK(inkFraction(item, Region{0.22f, 0.35f, 0.35f, 0.55f}, 100) > 0.02);
 }
 
+// Pixels of the staff's red dot (the error colour, #C8453A) in the bottom-right corner.
+size_t redDotPixels(const Shot& s) {
+  size_t n = 0;
+  for (int y = s.h * 96 / 100; y < s.h; ++y)
+    for (int x = s.w * 97 / 100; x < s.w; ++x) {
+      const unsigned char* p = s.at(x, y);
+      n += p[0] > 150 && p[1] < 110 && p[2] < 100;
+    }
+  return n;
+}
+
+TEST_CASE("[BrokenContent] the red dot for content errors is for staff previewing, never for visitors at a venue") {
+  CHECK(redDotPixels(load("broken", "home.png")) > 20);
+  CHECK(redDotPixels(load("broken-venue", "home.png")) == 0);
+  CHECK(redDotPixels(load("broken-venue", "item.png")) == 0);
+}
+
 TEST_CASE("[BrokenContent] F2 shows the staff overlay with the problems") {
   CHECK(difference(load("broken", "item.png"), load("broken", "staff-overlay.png"), Region{0.35f, 0.0f, 1.0f, 0.6f}) > 10);
 }

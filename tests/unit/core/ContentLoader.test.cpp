@@ -998,3 +998,45 @@ TEST_CASE("[ContentLoader] the sample's home, every section and the entry-exit i
   CHECK(port->link == "https://www.nia.gov.cn/");
   check(port->phoneLink, port->sourceFile);
 }
+
+TEST_CASE("[ContentLoader] how the screen hangs, for low reach, is read from [kiosk.display] and checked") {
+  const std::string head = "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n";
+  {
+    TempFolder t;
+    writeValidFolder(t);
+    t.write("kiosk.toml", head + "[kiosk.display]\nheight_mm = 685\nbottom_mm = 760.5\n");
+    const LoadResult r = loadContent(t.path());
+    INFO(dump(r));
+    REQUIRE(r.content);
+    CHECK(r.diagnostics.empty());
+    CHECK(r.content->settings.displayHeightMm == 685);
+    CHECK(r.content->settings.displayBottomMm == 760.5);
+  }
+  struct Case {
+    std::string table;
+    const char* message;
+    int line;
+  };
+  const std::vector<Case> cases = {
+      {"display = 5\n", "'display' must be a table", 4},
+      {"[kiosk.display]\nheight_mm = \"685\"\n", "'height_mm' must be the height of the screen's picture in millimetres", 5},
+      {"[kiosk.display]\nheight_mm = -1\n", "from 100 to 5000", 5},
+      {"[kiosk.display]\nbottom_mm = nan\n", "'bottom_mm' must be", 5},
+      {"[kiosk.display]\nbottom_mm = 1e300\n", "from 0 to 3000", 5},
+      {"[kiosk.display]\nheight = 685\n", "height", 5},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.table);
+    TempFolder t;
+    writeValidFolder(t);
+    t.write("kiosk.toml", head + c.table);
+    const LoadResult r = loadContent(t.path());
+    INFO(dump(r));
+    REQUIRE(r.content); // the kiosk keeps running, with the 55-inch assumption
+    CHECK(r.content->settings.displayHeightMm == 0);
+    CHECK(r.content->settings.displayBottomMm < 0);
+    REQUIRE(!r.diagnostics.empty());
+    CHECK(r.diagnostics.front().message.find(c.message) != std::string::npos);
+    CHECK(r.diagnostics.front().line == c.line);
+  }
+}
