@@ -69,9 +69,15 @@ std::vector<std::string> unreachableTargets(const LayoutReport& report, const Re
       problems.push_back("@" + t.name + " (" + describe(b) + ") runs past the " + (b.y < 0 ? "top" : "bottom") + " of " + where);
       continue;
     }
-    // A target covering the whole window (a tap anywhere) is within reach wherever the hand is.
-    const bool wholeScreen = b.h >= report.height - kSlack;
-    if (reach && !wholeScreen && (b.y < reach->top - kSlack || b.bottom() > reach->bottom + kSlack))
+    // An area more than a quarter of the screen tall (a column the finger drags, the whole
+    // screen a tap anywhere answers) is within reach when a tenth of the screen's height of it
+    // is: the hand uses that part. A button must be in reach whole.
+    const bool area = b.h > report.height / 4;
+    const float inBand = std::min(b.bottom(), reach ? reach->bottom : 0.0f) - std::max(b.y, reach ? reach->top : 0.0f);
+    if (reach && area && inBand < report.height / 10)
+      problems.push_back("@" + t.name + " (" + describe(b) + ") has too little of it within reach (rows " + px(reach->top) + " to " +
+                         px(reach->bottom) + ")");
+    else if (reach && !area && (b.y < reach->top - kSlack || b.bottom() > reach->bottom + kSlack))
       problems.push_back("@" + t.name + " (" + describe(b) + ") is out of reach (rows " + px(reach->top) + " to " + px(reach->bottom) + ")");
   }
   return problems;

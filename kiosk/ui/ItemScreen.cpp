@@ -27,7 +27,7 @@ void Screens::drawItem(Ctx& c) {
   // image, its caption, and thumbnails when there are several.
   const size_t count = item->images.size();
   const bool stacked = c.portrait();
-  const MediaColumn column = itemMediaColumn(c);
+  const MediaColumn column = itemMediaColumn(c, count > 0 ? itemPictureAspect(c, item->images[std::min(m_image, count - 1)]) : 0);
   const float leftW = column.width, mediaBottom = column.bottom;
   float imgBottom = mediaBottom - m;
   if (count > 1) imgBottom -= c.u(0.11f) + gap;

@@ -295,10 +295,21 @@ bool pillButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float height
 
 // The item screen's media column: the width the pictures take (the left column, or the whole
 // width on a portrait screen) and where that column ends.
-MediaColumn itemMediaColumn(const Screens::Ctx& c) {
+MediaColumn itemMediaColumn(const Screens::Ctx& c, float pictureAspect) {
   const float m = c.u(Theme::kMargin);
-  if (c.portrait()) return {c.W - 2 * m, std::floor(c.top + (c.bottom - c.top) * 0.46f)};
+  if (c.portrait()) {
+    // A tall picture takes more of a tall screen (up to 62% of it), so it is not a strip
+    // between two empty bands; a wide one leaves the room to the text.
+    const float tall = pictureAspect > 0 ? std::clamp((1.3f - pictureAspect) / 0.7f, 0.0f, 1.0f) : 0.0f;
+    return {c.W - 2 * m, std::floor(c.top + (c.bottom - c.top) * (0.46f + 0.16f * tall))};
+  }
   return {std::floor(c.W * 0.54f), c.bottom};
+}
+
+float itemPictureAspect(Screens::Ctx& c, const ImageRef& img) {
+  if (!img.exists) return 0;
+  const TextureCache::View v = c.f.textures.get(img, heroDecodeBox(c));
+  return v.state == TextureCache::State::Ready && v.height > 0 ? static_cast<float>(v.width) / static_cast<float>(v.height) : 0;
 }
 
 // The largest box an item's picture takes on the item screen: pictures are decoded for it
@@ -306,7 +317,7 @@ MediaColumn itemMediaColumn(const Screens::Ctx& c) {
 // section screen can prefetch exactly what the item screen will draw.
 media::DisplaySize heroDecodeBox(const Screens::Ctx& c) {
   const float m = c.u(Theme::kMargin);
-  const MediaColumn col = itemMediaColumn(c);
+  const MediaColumn col = itemMediaColumn(c, 0.01f); // the tallest the column gets
   return {static_cast<int>(col.width), static_cast<int>(col.bottom - m - (c.top + m)), media::Fit::Contain};
 }
 

@@ -130,7 +130,10 @@ size_t gridColumns(const Screens::Ctx& c, size_t n, float minWidth, size_t most)
 struct MediaColumn {
   float width, bottom;
 };
-MediaColumn itemMediaColumn(const Screens::Ctx& c);
+// `pictureAspect` (width / height; 0: not known yet) lets a tall picture take more of a tall screen.
+MediaColumn itemMediaColumn(const Screens::Ctx& c, float pictureAspect = 0);
+// The aspect of an item's picture once it is decoded for the item screen, else 0.
+float itemPictureAspect(Screens::Ctx& c, const ImageRef& img);
 // The largest box an item's picture takes on the item screen (decoded once for it).
 media::DisplaySize heroDecodeBox(const Screens::Ctx& c);
 

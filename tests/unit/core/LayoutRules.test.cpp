@@ -49,6 +49,7 @@ TEST_CASE("[LayoutRules] in low reach every control must come within the reach b
   CHECK(unreachableTargets(r, &band).empty());
   r.targets.push_back({"lang:en", {40, 20, 200, 60}, -1}); // a fixed button up high
   r.targets.push_back({"attract", {0, 0, 1920, 1080}, -1}); // tap anywhere: always in reach
+
   const auto problems = unreachableTargets(r, &band);
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].find("@lang:en") != std::string::npos);
@@ -100,4 +101,17 @@ TEST_CASE("[LayoutRules] the ADA reach range falls on the rows of a screen by it
   // A screen hung high: nothing of it is in reach.
   const ReachBand high = reachBand({600, 1300}, 1000);
   CHECK(high.top == high.bottom);
+}
+
+TEST_CASE("[LayoutRules] a large area (a dragged column) is in reach when a tenth of the screen of it is") {
+  LayoutReport r;
+  r.width = 1920;
+  r.height = 1080;
+  r.targets.push_back({"text", {1100, 100, 760, 700}, -1});  // 300 px in the band
+  r.targets.push_back({"panel", {1100, 100, 760, 430}, -1}); // 30 px in the band: too little
+  const ReachBand band{500, 1080};
+  const auto problems = unreachableTargets(r, &band);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].find("@panel") != std::string::npos);
+  CHECK(problems[0].find("too little") != std::string::npos);
 }
