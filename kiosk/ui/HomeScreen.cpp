@@ -67,8 +67,8 @@ void Screens::drawHome(Ctx& c) {
   for (const Section* s : sections) {
     const std::string& t = c.text(s->title);
     const std::string& sub = c.text(s->subtitle);
-    const Fitted ft = fitText(c, t, title, innerW, 2, 1.2f);
-    const Fitted fs = fitText(c, sub, body, innerW, 3, 1.3f, 0.8f);
+    const Fitted ft = fitText(c, t, title, innerW, 2, 1.2f, 0.72f, 2);
+    const Fitted fs = fitText(c, sub, body, innerW, 3, 1.3f, 0.8f, 2);
     const float h = pad + ft.height() + (sub.empty() ? 0 : std::round(body * 0.2f) + fs.height()) + pad + c.u(0.008f);
     texts.push_back({ft, fs, h});
     tallest = std::max(tallest, h);

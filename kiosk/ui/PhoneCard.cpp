@@ -75,7 +75,7 @@ float Screens::drawPhoneCard(Ctx& c, const PhoneLink& link, ImVec2 bottomLeft, f
   const float tw = std::max(0.0f, bottomLeft.x + width - tx);
   // What the phone will open (three lines, then smaller), then the address itself.
   const std::string said = phoneCaption(c, link, *target);
-  const Fitted what = fitText(c, said, body, tw, 4, 1.25f, 0.72f);
+  const Fitted what = fitText(c, said, body, tw, 4, 1.25f, 0.72f, 2);
   text::TextStyle style;
   style.pixelSize = caption;
   style.lineSpacing = 1.3f;

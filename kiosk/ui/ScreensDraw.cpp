@@ -59,7 +59,8 @@ int longestLine(std::string_view s, const text::TextLayout& l) {
   return most;
 }
 
-Fitted fitText(Screens::Ctx& c, std::string_view s, float size, float width, size_t maxLines, float leading, float floor) {
+Fitted fitText(Screens::Ctx& c, std::string_view s, float size, float width, size_t maxLines, float leading, float floor,
+               size_t moreLines) {
   text::TextStyle style;
   style.lineSpacing = leading;
   style.maxLines = maxLines;
@@ -67,7 +68,12 @@ Fitted fitText(Screens::Ctx& c, std::string_view s, float size, float width, siz
   for (float k = 1.0f;; k -= 0.06f) {
     style.pixelSize = std::round(size * std::max(k, floor));
     const text::TextLayout& l = c.f.painter.layout(s, c.lang, style, width);
-    if (!l.truncated || k <= floor) return {&l, style.pixelSize};
+    if (!l.truncated) return {&l, style.pixelSize};
+    if (k <= floor) {
+      if (moreLines == 0) return {&l, style.pixelSize};
+      style.maxLines = maxLines + moreLines; // the last resort before a cut: more lines at the floor
+      return {&c.f.painter.layout(s, c.lang, style, width), style.pixelSize};
+    }
   }
 }
 

@@ -76,13 +76,15 @@ float drawBlock(Screens::Ctx& c, FontRef font, float size, std::string_view s, I
 // Characters on the longest line of a laid-out text of two lines or more (0 for one line).
 int longestLine(std::string_view s, const text::TextLayout& l);
 // A text fitted to `width` as a typesetter fits a heading: wrapped to at most `maxLines`, then
-// made smaller step by step down to `floor` times `size`, and only then cut with an ellipsis.
+// made smaller step by step down to `floor` times `size`, then (where the layout has room for
+// them) `moreLines` more lines at the floor, and only then cut with an ellipsis.
 struct Fitted {
   const text::TextLayout* layout;
   float size;
   float height() const { return layout->height; }
 };
-Fitted fitText(Screens::Ctx& c, std::string_view s, float size, float width, size_t maxLines, float leading, float floor = 0.72f);
+Fitted fitText(Screens::Ctx& c, std::string_view s, float size, float width, size_t maxLines, float leading, float floor = 0.72f,
+               size_t moreLines = 0);
 // Draws a fitted text at `pos` and reports it to the layout rules; returns the y below it.
 float drawFitted(Screens::Ctx& c, const Fitted& t, std::string_view s, ImVec2 pos, ImU32 col);
 // A touch target registered under `name` for input scripts; true when tapped (not dragged).

@@ -26,8 +26,8 @@ void Screens::drawSection(Ctx& c) {
   // Beside the title where that leaves it room, else under it (a portrait screen).
   const bool cardBelow = phoneW > 0 && c.W - 2 * m - phoneW - gap < c.u(0.6f);
   const float textW = c.W - 2 * m - (phoneW > 0 && !cardBelow ? phoneW + gap : 0);
-  const Fitted ft = fitText(c, t, title, textW, 2, 1.2f);
-  const Fitted fs = fitText(c, sub, body, textW, 2, 1.35f, 0.85f);
+  const Fitted ft = fitText(c, t, title, textW, 2, 1.2f, 0.72f, 1);
+  const Fitted fs = fitText(c, sub, body, textW, 2, 1.35f, 0.85f, 1);
   const float textH = ft.height() + (sub.empty() ? 0 : std::round(body * 0.15f) + fs.height());
   const float belowH = cardBelow ? cardSide + inset : 0;
   const float headerH = std::max({c.u(0.17f), textH + belowH + 2 * c.u(0.03f), cardSide + 2 * inset, c.reachTop - m - c.top});
@@ -63,7 +63,7 @@ void Screens::drawSection(Ctx& c) {
     std::string note = eventDates(c.f.strings, c.lang, *item);
     if (note.empty() && item->images.size() > 1)
       note = c.f.strings.format(c.lang, "photos", UiStrings::Args::number("count", static_cast<double>(item->images.size())));
-    const Fitted ft = fitText(c, it, title, innerW, 2, 1.2f);
+    const Fitted ft = fitText(c, it, title, innerW, 2, 1.2f, 0.72f, 2);
     float h = imageH + pad + ft.height() + std::round(body * 0.3f);
     if (!note.empty()) {
       text::TextStyle style;

@@ -42,6 +42,9 @@ void TextPainter::beginFrame(double budgetMs) {
   m_budgetMs = budgetMs;
   m_pending = false;
   m_rasterizedThisFrame = 0;
+  // Layouts are forgotten between frames only: a screen holds references to the layouts it
+  // measured until it has drawn them (clearing mid-frame left them dangling: a crash).
+  if (m_layouts.size() > kMaxLayouts) m_layouts.clear();
 }
 
 const text::TextLayout& TextPainter::layout(std::string_view s, const std::string& language, const text::TextStyle& style,
@@ -52,7 +55,6 @@ const text::TextLayout& TextPainter::layout(std::string_view s, const std::strin
                     std::to_string(std::hash<std::string_view>{}(s));
   auto it = m_layouts.find(key);
   if (it != m_layouts.end()) return it->second;
-  if (m_layouts.size() > 4000) m_layouts.clear();
   text::TextLayout l = text::layoutText(s, language, style, wrapWidth > 0 ? wrapWidth : 1e9f, m_fonts);
   m_missing.insert(l.missing.begin(), l.missing.end());
   return m_layouts.emplace(std::move(key), std::move(l)).first->second;

@@ -32,7 +32,10 @@ public:
   explicit TextPainter(std::size_t byteBudget = 64u << 20);
   ~TextPainter();
 
-  // The layout of `text` (cached). `wrapWidth` <= 0 means one line, never wrapped.
+  // Layouts kept between frames; past this, the next beginFrame() forgets them all.
+  static constexpr std::size_t kMaxLayouts = 4000;
+  // The layout of `text` (cached). `wrapWidth` <= 0 means one line, never wrapped. The
+  // reference stays valid until the next beginFrame(), however many layouts the frame makes.
   const text::TextLayout& layout(std::string_view text, const std::string& language, const text::TextStyle& style,
                                  float wrapWidth);
   // Draws a layout with its top-left corner at (x, y). False when some glyphs are still being
@@ -55,6 +58,7 @@ public:
   std::size_t atlasBytes() const { return m_pages.size() * static_cast<std::size_t>(kPageSize) * kPageSize * 4; }
   std::size_t pageCount() const { return m_pages.size(); }
   text::FontLibrary& fonts() { return m_fonts; }
+  std::size_t layoutCount() const { return m_layouts.size(); }
   // Forgets layouts (content or size changed); glyphs stay.
   void clearLayouts() { m_layouts.clear(); }
 

@@ -15,9 +15,9 @@ langs='"zh-Hans", "zh-Hant", "ja", "ko", "en", "ru", "mn", "th", "vi", "ar"'
 text() { # text KIND N
   local n=${2:-}
   if [ "$1" = title ]; then cat <<T
-zh-Hans = "中国（辽宁）自由贸易试验区沈阳片区投资促进与国际合作服务中心 $n"
-zh-Hant = "中國（遼寧）自由貿易試驗區瀋陽片區投資促進與國際合作服務中心 $n"
-ja = "中国（遼寧）自由貿易試験区瀋陽エリア投資促進・国際協力サービスセンター $n"
+zh-Hans = "中国（辽宁）自由贸易试验区沈阳片区国际投资服务中心 $n"
+zh-Hant = "中國（遼寧）自由貿易試驗區瀋陽片區國際投資服務中心 $n"
+ja = "中国（遼寧）自由貿易試験区瀋陽エリア投資サービスセンター $n"
 ko = "중국(랴오닝) 자유무역시험구 선양 구역 투자 촉진 및 국제 협력 서비스 센터 $n"
 en = "Außenwirtschaftsförderungsgesellschaft: Internationalization Consulting Services $n"
 ru = "Пилотная зона свободной торговли: высокотехнологичные производственные кластеры $n"
