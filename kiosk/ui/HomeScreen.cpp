@@ -58,24 +58,36 @@ void Screens::drawHome(Ctx& c) {
   // Each tile's title wraps to two lines and shrinks before anything is cut; the tiles are as
   // tall as the tallest text needs, with a picture above it, and share the height when the
   // screen has more room than that.
+  // The subtitle is a preview (the section's header shows it whole): up to five lines, fewer
+  // where the tile must stay within the part of the screen the grid scrolls in (low reach
+  // with large text leaves little).
   struct Texts {
-    Fitted title, sub;
+    Fitted title;
+    size_t subLines;
     float height;
   };
+  const float lineH = std::round(body * 1.3f);
+  const float viewH = c.bottom - gridTop - m;
   std::vector<Texts> texts;
   float tallest = 0;
   for (const Section* s : sections) {
-    const std::string& t = c.text(s->title);
+    const Fitted ft = fitText(c, c.text(s->title), title, innerW, 2, 1.2f, 0.72f, 4);
     const std::string& sub = c.text(s->subtitle);
-    const Fitted ft = fitText(c, t, title, innerW, 2, 1.2f, 0.72f, 2);
-    const Fitted fs = fitText(c, sub, body, innerW, 3, 1.3f, 0.8f, 2);
-    const float h = pad + ft.height() + (sub.empty() ? 0 : std::round(body * 0.2f) + fs.height()) + pad + c.u(0.008f);
-    texts.push_back({ft, fs, h});
+    text::TextStyle style;
+    style.pixelSize = body;
+    style.lineSpacing = 1.3f;
+    style.maxLines = 5;
+    const float frame = pad + ft.height() + std::round(body * 0.2f) + pad + c.u(0.008f);
+    const size_t room = static_cast<size_t>(std::max(0.0f, (viewH - c.u(0.03f) - frame) / lineH));
+    style.maxLines = std::min<size_t>(5, room);
+    const float subH = sub.empty() || style.maxLines == 0 ? 0 : c.f.painter.layout(sub, c.lang, style, innerW).height;
+    const float h = frame + subH - (subH > 0 ? 0 : std::round(body * 0.2f));
+    texts.push_back({ft, style.maxLines, h});
     tallest = std::max(tallest, h);
   }
   const float share = std::floor((c.bottom - m - gridTop - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows));
-  // Never taller than the part of the screen the grid scrolls in (low reach leaves less).
-  const float tileH = std::min(std::max({c.u(0.30f), tallest + c.u(0.10f), share}), std::max(tallest + c.u(0.03f), c.bottom - gridTop - m));
+  // Never taller than the part of the screen the grid scrolls in.
+  const float tileH = std::min(std::max({c.u(0.30f), tallest + c.u(0.10f), share}), std::max(tallest + c.u(0.03f), viewH));
   const float contentH = static_cast<float>(rows) * tileH + static_cast<float>(rows - 1) * gap + m;
   const ImVec2 va(0, gridTop), vb(c.W, c.bottom);
   const float scroll = beginScrollView(c, "home", va, vb, contentH);
@@ -102,7 +114,9 @@ void Screens::drawHome(Ctx& c) {
     float ty = b.y - band + pad;
     ty = drawFitted(c, texts[i].title, c.text(s.title), ImVec2(a.x + pad, ty), toImColor(pal().text));
     const std::string& sub = c.text(s.subtitle);
-    if (!sub.empty()) drawFitted(c, texts[i].sub, sub, ImVec2(a.x + pad, ty + std::round(body * 0.2f)), toImColor(pal().text, 0.88f));
+    if (!sub.empty() && texts[i].subLines > 0)
+      drawBlock(c, c.font(TextRole::Body), body, sub, ImVec2(a.x + pad, ty + std::round(body * 0.2f)), innerW, toImColor(pal().text, 0.88f),
+                texts[i].subLines, 1.3f, true);
     if (held) c.dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 40), round);
   }
   endScrollView(c, ImVec2(m, gridTop), ImVec2(c.W - m, c.bottom - m), contentH - m, scroll);

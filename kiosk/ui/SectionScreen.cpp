@@ -63,7 +63,7 @@ void Screens::drawSection(Ctx& c) {
     std::string note = eventDates(c.f.strings, c.lang, *item);
     if (note.empty() && item->images.size() > 1)
       note = c.f.strings.format(c.lang, "photos", UiStrings::Args::number("count", static_cast<double>(item->images.size())));
-    const Fitted ft = fitText(c, it, title, innerW, 2, 1.2f, 0.72f, 2);
+    const Fitted ft = fitText(c, it, title, innerW, 2, 1.2f, 0.72f, 4);
     float h = imageH + pad + ft.height() + std::round(body * 0.3f);
     if (!note.empty()) {
       text::TextStyle style;
