@@ -31,8 +31,7 @@ void Screens::drawHome(Ctx& c) {
   float cardBottom = y;
   if (cardW > 0) {
     const float side = cardW - c.u(Theme::kGap) - captionW;
-    cardBottom = y + side;
-    drawPhoneCard(c, link, ImVec2(c.W - m - cardW, cardBottom), cardW, qrSide);
+    drawPhoneCard(c, link, ImVec2(c.W - m - cardW, y + side), cardW, qrSide, &cardBottom);
   }
   const float headW = c.W - 2 * m - (cardW > 0 ? cardW + gap : 0);
   const std::string& heading = c.ui(sections.empty() ? "no_content" : "choose_section");

@@ -71,7 +71,8 @@ void Screens::drawItem(Ctx& c) {
     mediaEnd = p1.y + (cap.empty() ? 0 : capH);
     if (count > 1) {
       const float th = c.u(0.11f), tw = std::round(th * 16 / 9);
-      const float ty = stacked ? mediaEnd + gap / 2 : mediaBottom - m - th;
+      // Thumbnails are controls: in low reach, within the reach band.
+      const float ty = std::max(stacked ? mediaEnd + gap / 2 : mediaBottom - m - th, c.reachTop);
       mediaEnd = ty + th;
       for (size_t i = 0; i < count; ++i) {
         const ImVec2 ta(m + i * (tw + gap / 2), ty), tb(ta.x + tw, ta.y + th);

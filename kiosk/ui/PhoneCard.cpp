@@ -48,7 +48,8 @@ float Screens::phoneCardWidth(Ctx& c, const PhoneLink& link, float maxSide, floa
   return modulePx * static_cast<float>(qr->size + 2 * kQrQuietZone) + c.u(Theme::kGap) + captionWidth;
 }
 
-float Screens::drawPhoneCard(Ctx& c, const PhoneLink& link, ImVec2 bottomLeft, float width, float maxSide) {
+float Screens::drawPhoneCard(Ctx& c, const PhoneLink& link, ImVec2 bottomLeft, float width, float maxSide, float* textBottom) {
+  if (textBottom) *textBottom = bottomLeft.y;
   const auto target = link.forVisitor(c.lang, c.fallback);
   const QrCode* qr = target ? qrFor(target->url) : nullptr;
   const float modulePx = qr ? modulePixels(c, *qr, maxSide) : 0;
@@ -83,8 +84,9 @@ float Screens::drawPhoneCard(Ctx& c, const PhoneLink& link, ImVec2 bottomLeft, f
   const float addressH = c.f.painter.layout(target->url, c.lang, style, tw).height;
   float ty = a.y + std::max(0.0f, std::round((side - what.height() - caption * 0.3f - addressH) / 2));
   ty = drawFitted(c, what, said, ImVec2(tx, ty), toImColor(pal().text));
-  drawBlock(c, c.font(TextRole::Caption), caption, target->url, ImVec2(tx, ty + std::round(caption * 0.3f)), tw, toImColor(pal().textMuted), 3,
-            1.3f, true);
+  ty = drawBlock(c, c.font(TextRole::Caption), caption, target->url, ImVec2(tx, ty + std::round(caption * 0.3f)), tw,
+                 toImColor(pal().textMuted), 3, 1.3f, true);
+  if (textBottom) *textBottom = std::max(bottomLeft.y, ty); // a caption taller than the code runs below it
   return a.y;
 }
 

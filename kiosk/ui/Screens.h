@@ -66,7 +66,8 @@ private:
   // The phone hand-off (PhoneCard.cpp): the QR code of the visitor's language's link, what the
   // phone will open and the address, bottom-aligned at `bottomLeft` in `width`; returns the
   // card's top (`bottomLeft.y` when there is no room for a code a phone reads).
-  float drawPhoneCard(Ctx& c, const PhoneLink& link, ImVec2 bottomLeft, float width, float maxSide);
+  // `textBottom`, when given, is where its text ends (below the code when the text is taller).
+  float drawPhoneCard(Ctx& c, const PhoneLink& link, ImVec2 bottomLeft, float width, float maxSide, float* textBottom = nullptr);
   // Its width for a code of `maxSide` pixels at most and a caption `captionWidth` wide.
   float phoneCardWidth(Ctx& c, const PhoneLink& link, float maxSide, float captionWidth);
   const QrCode* qrFor(const std::string& url);
