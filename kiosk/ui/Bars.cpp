@@ -156,7 +156,9 @@ void Screens::drawBottomBar(Ctx& c) {
   if (pillButton(c, "accessibility", ImVec2(a11yX, by), bh, Icon::Person, a11yLabel, c.font(TextRole::Body), label, m_a11yOpen, &a11yW))
     m_a11yOpen = !m_a11yOpen;
   const float cx = m + c.sx + w + homeW + c.u(0.015f) + c.u(0.03f);
-  if (!crumb.empty() && c.f.nav.screen() != Screen::Home) {
+  // Left out where there is no room for a few words: a word broken across lines says less
+  // than nothing, and the screen itself names where the visitor is.
+  if (!crumb.empty() && c.f.nav.screen() != Screen::Home && a11yX - cx - m >= c.size(TextRole::Body) * 7) {
     // Where the visitor is: two lines, then smaller; only then cut (the section's header and
     // the item's title say it in full on the screen itself).
     const float room = std::max(0.0f, a11yX - cx - m);

@@ -26,13 +26,10 @@ void Screens::drawHome(Ctx& c) {
   float y = c.top + m;
   // The venue's own page for the visitor's phone, at the right of the heading.
   const PhoneLink& link = c.f.nav.content().settings.phoneLink;
-  const float qrSide = c.u(0.13f), captionW = c.u(0.30f);
-  const float cardW = link.empty() ? 0 : phoneCardWidth(c, link, qrSide, captionW);
-  float cardBottom = y;
-  if (cardW > 0) {
-    const float side = cardW - c.u(Theme::kGap) - captionW;
-    drawPhoneCard(c, link, ImVec2(c.W - m - cardW, y + side), cardW, qrSide, &cardBottom);
-  }
+  const PhoneCard card = link.empty() ? PhoneCard{} : layoutPhoneCard(c, link, c.u(0.13f), c.u(0.30f));
+  const float cardW = card.qr ? card.width : 0;
+  const float cardBottom = card.qr ? y + card.height : y;
+  if (card.qr) drawPhoneCard(c, card, ImVec2(c.W - m - cardW, y));
   const float headW = c.W - 2 * m - (cardW > 0 ? cardW + gap : 0);
   const std::string& heading = c.ui(sections.empty() ? "no_content" : "choose_section");
   y = drawFitted(c, fitText(c, heading, title, headW, 2, 1.25f), heading, ImVec2(m, y), toImColor(pal().text)) + std::round(title * 0.3f);

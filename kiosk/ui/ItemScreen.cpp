@@ -104,10 +104,11 @@ void Screens::drawItem(Ctx& c) {
   if (!item->phoneLink.empty()) {
     // The code gives way to the text: at least four lines of it stay above the card.
     const float room = textBottom - textTop - c.size(TextRole::Body) * 1.6f * 4 - gap;
-    if (room > 0) {
-      const float top = drawPhoneCard(c, item->phoneLink, ImVec2(x, textBottom), colW, room);
-      m_qrShown = top < textBottom; // drawn (a card too small to scan is left out)
-      if (top < textBottom) textBottom = top - gap;
+    const PhoneCard card = room > 0 ? layoutPhoneCard(c, item->phoneLink, room, colW - c.u(0.19f) - c.u(Theme::kGap)) : PhoneCard{};
+    if (card.qr && card.height <= room + c.size(TextRole::Body) * 1.6f * 2) {
+      drawPhoneCard(c, card, ImVec2(x, textBottom - card.height));
+      m_qrShown = true; // drawn (a card too small to scan is left out)
+      textBottom -= card.height + gap;
     }
   }
 

@@ -40,54 +40,55 @@ const QrCode* Screens::qrFor(const std::string& url) {
   return it->second.size > 0 ? &it->second : nullptr;
 }
 
-float Screens::phoneCardWidth(Ctx& c, const PhoneLink& link, float maxSide, float captionWidth) {
+Screens::PhoneCard Screens::layoutPhoneCard(Ctx& c, const PhoneLink& link, float maxSide, float captionWidth) {
+  PhoneCard card;
   const auto target = link.forVisitor(c.lang, c.fallback);
-  const QrCode* qr = target ? qrFor(target->url) : nullptr;
-  const float modulePx = qr ? modulePixels(c, *qr, maxSide) : 0;
-  if (modulePx == 0) return 0;
-  return modulePx * static_cast<float>(qr->size + 2 * kQrQuietZone) + c.u(Theme::kGap) + captionWidth;
+  card.qr = target ? qrFor(target->url) : nullptr;
+  card.modulePx = card.qr ? modulePixels(c, *card.qr, maxSide) : 0;
+  if (card.modulePx == 0) return {};
+  card.url = target->url;
+  card.side = card.modulePx * static_cast<float>(card.qr->size + 2 * kQrQuietZone);
+  card.captionWidth = captionWidth;
+  card.width = card.side + c.u(Theme::kGap) + captionWidth;
+  // What the phone will open (four lines, then smaller, then two more), then the address.
+  card.said = phoneCaption(c, link, *target);
+  card.what = fitText(c, card.said, c.size(TextRole::Body), captionWidth, 4, 1.25f, 0.72f, 2).layout;
+  text::TextStyle style;
+  style.pixelSize = c.size(TextRole::Caption);
+  style.lineSpacing = 1.3f;
+  style.maxLines = 3;
+  card.textHeight = card.what->height + std::round(style.pixelSize * 0.3f) + c.f.painter.layout(card.url, c.lang, style, captionWidth).height;
+  card.height = std::max(card.side, card.textHeight);
+  return card;
 }
 
-float Screens::drawPhoneCard(Ctx& c, const PhoneLink& link, ImVec2 bottomLeft, float width, float maxSide, float* textBottom) {
-  if (textBottom) *textBottom = bottomLeft.y;
-  const auto target = link.forVisitor(c.lang, c.fallback);
-  const QrCode* qr = target ? qrFor(target->url) : nullptr;
-  const float modulePx = qr ? modulePixels(c, *qr, maxSide) : 0;
-  if (modulePx == 0) return bottomLeft.y;
-  const float side = modulePx * static_cast<float>(qr->size + 2 * kQrQuietZone);
-  const ImVec2 a(std::round(bottomLeft.x), std::round(bottomLeft.y - side));
+void Screens::drawPhoneCard(Ctx& c, const PhoneCard& card, ImVec2 topLeft) {
+  if (!card.qr) return;
+  const QrCode& qr = *card.qr;
+  const float modulePx = card.modulePx, side = card.side;
+  // The code and its text centred on each other, whichever is taller.
+  const ImVec2 a(std::round(topLeft.x), std::round(topLeft.y + (card.height - side) / 2));
   c.dl->AddRectFilled(a, ImVec2(a.x + side, a.y + side), IM_COL32(255, 255, 255, 255), c.u(0.008f));
   const ImU32 ink = IM_COL32(0, 0, 0, 255);
-  for (int y = 0; y < qr->size; ++y)
-    for (int x = 0; x < qr->size;) { // one rectangle per run of dark modules
-      if (!qr->at(x, y)) {
+  for (int y = 0; y < qr.size; ++y)
+    for (int x = 0; x < qr.size;) { // one rectangle per run of dark modules
+      if (!qr.at(x, y)) {
         ++x;
         continue;
       }
       int end = x;
-      while (end < qr->size && qr->at(end, y)) ++end;
+      while (end < qr.size && qr.at(end, y)) ++end;
       const float px = a.x + static_cast<float>(x + kQrQuietZone) * modulePx, py = a.y + static_cast<float>(y + kQrQuietZone) * modulePx;
       c.dl->AddRectFilled(ImVec2(px, py), ImVec2(px + static_cast<float>(end - x) * modulePx, py + modulePx), ink);
       x = end;
     }
   // Read by a phone, not touched: no touch target (nor a control to bring within reach).
-  const float body = c.size(TextRole::Body), caption = c.size(TextRole::Caption);
+  const float caption = c.size(TextRole::Caption);
   const float tx = a.x + side + c.u(Theme::kGap);
-  const float tw = std::max(0.0f, bottomLeft.x + width - tx);
-  // What the phone will open (three lines, then smaller), then the address itself.
-  const std::string said = phoneCaption(c, link, *target);
-  const Fitted what = fitText(c, said, body, tw, 4, 1.25f, 0.72f, 2);
-  text::TextStyle style;
-  style.pixelSize = caption;
-  style.lineSpacing = 1.3f;
-  style.maxLines = 3;
-  const float addressH = c.f.painter.layout(target->url, c.lang, style, tw).height;
-  float ty = a.y + std::max(0.0f, std::round((side - what.height() - caption * 0.3f - addressH) / 2));
-  ty = drawFitted(c, what, said, ImVec2(tx, ty), toImColor(pal().text));
-  ty = drawBlock(c, c.font(TextRole::Caption), caption, target->url, ImVec2(tx, ty + std::round(caption * 0.3f)), tw,
-                 toImColor(pal().textMuted), 3, 1.3f, true);
-  if (textBottom) *textBottom = std::max(bottomLeft.y, ty); // a caption taller than the code runs below it
-  return a.y;
+  float ty = std::round(topLeft.y + (card.height - card.textHeight) / 2);
+  ty = drawFitted(c, Fitted{card.what, 0}, card.said, ImVec2(tx, ty), toImColor(pal().text));
+  drawBlock(c, c.font(TextRole::Caption), caption, card.url, ImVec2(tx, ty + std::round(caption * 0.3f)), card.captionWidth,
+            toImColor(pal().textMuted), 3, 1.3f, true);
 }
 
 } // namespace kiosk::ui

@@ -64,12 +64,17 @@ private:
   void drawReachBanner(Ctx& c);
   void drawAccessibilityPanel(Ctx& c);
   // The phone hand-off (PhoneCard.cpp): the QR code of the visitor's language's link, what the
-  // phone will open and the address, bottom-aligned at `bottomLeft` in `width`; returns the
-  // card's top (`bottomLeft.y` when there is no room for a code a phone reads).
-  // `textBottom`, when given, is where its text ends (below the code when the text is taller).
-  float drawPhoneCard(Ctx& c, const PhoneLink& link, ImVec2 bottomLeft, float width, float maxSide, float* textBottom = nullptr);
-  // Its width for a code of `maxSide` pixels at most and a caption `captionWidth` wide.
-  float phoneCardWidth(Ctx& c, const PhoneLink& link, float maxSide, float captionWidth);
+  // phone will open and the address. Laid out first (its size decides the layout around it),
+  // then drawn; `qr` is null when there is no link or no room for a code a phone reads.
+  struct PhoneCard {
+    const QrCode* qr = nullptr;
+    std::string url, said;
+    const text::TextLayout* what = nullptr; // `said`, fitted (valid for this frame)
+    float modulePx = 0, side = 0, captionWidth = 0, textHeight = 0;
+    float width = 0, height = 0;
+  };
+  PhoneCard layoutPhoneCard(Ctx& c, const PhoneLink& link, float maxSide, float captionWidth);
+  void drawPhoneCard(Ctx& c, const PhoneCard& card, ImVec2 topLeft);
   const QrCode* qrFor(const std::string& url);
   void drawTopBar(Ctx& c);
   // The staff admin view (AdminView.cpp).

@@ -20,9 +20,10 @@ void Screens::drawSection(Ctx& c) {
   const std::string& t = c.text(s->title);
   const std::string& sub = c.text(s->subtitle);
   // The section's own page for the visitor's phone, at the right of the header.
-  const float qrSide = c.u(0.13f), captionW = c.u(0.40f), inset = c.u(0.02f);
-  const float phoneW = s->phoneLink.empty() ? 0 : phoneCardWidth(c, s->phoneLink, qrSide, captionW);
-  const float cardSide = phoneW > 0 ? phoneW - c.u(Theme::kGap) - captionW : 0;
+  const float inset = c.u(0.02f);
+  const PhoneCard card = s->phoneLink.empty() ? PhoneCard{} : layoutPhoneCard(c, s->phoneLink, c.u(0.13f), c.u(0.40f));
+  const float phoneW = card.qr ? card.width : 0;
+  const float cardSide = card.qr ? card.height : 0;
   // Beside the title where that leaves it room, else under it (a portrait screen).
   const bool cardBelow = phoneW > 0 && c.W - 2 * m - phoneW - gap < c.u(0.6f);
   const float textW = c.W - 2 * m - (phoneW > 0 && !cardBelow ? phoneW + gap : 0);
@@ -36,8 +37,8 @@ void Screens::drawSection(Ctx& c) {
   c.dl->AddRectFilledMultiColor(ImVec2(c.W * 0.5f, top), ImVec2(c.W, top + headerH), toImColor(s->colour, 0.0f), IM_COL32(0, 0, 0, 70),
                                 IM_COL32(0, 0, 0, 70), toImColor(s->colour, 0.0f));
   float ty = top + std::round((headerH - textH - belowH) / 2);
-  if (cardBelow) drawPhoneCard(c, s->phoneLink, ImVec2(m, ty + textH + inset + cardSide), phoneW, qrSide);
-  else if (phoneW > 0) drawPhoneCard(c, s->phoneLink, ImVec2(c.W - m - phoneW, top + std::round((headerH + cardSide) / 2)), phoneW, qrSide);
+  if (cardBelow) drawPhoneCard(c, card, ImVec2(m, ty + textH + inset));
+  else if (card.qr) drawPhoneCard(c, card, ImVec2(c.W - m - phoneW, top + std::round((headerH - cardSide) / 2)));
   ty = drawFitted(c, ft, t, ImVec2(m, ty), toImColor(pal().text));
   if (!sub.empty()) drawFitted(c, fs, sub, ImVec2(m, ty + std::round(body * 0.15f)), toImColor(pal().text, 0.9f));
 
