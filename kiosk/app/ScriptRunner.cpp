@@ -370,6 +370,12 @@ int ScriptRunner::run(const InputScript& script) {
     case K::ExpectText:
       if (!hasText(m_app.targets().layout(), cmd.text)) return fail(cmd, "'" + cmd.text + "' is not on " + where()), 1;
       break;
+    case K::ExpectTarget: {
+      const bool there = m_app.targets().find(cmd.target).has_value();
+      if (there != (cmd.amount > 0))
+        return fail(cmd, "@" + cmd.target + (there ? " is on " : " is not on ") + where()), 1;
+      break;
+    }
     case K::ExpectMeasure: {
       const auto problems = overlongLines(m_app.targets().layout(), static_cast<int>(cmd.amount));
       check(cmd, problems.empty(), "on " + where() + ", " + join(problems));

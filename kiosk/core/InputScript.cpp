@@ -219,6 +219,15 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
       cmd.kind = ScriptCommand::Kind::ExpectText;
       cmd.text = line.substr(static_cast<size_t>(tokens[2].column - 1));
       while (!cmd.text.empty() && (cmd.text.back() == ' ' || cmd.text.back() == '\r' || cmd.text.back() == '\t')) cmd.text.pop_back();
+    } else if (verb == "expect" && (tokens.size() > 1 && (tokens[1].text == "target" || tokens[1].text == "no-target"))) {
+      if (argCount != 2 || tokens[2].text.size() < 2 || tokens[2].text[0] != '@') {
+        fail(tokens.size() > 2 ? tokens[2].column : tokens[1].column,
+             "name one touch target with '@': 'expect " + tokens[1].text + " @gallery:close'");
+        continue;
+      }
+      cmd.kind = ScriptCommand::Kind::ExpectTarget;
+      cmd.target = tokens[2].text.substr(1);
+      cmd.amount = tokens[1].text == "target" ? 1 : 0;
     } else if (verb == "expect" && argCount == 2 && tokens[1].text == "measure") {
       cmd.kind = ScriptCommand::Kind::ExpectMeasure;
       double n = 0;
@@ -285,7 +294,7 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
           continue;
         }
       } else {
-        fail(tokens[1].column, "'expect' knows 'screen', 'language', 'targets' and 'admin'");
+        fail(tokens[1].column, "'expect' knows 'screen', 'language', 'targets', 'admin', 'target', 'no-target', 'text', 'measure', 'reachable', 'no-truncation' and 'stable-bar'");
         continue;
       }
       cmd.text = tokens[2].text;

@@ -35,6 +35,7 @@
 //                                                      language button
 //   expect text Международный Шэньян                   this text (the rest of the line) is on screen
 //   expect measure 90                                  no running text has lines longer than that
+//   expect target @gallery:close | expect no-target @x  this touch target is (is not) on screen
 //   open home | open investment                        go straight to home or a section
 //   set language ru                                    the visitor's language, as a tap on it would
 //   set modes large-text,high-contrast,low-reach|none  the display choices, as the panel sets them
@@ -55,7 +56,7 @@ struct ScriptCoord {
 };
 
 struct ScriptCommand {
-  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open, ExpectTargets, Press, Release, Pinch, Sample, AwaitWorkers, ExpectAdmin, ExpectReachable, ExpectNoTruncation, ExpectStableBar, SetLanguage, SetModes, Thumbnail, ExpectText, ExpectMeasure };
+  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open, ExpectTargets, Press, Release, Pinch, Sample, AwaitWorkers, ExpectAdmin, ExpectReachable, ExpectNoTruncation, ExpectStableBar, SetLanguage, SetModes, Thumbnail, ExpectText, ExpectMeasure, ExpectTarget };
   Kind kind = Kind::Wait;
   int line = 0;
   double seconds = 0;    // Wait, Drag duration

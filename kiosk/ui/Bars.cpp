@@ -155,13 +155,17 @@ void Screens::drawBottomBar(Ctx& c) {
   const float a11yX = c.W - m * 1.5f - (pillWidth(c, bh, Icon::Person, a11yLabel, c.font(TextRole::Body), label)) + c.sx;
   if (pillButton(c, "accessibility", ImVec2(a11yX, by), bh, Icon::Person, a11yLabel, c.font(TextRole::Body), label, m_a11yOpen, &a11yW))
     m_a11yOpen = !m_a11yOpen;
+  // On an item: previous and next item of the section, and where this one is ("3 / 6"), the
+  // visible cue for what a swipe on the text does.
+  float right = a11yX;
+  if (c.f.nav.screen() == Screen::Item) right = drawItemPager(c, a11yX - c.u(0.03f), by, bh) - c.u(0.015f);
   const float cx = m + c.sx + w + homeW + c.u(0.015f) + c.u(0.03f);
   // Left out where there is no room for a few words: a word broken across lines says less
   // than nothing, and the screen itself names where the visitor is.
-  if (!crumb.empty() && c.f.nav.screen() != Screen::Home && a11yX - cx - m >= c.size(TextRole::Body) * 7) {
+  if (!crumb.empty() && c.f.nav.screen() != Screen::Home && right - cx - m >= c.size(TextRole::Body) * 7) {
     // Where the visitor is: two lines, then smaller; only then cut (the section's header and
     // the item's title say it in full on the screen itself).
-    const float room = std::max(0.0f, a11yX - cx - m);
+    const float room = std::max(0.0f, right - cx - m);
     const Fitted t = fitText(c, crumb, c.size(TextRole::Body), room, 2, 1.2f, 0.7f);
     c.f.painter.draw(c.dl, *t.layout, c.lang, cx, std::round(y + (h - t.height()) / 2) + c.sy, toImColor(pal().textMuted));
     c.f.targets.noteText(crumb, t.layout->truncated, true);

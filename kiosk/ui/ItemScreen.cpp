@@ -17,7 +17,7 @@ void Screens::drawItem(Ctx& c) {
   if (m_imageFor != key) {
     m_imageFor = key;
     m_image = 0;
-    m_zoom = 1;
+    closeGallery();
   }
   const float top = c.top, bottom = c.bottom;
   const float m = c.u(Theme::kMargin), gap = c.u(Theme::kGap);
@@ -39,29 +39,40 @@ void Screens::drawItem(Ctx& c) {
     const float capH = cap.empty() ? 0 : std::round(caption * 1.4f * 2) + gap / 2;
     const ImVec2 a(m, top + m), b(m + leftW, imgBottom - capH);
     const media::DisplaySize hero = heroDecodeBox(c);
-    const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, img, a, b, s->colour, true, ImVec2(hero.width, hero.height), m_zoom,
-                                           ImVec2(m_zoomX, m_zoomY));
-    // Two fingers on the picture pinch it larger (up to 4x) around the point between them, and
-    // move it; the point under the fingers stays under them.
-    if (m_pinch.active && m_pinch.x >= p0.x && m_pinch.x < p1.x && m_pinch.y >= p0.y && m_pinch.y < p1.y && p1.x > p0.x &&
-        p1.y > p0.y) {
-      const float rw = p1.x - p0.x, rh = p1.y - p0.y;
-      const float fx = (m_pinch.x - (p0.x + p1.x) / 2) / rw, fy = (m_pinch.y - (p0.y + p1.y) / 2) / rh;
-      const float u = m_zoomX + fx / m_zoom, v = m_zoomY + fy / m_zoom; // the picture's point under the fingers
-      m_zoom = std::clamp(m_zoom * m_pinch.scale, 1.0f, 4.0f);
-      m_zoomX = u - fx / m_zoom - m_pinch.dx / (rw * m_zoom);
-      m_zoomY = v - fy / m_zoom - m_pinch.dy / (rh * m_zoom);
+    const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, img, a, b, s->colour, true, ImVec2(hero.width, hero.height));
+    // A tap on the picture opens the gallery; so do two fingers spreading on it (as a visitor
+    // pinches a photo on a phone), already enlarged by as much.
+    // In low reach, the part of the picture within the band takes the tap; when too little
+    // of it is, an "enlarge" button beside the thumbnails does (below).
+    const bool lowReach = c.f.nav.accessibility().lowReach;
+    const float tapTop = lowReach ? std::max(p0.y, c.reachTop) : p0.y;
+    const bool pictureInReach = p1.y - tapTop >= c.target(Theme::kButtonHeight);
+    if (pictureInReach && touchTarget(c.f.targets, "picture", ImVec2(p0.x, tapTop), ImVec2(std::max(p1.x, p0.x + 1), p1.y)) && !c.modal)
+      openGallery();
+    if (m_pinch.active && m_pinch.scale > 1.02f && m_pinch.x >= p0.x && m_pinch.x < p1.x && m_pinch.y >= p0.y && m_pinch.y < p1.y)
+      openGallery(m_pinch.scale);
+    // What the picture offers, said on it: "2 / 5" when there are several, and the corners of
+    // "enlarge" in a dark disc at its bottom right.
+    if (p1.x - p0.x > c.u(0.2f) && p1.y - p0.y > c.u(0.15f)) {
+      const float inset = c.u(0.012f), cue = c.u(0.05f);
+      if (count > 1)
+        drawBadge(c, std::to_string(m_image + 1) + " / " + std::to_string(count), ImVec2(p1.x - inset, p0.y + inset), caption);
+      const ImVec2 centre(p1.x - inset - cue / 2, p1.y - inset - cue / 2);
+      // The disc is a button of its own too (the same as the picture), so scripts and a
+      // keypad name one "enlarge" wherever it sits.
+      if (pictureInReach && centre.y - cue / 2 >= tapTop &&
+          touchTarget(c.f.targets, "enlarge", ImVec2(centre.x - cue / 2, centre.y - cue / 2), ImVec2(centre.x + cue / 2, centre.y + cue / 2)) &&
+          !c.modal)
+        openGallery();
+      c.dl->AddCircleFilled(centre, cue / 2, IM_COL32(0, 0, 0, 150), 40);
+      drawIcon(c.dl, Icon::Enlarge, centre, std::round(cue * 0.42f), IM_COL32(255, 255, 255, 255));
     }
-    const float half = 0.5f / m_zoom;
-    m_zoomX = std::clamp(m_zoomX, half, 1 - half);
-    m_zoomY = std::clamp(m_zoomY, half, 1 - half);
-    // Swiping the picture turns to the next or previous one; past either end, to the next or
-    // previous item of the section. Not while it is pinched larger, nor the drag of a pinch.
-    const bool pinching = m_zoom > 1.001f || (c.f.touches && c.f.touches->pinchedSinceFirstDown());
+    // Swiping the picture turns to the next or previous one; at either end it stays (the
+    // section's next item is the pager's and the text's swipe, never a surprise).
+    const bool pinching = c.f.touches && c.f.touches->pinchedSinceFirstDown();
     if (const int swipe = pinching ? 0 : swipeIn(c, a, b); swipe != 0) {
       if (swipe < 0 && m_image + 1 < count) ++m_image;
       else if (swipe > 0 && m_image > 0) --m_image;
-      else m_swipeItem = swipe;
     }
     for (const ImageRef& other : item->images) // the thumbnails the visitor may tap next
       if (other.exists) c.f.textures.prefetch(other, hero);
@@ -76,14 +87,21 @@ void Screens::drawItem(Ctx& c) {
       mediaEnd = ty + th;
       for (size_t i = 0; i < count; ++i) {
         const ImVec2 ta(m + i * (tw + gap / 2), ty), tb(ta.x + tw, ta.y + th);
-        if (tb.x > m + leftW) break;
-        if (touchTarget(c.f.targets, "image:" + std::to_string(i + 1), ta, tb) && m_image != i) {
-          m_image = i;
-          m_zoom = 1; // another picture opens whole
-        }
+        if (tb.x > m + leftW - (pictureInReach ? 0 : c.target(Theme::kButtonHeight) + gap)) break;
+        if (touchTarget(c.f.targets, "image:" + std::to_string(i + 1), ta, tb)) m_image = i;
         drawImageCover(c.dl, c.f.textures, item->images[i], ta, tb, s->colour);
         if (i == m_image) c.dl->AddRect(ta, tb, toImColor(c.accent()), 0, 0, c.u(0.004f));
       }
+    }
+    if (!pictureInReach) {
+      // The picture hangs above the reach band: its "enlarge" is a button at the right of the
+      // thumbnails' row (a row of its own for a single picture), where the hand is.
+      const float side = c.target(Theme::kButtonHeight);
+      const float th = c.u(0.11f);
+      const float ey = count > 1 ? mediaEnd - th + (th - side) / 2 : mediaEnd + gap / 2;
+      const ImVec2 ea(m + leftW - side, std::max(ey, c.reachTop));
+      if (iconButton(c, "enlarge", ea, side, Icon::Enlarge) && !c.modal) openGallery();
+      mediaEnd = std::max(mediaEnd, ea.y + side);
     }
   }
 
@@ -177,6 +195,42 @@ void Screens::drawItem(Ctx& c) {
     const long next = static_cast<long>(at - items.begin()) - swipe;
     if (at != items.end() && next >= 0 && next < static_cast<long>(items.size())) c.f.nav.openItem(items[static_cast<size_t>(next)]->id, c.f.now);
   }
+}
+
+float Screens::drawItemPager(Ctx& c, float right, float y, float height) {
+  const Section* s = c.f.nav.section();
+  const Item* item = c.f.nav.item();
+  if (!s || !item) return right;
+  const auto items = Content::visibleItems(*s, c.f.nav.today());
+  const auto at = std::find(items.begin(), items.end(), item);
+  if (items.size() < 2 || at == items.end()) return right;
+  const size_t index = static_cast<size_t>(at - items.begin());
+  const float body = c.size(TextRole::Body), gap = c.u(0.012f);
+  const std::string where = std::to_string(index + 1) + " / " + std::to_string(items.size());
+  const float ww = std::max(textWidth(c, c.font(TextRole::Body), body, where), body * 2.6f);
+  const float left = right - (height + gap + ww + gap + height);
+  auto faint = [&](float x) {
+    c.dl->AddCircle(ImVec2(x + height / 2, y + height / 2), height / 2, toImColor(pal().textMuted, 0.35f), 48, std::max(1.5f, height * 0.03f));
+  };
+  if (index > 0) {
+    if (iconButton(c, "previous-item", ImVec2(left, y), height, Icon::Back)) m_swipeItem = 1;
+  } else {
+    faint(left);
+  }
+  putText(c, c.font(TextRole::Body), body,
+          ImVec2(std::round(left + height + gap + (ww - textWidth(c, c.font(TextRole::Body), body, where)) / 2), std::round(y + (height - body) / 2 - body * 0.06f)),
+          toImColor(pal().textMuted), where);
+  if (index + 1 < items.size()) {
+    if (iconButton(c, "next-item", ImVec2(right - height, y), height, Icon::Next)) m_swipeItem = -1;
+  } else {
+    faint(right - height);
+  }
+  // The bar is drawn after the screen: turn now, as a swipe on the text would.
+  if (const int swipe = std::exchange(m_swipeItem, 0); swipe != 0) {
+    const long next = static_cast<long>(index) - swipe;
+    if (next >= 0 && next < static_cast<long>(items.size())) c.f.nav.openItem(items[static_cast<size_t>(next)]->id, c.f.now);
+  }
+  return left;
 }
 
 } // namespace kiosk::ui

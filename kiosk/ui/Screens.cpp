@@ -59,6 +59,7 @@ void Screens::draw(Frame& frame) {
     m_screen = frame.nav.screen();
     m_scrolls.clear(); // every screen opens at its top
     m_heights.clear();
+    closeGallery(); // a picture is enlarged within its item only
   }
   const Accessibility& a11y = frame.nav.accessibility();
   setPalette(a11y.highContrast ? highContrastPalette() : standardPalette());
@@ -66,8 +67,7 @@ void Screens::draw(Frame& frame) {
     m_a11yOpen = false;
     m_imageFor.clear();
     m_image = 0;
-    m_zoom = 1;
-    m_zoomX = m_zoomY = 0.5f;
+    closeGallery();
   }
   Ctx c{frame, ImGui::GetWindowDrawList(), frame.height, frame.width, frame.nav.language(),
         frame.nav.content().settings.defaultLanguage};
@@ -109,20 +109,24 @@ void Screens::draw(Frame& frame) {
   if (ImGui::GetIO().MouseClicked[0]) m_pressUnderModal = modal;
   m_modal = c.modal;
   if (c.modal) m_pinch = {};
+  const bool gallery = m_galleryOpen && frame.nav.screen() == Screen::Item;
   switch (frame.nav.screen()) {
   case Screen::Attract: drawAttract(c); break;
   case Screen::Home: drawHome(c); break;
   case Screen::Section: drawSection(c); break;
-  case Screen::Item: drawItem(c); break;
+  case Screen::Item:
+    if (gallery) drawGallery(c);
+    else drawItem(c);
+    break;
   }
   // A new screen comes in with a short fade (180 ms) between the bars. It takes touches from its
   // first frame, so a quick visitor is never made to wait for it.
   const double since = frame.now - frame.nav.screenSince();
-  if (frame.nav.screen() != Screen::Attract && since >= 0 && since < kTransitionSeconds) {
+  if (frame.nav.screen() != Screen::Attract && !gallery && since >= 0 && since < kTransitionSeconds) {
     const float t = static_cast<float>(since / kTransitionSeconds);
     c.dl->AddRectFilled(ImVec2(0, c.top), ImVec2(c.W, c.bottom), toImColor(c.background(), 1.0f - t * t * (3 - 2 * t)));
   }
-  if (frame.nav.screen() != Screen::Attract) {
+  if (frame.nav.screen() != Screen::Attract && !gallery) { // the gallery has its own bar
     if (a11y.lowReach) drawReachBanner(c);
     drawTopBar(c);
     drawBottomBar(c);

@@ -60,6 +60,13 @@ private:
   void drawHome(Ctx& c);
   void drawSection(Ctx& c);
   void drawItem(Ctx& c);
+  // The gallery (GalleryScreen.cpp): the open item's pictures on the whole screen.
+  void drawGallery(Ctx& c);
+  void openGallery(float zoom = 1);
+  void closeGallery();
+  // The item screen's cue in the bottom bar (ItemScreen.cpp): previous item, "3 / 6", next
+  // item, ending at `right`; returns where it begins (`right` when the section has one item).
+  float drawItemPager(Ctx& c, float right, float y, float height);
   void drawStillThere(Ctx& c, Seconds left);
   void drawReachBanner(Ctx& c);
   void drawAccessibilityPanel(Ctx& c);
@@ -109,13 +116,16 @@ private:
   size_t m_image = 0;     // selected picture of the open item
   bool m_a11yOpen = false; // the display choices panel is open
   Seconds m_lastAttractNow = -1; // the attract loop's last frame, for holding it
-  int m_swipeItem = 0;
+  int m_swipeItem = 0;            // -1: to the next item, +1: to the previous (a swipe this frame)
   float m_heldFor = 0;           // how long the attract loop has held for a picture
   bool m_modal = false;          // this frame: a question or panel is up (or a press began under one)
   bool m_pressUnderModal = false;
   TouchGestures::Step m_pinch;   // this frame's two-finger change
   float m_zoom = 1;              // the open picture, pinched larger (1 to 4)...
-  float m_zoomX = 0.5f, m_zoomY = 0.5f; // ...around this point of it (0-1 each way)           // -1: to the next item, +1: to the previous (a swipe this frame)
+  float m_zoomX = 0.5f, m_zoomY = 0.5f; // ...around this point of it (0-1 each way)
+  bool m_galleryOpen = false;    // the open item's pictures fill the screen
+  Seconds m_pictureTapAt = -1;   // the gallery picture's last tap, for a double tap
+  ImVec2 m_pictureTapPos{0, 0};
   std::map<std::string, QrCode> m_qr; // encoded item links, by link
   bool m_qrShown = false;
   Seconds m_patternTap = -1; // the test pattern's last tap (a double tap leaves it)

@@ -219,6 +219,21 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col) {
     dl->AddLine(ImVec2(c.x, c.y - s * 0.12f), ImVec2(c.x, c.y + s * 0.12f), col, t2);
     dl->AddLine(ImVec2(c.x, c.y + s * 0.1f), ImVec2(c.x - s * 0.2f, c.y + s * 0.4f), col, t2);
     dl->AddLine(ImVec2(c.x, c.y + s * 0.1f), ImVec2(c.x + s * 0.2f, c.y + s * 0.4f), col, t2);
+  } else if (icon == Icon::Next) {
+    dl->AddLine(ImVec2(c.x - s * 0.25f, c.y - s * 0.5f), ImVec2(c.x + s * 0.25f, c.y), col, t);
+    dl->AddLine(ImVec2(c.x + s * 0.25f, c.y), ImVec2(c.x - s * 0.25f, c.y + s * 0.5f), col, t);
+  } else if (icon == Icon::Close) {
+    dl->AddLine(ImVec2(c.x - s * 0.4f, c.y - s * 0.4f), ImVec2(c.x + s * 0.4f, c.y + s * 0.4f), col, t);
+    dl->AddLine(ImVec2(c.x - s * 0.4f, c.y + s * 0.4f), ImVec2(c.x + s * 0.4f, c.y - s * 0.4f), col, t);
+  } else if (icon == Icon::Enlarge) {
+    // Four corners pointing out: "this opens larger".
+    const float o = s * 0.5f, l = s * 0.28f;
+    for (const float sx : {-1.0f, 1.0f})
+      for (const float sy : {-1.0f, 1.0f}) {
+        const ImVec2 k(c.x + sx * o, c.y + sy * o);
+        dl->AddLine(k, ImVec2(k.x - sx * l, k.y), col, t);
+        dl->AddLine(k, ImVec2(k.x, k.y - sy * l), col, t);
+      }
   } else if (icon == Icon::Home) {
     dl->AddTriangleFilled(ImVec2(c.x, c.y - s * 0.55f), ImVec2(c.x - s * 0.6f, c.y - s * 0.02f),
                           ImVec2(c.x + s * 0.6f, c.y - s * 0.02f), col);
@@ -298,6 +313,24 @@ bool pillButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float height
   return tapped;
 }
 
+bool iconButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float side, Icon icon) {
+  const ImVec2 b(a.x + side, a.y + side);
+  bool held = false;
+  const bool tapped = touchTarget(c.f.targets, name, a, b, &held);
+  const ImVec2 centre((a.x + b.x) / 2, (a.y + b.y) / 2);
+  c.dl->AddCircleFilled(centre, side / 2, toImColor(held ? pal().buttonPressed : pal().button), 48);
+  if (pal().outlines) c.dl->AddCircle(centre, side / 2, toImColor(pal().text, 0.8f), 48, std::max(1.5f, side * 0.03f));
+  drawIcon(c.dl, icon, centre, std::round(side * 0.4f), toImColor(pal().text));
+  return tapped;
+}
+
+void drawBadge(Screens::Ctx& c, std::string_view s, ImVec2 topRight, float size) {
+  const float pad = std::round(size * 0.5f), w = textWidth(c, c.font(TextRole::Caption), size, s) + 2 * pad;
+  const float h = std::round(size * 1.7f);
+  const ImVec2 a(topRight.x - w, topRight.y), b(topRight.x, topRight.y + h);
+  c.dl->AddRectFilled(a, b, IM_COL32(0, 0, 0, 170), h / 2);
+  putText(c, c.font(TextRole::Caption), size, ImVec2(a.x + pad, std::round(a.y + (h - size) / 2 - size * 0.06f)), IM_COL32(255, 255, 255, 255), s);
+}
 
 // The item screen's media column: the width the pictures take (the left column, or the whole
 // width on a portrait screen) and where that column ends.

@@ -61,7 +61,7 @@ struct Screens::Ctx {
   const std::string& ui(const char* key) const { return f.strings.get(lang, key); }
 };
 
-enum class Icon { None, Back, Home, Person };
+enum class Icon { None, Back, Home, Person, Next, Close, Enlarge };
 
 // Width of one line of text in the faces of `font`'s language, in pixels.
 float textWidth(Screens::Ctx& c, FontRef font, float size, std::string_view s);
@@ -94,6 +94,11 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col);
 float pillWidth(Screens::Ctx& c, float height, Icon icon, const std::string& label, FontRef font, float size, float padding = 0);
 bool pillButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float height, Icon icon, const std::string& label,
                 FontRef font, float size, bool selected, float* widthOut, float padding = 0);
+
+// A round button with only an icon, `side` pixels across; true when tapped.
+bool iconButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float side, Icon icon);
+// A small dark label over a picture ("2 / 5"), its top right corner at `topRight`.
+void drawBadge(Screens::Ctx& c, std::string_view s, ImVec2 topRight, float size);
 
 // Where a picture is missing, broken or still decoding.
 void drawPlaceholder(ImDrawList* dl, ImVec2 a, ImVec2 b, std::uint32_t colour, bool broken, float rounding);
