@@ -20,13 +20,12 @@ void Screens::drawReachBanner(Ctx& c) {
   // The venue on the home screen, the section below it (an item's own title heads its text).
   std::string place = c.text(c.f.nav.content().settings.name);
   if (const Section* s = c.f.nav.section(); s && c.f.nav.screen() != Screen::Home) place = c.text(s->title);
-  const float size = c.size(TextRole::Headline) * 0.7f;
-  text::TextStyle style;
-  style.pixelSize = std::round(size);
-  style.lineSpacing = 1.2f;
-  style.maxLines = 2;
-  const auto& l = c.f.painter.layout(place, c.lang, style, c.W - 2 * m);
-  c.f.painter.draw(c.dl, l, c.lang, m, std::round((c.top - l.height) / 2), toImColor(pal().text));
+  // As large as the band allows (large text makes the headline larger than the band): one
+  // line, smaller for a long name, never above the screen's edge.
+  const float room = c.top - c.u(0.01f);
+  const float size = std::min(c.size(TextRole::Headline) * 0.7f, std::floor((room - c.u(0.016f)) / 1.25f));
+  const Fitted t = fitText(c, place, size, c.W - 2 * m, 1, 1.2f, 0.72f);
+  drawFitted(c, t, place, ImVec2(m, std::round((room - t.height()) / 2)), toImColor(pal().text));
 }
 
 //-----------------------------------------------------------------------------
@@ -142,6 +141,21 @@ void Screens::drawBottomBar(Ctx& c) {
     if (pillButton(c, "home", ImVec2(m + c.sx + w + c.u(0.015f), by), bh, Icon::Home, c.ui("home"), c.font(TextRole::Body), label,
                    false, &homeW))
       c.f.nav.home(c.f.now);
+  }
+  // Home has no Back or Home: the venue's own page for the visitor's phone sits there, as a
+  // QR code as tall as the bar allows and two lines saying what it opens (read, not touched).
+  if (c.f.nav.screen() == Screen::Home) {
+    const PhoneLink& link = c.f.nav.content().settings.phoneLink;
+    const float a11yLeft = c.W - m * 1.5f - pillWidth(c, bh, Icon::Person, c.ui("accessibility"), c.font(TextRole::Body), label);
+    const float room = a11yLeft - m - c.u(0.03f);
+    const float side = h - 2 * c.u(0.01f);
+    if (!link.empty() && room > side + c.u(Theme::kGap) + c.size(TextRole::Caption) * 8) {
+      const float captionW = std::min(room - side - c.u(Theme::kGap), c.size(TextRole::Caption) * 30);
+      const PhoneCard card = layoutPhoneCard(c, link, side, captionW, true);
+      if (card.qr && card.height <= h) {
+        drawPhoneCard(c, card, ImVec2(m, std::round(y + (h - card.height) / 2)));
+      }
+    }
   }
   // Where the visitor is, so a person walking up knows what they are looking at.
   std::string crumb;

@@ -24,24 +24,20 @@ void Screens::drawHome(Ctx& c) {
   const float title = c.size(TextRole::Title), body = c.size(TextRole::Body);
   const float large = c.f.nav.accessibility().largeText ? 1.25f : 1.0f;
   float y = c.top + m;
-  // The venue's own page for the visitor's phone, at the right of the heading.
-  const PhoneLink& link = c.f.nav.content().settings.phoneLink;
-  const PhoneCard card = link.empty() ? PhoneCard{} : layoutPhoneCard(c, link, c.u(0.13f), c.u(0.30f));
-  const float cardW = card.qr ? card.width : 0;
-  const float cardBottom = card.qr ? y + card.height : y;
-  if (card.qr) drawPhoneCard(c, card, ImVec2(c.W - m - cardW, y));
-  const float headW = c.W - 2 * m - (cardW > 0 ? cardW + gap : 0);
+  // (The venue's own page for the visitor's phone is in the bottom bar: see Bars.cpp. Up here
+  // a caption of one height in Chinese and another in Russian would move every tile.)
+  const float headW = c.W - 2 * m;
   const std::string& heading = c.ui(sections.empty() ? "no_content" : "choose_section");
   y = drawFitted(c, fitText(c, heading, title, headW, 2, 1.25f), heading, ImVec2(m, y), toImColor(pal().text)) + std::round(title * 0.3f);
   if (sections.empty()) return;
-  // Beside the code, or in low reach above the tiles (which start where a hand reaches), the
+  // In low reach, the tiles start where a hand reaches: the band above them has room for the
   // venue's welcome to read.
-  if (std::max(cardBottom, c.reachTop) > y + body * 2) {
+  if (c.reachTop > y + body * 2) {
     const std::string& tagline = c.text(c.f.nav.content().settings.tagline);
     if (!tagline.empty())
       y = drawBlock(c, c.font(TextRole::Body), body, tagline, ImVec2(m, y), headW, toImColor(pal().textMuted), 3, 1.4f, true);
   }
-  const float gridTop = std::max({y, c.reachTop, cardBottom + gap});
+  const float gridTop = std::max(y, c.reachTop);
 
   const size_t n = sections.size();
   // Two columns for up to four sections on a landscape screen, three for up to nine, four

@@ -40,7 +40,7 @@ const QrCode* Screens::qrFor(const std::string& url) {
   return it->second.size > 0 ? &it->second : nullptr;
 }
 
-Screens::PhoneCard Screens::layoutPhoneCard(Ctx& c, const PhoneLink& link, float maxSide, float captionWidth) {
+Screens::PhoneCard Screens::layoutPhoneCard(Ctx& c, const PhoneLink& link, float maxSide, float captionWidth, bool compact) {
   PhoneCard card;
   const auto target = link.forVisitor(c.lang, c.fallback);
   card.qr = target ? qrFor(target->url) : nullptr;
@@ -52,11 +52,13 @@ Screens::PhoneCard Screens::layoutPhoneCard(Ctx& c, const PhoneLink& link, float
   card.width = card.side + c.u(Theme::kGap) + captionWidth;
   // What the phone will open (four lines, then smaller, then two more), then the address.
   card.said = phoneCaption(c, link, *target);
-  card.what = fitText(c, card.said, c.size(TextRole::Body), captionWidth, 4, 1.25f, 0.72f, 2).layout;
+  card.what = compact ? fitText(c, card.said, c.size(TextRole::Caption), captionWidth, 2, 1.2f, 0.8f).layout
+                      : fitText(c, card.said, c.size(TextRole::Body), captionWidth, 4, 1.25f, 0.72f, 2).layout;
+  card.urlLines = compact ? 1 : 3;
   text::TextStyle style;
   style.pixelSize = c.size(TextRole::Caption);
   style.lineSpacing = 1.3f;
-  style.maxLines = 3;
+  style.maxLines = card.urlLines;
   card.textHeight = card.what->height + std::round(style.pixelSize * 0.3f) + c.f.painter.layout(card.url, c.lang, style, captionWidth).height;
   card.height = std::max(card.side, card.textHeight);
   return card;
@@ -88,7 +90,7 @@ void Screens::drawPhoneCard(Ctx& c, const PhoneCard& card, ImVec2 topLeft) {
   float ty = std::round(topLeft.y + (card.height - card.textHeight) / 2);
   ty = drawFitted(c, Fitted{card.what, 0}, card.said, ImVec2(tx, ty), toImColor(pal().text));
   drawBlock(c, c.font(TextRole::Caption), caption, card.url, ImVec2(tx, ty + std::round(caption * 0.3f)), card.captionWidth,
-            toImColor(pal().textMuted), 3, 1.3f, true);
+            toImColor(pal().textMuted), card.urlLines, 1.3f, true);
 }
 
 } // namespace kiosk::ui

@@ -78,9 +78,11 @@ private:
     std::string url, said;
     const text::TextLayout* what = nullptr; // `said`, fitted (valid for this frame)
     float modulePx = 0, side = 0, captionWidth = 0, textHeight = 0;
+    size_t urlLines = 3;
     float width = 0, height = 0;
   };
-  PhoneCard layoutPhoneCard(Ctx& c, const PhoneLink& link, float maxSide, float captionWidth);
+  // `compact`: a caption of two lines at caption size and a one-line address, for a bar.
+  PhoneCard layoutPhoneCard(Ctx& c, const PhoneLink& link, float maxSide, float captionWidth, bool compact = false);
   void drawPhoneCard(Ctx& c, const PhoneCard& card, ImVec2 topLeft);
   const QrCode* qrFor(const std::string& url);
   void drawTopBar(Ctx& c);

@@ -99,7 +99,7 @@ void Screens::drawSection(Ctx& c) {
     const bool tapped = touchTarget(c.f.targets, "item:" + item.id, a, b, &held);
     if (tapped) c.f.nav.openItem(item.id, c.f.now);
     if (a.y > c.bottom || b.y < va.y) continue; // off screen: placed for the rules, not drawn
-    const ImageRef* picture = item.images.empty() ? nullptr : &item.images.front();
+    const ImageRef* picture = item.cardImage(); // a map item shows its map
     // The visitor will likely open one of the cards in view: its picture is decoded ahead.
     if (picture && picture->exists) c.f.textures.prefetch(*picture, heroDecodeBox(c));
     c.dl->AddRectFilled(a, b, toImColor(pal().card), round);
