@@ -87,6 +87,7 @@ void Navigator::openSection(const std::string& sectionId, Seconds now) {
     return;
   }
   m_itemId.clear();
+  m_cameFrom.clear();
   show(Screen::Section, now);
 }
 
@@ -97,13 +98,42 @@ void Navigator::openItem(const std::string& itemId, Seconds now) {
     m_itemId = previous;
     return;
   }
+  m_cameFrom.clear(); // a sibling item (a card, a swipe): Back goes to the section it is in
   show(Screen::Item, now);
+}
+
+void Navigator::openLinkedItem(const std::string& sectionId, const std::string& itemId, Seconds now) {
+  noteActivity(now);
+  const Item* linked = m_content->findItem(sectionId, itemId);
+  const Section* s = m_content->findSection(sectionId);
+  if (!linked || !linked->visibleOn(m_today) || !s || Content::visibleItems(*s, m_today).empty()) return;
+  if (m_screen == Screen::Item && item()) m_cameFrom.emplace_back(m_sectionId, m_itemId);
+  m_sectionId = sectionId;
+  m_itemId = itemId;
+  // A new screen even when a map links to its own item: the visitor sees it open.
+  m_screenSince = now;
+  m_screen = Screen::Item;
 }
 
 void Navigator::back(Seconds now) {
   noteActivity(now);
   switch (m_screen) {
-  case Screen::Item: show(Screen::Section, now); break;
+  case Screen::Item:
+    // Back along the links the visitor followed, skipping an item that has since gone.
+    while (!m_cameFrom.empty()) {
+      auto [sectionId, itemId] = std::move(m_cameFrom.back());
+      m_cameFrom.pop_back();
+      const Item* from = m_content->findItem(sectionId, itemId);
+      const Section* s = m_content->findSection(sectionId);
+      if (from && from->visibleOn(m_today) && s && !Content::visibleItems(*s, m_today).empty()) {
+        m_sectionId = std::move(sectionId);
+        m_itemId = std::move(itemId);
+        m_screenSince = now; // the same screen kind, but another item: it opens anew
+        return;
+      }
+    }
+    show(Screen::Section, now);
+    break;
   case Screen::Section: show(Screen::Home, now); break;
   case Screen::Home: break; // the top: Back never ends a visit (language and choices stay)
   case Screen::Attract: break;
@@ -112,6 +142,7 @@ void Navigator::back(Seconds now) {
 
 void Navigator::home(Seconds now) {
   noteActivity(now);
+  m_cameFrom.clear();
   show(Screen::Home, now);
 }
 
@@ -185,6 +216,7 @@ void Navigator::goAttract(Seconds now) {
   m_attractSince = now;
   m_sectionId.clear();
   m_itemId.clear();
+  m_cameFrom.clear();
   m_language = m_content->settings.defaultLanguage;
 }
 

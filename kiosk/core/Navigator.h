@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace kiosk {
 
@@ -62,6 +64,11 @@ public:
   void noteActivity(Seconds now);
   void openSection(const std::string& sectionId, Seconds now);
   void openItem(const std::string& itemId, Seconds now);
+  // An item a map point links to, in any section: Back from it returns to the item the visitor
+  // came from (the map), not to the linked item's section. Unknown or hidden: nothing happens.
+  void openLinkedItem(const std::string& sectionId, const std::string& itemId, Seconds now);
+  // Back: from an item opened through a link, to the item it was opened from; from any other
+  // item, to its section; from a section, home.
   void back(Seconds now);
   void home(Seconds now);
   // Back to the attract loop at once, as the idle timeout would (staff: "start the attract loop").
@@ -96,6 +103,9 @@ private:
   Screen m_screen = Screen::Attract;
   std::string m_sectionId;
   std::string m_itemId;
+  // The items linked items were opened from (section, item), the latest last; Back returns to
+  // them before any section. Another way of moving on (a section, home, a sibling item) ends it.
+  std::vector<std::pair<std::string, std::string>> m_cameFrom;
   std::string m_language;
   Accessibility m_accessibility;
   Seconds m_lastActivity = 0;

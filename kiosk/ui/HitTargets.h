@@ -3,6 +3,7 @@
 // pixel positions that change with the layout and the screen size.
 #include "core/LayoutRules.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -45,6 +46,11 @@ public:
     m_area = static_cast<int>(m_layout.areas.size()) - 1;
   }
   void endArea() { m_area = -1; }
+  // ...with how far it scrolls, known once what it holds is laid out (a column measured as drawn).
+  void endArea(float maxScroll) {
+    if (m_area >= 0) m_layout.areas[static_cast<size_t>(m_area)].maxScroll = std::max(0.0f, maxScroll);
+    endArea();
+  }
   // A text set this frame, next to the target placed last.
   void noteText(const std::string& text, bool truncated, bool mayTruncate = false, int longestLine = 0) {
     m_layout.texts.push_back({m_last, text, truncated, mayTruncate, longestLine});

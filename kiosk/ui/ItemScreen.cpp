@@ -24,10 +24,14 @@ void Screens::drawItem(Ctx& c) {
   const float title = c.size(TextRole::Title), body = c.size(TextRole::Body), caption = c.size(TextRole::Caption);
 
   // The pictures take the left column (landscape) or the upper part (portrait): the selected
-  // image, its caption, and thumbnails when there are several.
-  const size_t count = item->images.size();
+  // image, its caption, and thumbnails when there are several. A map item's map takes it instead.
+  const HotspotMap* map = item->map ? &*item->map : nullptr;
+  const size_t count = map ? 0 : item->images.size();
+  const bool media = count > 0 || map;
   const bool stacked = c.portrait();
-  const MediaColumn column = itemMediaColumn(c, count > 0 ? itemPictureAspect(c, item->images[std::min(m_image, count - 1)]) : 0);
+  const float mapAspect = map && map->width > 0 && map->height > 0 ? static_cast<float>(map->width) / static_cast<float>(map->height) : 0;
+  const MediaColumn column =
+      itemMediaColumn(c, map ? mapAspect : count > 0 ? itemPictureAspect(c, item->images[std::min(m_image, count - 1)]) : 0);
   const float leftW = column.width, mediaBottom = column.bottom;
   float imgBottom = mediaBottom - m;
   if (count > 1) imgBottom -= c.u(0.11f) + gap;
@@ -104,19 +108,39 @@ void Screens::drawItem(Ctx& c) {
       mediaEnd = std::max(mediaEnd, ea.y + side);
     }
   }
-
   // The text column: title, summary, body; dragged vertically when longer than the column.
-  float x = (count > 0 && !stacked ? m + leftW + gap * 2 : m);
+  float x = (media && !stacked ? m + leftW + gap * 2 : m);
   float colW = c.W - m - x;
   // Running text keeps a reading measure (about 70 Latin letters, 36 ideographs a line): a
   // text-only item, or a portrait screen, centres a column of that width instead of running
   // lines across the whole screen.
   const float measure = std::round(body * 36);
   if (colW > measure) {
-    if (count == 0 || stacked) x += std::round((colW - measure) / 2);
+    if (!media || stacked) x += std::round((colW - measure) / 2);
     colW = measure;
   }
-  const float textTop = (count > 0 && stacked ? mediaEnd : top) + m;
+  // The title, the event's days and the summary: at the top of the text column.
+  auto head = [&](float y) {
+    const std::string& t = c.text(item->title);
+    y = drawBlock(c, c.font(TextRole::Title), title, t, ImVec2(x, y), colW, toImColor(pal().text), SIZE_MAX, 1.25f);
+    y += std::round(body * 0.5f);
+    if (const std::string dates = eventDates(c.f.strings, c.lang, *item); !dates.empty())
+      y = drawBlock(c, c.font(TextRole::Body), body, dates, ImVec2(x, y), colW, toImColor(pal().text), SIZE_MAX, 1.45f) + std::round(body * 0.15f);
+    const std::string& summary = c.text(item->summary);
+    if (!summary.empty())
+      y = drawBlock(c, c.font(TextRole::Body), body, summary, ImVec2(x, y), colW, toImColor(c.accent()), SIZE_MAX, 1.55f) +
+          std::round(body * 0.8f);
+    return y;
+  };
+  // A portrait screen in low reach takes a map down into the reach band: its title and summary
+  // take the room above it, where nothing is touched, instead of leaving it empty.
+  const bool headAbove = map && stacked && c.reachTop > c.top;
+  if (map) {
+    const float mapTop = headAbove ? std::max(top + m, head(top + m)) : top + m;
+    mediaEnd = drawMapPicture(c, *item, key, ImVec2(m, mapTop), ImVec2(m + leftW, std::max(mediaBottom, mapTop + c.u(0.2f)) - m));
+  }
+
+  const float textTop = (media && stacked ? mediaEnd : top) + m;
   float textBottom = bottom - m;
   // An item with a link ends its column with a QR code, so visitors take the page home.
   if (!item->phoneLink.empty()) {
@@ -134,7 +158,6 @@ void Screens::drawItem(Ctx& c) {
   if (!stacked)
     c.dl->AddRectFilled(ImVec2(x - gap, textTop), ImVec2(x - gap + c.u(0.004f), textTop + title * 1.2f),
                         toImColor(s->colour));
-  touchTarget(c.f.targets, "text", ca, cb);
   if (const int swipe = swipeIn(c, ca, cb); swipe != 0) m_swipeItem = swipe; // the next or previous item
   // The text's height is known once it is laid out: scroll by last frame's height.
   float& textHeight = m_heights[key];
@@ -142,16 +165,12 @@ void Screens::drawItem(Ctx& c) {
   // A little headroom above the column: Thai tone marks and Vietnamese accents rise above the
   // em box of the first line, and must not be cut off.
   ImGui::PushClipRect(ImVec2(ca.x - c.u(0.01f), ca.y - c.u(0.02f)), ImVec2(cb.x + c.u(0.01f), cb.y), true);
+  // What the column holds to tap (a map's legend) scrolls with it.
+  c.f.targets.beginArea({"text:" + key, {ca.x, ca.y, cb.x - ca.x, cb.y - ca.y}, std::max(0.0f, textHeight - (cb.y - ca.y)), scroll});
   float y = ca.y - scroll;
-  const std::string& t = c.text(item->title);
-  y = drawBlock(c, c.font(TextRole::Title), title, t, ImVec2(x, y), colW, toImColor(pal().text), SIZE_MAX, 1.25f);
-  y += std::round(body * 0.5f);
-  if (const std::string dates = eventDates(c.f.strings, c.lang, *item); !dates.empty())
-    y = drawBlock(c, c.font(TextRole::Body), body, dates, ImVec2(x, y), colW, toImColor(pal().text), SIZE_MAX, 1.45f) + std::round(body * 0.15f);
-  const std::string& summary = c.text(item->summary);
-  if (!summary.empty())
-    y = drawBlock(c, c.font(TextRole::Body), body, summary, ImVec2(x, y), colW, toImColor(c.accent()), SIZE_MAX, 1.55f) +
-        std::round(body * 0.8f);
+  if (!headAbove) y = head(y);
+  // A map's legend: every point's number and label, before the body.
+  if (map) y = drawMapLegend(c, *item, key, x, y, colW, scroll) + std::round(body * 0.6f);
   // The body: paragraphs, headings, lists, with bold drawn brighter and doubled a pixel apart
   // (ImGui draws one weight; the text engine of the next issue brings real bold faces).
   if (const RichText* rich = item->richBody(c.lang, c.fallback)) {
@@ -184,8 +203,11 @@ void Screens::drawItem(Ctx& c) {
       y += std::round(body * (listItem ? 0.2f : 0.7f));
     }
   }
-  ImGui::PopClipRect();
   textHeight = y + scroll - ca.y;
+  c.f.targets.endArea(textHeight - (cb.y - ca.y));
+  ImGui::PopClipRect();
+  // The column as a whole, after what it holds: a legend row takes a tap before it does.
+  touchTarget(c.f.targets, "text", ca, cb);
   drawScrollHints(c, ca, cb, textHeight, scroll);
 
   // A swipe asked for the next (or previous) item of the section: it opens now, at its top.

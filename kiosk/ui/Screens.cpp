@@ -66,6 +66,7 @@ void Screens::draw(Frame& frame) {
   if (frame.nav.screen() == Screen::Attract) { // the next visitor finds nothing of the last
     m_a11yOpen = false;
     m_imageFor.clear();
+    m_mapPoint.clear();
     m_image = 0;
     closeGallery();
   }

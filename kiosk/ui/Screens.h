@@ -85,6 +85,12 @@ private:
   PhoneCard layoutPhoneCard(Ctx& c, const PhoneLink& link, float maxSide, float captionWidth, bool compact = false);
   void drawPhoneCard(Ctx& c, const PhoneCard& card, ImVec2 topLeft);
   const QrCode* qrFor(const std::string& url);
+  // The hotspot map of a map item (MapView.cpp): the picture whole in [a, b] with a numbered
+  // marker per point and the selected point's bubble; returns the y below it and its caption.
+  // The legend lists the points in the text column from `y` (its scroll `scroll`); returns the
+  // y below it. `key` names the item; the selected point lasts the visit (m_mapPoint).
+  float drawMapPicture(Ctx& c, const Item& item, const std::string& key, ImVec2 a, ImVec2 b);
+  float drawMapLegend(Ctx& c, const Item& item, const std::string& key, float x, float y, float width, float scroll);
   void drawTopBar(Ctx& c);
   // The staff admin view (AdminView.cpp).
   void drawPinPad(Ctx& c, AdminModel& admin);
@@ -130,6 +136,7 @@ private:
   ImVec2 m_pictureTapPos{0, 0};
   std::map<std::string, QrCode> m_qr; // encoded item links, by link
   bool m_qrShown = false;
+  std::map<std::string, int> m_mapPoint; // the selected point's number per map item (0: none)
   Seconds m_patternTap = -1; // the test pattern's last tap (a double tap leaves it)
 };
 

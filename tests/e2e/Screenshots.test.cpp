@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <stb_image.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -549,4 +550,90 @@ TEST_CASE("[Gallery] a tapped picture fills the screen in a dark room, double ta
   CHECK(difference(whole, load("gallery-1920x1080", "whole-again.png")) < 0.5);
   // High contrast: a black room.
   CHECK(brightness(load("gallery-1920x1080", "gallery-high-contrast.png"), Region{0.0f, 0.2f, 0.05f, 0.6f}) < 3);
+}
+
+namespace {
+
+// The picture on a map item's screen: the light rectangle in the left part of the screen (the
+// sample maps are light), found by walking out from a point inside it.
+struct Picture {
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+bool isPage(const unsigned char* p) { return p[0] + p[1] + p[2] < 200; } // the dark page
+Picture findPicture(const Shot& s, int insideX, int insideY) {
+  Picture r{insideX, insideY, insideX, insideY};
+  while (r.x0 > 0 && !isPage(s.at(r.x0 - 1, insideY))) --r.x0;
+  while (r.x1 < s.w - 1 && !isPage(s.at(r.x1 + 1, insideY))) ++r.x1;
+  while (r.y0 > 0 && !isPage(s.at(insideX, r.y0 - 1))) --r.y0;
+  while (r.y1 < s.h - 1 && !isPage(s.at(insideX, r.y1 + 1))) ++r.y1;
+  return r;
+}
+// Pixels near (x, y) within `radius` of the marker's dark rim (Theme::kBar) and of its accent fill.
+std::pair<int, int> markerInk(const Shot& s, int x, int y, int radius) {
+  int rim = 0, fill = 0;
+  for (int py = std::max(0, y - radius); py < std::min(s.h, y + radius); ++py)
+    for (int px = std::max(0, x - radius); px < std::min(s.w, x + radius); ++px) {
+      const unsigned char* p = s.at(px, py);
+      rim += std::abs(p[0] - 0x0A) + std::abs(p[1] - 0x13) + std::abs(p[2] - 0x20) < 40;
+      fill += std::abs(p[0] - 0xD4) + std::abs(p[1] - 0xA2) + std::abs(p[2] - 0x4C) < 40;
+    }
+  return {rim, fill};
+}
+
+} // namespace
+
+TEST_CASE("[Map] a numbered marker is drawn on each point of the map, and nowhere else") {
+  // content/sections/03-culture-tourism/04-map-of-shenyang.toml: points in pixels of 1920x1080.
+  const int points[][2] = {{960, 430}, {860, 190}, {900, 318}, {1560, 330}, {1780, 160}, {1370, 820}, {1050, 990}};
+  for (const std::string run : {"map-1920x1080", "map-1280x1024", "map-1080x1920"}) {
+    CAPTURE(run);
+    const Shot s = load(run, "map-zh.png");
+    // Down a line a quarter across the map (no marker is there) to its top and bottom, then
+    // across a line 55% down it (nor there) to its sides.
+    const int x = static_cast<int>(s.w * (s.h > s.w ? 0.26f : 0.165f));
+    int y = s.h / 10;
+    while (y < s.h / 2 && isPage(s.at(x, y))) ++y;
+    const Picture down = findPicture(s, x, y + 2);
+    const Picture pic = findPicture(s, x, down.y0 + (down.y1 - down.y0) * 55 / 100);
+    const int w = pic.x1 - pic.x0 + 1, h = down.y1 - down.y0 + 1;
+    CAPTURE(pic.x0);
+    CAPTURE(down.y0);
+    CAPTURE(w);
+    CAPTURE(h);
+    CHECK(std::abs(w * 9 - h * 16) < w / 10); // the map whole, at its own 16:9
+    const int radius = std::min(s.w, s.h) / 25; // a marker is about 1/17 of the short side across
+    for (const auto& p : points) {
+      const auto [rim, fill] = markerInk(s, pic.x0 + p[0] * w / 1920, down.y0 + p[1] * h / 1080, radius);
+      CAPTURE(p[0]);
+      CHECK(rim > radius);     // the dark rim around it...
+      CHECK(fill > radius * 4); // ...and its accent disc
+    }
+    // Where there is no point (the south-west of the map) there is no marker.
+    CHECK(markerInk(s, pic.x0 + w / 8, down.y0 + h * 3 / 4, radius).first < radius);
+  }
+}
+
+TEST_CASE("[Map] every legend label is set in Russian, whole, with every glyph found") {
+  for (const std::string run : {"map-1920x1080", "map-1280x1024", "map-1080x1920"}) {
+    CAPTURE(run);
+    const std::string log = readLog(run);
+    // map.kscript expects each Russian label on screen and no text cut short, in low reach too.
+    CHECK(log.find("layout checks: 18 passed, 0 failed") != std::string::npos);
+    CHECK(log.find("lacks it") == std::string::npos);
+    CHECK(log.find("no installed font can draw") == std::string::npos);
+    // The legend is in the visitor's language: Russian and Chinese set differently.
+    const Region text = run == "map-1080x1920" ? Region{0.05f, 0.45f, 0.95f, 0.75f} : Region{0.57f, 0.15f, 0.99f, 0.7f};
+    CHECK(difference(load(run, "map-ru.png"), load(run, "map-zh.png"), text) > 3);
+  }
+}
+
+TEST_CASE("[Map] Back from the item a point opened returns to the map, with that point still chosen") {
+  for (const std::string run : {"map-1920x1080", "map-1280x1024", "map-1080x1920"}) {
+    CAPTURE(run);
+    const Shot chosen = load(run, "map-zh-point.png");
+    CHECK(difference(chosen, load(run, "linked-zh.png")) > 10);   // Open showed another item...
+    CHECK(difference(chosen, load(run, "map-zh-back.png")) < 0.5); // ...and Back the map as it was left
+    CHECK(difference(chosen, load(run, "map-zh.png")) > 0.3);     // (with the bubble open)
+    CHECK(difference(load(run, "map-ru-point.png"), load(run, "map-ru-back.png")) < 0.5); // from another section too
+  }
 }

@@ -93,6 +93,75 @@ TEST_CASE("[Navigator] unknown ids leave the visitor where they are") {
   CHECK(nav.language() == "zh-Hans");
 }
 
+TEST_CASE("[Navigator] Back from an item a map point opened returns to the map, not the linked item's section") {
+  Navigator nav(makeContent(), 0);
+  nav.wake(0);
+  nav.openSection("city", 0);
+  nav.openItem("one", 0); // the map
+  nav.openLinkedItem("investment", "two", 1);
+  CHECK(nav.screen() == Screen::Item);
+  REQUIRE(nav.section());
+  CHECK(nav.section()->id == "investment");
+  REQUIRE(nav.item());
+  CHECK(nav.item()->id == "two");
+  CHECK(nav.screenSince() == 1);
+  nav.back(2);
+  CHECK(nav.screen() == Screen::Item);
+  CHECK(nav.section()->id == "city");
+  CHECK(nav.item()->id == "one");
+  CHECK(nav.screenSince() == 2); // the map opens anew
+  nav.back(3);
+  CHECK(nav.screen() == Screen::Section); // then the map's own section, as ever
+  CHECK(nav.section()->id == "city");
+  // A link into the same section comes back too, and links followed one after another unwind in turn.
+  nav.openItem("one", 4);
+  nav.openLinkedItem("city", "two", 5);
+  nav.openLinkedItem("investment", "one", 6);
+  nav.back(7);
+  CHECK(nav.item()->id == "two");
+  CHECK(nav.section()->id == "city");
+  nav.back(8);
+  CHECK(nav.item()->id == "one");
+  nav.back(9);
+  CHECK(nav.screen() == Screen::Section);
+}
+
+TEST_CASE("[Navigator] moving on another way forgets the way back to the map; unknown links go nowhere") {
+  Navigator nav(makeContent(), 0);
+  nav.wake(0);
+  nav.openSection("city", 0);
+  nav.openItem("one", 0);
+  nav.openLinkedItem("investment", "nope", 1);
+  nav.openLinkedItem("nope", "one", 1);
+  CHECK(nav.section()->id == "city");
+  CHECK(nav.item()->id == "one");
+  // A sibling (a card, a swipe) after a link: Back goes to that item's section.
+  nav.openLinkedItem("investment", "two", 2);
+  nav.openItem("one", 3);
+  nav.back(4);
+  CHECK(nav.screen() == Screen::Section);
+  CHECK(nav.section()->id == "investment");
+  // Home, and the idle reset, end the way back.
+  nav.openSection("city", 5);
+  nav.openItem("one", 5);
+  nav.openLinkedItem("investment", "two", 6);
+  nav.home(7);
+  nav.openSection("investment", 8);
+  nav.openItem("two", 8);
+  nav.back(9);
+  CHECK(nav.screen() == Screen::Section);
+  // The item the visitor came from is gone (new content): Back goes to the linked item's section.
+  nav.openSection("city", 10);
+  nav.openItem("one", 10);
+  nav.openLinkedItem("investment", "two", 11);
+  auto fewer = std::make_shared<Content>(*makeContent());
+  fewer->sections[0].items.erase(fewer->sections[0].items.begin());
+  nav.setContent(fewer, 12);
+  nav.back(13);
+  CHECK(nav.screen() == Screen::Section);
+  CHECK(nav.section()->id == "investment");
+}
+
 TEST_CASE("[Navigator] after the idle timeout it asks, counts down, then returns to attract in the default language") {
   VirtualClock clock;
   Navigator nav(makeContent(90), clock.now());
