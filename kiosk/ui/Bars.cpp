@@ -13,19 +13,31 @@
 namespace kiosk::ui {
 
 // Low reach: above the reachable part, the venue and where the visitor is, to read (nothing
-// up here is touched).
+// there is a control). As large as the usual band allows (large text makes the headline larger
+// than the band): one line, smaller for a long name, then up to two more lines at the smaller
+// size, so a long section title is whole; the band grows to hold them.
+static std::string reachBannerPlace(Screens::Ctx& c) {
+  // The venue on the home screen, the section below it (an item's own title heads its text).
+  if (const Section* s = c.f.nav.section(); s && c.f.nav.screen() != Screen::Home) return c.text(s->title);
+  return c.text(c.f.nav.content().settings.name);
+}
+
+Fitted fitReachBanner(Screens::Ctx& c, float band) {
+  const std::string place = reachBannerPlace(c);
+  const float size = std::min(c.size(TextRole::Headline) * 0.7f, std::floor((band - c.u(0.026f)) / 1.25f));
+  return fitText(c, place, size, c.W - 2 * c.u(Theme::kMargin), 1, 1.2f, 0.72f, 2);
+}
+
+float reachBannerHeight(Screens::Ctx& c, float band) {
+  return std::max(band, std::ceil(fitReachBanner(c, band).height() + c.u(0.026f)));
+}
+
 void Screens::drawReachBanner(Ctx& c) {
   const float m = c.u(Theme::kMargin);
   c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, c.top - c.u(0.01f)), toImColor(pal().bar));
-  // The venue on the home screen, the section below it (an item's own title heads its text).
-  std::string place = c.text(c.f.nav.content().settings.name);
-  if (const Section* s = c.f.nav.section(); s && c.f.nav.screen() != Screen::Home) place = c.text(s->title);
-  // As large as the band allows (large text makes the headline larger than the band): one
-  // line, smaller for a long name, never above the screen's edge.
   const float room = c.top - c.u(0.01f);
-  const float size = std::min(c.size(TextRole::Headline) * 0.7f, std::floor((room - c.u(0.016f)) / 1.25f));
-  const Fitted t = fitText(c, place, size, c.W - 2 * m, 1, 1.2f, 0.72f);
-  drawFitted(c, t, place, ImVec2(m, std::round((room - t.height()) / 2)), toImColor(pal().text));
+  const Fitted t = fitReachBanner(c, std::round(c.topBarH * 0.9f));
+  drawFitted(c, t, reachBannerPlace(c), ImVec2(m, std::round((room - t.height()) / 2)), toImColor(pal().text));
 }
 
 //-----------------------------------------------------------------------------

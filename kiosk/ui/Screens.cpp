@@ -87,7 +87,7 @@ void Screens::draw(Frame& frame) {
     // place at the top; what is only read (headers, pictures, text) keeps the height above,
     // and grids of tiles and cards start where a hand reaches.
     c.barY = c.H - c.bottomBarH - c.topBarH;
-    c.top = std::round(c.topBarH * 0.9f);
+    c.top = reachBannerHeight(c, std::round(c.topBarH * 0.9f));
     c.bottom = c.barY;
     const ReachBand band = reachBand(mounting(&frame.nav.content().settings, c.W, c.H, frame.givenPxPerMm), c.H);
     c.reachTop = std::clamp(band.top, c.top, c.bottom - c.u(0.25f));

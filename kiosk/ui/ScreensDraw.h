@@ -85,6 +85,10 @@ struct Fitted {
 };
 Fitted fitText(Screens::Ctx& c, std::string_view s, float size, float width, size_t maxLines, float leading, float floor = 0.72f,
                size_t moreLines = 0);
+// Low reach's banner (the venue or section named above the reach band): its text for a band
+// `band` pixels tall, and the band's height once the text is whole (taller for a long title).
+Fitted fitReachBanner(Screens::Ctx& c, float band);
+float reachBannerHeight(Screens::Ctx& c, float band);
 // Draws a fitted text at `pos` and reports it to the layout rules; returns the y below it.
 float drawFitted(Screens::Ctx& c, const Fitted& t, std::string_view s, ImVec2 pos, ImU32 col);
 // A touch target registered under `name` for input scripts; true when tapped (not dragged).
