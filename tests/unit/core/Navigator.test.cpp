@@ -126,7 +126,7 @@ TEST_CASE("[Navigator] Back from an item a map point opened returns to the map, 
   CHECK(nav.screen() == Screen::Section);
 }
 
-TEST_CASE("[Navigator] moving on another way forgets the way back to the map; unknown links go nowhere") {
+TEST_CASE("[Navigator] moving on another way forgets the way back to the map, and unknown links go nowhere") {
   Navigator nav(makeContent(), 0);
   nav.wake(0);
   nav.openSection("city", 0);
