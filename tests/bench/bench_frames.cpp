@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
                                      "[kiosk.name]\nen = \"International Shenyang\"\nzh-Hans = \"国际沈阳\"\n");
   const fs::path pics = source / "content/sections/03-culture-tourism/images";
   fs::create_directories(content / "sections/01-long-read/images");
-  for (const char* f : {"cover.jpg", "mukden-palace-1.jpg", "ice-and-snow-1.jpg"})
+  for (const char* f : {"cover.jpg", "mukden-palace-1.jpg", "ice-and-snow-1.jpg", "shenyang-map.png"})
     fs::copy_file(pics / f, content / "sections/01-long-read/images" / f, fs::copy_options::overwrite_existing);
   writeText(content / "sections/01-long-read/section.toml",
             "cover = \"images/cover.jpg\"\n[title]\nen = \"A long read\"\nzh-Hans = \"长文\"\n");
@@ -81,6 +81,13 @@ int main(int argc, char** argv) {
             "[title]\nen = \"The Mukden Palace, at length\"\nzh-Hans = \"沈阳故宫\"\n[body]\nen = \"\"\"\n" + body +
                 "\"\"\"\nzh-Hans = \"沈阳故宫始建于1625年。\"\n[[images]]\nfile = \"images/mukden-palace-1.jpg\"\n[[images]]\nfile = "
                 "\"images/ice-and-snow-1.jpg\"\n");
+  // A map with six points, each with a note in a bubble (the sample's map picture).
+  std::string map = "[title]\nen = \"Map\"\n[map]\nimage = \"images/shenyang-map.png\"\n";
+  for (int i = 0; i < 6; ++i)
+    map += "[[map.points]]\nx = " + std::to_string(300 + 240 * i) + "\ny = " + std::to_string(300 + 90 * i) +
+           "\n[map.points.label]\nen = \"Place " + std::to_string(i + 1) +
+           "\"\n[map.points.text]\nen = \"A sentence or two about this place, as staff write them.\"\n";
+  writeText(content / "sections/01-long-read/02-map.toml", map);
   const fs::path empty = work / "no-content"; // the baseline: a folder that does not exist
 
   const double seconds = quick ? 1.5 : 10;
@@ -92,6 +99,17 @@ int main(int argc, char** argv) {
   for (double t = 0; t < seconds; t += 2)
     scroll += "drag 80% 80% 80% 30% 0.5s\nwait 0.5s drawn\ndrag 80% 30% 80% 80% 0.5s\nwait 0.5s drawn\n";
   writeText(work / "scroll.kscript", scroll);
+  // The gallery: a swipe to the next picture and back, a double tap to enlarge and another to restore.
+  std::string gallery = "wait 1s\ntap @attract\nopen long-read/long\ntap @picture\nscreenshot warm.png\n";
+  for (double t = 0; t < seconds; t += 2)
+    gallery += "drag 80% 50% 20% 50% 0.3s\nwait 0.5s drawn\ndrag 20% 50% 80% 50% 0.3s\nwait 0.5s drawn\n"
+               "tap 50% 50%\nwait 0.1s drawn\ntap 50% 50%\nwait 0.5s drawn\n";
+  writeText(work / "gallery.kscript", gallery);
+  // The map: its points tapped in turn, each opening its bubble.
+  std::string mapScript = "wait 1s\ntap @attract\nopen long-read/map\nscreenshot warm.png\n";
+  for (double t = 0; t < seconds; t += 1.5)
+    mapScript += "tap @map:point:" + std::to_string(1 + static_cast<int>(t / 1.5) % 6) + "\nwait 1.5s drawn\n";
+  writeText(work / "map.kscript", mapScript);
   writeText(work / "idle.kscript", "wait 1s\nscreenshot warm.png\nwait " + run + " drawn\n");
 
   bench::Xvfb xvfb;
@@ -113,7 +131,9 @@ int main(int argc, char** argv) {
     };
     const Scenario scenarios[] = {{"baseline: no content", "idle.kscript", empty},
                                   {"attract loop (fades, pan and zoom)", "attract.kscript", content},
-                                  {"scrolling a long item by dragging", "scroll.kscript", content}};
+                                  {"scrolling a long item by dragging", "scroll.kscript", content},
+                                  {"gallery: swipes and double taps", "gallery.kscript", content},
+                                  {"map: tapping its points", "map.kscript", content}};
     for (const auto& sc : scenarios) {
       const auto r = bench::runKiosk(kiosk,
                                      {"--windowed", "--size", size, "--no-image-cache", "--script", (work / sc.script).string(),
