@@ -439,6 +439,9 @@ PhoneLink readPhoneLink(FileReader& r, const toml::table& t, const Context& ctx)
       return;
     }
     link.byLanguage[language] = s->get();
+    if (s->get().rfind("http://", 0) == 0)
+      r.warning(v, "this link starts with http://, which visitors' phones open as \"Not secure\" (or refuse); "
+                   "write https:// if the site has it");
     // The QR code's caption then promises "this page", which a home page is not.
     if (const std::string host = homePageHost(s->get()); !host.empty() && link.title.empty())
       r.warning(v, "this link opens the home page of " + host +

@@ -72,7 +72,7 @@ void Screens::drawGallery(Ctx& c) {
     if (m_image > 0) {
       if (iconButton(c, "gallery:prev", ImVec2(x, by), bh, Icon::Back)) turnTo = m_image - 1;
     } else {
-      c.dl->AddCircle(ImVec2(x + bh / 2, by + bh / 2), bh / 2, toImColor(pal().textMuted, 0.35f), 48, std::max(1.5f, bh * 0.03f));
+      spentIconButton(c, ImVec2(x, by), bh, Icon::Back);
     }
     putText(c, c.font(TextRole::Body), body,
             ImVec2(std::round(x + bh + gap + (ww - textWidth(c, c.font(TextRole::Body), body, where)) / 2), std::round(by + (bh - body) / 2 - body * 0.06f)),
@@ -81,7 +81,7 @@ void Screens::drawGallery(Ctx& c) {
     if (m_image + 1 < count) {
       if (iconButton(c, "gallery:next", ImVec2(nx, by), bh, Icon::Next)) turnTo = m_image + 1;
     } else {
-      c.dl->AddCircle(ImVec2(nx + bh / 2, by + bh / 2), bh / 2, toImColor(pal().textMuted, 0.35f), 48, std::max(1.5f, bh * 0.03f));
+      spentIconButton(c, ImVec2(nx, by), bh, Icon::Next);
     }
   }
 

@@ -231,13 +231,10 @@ float Screens::drawItemPager(Ctx& c, float right, float y, float height) {
   const std::string where = std::to_string(index + 1) + " / " + std::to_string(items.size());
   const float ww = std::max(textWidth(c, c.font(TextRole::Body), body, where), body * 2.6f);
   const float left = right - (height + gap + ww + gap + height);
-  auto faint = [&](float x) {
-    c.dl->AddCircle(ImVec2(x + height / 2, y + height / 2), height / 2, toImColor(pal().textMuted, 0.35f), 48, std::max(1.5f, height * 0.03f));
-  };
   if (index > 0) {
     if (iconButton(c, "previous-item", ImVec2(left, y), height, Icon::Back)) m_swipeItem = 1;
   } else {
-    faint(left);
+    spentIconButton(c, ImVec2(left, y), height, Icon::Back);
   }
   putText(c, c.font(TextRole::Body), body,
           ImVec2(std::round(left + height + gap + (ww - textWidth(c, c.font(TextRole::Body), body, where)) / 2), std::round(y + (height - body) / 2 - body * 0.06f)),
@@ -245,7 +242,7 @@ float Screens::drawItemPager(Ctx& c, float right, float y, float height) {
   if (index + 1 < items.size()) {
     if (iconButton(c, "next-item", ImVec2(right - height, y), height, Icon::Next)) m_swipeItem = -1;
   } else {
-    faint(right - height);
+    spentIconButton(c, ImVec2(right - height, y), height, Icon::Next);
   }
   // The bar is drawn after the screen: turn now, as a swipe on the text would.
   if (const int swipe = std::exchange(m_swipeItem, 0); swipe != 0) {

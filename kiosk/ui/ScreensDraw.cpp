@@ -324,6 +324,14 @@ bool iconButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float side, 
   return tapped;
 }
 
+// A turn button at the end of its row: the same circle and arrow, faint and not a target, so
+// the row keeps its shape and the visitor sees there is nothing further that way.
+void spentIconButton(Screens::Ctx& c, ImVec2 a, float side, Icon icon) {
+  const ImVec2 centre(a.x + side / 2, a.y + side / 2);
+  c.dl->AddCircle(centre, side / 2, toImColor(pal().textMuted, 0.35f), 48, std::max(1.5f, side * 0.03f));
+  drawIcon(c.dl, icon, centre, std::round(side * 0.4f), toImColor(pal().textMuted, 0.35f));
+}
+
 void drawBadge(Screens::Ctx& c, std::string_view s, ImVec2 topRight, float size) {
   const float pad = std::round(size * 0.5f), w = textWidth(c, c.font(TextRole::Caption), size, s) + 2 * pad;
   const float h = std::round(size * 1.7f);

@@ -101,6 +101,7 @@ bool pillButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float height
 
 // A round button with only an icon, `side` pixels across; true when tapped.
 bool iconButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float side, Icon icon);
+void spentIconButton(Screens::Ctx& c, ImVec2 a, float side, Icon icon);
 // A small dark label over a picture ("2 / 5"), its top right corner at `topRight`.
 void drawBadge(Screens::Ctx& c, std::string_view s, ImVec2 topRight, float size);
 

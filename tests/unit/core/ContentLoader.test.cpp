@@ -834,6 +834,8 @@ TEST_CASE("[ContentLoader] broken links are reported at their line") {
        "opens the home page of www.example.org, not this page"},
       {"a home page without a slash or title", "02-two.toml", title + "[link]\nen = \"https://example.org\"\n", "en = \"https", S::Warning,
        "home page of example.org"},
+      {"an address with http://", "02-two.toml", title + "link = \"http://example.org/a\"\n", "link =", S::Warning,
+       "starts with http://, which visitors' phones open as \"Not secure\""},
       {"a title without a link", "02-two.toml", title + linkTitle, "link_title", S::Warning, "there is no 'link' here"},
       {"a title that is a number", "02-two.toml", title + "link = \"https://example.org/a\"\nlink_title = 5\n", "link_title",
        S::Error, "'link_title' must be text"},
