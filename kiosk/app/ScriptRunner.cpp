@@ -376,6 +376,11 @@ int ScriptRunner::run(const InputScript& script) {
         return fail(cmd, "@" + cmd.target + (there ? " is on " : " is not on ") + where()), 1;
       break;
     }
+    case K::ExpectPicture: {
+      const auto problems = smallPicture(m_app.targets().layout(), cmd.target, static_cast<float>(cmd.amount), static_cast<float>(cmd.limit));
+      check(cmd, problems.empty(), "on " + where() + ", " + join(problems));
+      break;
+    }
     case K::ExpectMeasure: {
       const auto problems = overlongLines(m_app.targets().layout(), static_cast<int>(cmd.amount));
       check(cmd, problems.empty(), "on " + where() + ", " + join(problems));

@@ -236,6 +236,24 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
         continue;
       }
       cmd.amount = n;
+    } else if (verb == "expect" && tokens.size() > 1 && tokens[1].text == "picture") {
+      // expect picture item 55% 12%: the item's picture is drawn at least 55% of the screen's
+      // height tall, its top within the top 12%.
+      auto fraction = [&](const Token& t, double& out) {
+        double n = 0;
+        if (t.text.size() < 2 || t.text.back() != '%' || !parseNumber(t.text.substr(0, t.text.size() - 1), n) || n < 0 || n > 100) return false;
+        out = n / 100;
+        return true;
+      };
+      if (argCount != 4 || (tokens[2].text != "item" && tokens[2].text != "gallery") || !fraction(tokens[3], cmd.amount) ||
+          !fraction(tokens[4], cmd.limit)) {
+        fail(tokens[std::min<size_t>(tokens.size() - 1, 2)].column,
+             "write 'expect picture item 55% 12%': the item's (or gallery's) picture at least 55% of the screen tall, its top "
+             "within the top 12%");
+        continue;
+      }
+      cmd.kind = ScriptCommand::Kind::ExpectPicture;
+      cmd.target = tokens[2].text;
     } else if (verb == "set") {
       if (!need(2, 2, "'set language ru' or 'set modes large-text,low-reach' (or 'set modes none')")) continue;
       cmd.text = tokens[2].text;
@@ -294,7 +312,7 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
           continue;
         }
       } else {
-        fail(tokens[1].column, "'expect' knows 'screen', 'language', 'targets', 'admin', 'target', 'no-target', 'text', 'measure', 'reachable', 'no-truncation' and 'stable-bar'");
+        fail(tokens[1].column, "'expect' knows 'screen', 'language', 'targets', 'admin', 'target', 'no-target', 'text', 'measure', 'picture', 'reachable', 'no-truncation' and 'stable-bar'");
         continue;
       }
       cmd.text = tokens[2].text;

@@ -56,14 +56,16 @@ struct ScriptCoord {
 };
 
 struct ScriptCommand {
-  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open, ExpectTargets, Press, Release, Pinch, Sample, AwaitWorkers, ExpectAdmin, ExpectReachable, ExpectNoTruncation, ExpectStableBar, SetLanguage, SetModes, Thumbnail, ExpectText, ExpectMeasure, ExpectTarget };
+  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open, ExpectTargets, Press, Release, Pinch, Sample, AwaitWorkers, ExpectAdmin, ExpectReachable, ExpectNoTruncation, ExpectStableBar, SetLanguage, SetModes, Thumbnail, ExpectText, ExpectMeasure, ExpectTarget, ExpectPicture };
   Kind kind = Kind::Wait;
   int line = 0;
   double seconds = 0;    // Wait, Drag duration
   std::string target;    // Tap "@name" without '@'; empty for coordinates
   ScriptCoord x, y, x2, y2;
   std::string text;      // Key name, screenshot file, expected value
-  double amount = 0;     // ExpectTargets: millimetres; Wait: the step in seconds (0: a frame each 1/60 s)
+  double amount = 0;     // ExpectTargets: millimetres; Wait: the step in seconds (0: a frame each 1/60 s);
+                         // ExpectPicture: the least height, a fraction of the screen's
+  double limit = 0;      // ExpectPicture: how far down the screen its top may be, a fraction
 };
 
 struct InputScript {

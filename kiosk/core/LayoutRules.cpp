@@ -80,6 +80,28 @@ std::vector<std::string> unreachableTargets(const LayoutReport& report, const Re
     else if (reach && !area && (b.y < reach->top - kSlack || b.bottom() > reach->bottom + kSlack))
       problems.push_back("@" + t.name + " (" + describe(b) + ") is out of reach (rows " + px(reach->top) + " to " + px(reach->bottom) + ")");
   }
+  // Two controls fixed on screen that partly cover each other: one is drawn over the other and
+  // a finger meant for one presses the other. (One inside another is a button on a picture; an
+  // area a tap anywhere on answers, like a map that closes its bubble, is a background.)
+  const auto inside = [](const LayoutBox& a, const LayoutBox& b) {
+    return a.x >= b.x - kSlack && a.y >= b.y - kSlack && a.right() <= b.right() + kSlack && a.bottom() <= b.bottom() + kSlack;
+  };
+  for (size_t i = 0; i < report.targets.size(); ++i) {
+    const PlacedTarget& t = report.targets[i];
+    const auto background = [&](const LayoutBox& b) {
+      return b.h > report.height / 4 || b.w * b.h > report.width * report.height / 16;
+    };
+    if (t.area >= 0 || background(t.box)) continue;
+    for (size_t j = i + 1; j < report.targets.size(); ++j) {
+      const PlacedTarget& u = report.targets[j];
+      if (u.area >= 0 || u.name == t.name || background(u.box)) continue;
+      const float w = std::min(t.box.right(), u.box.right()) - std::max(t.box.x, u.box.x);
+      const float h = std::min(t.box.bottom(), u.box.bottom()) - std::max(t.box.y, u.box.y);
+      if (w > kSlack && h > kSlack && !inside(t.box, u.box) && !inside(u.box, t.box))
+        problems.push_back("@" + t.name + " (" + describe(t.box) + ") and @" + u.name + " (" + describe(u.box) + ") overlap by " + px(w) +
+                           "x" + px(h) + " px");
+    }
+  }
   return problems;
 }
 
@@ -97,6 +119,24 @@ std::vector<std::string> overlongLines(const LayoutReport& report, int character
       problems.push_back("a line of " + std::to_string(t.longestLine) + " characters in \"" + t.text.substr(0, 60) + "...\"" +
                          (t.near.empty() ? "" : " on @" + t.near));
   return problems;
+}
+
+std::vector<std::string> smallPicture(const LayoutReport& report, const std::string& name, float minHeight, float maxTop) {
+  const auto percent = [](float f) { return std::to_string(static_cast<int>(std::lround(f * 100))) + "%"; };
+  for (const PlacedPicture& p : report.pictures) {
+    if (p.name != name) continue;
+    if (report.height <= 0) return {"the window's height is unknown"};
+    const float height = p.box.h / report.height, top = p.box.y / report.height;
+    std::vector<std::string> problems;
+    if (height + 1e-4f < minHeight)
+      problems.push_back("the " + name + " picture is " + percent(height) + " of the screen's height (" + std::to_string(std::lround(p.box.h)) +
+                         " px), less than " + percent(minHeight));
+    if (top > maxTop + 1e-4f)
+      problems.push_back("the " + name + " picture starts " + percent(top) + " down the screen (" + std::to_string(std::lround(p.box.y)) +
+                         " px), below " + percent(maxTop));
+    return problems;
+  }
+  return {"no " + name + " picture is drawn"};
 }
 
 bool hasText(const LayoutReport& report, const std::string& needle) {

@@ -40,15 +40,23 @@ struct PlacedText {
   int longestLine = 0;      // characters on its longest line, for the measure of running text
 };
 
+// A picture as drawn this frame (the item's, the gallery's), fixed on screen.
+struct PlacedPicture {
+  std::string name;
+  LayoutBox box;
+};
+
 struct LayoutReport {
   float width = 0, height = 0;
   std::vector<ScrollArea> areas;
   std::vector<PlacedTarget> targets;
   std::vector<PlacedText> texts;
+  std::vector<PlacedPicture> pictures;
   void clear() {
     areas.clear();
     targets.clear();
     texts.clear();
+    pictures.clear();
   }
 };
 
@@ -66,6 +74,10 @@ std::vector<std::string> truncatedTexts(const LayoutReport& report);
 // One sentence per text whose longest line holds more than `characters` (a comfortable measure
 // for reading is 45 to 90 characters). Only texts of more than one line count.
 std::vector<std::string> overlongLines(const LayoutReport& report, int characters);
+// One sentence when picture `name` is not drawn at least `minHeight` of the window's height tall
+// with its top edge within the window's top `maxTop` (fractions): a tall photo shown as a strip,
+// or low reach shrinking a picture or pushing it down under an empty band.
+std::vector<std::string> smallPicture(const LayoutReport& report, const std::string& name, float minHeight, float maxTop);
 // Whether a text containing `needle` was set this frame.
 bool hasText(const LayoutReport& report, const std::string& needle);
 // One sentence per target of `names` (for example "lang:*") that moved between two layouts by

@@ -184,7 +184,8 @@ void Screens::drawBottomBar(Ctx& c) {
   // On an item: previous and next item of the section, and where this one is ("3 / 6"), the
   // visible cue for what a swipe on the text does.
   float right = a11yX;
-  if (c.f.nav.screen() == Screen::Item) right = drawItemPager(c, a11yX - c.u(0.03f), by, bh) - c.u(0.015f);
+  if (c.f.nav.screen() == Screen::Item)
+    right = drawItemPager(c, a11yX - c.u(0.03f), by, bh, m + c.sx + w + homeW + c.u(0.03f)) - c.u(0.015f);
   const float cx = m + c.sx + w + homeW + c.u(0.015f) + c.u(0.03f);
   // Left out where there is no room for a few words: a word broken across lines says less
   // than nothing, and the screen itself names where the visitor is.

@@ -147,6 +147,7 @@ void Screens::drawGallery(Ctx& c) {
   const float half = 0.5f / m_zoom;
   m_zoomX = std::clamp(m_zoomX, half, 1 - half);
   m_zoomY = std::clamp(m_zoomY, half, 1 - half);
+  c.f.targets.notePicture("gallery", {p0.x, p0.y, p1.x - p0.x, p1.y - p0.y});
   if (v.state == TextureCache::State::Ready)
     c.dl->AddImage(v.texture, p0, p1, ImVec2(m_zoomX - half, m_zoomY - half), ImVec2(m_zoomX + half, m_zoomY + half));
   else

@@ -55,6 +55,8 @@ public:
   void noteText(const std::string& text, bool truncated, bool mayTruncate = false, int longestLine = 0) {
     m_layout.texts.push_back({m_last, text, truncated, mayTruncate, longestLine});
   }
+  // A picture as drawn, for the layout rules (expect picture).
+  void notePicture(const std::string& name, const LayoutBox& box) { m_layout.pictures.push_back({name, box}); }
   void setWindow(float width, float height) {
     m_layout.width = width;
     m_layout.height = height;

@@ -44,6 +44,7 @@ void Screens::drawItem(Ctx& c) {
     const ImVec2 a(m, top + m), b(m + leftW, imgBottom - capH);
     const media::DisplaySize hero = heroDecodeBox(c);
     const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, img, a, b, s->colour, true, ImVec2(hero.width, hero.height));
+    c.f.targets.notePicture("item", {p0.x, p0.y, p1.x - p0.x, p1.y - p0.y});
     // A tap on the picture opens the gallery; so do two fingers spreading on it (as a visitor
     // pinches a photo on a phone), already enlarged by as much.
     // In low reach, the part of the picture within the band takes the tap; when too little
@@ -219,7 +220,7 @@ void Screens::drawItem(Ctx& c) {
   }
 }
 
-float Screens::drawItemPager(Ctx& c, float right, float y, float height) {
+float Screens::drawItemPager(Ctx& c, float right, float y, float height, float minLeft) {
   const Section* s = c.f.nav.section();
   const Item* item = c.f.nav.item();
   if (!s || !item) return right;
@@ -227,10 +228,24 @@ float Screens::drawItemPager(Ctx& c, float right, float y, float height) {
   const auto at = std::find(items.begin(), items.end(), item);
   if (items.size() < 2 || at == items.end()) return right;
   const size_t index = static_cast<size_t>(at - items.begin());
-  const float body = c.size(TextRole::Body), gap = c.u(0.012f);
-  const std::string where = std::to_string(index + 1) + " / " + std::to_string(items.size());
-  const float ww = std::max(textWidth(c, c.font(TextRole::Body), body, where), body * 2.6f);
+  const float body = c.size(TextRole::Body);
+  float gap = c.u(0.012f);
+  std::string where = std::to_string(index + 1) + " / " + std::to_string(items.size());
+  float ww = std::max(textWidth(c, c.font(TextRole::Body), body, where), body * 2.6f);
+  // Where Back and Home are wide (large text, a long word), the pager gives up its spacing,
+  // then "3 / 6", then itself (a swipe still turns the item): it never runs over Home.
+  if (right - (2 * height + 2 * gap + ww) < minLeft) {
+    gap = c.u(0.006f);
+    ww = textWidth(c, c.font(TextRole::Body), body, where);
+  }
+  if (right - (2 * height + 2 * gap + ww) < minLeft) {
+    where.clear();
+    ww = 0;
+  }
+  if (right - (2 * height + 2 * gap + ww) < minLeft) return right;
   const float left = right - (height + gap + ww + gap + height);
+  // The whole pager, for the layout rules (nothing may run over it).
+  c.f.targets.place("item-pager", {left, y, right - left, height});
   if (index > 0) {
     if (iconButton(c, "previous-item", ImVec2(left, y), height, Icon::Back)) m_swipeItem = 1;
   } else {

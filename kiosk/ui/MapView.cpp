@@ -1,6 +1,7 @@
 // A map item's picture: the map drawn whole with a numbered marker on each point, the selected
 // point's bubble (its label, its text or an Open button for the item it links to), and the
 // legend in the text column: every point's number and label, a row to tap for each.
+#include "core/MapLayout.h"
 #include "ui/Screens.h"
 #include "ui/ScreensDraw.h"
 
@@ -80,10 +81,19 @@ float Screens::drawMapPicture(Ctx& c, const Item& item, const std::string& key, 
   if (map.points.empty()) return end;
 
   int& selected = m_mapPoint[key];
-  // Each marker sits on its point; one at the picture's edge is kept whole on the picture.
+  // Each marker sits on its point; one at the picture's edge is kept whole on the picture, and
+  // markers of points closer than a finger are moved apart (a line leads back to the point).
+  std::vector<MapSpot> points;
+  points.reserve(map.points.size());
+  for (const MapPoint& p : map.points) points.push_back({std::round(p0.x + p.x * (p1.x - p0.x)), std::round(p0.y + p.y * (p1.y - p0.y))});
+  // In low reach no marker may move above where a hand reaches.
+  const float spreadTop = c.reachTop > p0.y ? std::min(p1.y, c.reachTop - d * 0.06f) : p0.y;
+  const std::vector<MapSpot> spots =
+      spreadMarkers(points, d * 1.12f, std::round(d * 0.08f) + 2, {p0.x, spreadTop, p1.x - p0.x, p1.y - spreadTop});
+  auto indexOf = [&](const MapPoint& p) { return static_cast<size_t>(&p - map.points.data()); };
   auto centre = [&](const MapPoint& p) {
-    return ImVec2(std::clamp(std::round(p0.x + p.x * (p1.x - p0.x)), p0.x + d / 2, std::max(p0.x + d / 2, p1.x - d / 2)),
-                  std::clamp(std::round(p0.y + p.y * (p1.y - p0.y)), p0.y + d / 2, std::max(p0.y + d / 2, p1.y - d / 2)));
+    const MapSpot& s = spots[indexOf(p)];
+    return ImVec2(s.x, s.y);
   };
   const MapPoint* chosen = nullptr;
   for (const MapPoint& p : map.points)
@@ -119,15 +129,15 @@ float Screens::drawMapPicture(Ctx& c, const Item& item, const std::string& key, 
     const float r = d / 2 * 1.12f;
     // Above the marker where it fits, else below; in low reach below first, and its button
     // never above the reach band.
+    // Of those places, the one covering the fewest other markers.
     const float minY = std::max(c.top + gap / 2, linked ? c.reachTop - (bh - pad - btnH) : c.top), maxY = c.bottom - gap / 2;
-    const float above = at.y - r - tail - bh, below = at.y + r + tail;
-    const bool fitsAbove = above >= minY, fitsBelow = below + bh <= maxY;
     const bool low = c.reachTop > c.top;
-    const bool up = low ? (!fitsBelow && fitsAbove) : (fitsAbove || !fitsBelow);
-    const float top = std::clamp(up ? above : below, minY, std::max(minY, maxY - bh));
-    const float x0 = std::clamp(std::round(at.x - bw / 2), left, std::max(left, right - bw));
-    ba = ImVec2(x0, std::round(top));
-    bb = ImVec2(x0 + bw, std::round(top + bh));
+    std::vector<LayoutBox> others;
+    for (size_t i = 0; i < spots.size(); ++i)
+      if (&map.points[i] != chosen) others.push_back({spots[i].x - d / 2, spots[i].y - d / 2, d, d});
+    const LayoutBox place = placeBubble({at.x, at.y}, r, tail, bw, bh, left, right, minY, maxY, low, others);
+    ba = ImVec2(place.x, place.y);
+    bb = ImVec2(place.right(), place.bottom());
     layers.SetCurrentChannel(c.dl, 1);
     const float round = c.u(Theme::kRounding);
     c.dl->AddRectFilled(ImVec2(ba.x + 3, ba.y + 5), ImVec2(bb.x + 3, bb.y + 5), IM_COL32(0, 0, 0, 80), round);
@@ -166,12 +176,24 @@ float Screens::drawMapPicture(Ctx& c, const Item& item, const std::string& key, 
   const ImVec2 from = io.MouseClickedPos[0];
   const bool onBubble = bb.x > ba.x && from.x >= ba.x && from.x < bb.x && from.y >= ba.y && from.y < bb.y;
 
-  // The markers, in file order; the selected one last, above its neighbours.
+  // The markers, in file order; the selected one last, above its neighbours. A marker moved
+  // off its point has a thin line back to a dot on the point.
   layers.SetCurrentChannel(c.dl, 0);
   for (const MapPoint& p : map.points) {
+    const MapSpot& from = points[indexOf(p)];
     const ImVec2 at = centre(p);
+    if (std::hypot(at.x - from.x, at.y - from.y) > d * 0.3f) {
+      const float t = std::max(2.0f, std::round(d * 0.05f));
+      c.dl->AddLine(ImVec2(from.x, from.y), at, toImColor(pal().bar), t + 2);
+      c.dl->AddLine(ImVec2(from.x, from.y), at, toImColor(pal().text), t);
+      c.dl->AddCircleFilled(ImVec2(from.x, from.y), t * 2 + 1, toImColor(pal().bar), 16);
+      c.dl->AddCircleFilled(ImVec2(from.x, from.y), t * 2 - 1, toImColor(c.accent()), 16);
+    }
     const ImVec2 ta(at.x - d / 2, at.y - d / 2), tb(at.x + d / 2, at.y + d / 2);
-    if (touchTarget(c.f.targets, "map:point:" + std::to_string(p.number), ta, tb) && !onBubble && !c.modal)
+    // A marker the open bubble covers is not a control until the bubble closes (a finger there
+    // presses the bubble); its legend row still chooses it.
+    const bool underBubble = bb.x > ba.x && tb.x > ba.x && ta.x < bb.x && tb.y > ba.y && ta.y < bb.y;
+    if (!underBubble && touchTarget(c.f.targets, "map:point:" + std::to_string(p.number), ta, tb) && !onBubble && !c.modal)
       selected = selected == p.number ? 0 : p.number; // a second tap closes its bubble
     if (p.number != selected) drawMarker(c, at, d, p.number, false);
   }

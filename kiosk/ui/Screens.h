@@ -66,7 +66,7 @@ private:
   void closeGallery();
   // The item screen's cue in the bottom bar (ItemScreen.cpp): previous item, "3 / 6", next
   // item, ending at `right`; returns where it begins (`right` when the section has one item).
-  float drawItemPager(Ctx& c, float right, float y, float height);
+  float drawItemPager(Ctx& c, float right, float y, float height, float minLeft);
   void drawStillThere(Ctx& c, Seconds left);
   void drawReachBanner(Ctx& c);
   void drawAccessibilityPanel(Ctx& c);

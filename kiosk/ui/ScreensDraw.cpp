@@ -347,8 +347,13 @@ MediaColumn itemMediaColumn(const Screens::Ctx& c, float pictureAspect) {
   if (c.portrait()) {
     // A tall picture takes more of a tall screen (up to 62% of it), so it is not a strip
     // between two empty bands; a wide one leaves the room to the text.
+    // Low reach takes the top bar down to the bottom one; the picture keeps the height it has
+    // without (only controls need to be low), as long as a third of the short side is left
+    // for the text below it.
     const float tall = pictureAspect > 0 ? std::clamp((1.3f - pictureAspect) / 0.7f, 0.0f, 1.0f) : 0.0f;
-    return {c.W - 2 * m, std::floor(c.top + (c.bottom - c.top) * (0.46f + 0.16f * tall))};
+    const float span = c.H - c.topBarH - c.bottomBarH;
+    const float bottom = std::min(c.top + span * (0.46f + 0.16f * tall), c.bottom - c.u(0.33f));
+    return {c.W - 2 * m, std::floor(std::max(bottom, c.top + (c.bottom - c.top) * 0.46f))};
   }
   return {std::floor(c.W * 0.54f), c.bottom};
 }

@@ -10,6 +10,7 @@ rm -rf "$dest"
 mkdir -p "$dest/sections"
 cover="$src/sections/01-city-promotion/images/cover.jpg"
 photo=$(ls "$src"/sections/03-culture-tourism/images/*.jpg | head -n 1)
+tall="$(dirname "$0")/tall-picture.jpg" # 600x900: a portrait photo
 langs='"zh-Hans", "zh-Hant", "ja", "ko", "en", "ru", "mn", "th", "vi", "ar"'
 # One long phrase per language (a title), and a long sentence (a subtitle or summary).
 text() { # text KIND N
@@ -63,6 +64,8 @@ for k in "${!counts[@]}"; do
       printf '[title]\n'; text title "$i"; printf '\n[summary]\n'; text sentence
       printf '\n[body]\n'; text sentence
       # Every third item has no picture: a text-only item and a card without a photo.
+      # Topic 02's first item leads with a portrait photo.
+      if [ "$s$i" = 021 ]; then cp "$tall" "$dir/images/tall.jpg"; printf '\n[[images]]\nfile = "images/tall.jpg"\n'; fi
       if [ $((10#$i % 3)) -ne 0 ]; then printf '\n[[images]]\nfile = "images/photo.jpg"\n[[images]]\nfile = "images/cover.jpg"\n'; fi
     } >"$dir/$i-item-$i.toml"
   done

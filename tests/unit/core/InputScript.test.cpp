@@ -82,6 +82,11 @@ TEST_CASE("[InputScript] mistakes are reported at their line and column") {
       {"expect target gallery:close", 15, "name one touch target"},
       {"expect no-target", 8, "name one touch target"},
       {"expect measure 5", 16, "from 10 to 1000"},
+      {"expect picture map 55% 10%", 16, "'expect picture item 55% 12%'"},
+      {"expect picture item 55 10%", 16, "'expect picture item 55% 12%'"},
+      {"expect picture item 155% 10%", 16, "'expect picture item 55% 12%'"},
+      {"expect picture item 55%", 16, "'expect picture item 55% 12%'"},
+      {"expect picture", 8, "'expect picture item 55% 12%'"},
       {"wait 2s quickly", 9, "only 'drawn'"},
       {"release now", 1, "'release' lifts the finger"},
       {"pinch 1 2 3", 1, "a centre, two finger spreads"},
@@ -144,4 +149,18 @@ TEST_CASE("[InputScript] a repeat without its end is named at its line") {
   REQUIRE(diags.size() == 1);
   CHECK(diags[0].line == 2);
   CHECK(diags[0].message.find("no 'end'") != std::string::npos);
+}
+
+TEST_CASE("[InputScript] expect picture takes a picture, its least height and how far down it may start") {
+  std::vector<Diagnostic> diags;
+  const auto s = parseInputScript("expect picture item 55% 12%\nexpect picture gallery 80.5% 0%\n", "p.kscript", diags);
+  REQUIRE(diags.empty());
+  REQUIRE(s.commands.size() == 2);
+  CHECK(s.commands[0].kind == ScriptCommand::Kind::ExpectPicture);
+  CHECK(s.commands[0].target == "item");
+  CHECK(s.commands[0].amount == doctest::Approx(0.55));
+  CHECK(s.commands[0].limit == doctest::Approx(0.12));
+  CHECK(s.commands[1].target == "gallery");
+  CHECK(s.commands[1].amount == doctest::Approx(0.805));
+  CHECK(s.commands[1].limit == doctest::Approx(0));
 }

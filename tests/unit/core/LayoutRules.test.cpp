@@ -115,3 +115,40 @@ TEST_CASE("[LayoutRules] a large area (a dragged column) is in reach when a tent
   CHECK(problems[0].find("@panel") != std::string::npos);
   CHECK(problems[0].find("too little") != std::string::npos);
 }
+
+TEST_CASE("[LayoutRules] a picture shown as a strip, or pushed down the screen, is named with its size") {
+  LayoutReport r;
+  r.width = 1080;
+  r.height = 1920;
+  r.pictures.push_back({"item", {40, 180, 520, 780}}); // 41% of the height, from 9% down
+  CHECK(smallPicture(r, "item", 0.40f, 0.10f).empty());
+  const auto strip = smallPicture(r, "item", 0.55f, 0.10f);
+  REQUIRE(strip.size() == 1);
+  CHECK(strip[0].find("41% of the screen's height (780 px), less than 55%") != std::string::npos);
+  const auto low = smallPicture(r, "item", 0.40f, 0.05f);
+  REQUIRE(low.size() == 1);
+  CHECK(low[0].find("starts 9% down the screen (180 px), below 5%") != std::string::npos);
+  CHECK(smallPicture(r, "item", 0.55f, 0.05f).size() == 2);
+  const auto none = smallPicture(r, "gallery", 0.1f, 1.0f);
+  REQUIRE(none.size() == 1);
+  CHECK(none[0] == "no gallery picture is drawn");
+}
+
+TEST_CASE("[LayoutRules] controls fixed on screen that partly cover each other are named; a button on a picture is not") {
+  LayoutReport r;
+  r.width = 1080;
+  r.height = 1920;
+  r.targets.push_back({"home", {260, 1820, 200, 80}, -1});
+  r.targets.push_back({"item-pager", {420, 1820, 260, 80}, -1}); // runs 40 px over Home
+  r.targets.push_back({"picture", {40, 200, 1000, 700}, -1});
+  r.targets.push_back({"enlarge", {960, 820, 60, 60}, -1}); // on the picture: fine
+  r.targets.push_back({"card", {40, 300, 400, 200}, 0});    // scrolls: not compared
+  r.areas.push_back({"grid", {0, 180, 1080, 1600}, 0, 0});
+  const auto problems = unreachableTargets(r);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].find("@home") != std::string::npos);
+  CHECK(problems[0].find("@item-pager") != std::string::npos);
+  CHECK(problems[0].find("overlap by 40x80 px") != std::string::npos);
+  r.targets[1].box.x = 470; // a 10 px gap
+  CHECK(unreachableTargets(r).empty());
+}
