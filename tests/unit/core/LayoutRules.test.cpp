@@ -134,7 +134,7 @@ TEST_CASE("[LayoutRules] a picture shown as a strip, or pushed down the screen, 
   CHECK(none[0] == "no gallery picture is drawn");
 }
 
-TEST_CASE("[LayoutRules] controls fixed on screen that partly cover each other are named; a button on a picture is not") {
+TEST_CASE("[LayoutRules] controls fixed on screen that partly cover each other are named, a button on a picture is not") {
   LayoutReport r;
   r.width = 1080;
   r.height = 1920;

@@ -11,7 +11,7 @@ namespace {
 bool overlap(MapSpot a, MapSpot b, float side) { return std::abs(a.x - b.x) < side && std::abs(a.y - b.y) < side; }
 } // namespace
 
-TEST_CASE("[MapLayout] markers far apart stay on their points; crowded ones move apart as little as they need") {
+TEST_CASE("[MapLayout] markers far apart stay on their points, crowded ones move apart as little as they need") {
   const LayoutBox map{0, 0, 1000, 600};
   const auto apart = spreadMarkers({{100, 100}, {500, 300}, {900, 500}}, 60, 4, map);
   REQUIRE(apart.size() == 3);
