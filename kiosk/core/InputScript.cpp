@@ -239,10 +239,10 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
     } else if (verb == "expect" && tokens.size() > 1 && tokens[1].text == "picture") {
       // expect picture item 55% 12%: the item's picture is drawn at least 55% of the screen's
       // height tall, its top within the top 12%.
-      auto fraction = [&](const Token& t, double& out) {
-        double n = 0;
-        if (t.text.size() < 2 || t.text.back() != '%' || !parseNumber(t.text.substr(0, t.text.size() - 1), n) || n < 0 || n > 100) return false;
-        out = n / 100;
+      auto fraction = [&](const Token& t, double& out) { // a percentage, as a tap's coordinates take it
+        ScriptCoord coord;
+        if (!parseCoord(t.text, coord) || !coord.relative) return false;
+        out = coord.value;
         return true;
       };
       if (argCount != 4 || (tokens[2].text != "item" && tokens[2].text != "gallery") || !fraction(tokens[3], cmd.amount) ||

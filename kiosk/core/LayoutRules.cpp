@@ -86,11 +86,11 @@ std::vector<std::string> unreachableTargets(const LayoutReport& report, const Re
   const auto inside = [](const LayoutBox& a, const LayoutBox& b) {
     return a.x >= b.x - kSlack && a.y >= b.y - kSlack && a.right() <= b.right() + kSlack && a.bottom() <= b.bottom() + kSlack;
   };
+  const auto background = [&](const LayoutBox& b) {
+    return b.h > report.height / 4 || b.w * b.h > report.width * report.height / 16;
+  };
   for (size_t i = 0; i < report.targets.size(); ++i) {
     const PlacedTarget& t = report.targets[i];
-    const auto background = [&](const LayoutBox& b) {
-      return b.h > report.height / 4 || b.w * b.h > report.width * report.height / 16;
-    };
     if (t.area >= 0 || background(t.box)) continue;
     for (size_t j = i + 1; j < report.targets.size(); ++j) {
       const PlacedTarget& u = report.targets[j];

@@ -127,9 +127,8 @@ float Screens::drawMapPicture(Ctx& c, const Item& item, const std::string& key, 
     const float tail = std::round(d * 0.3f);
     const ImVec2 at = centre(*chosen);
     const float r = d / 2 * 1.12f;
-    // Above the marker where it fits, else below; in low reach below first, and its button
-    // never above the reach band.
-    // Of those places, the one covering the fewest other markers.
+    // Above the marker where it fits, else below (in low reach below first, its button never
+    // above the reach band); of those places, the one covering the fewest other markers.
     const float minY = std::max(c.top + gap / 2, linked ? c.reachTop - (bh - pad - btnH) : c.top), maxY = c.bottom - gap / 2;
     const bool low = c.reachTop > c.top;
     std::vector<LayoutBox> others;
@@ -180,14 +179,14 @@ float Screens::drawMapPicture(Ctx& c, const Item& item, const std::string& key, 
   // off its point has a thin line back to a dot on the point.
   layers.SetCurrentChannel(c.dl, 0);
   for (const MapPoint& p : map.points) {
-    const MapSpot& from = points[indexOf(p)];
+    const ImVec2 on(points[indexOf(p)].x, points[indexOf(p)].y); // the point itself
     const ImVec2 at = centre(p);
-    if (std::hypot(at.x - from.x, at.y - from.y) > d * 0.3f) {
+    if (std::hypot(at.x - on.x, at.y - on.y) > d * 0.3f) {
       const float t = std::max(2.0f, std::round(d * 0.05f));
-      c.dl->AddLine(ImVec2(from.x, from.y), at, toImColor(pal().bar), t + 2);
-      c.dl->AddLine(ImVec2(from.x, from.y), at, toImColor(pal().text), t);
-      c.dl->AddCircleFilled(ImVec2(from.x, from.y), t * 2 + 1, toImColor(pal().bar), 16);
-      c.dl->AddCircleFilled(ImVec2(from.x, from.y), t * 2 - 1, toImColor(c.accent()), 16);
+      c.dl->AddLine(on, at, toImColor(pal().bar), t + 2);
+      c.dl->AddLine(on, at, toImColor(pal().text), t);
+      c.dl->AddCircleFilled(on, t * 2 + 1, toImColor(pal().bar), 16);
+      c.dl->AddCircleFilled(on, t * 2 - 1, toImColor(c.accent()), 16);
     }
     const ImVec2 ta(at.x - d / 2, at.y - d / 2), tb(at.x + d / 2, at.y + d / 2);
     // A marker the open bubble covers is not a control until the bubble closes (a finger there
