@@ -609,6 +609,16 @@ std::optional<HotspotMap> readMap(FileReader& r, const toml::node& node, const f
     }
     if (!ok) continue;
     point.number = static_cast<int>(map.points.size()) + 1;
+    // Two points at one place are shown side by side with lines back to it: likely a copy
+    // whose x and y were not changed.
+    for (size_t k = 0; k < pixels.size(); ++k)
+      if (pixels[k].first == xy[0] && pixels[k].second == xy[1]) {
+        r.report(Severity::Warning, &p->source(),
+                 "point " + std::to_string(point.number) + " is at the same place as point " + std::to_string(k + 1) + " (x = " +
+                     formatNumber(xy[0]) + ", y = " + formatNumber(xy[1]) +
+                     "); visitors see their markers moved apart with a line back to it. Measure this point in an image viewer");
+        break;
+      }
     map.points.push_back(std::move(point));
     pixels.emplace_back(xy[0], xy[1]);
   }

@@ -16,22 +16,29 @@ std::vector<MapSpot> spreadMarkers(const std::vector<MapSpot>& points, float dia
   // A marker's touch area is a square: two are apart when they are `want` apart across or
   // down. Pairs that are too close push each other apart along the way that needs the smaller
   // move, half of it each; a few rounds settle a cluster.
-  for (int round = 0; round < 60; ++round) {
+  for (int round = 0; round < 200; ++round) { // a 40-point pile settles in well under that
     bool moved = false;
     for (size_t i = 0; i < at.size(); ++i)
       for (size_t j = i + 1; j < at.size(); ++j) {
         const float dx = at[j].x - at[i].x, dy = at[j].y - at[i].y;
         const float shortX = want - std::abs(dx), shortY = want - std::abs(dy);
         if (shortX <= 0.01f || shortY <= 0.01f) continue;
-        const bool across = shortX < shortY || (shortX == shortY && x1 - x0 >= y1 - y0);
-        const float push = (across ? shortX : shortY) / 2 + 0.05f;
-        const float sign = (across ? dx : dy) < 0 ? -1.0f : 1.0f; // the same place: the later one right or down
-        if (across) {
-          at[i].x = std::clamp(at[i].x - sign * push, x0, x1);
-          at[j].x = std::clamp(at[j].x + sign * push, x0, x1);
-        } else {
-          at[i].y = std::clamp(at[i].y - sign * push, y0, y1);
-          at[j].y = std::clamp(at[j].y + sign * push, y0, y1);
+        // Points at the same place take turns across and down, so a pile becomes a block, not a row.
+        const bool same = std::abs(dx) < 0.5f && std::abs(dy) < 0.5f;
+        const bool across = same ? (i + j) % 2 == 1 : shortX < shortY;
+        auto pushAlong = [&](bool x, float shortfall, float d) {
+          const float push = shortfall / 2 + 0.05f;
+          const float sign = d < 0 ? -1.0f : 1.0f; // the same place: the later one right or down
+          float& a = x ? at[i].x : at[i].y;
+          float& b = x ? at[j].x : at[j].y;
+          a = std::clamp(a - sign * push, x ? x0 : y0, x ? x1 : y1);
+          b = std::clamp(b + sign * push, x ? x0 : y0, x ? x1 : y1);
+          return std::abs(b - a) >= want - 0.5f; // false: an edge held them
+        };
+        // Held by the map's edge one way, they part the other way.
+        if (!pushAlong(across, across ? shortX : shortY, across ? dx : dy)) {
+          const float other = want - std::abs(across ? at[j].y - at[i].y : at[j].x - at[i].x);
+          if (other > 0) pushAlong(!across, other, across ? dy : dx);
         }
         moved = true;
       }

@@ -706,6 +706,9 @@ TEST_CASE("[ContentLoader] malformed maps are reported at their line, never cras
       {"a misspelt key in the map", kMapHead + "captoin = \"x\"\n" + kPoint, "captoin", S::Warning, "did you mean 'caption'", 1},
       {"a map without points", kMapHead, "[map]", S::Warning, "has no points", 0},
       {"41 points", many, "", S::Error, "at most 40 points", 40},
+      {"a copied point at the same place", kMapHead + kPoint + p + xy + "item = \"one\"\nlabel = { zh-Hans = \"二\", en = \"Two\" }\n",
+       "[[map.points]]\nx = 10\ny = 20\nitem = \"one\"\nlabel = { zh-Hans = \"二\"", S::Warning,
+       "point 2 is at the same place as point 1 (x = 10, y = 20)", 2},
   };
   for (const auto& c : cases) {
     const std::string name = c.name;

@@ -58,3 +58,19 @@ TEST_CASE("[MapLayout] the bubble goes where it covers the fewest other markers"
   const LayoutBox top = placeBubble({500, 60}, 34, 18, 300, 120, 0, 1000, 0, 1000, false, {{350, 120, 300, 60}});
   CHECK(top.y >= 60 + 34);
 }
+
+TEST_CASE("[MapLayout] a pile of 30 points at one place and 10 in the corners becomes a block of separate markers") {
+  // 40 points (the most a map may have) on a map of 690 x 390 with 66 px markers: a row cannot
+  // hold them, a block can.
+  const LayoutBox map{36, 123, 690, 390};
+  std::vector<MapSpot> points(30, MapSpot{400, 250});
+  for (int i = 0; i < 10; ++i) points.push_back({i % 2 ? map.right() : map.x, i % 3 ? map.bottom() : map.y});
+  const auto spread = spreadMarkers(points, 66, 7, map);
+  int overlaps = 0;
+  for (size_t i = 0; i < spread.size(); ++i) {
+    CHECK(spread[i].x >= map.x + 33);
+    CHECK(spread[i].y <= map.bottom() - 33);
+    for (size_t j = i + 1; j < spread.size(); ++j) overlaps += overlap(spread[i], spread[j], 66);
+  }
+  CHECK(overlaps == 0);
+}
