@@ -67,7 +67,8 @@ struct ReachBand {
 
 // One sentence per target that can never be brought entirely into view: outside the window,
 // taller than its scroll area, or beyond where the area lets it scroll; and, with a reach band,
-// every target that cannot be brought inside the band.
+// every target that cannot be brought inside the band; and every two controls fixed on screen
+// that partly cover each other.
 std::vector<std::string> unreachableTargets(const LayoutReport& report, const ReachBand* reach = nullptr);
 // One sentence per text cut where the design lets it wrap or shrink.
 std::vector<std::string> truncatedTexts(const LayoutReport& report);
