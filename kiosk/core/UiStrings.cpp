@@ -1,5 +1,7 @@
 #include "core/UiStrings.h"
 
+#include "core/TomlGuard.h"
+
 #include <toml++/toml.h>
 #include <unicode/locid.h>
 #include <unicode/datefmt.h>
@@ -8,14 +10,34 @@
 #include <unicode/unistr.h>
 
 #include <chrono>
+#include <fstream>
+#include <iterator>
 #include <vector>
 
 namespace kiosk {
 
 UiStrings UiStrings::load(const std::filesystem::path& file, std::vector<Diagnostic>& diagnostics) {
   UiStrings out;
+  auto fail = [&](int line, int column, std::string message) {
+    Diagnostic d;
+    d.file = file.string();
+    d.line = line;
+    d.column = column;
+    d.message = "UI strings could not be read: " + std::move(message);
+    diagnostics.push_back(std::move(d));
+  };
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    fail(0, 0, "cannot open the file; reinstall the kiosk's assets");
+    return out;
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (auto problem = guardTomlText(text)) {
+    fail(problem->line, problem->column, problem->message);
+    return out;
+  }
   try {
-    const toml::table doc = toml::parse_file(file.string());
+    const toml::table doc = toml::parse(text, file.string());
     for (const auto& [lang, node] : doc) {
       const auto* t = node.as_table();
       if (!t) continue;
@@ -23,12 +45,7 @@ UiStrings UiStrings::load(const std::filesystem::path& file, std::vector<Diagnos
         if (const auto* s = value.as_string()) out.m_strings[std::string(lang.str())][std::string(key.str())] = s->get();
     }
   } catch (const toml::parse_error& e) {
-    Diagnostic d;
-    d.file = file.string();
-    d.line = static_cast<int>(e.source().begin.line);
-    d.column = static_cast<int>(e.source().begin.column);
-    d.message = std::string("UI strings could not be read: ") + std::string(e.description());
-    diagnostics.push_back(std::move(d));
+    fail(static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column), std::string(e.description()));
   }
   return out;
 }
