@@ -153,6 +153,9 @@ struct KioskSettings {
   // least 20 s to answer a time limit with a simple action; the loader clamps into the range.
   static constexpr double kMinIdleCountdownSeconds = 20;
   static constexpr double kMaxIdleCountdownSeconds = 120;
+  // More is an error (only the first are used): each language costs fonts at start, a button in
+  // the bar and a warning per missing text; 10,000 of them kept the kiosk from starting.
+  static constexpr std::size_t kMaxLanguages = 20;
   double idleCountdownSeconds = kMinIdleCountdownSeconds;
   double attractSlideSeconds = 7;
   // How the screen hangs, for low reach (controls between 380 and 1220 mm above the floor): the

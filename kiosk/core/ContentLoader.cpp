@@ -3,6 +3,8 @@
 #include "core/ChineseScript.h"
 #include "core/LanguageTag.h"
 #include "core/PictureSize.h"
+#include "core/TextSafety.h"
+#include "core/TomlGuard.h"
 #include "core/Utf8.h"
 
 #include <toml++/toml.h>
@@ -101,6 +103,16 @@ public:
   std::optional<toml::table> parse(std::uintmax_t maxBytes) {
     auto text = readUtf8(maxBytes);
     if (!text) return std::nullopt;
+    // Depth, size and characters toml++ cannot take safely, checked before it sees the text.
+    if (auto problem = guardTomlText(*text)) {
+      Diagnostic d;
+      d.file = m_display;
+      d.line = problem->line;
+      d.column = problem->column;
+      d.message = std::move(problem->message);
+      m_out.push_back(std::move(d));
+      return std::nullopt;
+    }
     try {
       return toml::parse(*text, m_display);
     } catch (const toml::parse_error& e) {
@@ -172,12 +184,35 @@ private:
 };
 
 
-// The entries of a folder, sorted; an error while listing ends the list instead of throwing.
-std::vector<fs::directory_entry> listFolder(const fs::path& dir) {
+// Names that are not content: hidden files (macOS "._name" and .DS_Store, .git, editor swap files
+// like ".name.swp"), editor backups ("name~", "#name#") and Windows' Thumbs.db / desktop.ini.
+bool isIgnoredName(const std::string& name) {
+  if (name.empty() || name[0] == '.' || name.back() == '~') return true;
+  if (name.size() >= 2 && name.front() == '#' && name.back() == '#') return true;
+  std::string lower = name;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower == "thumbs.db" || lower == "desktop.ini";
+}
+
+// The entries of a folder that are content, sorted. A folder that cannot be listed (no
+// permission, an I/O error) is an error naming it, never an empty folder: content missing a
+// section must not pass as complete. nullopt then.
+std::optional<std::vector<fs::directory_entry>> listFolder(const Context& ctx, const fs::path& dir,
+                                                            std::vector<Diagnostic>& diags) {
   std::vector<fs::directory_entry> out;
   std::error_code ec;
   fs::directory_iterator it(dir, ec), end;
-  for (; !ec && it != end; it.increment(ec)) out.push_back(*it);
+  for (; !ec && it != end; it.increment(ec))
+    if (!isIgnoredName(it->path().filename().string())) out.push_back(*it);
+  if (ec == std::errc::no_such_file_or_directory) return std::vector<fs::directory_entry>{}; // said by the caller
+  if (ec) {
+    Diagnostic d;
+    d.file = ctx.display(dir);
+    d.message = "cannot read this folder (" + ec.message() +
+                "); give the kiosk's user permission to read it (chmod -R a+rX), or move it out of the content folder";
+    diags.push_back(std::move(d));
+    return std::nullopt;
+  }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.path() < b.path(); });
   return out;
 }
@@ -215,6 +250,27 @@ void warnMissingLanguages(FileReader& r, const toml::source_region* where, const
                "'" + key + "' has no '" + lang + "' text; visitors reading " + lang + " will see another language");
 }
 
+// The longest text a key may hold, in characters: what its place on screen can show without the
+// kiosk stalling to lay it out (a 1 MB title took seconds a frame). Longer is an error with the count.
+constexpr std::size_t kMaxBodyChars = 50'000; // a long article is 10,000
+
+std::size_t maxCharsFor(std::string_view key) {
+  if (key == "title" || key == "name" || key == "label" || key == "link_title") return 300;
+  if (key == "body") return kMaxBodyChars;
+  return 2000; // subtitle, summary, tagline, caption, a map point's text
+}
+
+// Whether a text may be shown; an error at `where` when not.
+bool checkShownText(FileReader& r, const toml::source_region* where, std::string_view text, std::string_view key,
+                    const std::string& language) {
+  const std::string what = "the '" + language + "' text of '" + std::string(key) + "'";
+  if (auto problem = problemInShownText(text, maxCharsFor(key), what)) {
+    r.report(Severity::Error, where, *problem + "; until then visitors see another language here");
+    return false;
+  }
+  return true;
+}
+
 std::optional<LocalizedText> readText(FileReader& r, const toml::table& t, const char* key, bool required,
                                       const Context& ctx, bool warnMissing = true) {
   const toml::node* node = t.get(key);
@@ -226,12 +282,19 @@ std::optional<LocalizedText> readText(FileReader& r, const toml::table& t, const
   }
   LocalizedText text;
   if (const auto* s = node->as_string()) {
-    text.byLanguage[ctx.settings->defaultLanguage] = s->get();
+    if (checkShownText(r, &node->source(), s->get(), key, ctx.settings->defaultLanguage))
+      text.byLanguage[ctx.settings->defaultLanguage] = s->get();
   } else if (const auto* tbl = node->as_table()) {
     for (const auto& [lang, value] : *tbl) {
-      const std::string tag(lang.str());
+      const std::string tag = canonicalLanguageTag(lang.str());
       if (const auto* v = value.as_string()) {
         if (!checkLanguage(r, lang.source(), tag, "'" + std::string(key) + "'", ctx)) continue;
+        if (!checkShownText(r, &value.source(), v->get(), key, tag)) continue;
+        if (text.has(tag)) {
+          r.error(value, "'" + std::string(key) + "' has two '" + tag + "' texts (a tag's upper and lower case do not "
+                         "make another language); keep one");
+          continue;
+        }
         text.byLanguage[tag] = v->get();
       } else {
         r.error(value, std::string("the '") + tag + "' text of '" + key + "' must be a string in quotes");
@@ -394,15 +457,6 @@ void readDisplay(FileReader& r, const toml::node& node, KioskSettings& settings)
   if (auto v = read("bottom_mm", 0, 3000, "the height of the picture's bottom edge above the floor")) settings.displayBottomMm = *v;
 }
 
-// Whether `url` can be a QR code's address: http(s), a host, no spaces or control characters.
-bool isWebAddress(const std::string& url) {
-  size_t scheme = 0;
-  if (url.rfind("https://", 0) == 0) scheme = 8;
-  else if (url.rfind("http://", 0) == 0) scheme = 7;
-  if (scheme == 0 || url.size() > 1000 || url.find_first_of("/?#", scheme) == scheme || url.size() == scheme) return false;
-  return std::none_of(url.begin(), url.end(), [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F; });
-}
-
 // The host, when `url` opens a site's home page (no path beyond "/" and no query); else "".
 std::string homePageHost(const std::string& url) {
   const size_t start = url.find("://") + 3;
@@ -433,9 +487,14 @@ PhoneLink readPhoneLink(FileReader& r, const toml::table& t, const Context& ctx)
   link.column = static_cast<int>(n->source().begin.column);
   auto take = [&](const toml::node& v, const std::string& language) {
     const auto* s = v.as_string();
-    if (!s || !isWebAddress(s->get())) {
-      r.error(v, (language.empty() ? std::string("'link'") : "the '" + language + "' address of 'link'") +
-                     " must be a web address starting with https:// (no spaces), shown to visitors as a QR code");
+    const std::string what = language.empty() ? std::string("'link'") : "the '" + language + "' address of 'link'";
+    if (!s) {
+      r.error(v, what + " must be a web address in quotes starting with https://, shown to visitors as a QR code");
+      return;
+    }
+    if (auto problem = problemInWebAddress(s->get())) {
+      r.error(v, what + " " + *problem + "; it is shown to visitors as a QR code, so it must be exactly the address "
+                                         "their phone opens");
       return;
     }
     link.byLanguage[language] = s->get();
@@ -452,7 +511,7 @@ PhoneLink readPhoneLink(FileReader& r, const toml::table& t, const Context& ctx)
     take(*n, PhoneLink::kAnyLanguage);
   } else if (const auto* tbl = n->as_table()) {
     for (const auto& [lang, value] : *tbl) {
-      const std::string tag(lang.str());
+      const std::string tag = canonicalLanguageTag(lang.str());
       if (checkLanguage(r, lang.source(), tag, "'link'", ctx)) take(value, tag);
     }
     if (tbl->empty())
@@ -725,15 +784,22 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   if (const toml::node* n = k->get("languages")) {
     const auto* arr = n->as_array();
     std::vector<std::string> langs;
+    if (arr && arr->size() > KioskSettings::kMaxLanguages) {
+      r.error(*n, "'languages' lists " + std::to_string(arr->size()) + " languages; a kiosk offers at most " +
+                      std::to_string(KioskSettings::kMaxLanguages) + " (each needs its fonts, a button and translations), so only "
+                      "the first " + std::to_string(KioskSettings::kMaxLanguages) + " are used; remove the others");
+    }
     if (arr) {
       for (const auto& v : *arr) {
+        if (langs.size() == KioskSettings::kMaxLanguages) break;
         if (const auto* s = v.as_string()) {
-          if (!isWellFormedLanguageTag(s->get()))
-            r.error(v, "'" + s->get() + "' is not a language tag; write a BCP 47 tag like zh-Hans, en, ja, ko, ru, mn or vi");
-          else if (std::find(langs.begin(), langs.end(), s->get()) != langs.end())
-            r.warning(v, "language '" + s->get() + "' is listed twice");
+          const std::string tag = canonicalLanguageTag(s->get());
+          if (!isWellFormedLanguageTag(tag))
+            r.error(v, "'" + tag + "' is not a language tag; write a BCP 47 tag like zh-Hans, en, ja, ko, ru, mn or vi");
+          else if (std::find(langs.begin(), langs.end(), tag) != langs.end())
+            r.warning(v, "language '" + tag + "' is listed twice");
           else
-            langs.push_back(s->get());
+            langs.push_back(tag);
         } else {
           r.error(v, "each language must be a tag in quotes, like \"en\" or \"zh-Hans\"");
         }
@@ -746,12 +812,13 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   }
   if (const toml::node* n = k->get("default_language")) {
     const auto* s = n->as_string();
+    const std::string tag = s ? canonicalLanguageTag(s->get()) : std::string();
     if (!s)
       r.error(*n, "'default_language' must be a language tag in quotes");
-    else if (std::find(settings.languages.begin(), settings.languages.end(), s->get()) == settings.languages.end())
-      r.error(*n, "default language '" + s->get() + "' is not in 'languages'; add it there or pick one of them");
+    else if (std::find(settings.languages.begin(), settings.languages.end(), tag) == settings.languages.end())
+      r.error(*n, "default language '" + tag + "' is not in 'languages'; add it there or pick one of them");
     else
-      settings.defaultLanguage = s->get();
+      settings.defaultLanguage = tag;
   }
   if (std::find(settings.languages.begin(), settings.languages.end(), settings.defaultLanguage) == settings.languages.end())
     settings.defaultLanguage = settings.languages.front();
@@ -801,7 +868,7 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
   Item item;
   auto [order, id] = splitOrderPrefix(file.stem().string());
   item.order = readOrder(r, *doc, order);
-  item.id = id;
+  item.id = nfc(id); // a name macOS stored decomposed is the same id as the one staff type
   item.sourceFile = r.display();
   auto title = readText(r, *doc, "title", true, ctx);
   if (!title) return std::nullopt;
@@ -821,6 +888,7 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
     }
     auto text = br.readUtf8(ctx.limits.maxTomlBytes);
     if (!text) continue;
+    if (!checkShownText(br, nullptr, *text, "body", bf.language)) continue;
     if (text->find_first_not_of(" \t\r\n") == std::string::npos) {
       br.report(Severity::Warning, nullptr,
                 "this body file is empty, so visitors reading " + bf.language + " see another language's body; write it or delete the file");
@@ -852,7 +920,12 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
     if (!arr) r.error(*n, "'tags' must be a list of words in quotes, like [\"history\", \"palace\"]");
     else
       for (const auto& v : *arr) {
-        if (const auto* s = v.as_string()) item.tags.push_back(s->get());
+        if (const auto* s = v.as_string()) {
+          if (auto problem = problemInShownText(s->get(), 100, "a tag"))
+            r.error(v, *problem);
+          else
+            item.tags.push_back(s->get());
+        }
         else r.error(v, "each tag must be a word in quotes");
       }
   }
@@ -897,11 +970,14 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
   const fs::path file = dir / "section.toml";
   FileReader r(ctx, file, diags);
   std::error_code ec;
+  const auto entries = listFolder(ctx, dir, diags);
+  if (!entries) return std::nullopt;
   if (!fs::exists(file, ec)) {
     Diagnostic d;
-    d.severity = Severity::Warning;
+    d.severity = ec ? Severity::Error : Severity::Warning;
     d.file = r.display();
-    d.message = "folder has no section.toml, so it is not shown; add one or move the folder out of sections/";
+    d.message = ec ? "cannot read section.toml (" + ec.message() + "); give the kiosk's user permission to read it"
+                   : "folder has no section.toml, so it is not shown; add one or move the folder out of sections/";
     diags.push_back(std::move(d));
     return std::nullopt;
   }
@@ -915,7 +991,7 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
   Section section;
   auto [order, id] = splitOrderPrefix(dir.filename().string());
   section.order = readOrder(r, *doc, order);
-  section.id = id;
+  section.id = nfc(id);
   section.sourceFile = r.display();
   auto title = readText(r, *doc, "title", true, ctx);
   if (!title) return std::nullopt;
@@ -942,7 +1018,7 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
   // Items: every other *.toml in the folder, in order prefix then name order.
   std::vector<fs::path> files;
   std::map<std::string, std::vector<BodyFile>> bodies; // item file stem -> its body files
-  for (const auto& entry : listFolder(dir)) {
+  for (const auto& entry : *entries) {
     std::string ext = entry.path().extension().string();
     for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     if (ext == ".md") {
@@ -961,7 +1037,7 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
                     "a body file is named after its item and language, like 01-mukden-palace.ja.md; this one is ignored");
         continue;
       }
-      bodies[name.substr(0, dot)].push_back({name.substr(dot + 1), entry.path()});
+      bodies[name.substr(0, dot)].push_back({canonicalLanguageTag(name.substr(dot + 1)), entry.path()});
       continue;
     }
     if (entry.path().extension() != ".toml" || entry.path().filename() == "section.toml") continue;
@@ -973,23 +1049,32 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
     if (!entry.is_regular_file(ec)) continue;
     files.push_back(entry.path());
   }
-  std::set<std::string> ids;
+  // Too many is an error with the count, never a silent cut: the kiosk would stall laying out
+  // thousands of cards, and which ones visitors miss must be staff's choice.
+  if (files.size() > ctx.limits.maxItemsPerSection) {
+    r.report(Severity::Error, nullptr,
+             "this section has " + std::to_string(files.size()) + " items; a section may have at most " +
+                 std::to_string(ctx.limits.maxItemsPerSection) + ", so only the first " +
+                 std::to_string(ctx.limits.maxItemsPerSection) + " by file name are read; split it into several sections");
+    for (size_t i = ctx.limits.maxItemsPerSection; i < files.size(); ++i) bodies.erase(files[i].stem().string());
+    files.resize(ctx.limits.maxItemsPerSection);
+  }
+  std::map<std::string, std::string> ids; // twin key -> id
   for (const auto& f : files) {
-    if (section.items.size() >= ctx.limits.maxItemsPerSection) {
-      FileReader(ctx, f, diags).report(Severity::Error, nullptr,
-                                            "too many items in this section (the limit is " +
-                                                std::to_string(ctx.limits.maxItemsPerSection) + "); this one is not shown");
-      continue;
-    }
     const std::string stem = f.stem().string();
     auto bodyFiles = bodies.count(stem) ? bodies[stem] : std::vector<BodyFile>{};
     bodies.erase(stem);
     auto item = loadItem(ctx, f, section.id, bodyFiles, diags);
     if (!item) continue;
-    if (!ids.insert(item->id).second) {
+    if (auto [it, fresh] = ids.emplace(idTwinKey(item->id), item->id); !fresh) {
       FileReader(ctx, f, diags).report(Severity::Error, nullptr,
-                                            "another item in this section already has the id '" + item->id +
-                                                "'; rename one of the files");
+                                            it->second == item->id
+                                                ? "another item in this section already has the id '" + item->id +
+                                                      "'; rename one of the files"
+                                                : "another item in this section is called '" + it->second +
+                                                      "', which differs from '" + item->id +
+                                                      "' only in upper and lower case or in how an accent is stored; "
+                                                      "visitors and links could not tell them apart: rename one of the files");
       continue;
     }
     section.items.push_back(std::move(*item));
@@ -1079,8 +1164,25 @@ LoadResult loadContent(const fs::path& rootIn, const ContentLimits& limits) {
 
   const fs::path sectionsDir = root / "sections";
   std::vector<fs::path> dirs;
-  for (const auto& entry : listFolder(sectionsDir)) {
-    if (!entry.is_directory(ec)) continue;
+  const auto sectionEntries = listFolder(ctx, sectionsDir, result.diagnostics);
+  for (const auto& entry : sectionEntries ? *sectionEntries : std::vector<fs::directory_entry>{}) {
+    if (!entry.is_directory(ec)) {
+      // A file beside the sections (notes, a README) is no section; a link that leads nowhere or
+      // in a circle is a section staff meant to have, so it is an error.
+      std::error_code linkEc;
+      const bool isLink = entry.is_symlink(linkEc);
+      if (ec || isLink) {
+        Diagnostic d;
+        d.file = ctx.display(entry.path());
+        d.message = ec && ec != std::errc::no_such_file_or_directory
+                        ? "cannot read this section folder (" + ec.message() + "); if it is a link, make it point to a folder"
+                        : "this link points to nothing (" + (ec ? ec.message() : std::string("not a folder")) +
+                              "); point it to a section folder or delete it";
+        result.diagnostics.push_back(std::move(d));
+      }
+      ec.clear();
+      continue;
+    }
     if (!ctx.inside(entry.path())) {
       Diagnostic d;
       d.file = ctx.display(entry.path());
@@ -1090,27 +1192,33 @@ LoadResult loadContent(const fs::path& rootIn, const ContentLimits& limits) {
     }
     dirs.push_back(entry.path());
   }
-  if (dirs.empty()) {
+  if (dirs.empty() && sectionEntries) {
     Diagnostic d;
     d.file = ctx.display(sectionsDir);
     d.message = "no section folders found; create sections/01-name/section.toml (see content/README.md)";
     result.diagnostics.push_back(std::move(d));
   }
-  std::set<std::string> ids;
+  if (dirs.size() > limits.maxSections) {
+    Diagnostic d;
+    d.file = ctx.display(sectionsDir);
+    d.message = "there are " + std::to_string(dirs.size()) + " section folders; the kiosk shows at most " +
+                std::to_string(limits.maxSections) + ", so only the first " + std::to_string(limits.maxSections) +
+                " by folder name are read; merge sections or move some out of sections/";
+    result.diagnostics.push_back(std::move(d));
+    dirs.resize(limits.maxSections);
+  }
+  std::map<std::string, std::string> ids; // twin key -> id
   for (const auto& dir : dirs) {
-    if (content->sections.size() >= limits.maxSections) {
-      Diagnostic d;
-      d.file = dir.filename().string();
-      d.message = "too many sections (the limit is " + std::to_string(limits.maxSections) + "); this one is not shown";
-      result.diagnostics.push_back(std::move(d));
-      continue;
-    }
     auto section = loadSection(ctx, dir, result.diagnostics);
     if (!section) continue;
-    if (!ids.insert(section->id).second) {
+    if (auto [it, fresh] = ids.emplace(idTwinKey(section->id), section->id); !fresh) {
       Diagnostic d;
       d.file = section->sourceFile;
-      d.message = "another section already has the id '" + section->id + "'; rename one of the folders";
+      d.message = it->second == section->id
+                      ? "another section already has the id '" + section->id + "'; rename one of the folders"
+                      : "another section is called '" + it->second + "', which differs from '" + section->id +
+                            "' only in upper and lower case or in how an accent is stored; visitors and links could not "
+                            "tell them apart: rename one of the folders";
       result.diagnostics.push_back(std::move(d));
       continue;
     }
@@ -1119,6 +1227,11 @@ LoadResult loadContent(const fs::path& rootIn, const ContentLimits& limits) {
   std::stable_sort(content->sections.begin(), content->sections.end(),
                    [](const Section& a, const Section& b) { return a.order < b.order; });
   resolveMapLinks(*content, result.diagnostics);
+  // Names and keys come from the folder: no control character reaches a terminal, log or screen.
+  for (auto& d : result.diagnostics) {
+    d.file = printable(d.file);
+    d.message = printable(d.message);
+  }
   result.content = std::move(content);
   return result;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // A problem found in something staff wrote, told in words a non-programmer understands.
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk {
@@ -17,6 +18,11 @@ struct Diagnostic {
   // GCC style: "path:line:col: error: message".
   std::string format() const;
 };
+
+// `text` safe to print to a terminal, a log or the screen: control characters (ESC would let a
+// file name or key rewrite the terminal), bidirectional controls and bytes that are not UTF-8
+// become visible escapes like <U+001B> and <0xE9>. Everything else is kept as it is.
+std::string printable(std::string_view text);
 
 bool hasErrors(const std::vector<Diagnostic>& diagnostics);
 

@@ -2,6 +2,7 @@
 
 #include <unicode/uloc.h>
 
+#include <cctype>
 #include <cstring>
 #include <string>
 
@@ -28,6 +29,32 @@ bool isWellFormedLanguageTag(std::string_view tag) {
   for (const char* const* iso = uloc_getISOLanguages(); *iso; ++iso)
     if (std::strcmp(*iso, language) == 0) return true;
   return false;
+}
+
+std::string canonicalLanguageTag(std::string_view tag) {
+  if (!isWellFormedLanguageTag(tag)) return std::string(tag);
+  std::string out;
+  size_t start = 0;
+  bool first = true, afterSingleton = false;
+  while (start <= tag.size()) {
+    size_t end = tag.find('-', start);
+    if (end == std::string_view::npos) end = tag.size();
+    std::string part(tag.substr(start, end - start));
+    for (char& c : part) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    // After an extension or private-use singleton ("x-", "u-") everything stays lower case.
+    if (!first && !afterSingleton) {
+      if (part.size() == 4 && std::isalpha(static_cast<unsigned char>(part[0])))
+        part[0] = static_cast<char>(part[0] - 'a' + 'A');
+      else if (part.size() == 2 && std::isalpha(static_cast<unsigned char>(part[0])))
+        for (char& c : part) c = static_cast<char>(c - 'a' + 'A');
+    }
+    if (part.size() == 1) afterSingleton = true;
+    if (!first) out += '-';
+    out += part;
+    first = false;
+    start = end + 1;
+  }
+  return out;
 }
 
 } // namespace kiosk

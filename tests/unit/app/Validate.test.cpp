@@ -32,7 +32,7 @@ TEST_CASE("[Validate] --json lists each problem with file, line, column and seve
   std::ostringstream out;
   CHECK(kiosk::app::validateContent(t.path().string(), out, true) == 1);
   const std::string j = out.str();
-  CHECK(j.find("02-\\\"q\\\"\xEF\xBF\xBD.toml") != std::string::npos); // escaped quote, U+FFFD
+  CHECK(j.find("02-\\\"q\\\"<0xFF>.toml") != std::string::npos); // escaped quote, the byte shown as <0xFF>
   CHECK(kiosk::utf8::isValid(j));
   CHECK(j.find("\"errors\": 2") != std::string::npos);
   CHECK(j.find("\"severity\": \"warning\", \"message\": \"unknown key 'idle'") != std::string::npos);

@@ -823,8 +823,17 @@ TEST_CASE("[ContentLoader] broken links are reported at their line") {
   const std::string linkTitle = "link_title = { zh-Hans = \"官网\", en = \"The official site\" }\n";
   const std::vector<LinkCase> cases = {
       {"an address without https://", "02-two.toml", title + "link = \"www.example.org/a\"\n", "link =", S::Error, "starting with https://"},
-      {"an address with a space", "02-two.toml", title + "link = \"https://example.org/a b\"\n", "link =", S::Error, "no spaces"},
-      {"an address without a host", "02-two.toml", title + "link = \"https:///path\"\n", "link =", S::Error, "starting with https://"},
+      {"an address with a space", "02-two.toml", title + "link = \"https://example.org/a b\"\n", "link =", S::Error, "a space (write %20)"},
+      {"an address without a host", "02-two.toml", title + "link = \"https:///path\"\n", "link =", S::Error, "no site name"},
+      // U+202E shows "https://example.org/exe.png" for an address that opens ".../gnp.exe".
+      {"an address with a right-to-left override", "02-two.toml", title + "link = \"https://example.org/\u202Egnp.exe\"\n",
+       "link =", S::Error, "invisible or direction-changing character (U+202E) at character 21"},
+      {"an address with a zero-width space", "02-two.toml", title + "link = \"https://exa\u200Bmple.org/\"\n", "link =",
+       S::Error, "(U+200B)"},
+      {"an address with Arabic letters", "02-two.toml", title + "link = \"https://example.org/\u0645\u0631\"\n", "link =",
+       S::Error, "right-to-left letter"},
+      {"a javascript: address", "02-two.toml", title + "link = \"javascript:alert(1)\"\n", "link =", S::Error,
+       "javascript:, file: or data:"},
       {"a link that is a number", "02-two.toml", title + "link = 42\n", "link =", S::Error, "'link' must be a web address"},
       {"a link that is a list", "02-two.toml", title + "link = [\"https://example.org/a\"]\n", "link =", S::Error,
        "one per language"},

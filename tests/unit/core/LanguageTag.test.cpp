@@ -14,3 +14,14 @@ TEST_CASE("[LanguageTag] BCP 47 tags the kiosk offers are well formed, and mista
     CHECK_FALSE(isWellFormedLanguageTag(bad));
   }
 }
+
+TEST_CASE("[LanguageTag] a tag in any case has one conventional spelling") {
+  CHECK(kiosk::canonicalLanguageTag("zh-hans") == "zh-Hans");
+  CHECK(kiosk::canonicalLanguageTag("ZH-HANT-tw") == "zh-Hant-TW");
+  CHECK(kiosk::canonicalLanguageTag("EN") == "en");
+  CHECK(kiosk::canonicalLanguageTag("sr-latn-rs") == "sr-Latn-RS");
+  CHECK(kiosk::canonicalLanguageTag("es-419") == "es-419");
+  CHECK(kiosk::canonicalLanguageTag("en-x-Kiosk") == "en-x-kiosk");
+  CHECK(kiosk::canonicalLanguageTag("de-CH-1996") == "de-CH-1996");
+  CHECK(kiosk::canonicalLanguageTag("zh_CN") == "zh_CN"); // not a tag: unchanged, and reported as written
+}
