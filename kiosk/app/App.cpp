@@ -236,7 +236,12 @@ void App::adoptLoaded(Loaded&& l) {
     d.message = p;
     diagnostics.push_back(d);
   }
-  for (const auto& d : diagnostics) std::cerr << d.format() << "\n";
+  // The journal gets the first problems, then a count: a content folder with a problem in every
+  // one of thousands of files must not flood the log or hold up the frame loop while it prints.
+  constexpr size_t kLogged = 200;
+  for (size_t i = 0; i < diagnostics.size() && i < kLogged; ++i) std::cerr << diagnostics[i].format() << "\n";
+  if (diagnostics.size() > kLogged)
+    std::cerr << "kiosk: and " << diagnostics.size() - kLogged << " more problems; `kiosk validate` lists them all\n";
   m_diagnostics = std::move(diagnostics);
   const int contentMs = static_cast<int>(l.contentMs), fontsMs = static_cast<int>(l.fontsMs);
   if (m_nav && !l.content.content) {

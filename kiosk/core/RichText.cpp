@@ -42,7 +42,12 @@ int enterBlock(MD_BLOCKTYPE type, void* detail, void* user) {
   case MD_BLOCK_OL: b.lists.push_back({true, static_cast<int>(static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start)}); break;
   case MD_BLOCK_LI: {
     const bool ordered = !b.lists.empty() && b.lists.back().ordered;
-    auto& block = b.open(ordered ? RichBlock::Kind::Numbered : RichBlock::Kind::Bullet, static_cast<int>(b.lists.size()));
+    // Each level indents the text; deeper than four would push it off a portrait screen (10,000
+    // nested lists in a hostile body left no width at all), so deeper items stay at the fourth.
+    constexpr size_t kMaxListDepth = 4;
+    if (b.lists.size() > kMaxListDepth) b.note("lists nested more than 4 deep (shown at the fourth level)");
+    auto& block = b.open(ordered ? RichBlock::Kind::Numbered : RichBlock::Kind::Bullet,
+                         static_cast<int>(std::min(b.lists.size(), kMaxListDepth)));
     if (ordered) block.number = b.lists.back().next++;
     break;
   }

@@ -59,3 +59,16 @@ TEST_CASE("[RichText] raw HTML is not drawn as markup") {
   REQUIRE(r.size() == 1);
   CHECK(r[0].text.find('<') != std::string::npos); // shown as the text staff typed, never interpreted
 }
+
+TEST_CASE("[RichText] lists nested thousands deep stay at the fourth level, and quotes thousands deep parse") {
+  std::string nested;
+  for (int i = 0; i < 2'000; ++i) nested += std::string(static_cast<size_t>(i) * 2, ' ') + "- level\n";
+  std::vector<std::string> unsupported;
+  const RichText r = parseMarkdown(nested, &unsupported);
+  REQUIRE_FALSE(r.empty());
+  for (const auto& block : r) CHECK(block.level <= 4);
+  CHECK(std::find(unsupported.begin(), unsupported.end(), std::string("lists nested more than 4 deep (shown at the fourth level)")) !=
+        unsupported.end());
+  const RichText q = parseMarkdown(std::string(10'000, '>') + " quoted\n" + std::string(10'000, '*') + "x" + std::string(10'000, '*'));
+  CHECK_FALSE(q.empty());
+}
