@@ -300,7 +300,10 @@ private:
 
   CLI::Option* number(const char* name, unsigned& out, unsigned min, unsigned max, const char* valueName,
                       const char* needs, const char* range, const char* help, const char* group = kListed) {
-    auto* opt = cli_.add_option(name, out, help)->type_name(valueName)->group(group);
+    // Read as decimal here, not by CLI11, which would read 010 as octal 8.
+    auto* opt = cli_.add_option_function<std::string>(
+        name, [&out](const std::string& v) { std::from_chars(v.data(), v.data() + v.size(), out); }, help);
+    opt->type_name(valueName)->group(group);
     needs_[opt] = needs;
     return opt->check(CLI::Validator(
         [this, name, min, max, range](std::string& v) {
