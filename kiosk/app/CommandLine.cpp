@@ -2,16 +2,26 @@
 
 #include "core/Clock.h"
 
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
+#include <map>
 #include <utility>
+#include <vector>
+
+// CLI11 reads the arguments; this file says which options there are, what their values must be,
+// and how a mistake is told. Of CLI11 only the plain parts are used: no configuration file, no
+// environment variables, no extras allowed, and (in 2.1) no prefix matching of option names.
+// Every verb takes every option, as the kiosk always did; those that do not apply are ignored.
 
 namespace kiosk::app {
 
-const char* usageText() {
-  return R"(Usage: kiosk [OPTIONS] [CONTENT_DIR]
+namespace {
+
+constexpr const char* kUsageHead = R"(Usage: kiosk [OPTIONS] [CONTENT_DIR]
        kiosk validate [--json] [CONTENT_DIR]
        kiosk report translations [CONTENT_DIR]
        kiosk report visits [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv FILE] [--state-dir DIR]
@@ -45,47 +55,18 @@ Verbs:
                        again later), 4 the copy or the link failed
 
 Options:
-  --windowed           run in a window, for previewing on a laptop (default 1920x1080)
-  --size WxH           window size in pixels, e.g. --size 1280x720 (with --windowed, or a
-                       fullscreen video mode the display supports)
-  --script FILE        run an input script (taps, drags, keys, waits, screenshots) on a
-                       virtual clock, frame by frame, then exit; non-zero if anything failed
-  --screenshots DIR    folder for the script's screenshots (default: current folder)
-  --date YYYY-MM-DD    with --script: the date the run starts on, to preview event items
-                       (default: today)
-  --assets DIR         folder with ui-strings.toml (default: found next to the program)
-  --fps N              frame limit when the display driver has no working vsync (default 60)
-  --texture-budget MIB memory for pictures on the graphics card (default from the screen:
-                       256 at 1920x1080, 1024 at 3840x2160; at least 64)
-  --image-cache DIR    folder for display-sized copies of pictures, so restarts are fast
-                       (default: $XDG_CACHE_HOME/kiosk/images or ~/.cache/kiosk/images;
-                       never inside the content folder)
-  --no-image-cache     decode every picture from its original at every start
-  --metrics-file FILE  write health figures (frame times, memory, textures, content errors,
-                       uptime, starts) every 15 s in the Prometheus text format, for
-                       node_exporter's textfile collector (e.g. /var/lib/prometheus/
-                       node-exporter/kiosk.prom)
-  --state-dir DIR      the kiosk's own small state, such as its start count and visit
-                       analytics (default $XDG_STATE_HOME/kiosk or ~/.local/state/kiosk)
-  --no-staff-keys      keyboard shortcuts (F2, F5, Ctrl+Q) only in the admin view, as a
-                       fullscreen kiosk always does (a windowed preview has them anyway)
-  --log-file FILE      also write every log line, with its time and level, to FILE, rotated
-                       at 5 MiB (FILE.1 ... FILE.5); 'none' for no file (default: none under
-                       systemd, whose journal keeps them, or with --script; else
-                       <state dir>/logs/kiosk.log); the lines always go to stderr too
-  --display-width-mm N the screen's visible width in millimetres, when the display does not
-                       report it truly (keeps every touch target at least 9 mm)
-  -h, --help           show this text
-  --version            show the version
+)";
 
+constexpr const char* kUsageTail = R"(
 Staff keys while running:
   F2                   show or hide the staff overlay (content problems, frame times)
   F5                   reload the content folder
   Ctrl+Q               quit
 )";
-}
 
-namespace {
+constexpr const char* kSeeHelp = "; see kiosk --help";
+constexpr const char* kListed = "Options"; // the group of the options the help text lists
+constexpr std::size_t kHelpColumn = 23;    // where the help text's descriptions start
 
 bool parseSize(const std::string& s, unsigned& w, unsigned& h) {
   const auto x = s.find('x');
@@ -96,167 +77,326 @@ bool parseSize(const std::string& s, unsigned& w, unsigned& h) {
          w >= 320 && h >= 240 && w <= 16384 && h <= 16384;
 }
 
+bool isSize(const std::string& s) {
+  unsigned w = 0, h = 0;
+  return parseSize(s, w, h);
+}
+
+bool isDate(const std::string& s) {
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+  return std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && CivilDate{y, m, d}.valid();
+}
+
+bool isWholeNumber(const std::string& s, unsigned min, unsigned max) {
+  unsigned n = 0;
+  const auto r = std::from_chars(s.data(), s.data() + s.size(), n);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size() && n >= min && n <= max;
+}
+
+// The kiosk's options declared on a CLI11 app and bound to an Options. Each value's check writes
+// its own sentence into `error` before CLI11 gives up, so the message is ours, not CLI11's.
+class Grammar {
+public:
+  Grammar(CLI::App& cli, Options& o, std::string& error) : cli_(cli), o_(o), error_(error) {
+    cli_.set_help_flag();                    // -h and --help are a verb here, not an exception
+    cli_.allow_windows_style_options(false); // /path is a path
+    // Given twice, the last one counts (a wrapper script's default can be overridden after it).
+    cli_.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+
+    flag("--windowed", &o.windowed, true, "run in a window, for previewing on a laptop (default 1920x1080)");
+    size("--size", o.width, o.height,
+         "window size in pixels, e.g. --size 1280x720 (with --windowed, or a\n"
+         "fullscreen video mode the display supports)");
+    text("--script", o.script, "FILE", "a script file",
+         "run an input script (taps, drags, keys, waits, screenshots) on a\n"
+         "virtual clock, frame by frame, then exit; non-zero if anything failed");
+    text("--screenshots", o.screenshotDir, "DIR", "a folder",
+         "folder for the script's screenshots (default: current folder)");
+    date("--date", o.date,
+         "with --script: the date the run starts on, to preview event items\n"
+         "(default: today)");
+    text("--assets", o.assetsDir, "DIR", "a folder",
+         "folder with ui-strings.toml (default: found next to the program)");
+    number("--fps", o.fpsLimit, 10, 500, "N", "a number of frames per second", "a number from 10 to 500",
+           "frame limit when the display driver has no working vsync (default 60)");
+    number("--texture-budget", o.textureBudgetMiB, 64, 65536, "MIB", "a number of MiB",
+           "a number of MiB from 64 to 65536",
+           "memory for pictures on the graphics card (default from the screen:\n"
+           "256 at 1920x1080, 1024 at 3840x2160; at least 64)");
+    text("--image-cache", o.imageCacheDir, "DIR", "a folder",
+         "folder for display-sized copies of pictures, so restarts are fast\n"
+         "(default: $XDG_CACHE_HOME/kiosk/images or ~/.cache/kiosk/images;\n"
+         "never inside the content folder)");
+    flag("--no-image-cache", &o.imageCache, false, "decode every picture from its original at every start");
+    text("--metrics-file", o.metricsFile, "FILE", "a file name",
+         "write health figures (frame times, memory, textures, content errors,\n"
+         "uptime, starts) every 15 s in the Prometheus text format, for\n"
+         "node_exporter's textfile collector (e.g. /var/lib/prometheus/\n"
+         "node-exporter/kiosk.prom)");
+    text("--state-dir", o.stateDir, "DIR", "a folder",
+         "the kiosk's own small state, such as its start count and visit\n"
+         "analytics (default $XDG_STATE_HOME/kiosk or ~/.local/state/kiosk)");
+    flag("--no-staff-keys", &o.staffKeys, false,
+         "keyboard shortcuts (F2, F5, Ctrl+Q) only in the admin view, as a\n"
+         "fullscreen kiosk always does (a windowed preview has them anyway)");
+    text("--log-file", o.logFile, "FILE", "a file name, or none",
+         "also write every log line, with its time and level, to FILE, rotated\n"
+         "at 5 MiB (FILE.1 ... FILE.5); 'none' for no file (default: none under\n"
+         "systemd, whose journal keeps them, or with --script; else\n"
+         "<state dir>/logs/kiosk.log); the lines always go to stderr too")
+        ->check(CLI::Validator(
+            [this](std::string& v) {
+              return v.empty() ? fail(std::string("--log-file needs a file name, or none for no log file") + kSeeHelp)
+                               : std::string();
+            },
+            ""));
+    number("--display-width-mm", o.displayWidthMm, 50, 20000, "N", "a width in millimetres",
+           "the screen's width in millimetres, from 50 to 20000",
+           "the screen's visible width in millimetres, when the display does not\n"
+           "report it truly (keeps every touch target at least 9 mm)");
+    help_ = flag("-h,--help", nullptr, true, "show this text");
+    version_ = flag("--version", nullptr, true, "show the version");
+
+    // The verbs' own options, described with their verbs above rather than in the list.
+    flag("--json", &o.json, true, "", "");
+    date("--from", o.from, "", "");
+    date("--to", o.to, "", "");
+    text("--csv", o.csvFile, "FILE", "a file name", "", "");
+    text("--versions", o.versionsDir, "DIR", "a folder", "", "");
+    number("--keep", o.keep, 2, 100, "N", "a number of versions", "a number of versions from 2 to 100", "", "");
+    number("--quiet-seconds", o.quietSeconds, 0, 86400, "S", "a number of seconds",
+           "a number of seconds from 0 to 86400", "", "");
+    flag("--rollback", &o.rollback, true, "", "");
+  }
+
+  // A folder given without an option: CONTENT_DIR, or publish's STAGING and CONTENT_LINK.
+  CLI::Option* operand(const char* name, std::string& out) {
+    return cli_.add_option(name, out)->check(CLI::Validator(
+        [this](std::string& v) {
+          // As before CLI11: whatever starts with '-' and is no option is a mistake, not a folder
+          // (CLI11 itself would take "---x" or "-5" for a folder).
+          return !v.empty() && v[0] == '-' ? fail("unknown option '" + v + "'" + kSeeHelp) : std::string();
+        },
+        ""));
+  }
+
+  bool given(const char* name) const { return cli_.get_option(name)->count() > 0; }
+
+  // -h/--help or --version, whichever came last; nullopt for neither.
+  std::optional<Options::Verb> askedFor() const {
+    const auto& order = cli_.parse_order();
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+      if (*it == help_) return Options::Verb::Help;
+      if (*it == version_) return Options::Verb::Version;
+    }
+    return std::nullopt;
+  }
+
+  // One sentence for what CLI11 refused. `args` are the arguments it was given, in order.
+  std::string explain(const CLI::ParseError& e, const std::vector<std::string>& args) const {
+    if (!error_.empty()) return error_; // a value's check said it already
+    if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) && !args.empty()) {
+      // CLI11 takes the next argument as the value whatever it looks like, so a value is missing
+      // only after the last argument.
+      const std::string& last = args.back();
+      const std::string name = last.substr(0, last.find('='));
+      const auto* opt = cli_.get_option_no_throw(name);
+      const auto what = needs_.find(opt);
+      return name + " needs " + (what != needs_.end() ? what->second : std::string("a value")) + kSeeHelp;
+    }
+    if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+      std::string first; // the first argument left over ("--" is CLI11's end of options)
+      for (const auto& a : cli_.remaining()) {
+        if (a != "--") {
+          first = a;
+          break;
+        }
+      }
+      if (o_.verb == Options::Verb::HashPin) {
+        // Never repeated in the message: it may be the PIN, which belongs in no shell history.
+        return "hash-pin takes nothing more: it reads the PIN from its input, so the PIN stays out of the shell's "
+               "history; run kiosk hash-pin and type it";
+      }
+      if (!first.empty() && first[0] == '-') return "unknown option '" + first + "'" + kSeeHelp;
+      if (o_.verb == Options::Verb::Publish) {
+        return "publish takes the staging folder and the content link only, not also '" + first + "'" + kSeeHelp;
+      }
+      return "more than one content folder given ('" + o_.contentDir + "' and '" + first + "')" + kSeeHelp;
+    }
+    return std::string(e.what()) + kSeeHelp; // not expected: CLI11's own words
+  }
+
+  // The list of options for the help text: "  --name VALUE" then the description, its lines
+  // indented to the same column.
+  std::string optionsHelp() const {
+    std::string out;
+    for (const CLI::Option* opt : cli_.get_options()) {
+      if (opt->get_group() != kListed) continue;
+      std::string label;
+      for (const auto& s : opt->get_snames())
+        label += "-" + s + ", ";
+      for (const auto& l : opt->get_lnames())
+        label += "--" + l + ", ";
+      label.resize(label.size() - 2);
+      if (opt->get_items_expected_max() > 0) label += " " + opt->get_type_name();
+      out += "  " + label + std::string(label.size() + 2 < kHelpColumn ? kHelpColumn - 2 - label.size() : 1, ' ');
+      for (const char c : opt->get_description()) {
+        out += c;
+        if (c == '\n') out += std::string(kHelpColumn, ' ');
+      }
+      out += '\n';
+    }
+    return out;
+  }
+
+private:
+  // Keeps the first mistake's sentence and hands it to CLI11, which then stops.
+  std::string fail(std::string sentence) const {
+    if (error_.empty()) error_ = sentence;
+    return sentence;
+  }
+
+  CLI::Validator rule(const char* name, bool (*ok)(const std::string&), const char* isNot) {
+    return CLI::Validator(
+        [this, name, ok, isNot](std::string& v) {
+          return ok(v) ? std::string() : fail(std::string(name) + " '" + v + "' " + isNot + kSeeHelp);
+        },
+        "");
+  }
+
+  // A switch: when given, `*out` (if any) becomes `given`.
+  CLI::Option* flag(const char* names, bool* out, bool given, const char* help, const char* group = kListed) {
+    auto* opt = cli_.add_flag(names)->description(help)->group(group);
+    // CLI11 would read --windowed=no as "not windowed"; the kiosk's switches take no value.
+    opt->check(CLI::Validator(
+        [this, opt](std::string& v) {
+          return v == "true" ? std::string()
+                             : fail(opt->get_name() + " takes no value, but was given '" + v + "'" + kSeeHelp);
+        },
+        ""));
+    return out ? opt->each([out, given](const std::string&) { *out = given; }) : opt;
+  }
+
+  CLI::Option* text(const char* name, std::string& out, const char* valueName, const char* needs, const char* help,
+                    const char* group = kListed) {
+    auto* opt = cli_.add_option(name, out, help)->type_name(valueName)->group(group);
+    needs_[opt] = needs;
+    return opt;
+  }
+
+  CLI::Option* size(const char* name, unsigned& width, unsigned& height, const char* help) {
+    auto* opt = cli_.add_option_function<std::string>(
+        name, [&width, &height](const std::string& v) { parseSize(v, width, height); }, help);
+    opt->type_name("WxH")->group(kListed);
+    needs_[opt] = "a size like 1920x1080";
+    return opt->check(rule(name, isSize, "is not a size like 1920x1080 (320x240 to 16384x16384)"));
+  }
+
+  CLI::Option* date(const char* name, std::string& out, const char* help, const char* group = kListed) {
+    auto* opt = text(name, out, "YYYY-MM-DD", "a date like 2026-12-15", help, group);
+    return opt->check(rule(name, isDate, "is not a date like 2026-12-15"));
+  }
+
+  CLI::Option* number(const char* name, unsigned& out, unsigned min, unsigned max, const char* valueName,
+                      const char* needs, const char* range, const char* help, const char* group = kListed) {
+    // Read as decimal here, not by CLI11, which would read 010 as octal 8.
+    auto* opt = cli_.add_option_function<std::string>(
+        name, [&out](const std::string& v) { std::from_chars(v.data(), v.data() + v.size(), out); }, help);
+    opt->type_name(valueName)->group(group);
+    needs_[opt] = needs;
+    return opt->check(CLI::Validator(
+        [this, name, min, max, range](std::string& v) {
+          return isWholeNumber(v, min, max) ? std::string()
+                                            : fail(std::string(name) + " '" + v + "' is not " + range + kSeeHelp);
+        },
+        ""));
+  }
+
+  CLI::App& cli_;
+  Options& o_;
+  std::string& error_;
+  std::map<const CLI::Option*, std::string> needs_; // what an option's missing value should have been
+  CLI::Option* help_ = nullptr;
+  CLI::Option* version_ = nullptr;
+};
+
 } // namespace
+
+const char* usageText() {
+  static const std::string text = [] {
+    Options o;
+    std::string error;
+    CLI::App cli;
+    return kUsageHead + Grammar(cli, o, error).optionsHelp() + kUsageTail;
+  }();
+  return text.c_str();
+}
 
 std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::string& error) {
   Options o;
-  bool haveDir = false;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    auto value = [&](const char* what) -> std::optional<std::string> {
-      if (i + 1 >= argc) {
-        error = a + " needs " + what + "; see kiosk --help";
-        return std::nullopt;
-      }
-      return std::string(argv[++i]);
-    };
-    // `a`'s value into `out`: a folder, a file name, any text.
-    auto text = [&](const char* what, std::string& out) {
-      auto v = value(what);
-      if (v) out = *v;
-      return v.has_value();
-    };
-    // `a`'s value into `out` as a whole number from `min` to `max`; else `rule` is the error.
-    auto number = [&](const char* what, unsigned& out, unsigned min, unsigned max, const char* rule) {
-      auto v = value(what);
-      if (!v) return false;
-      const auto r = std::from_chars(v->data(), v->data() + v->size(), out);
-      if (r.ec != std::errc() || r.ptr != v->data() + v->size() || out < min || out > max) {
-        error = rule;
-        return false;
-      }
-      return true;
-    };
-    // `a`'s value into `out` as a date, YYYY-MM-DD.
-    auto date = [&](std::string& out) {
-      auto v = value("a date like 2026-12-15");
-      if (!v) return false;
-      int y = 0, m = 0, d = 0;
-      char tail = 0;
-      if (std::sscanf(v->c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || !CivilDate{y, m, d}.valid()) {
-        error = a + " '" + *v + "' is not a date like 2026-12-15";
-        return false;
-      }
-      out = *v;
-      return true;
-    };
-    if (a == "-h" || a == "--help") {
-      o.verb = Options::Verb::Help;
-    } else if (a == "--version") {
-      o.verb = Options::Verb::Version;
-    } else if (a == "--windowed") {
-      o.windowed = true;
-    } else if (a == "--size") {
-      auto v = value("a size like 1920x1080");
-      if (!v) return std::nullopt;
-      if (!parseSize(*v, o.width, o.height)) {
-        error = "--size '" + *v + "' is not a size like 1920x1080 (320x240 to 16384x16384)";
-        return std::nullopt;
-      }
-    } else if (a == "--script") {
-      if (!text("a script file", o.script)) return std::nullopt;
-    } else if (a == "--screenshots") {
-      if (!text("a folder", o.screenshotDir)) return std::nullopt;
-    } else if (a == "--date") {
-      if (!date(o.date)) return std::nullopt;
-    } else if (a == "--from") {
-      if (!date(o.from)) return std::nullopt;
-    } else if (a == "--to") {
-      if (!date(o.to)) return std::nullopt;
-    } else if (a == "--csv") {
-      if (!text("a file name", o.csvFile)) return std::nullopt;
-    } else if (a == "--assets") {
-      if (!text("a folder", o.assetsDir)) return std::nullopt;
-    } else if (a == "--fps") {
-      if (!number("a number of frames per second", o.fpsLimit, 10, 500, "--fps must be a number from 10 to 500"))
-        return std::nullopt;
-    } else if (a == "--texture-budget") {
-      if (!number("a number of MiB", o.textureBudgetMiB, 64, 65536, "--texture-budget must be a number of MiB from 64 to 65536"))
-        return std::nullopt;
-    } else if (a == "--image-cache") {
-      if (!text("a folder", o.imageCacheDir)) return std::nullopt;
-    } else if (a == "--display-width-mm") {
-      if (!number("a width in millimetres", o.displayWidthMm, 50, 20000,
-                  "--display-width-mm must be the screen's width in millimetres, from 50 to 20000"))
-        return std::nullopt;
-    } else if (a == "--metrics-file") {
-      if (!text("a file name", o.metricsFile)) return std::nullopt;
-    } else if (a == "--log-file") {
-      if (!text("a file name, or none", o.logFile)) return std::nullopt;
-      if (o.logFile.empty()) {
-        error = "--log-file needs a file name, or none for no log file";
-        return std::nullopt;
-      }
-    } else if (a == "--state-dir") {
-      if (!text("a folder", o.stateDir)) return std::nullopt;
-    } else if (a == "--versions") {
-      if (!text("a folder", o.versionsDir)) return std::nullopt;
-    } else if (a == "--keep") {
-      if (!number("a number of versions", o.keep, 2, 100, "--keep must be a number of versions from 2 to 100"))
-        return std::nullopt;
-    } else if (a == "--quiet-seconds") {
-      if (!number("a number of seconds", o.quietSeconds, 0, 86400, "--quiet-seconds must be a number of seconds from 0 to 86400"))
-        return std::nullopt;
-    } else if (a == "--rollback") {
-      o.rollback = true;
-    } else if (a == "--no-image-cache") {
-      o.imageCache = false;
-    } else if (a == "--no-staff-keys") {
-      o.staffKeys = false;
-    } else if (a == "validate" && i == 1) {
-      o.verb = Options::Verb::Validate;
-    } else if (a == "report" && i == 1) {
-      const std::string what = i + 1 < argc ? argv[i + 1] : "";
-      if (what != "translations" && what != "visits") {
-        error = "'report' needs what to report: kiosk report translations [CONTENT_DIR], or kiosk report visits";
-        return std::nullopt;
-      }
-      ++i;
-      o.verb = what == "visits" ? Options::Verb::ReportVisits : Options::Verb::ReportTranslations;
-    } else if (a == "publish" && i == 1) {
-      o.verb = Options::Verb::Publish;
-    } else if (a == "hash-pin" && i == 1) {
-      o.verb = Options::Verb::HashPin;
-    } else if (a == "--json") {
-      o.json = true;
-    } else if (o.verb == Options::Verb::HashPin) {
-      // Never repeated in the message: it may be the PIN, which belongs in no shell history.
-      error = "hash-pin takes nothing more: it reads the PIN from its input, so the PIN stays out of the shell's "
-              "history; run kiosk hash-pin and type it";
-      return std::nullopt;
-    } else if (!a.empty() && a[0] == '-') {
-      error = "unknown option '" + a + "'; see kiosk --help";
-      return std::nullopt;
-    } else if (o.verb == Options::Verb::Publish && !haveDir && o.staging.empty()) {
-      o.staging = a; // the first of STAGING CONTENT_LINK, or with --rollback the link alone
-    } else if (o.verb == Options::Verb::Publish && !haveDir) {
-      o.contentDir = a;
-      haveDir = true;
-    } else if (!haveDir) {
-      o.contentDir = a;
-      haveDir = true;
-    } else {
-      error = "more than one content folder given ('" + o.contentDir + "' and '" + a + "')";
+  std::vector<std::string> args(argv + std::min(argc, 1), argv + argc);
+  // A verb is the first argument or none: after anything else the same word is a content folder.
+  std::size_t verbWords = 1;
+  const std::string first = args.empty() ? std::string() : args[0];
+  if (first == "validate") {
+    o.verb = Options::Verb::Validate;
+  } else if (first == "hash-pin") {
+    o.verb = Options::Verb::HashPin;
+  } else if (first == "publish") {
+    o.verb = Options::Verb::Publish;
+  } else if (first == "report") {
+    const std::string what = args.size() > 1 ? args[1] : std::string();
+    if (what != "translations" && what != "visits") {
+      error = what.empty() ? std::string("report needs what to report, translations or visits") + kSeeHelp
+                           : "report '" + what + "' is not something to report (translations or visits)" + kSeeHelp;
       return std::nullopt;
     }
+    o.verb = what == "visits" ? Options::Verb::ReportVisits : Options::Verb::ReportTranslations;
+    verbWords = 2;
+  } else {
+    verbWords = 0;
   }
+  args.erase(args.begin(), args.begin() + static_cast<std::ptrdiff_t>(verbWords));
+
+  CLI::App cli{"", "kiosk"};
+  std::string checkError; // a value check's sentence, set before CLI11 stops
+  Grammar grammar(cli, o, checkError);
   if (o.verb == Options::Verb::Publish) {
-    if (o.rollback && !haveDir && !o.staging.empty()) {
+    grammar.operand("STAGING", o.staging); // with --rollback: the content link, moved below
+    grammar.operand("CONTENT_LINK", o.contentDir);
+  } else if (o.verb != Options::Verb::HashPin) {
+    grammar.operand("CONTENT_DIR", o.contentDir);
+  }
+  try {
+    std::vector<std::string> reversed(args.rbegin(), args.rend()); // CLI11 takes them from the back
+    cli.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    error = grammar.explain(e, args);
+    return std::nullopt;
+  }
+  if (const auto asked = grammar.askedFor()) o.verb = *asked;
+
+  if (o.verb == Options::Verb::Publish) {
+    bool haveLink = grammar.given("CONTENT_LINK");
+    if (o.rollback && !haveLink && !o.staging.empty()) {
       o.contentDir = std::exchange(o.staging, std::string());
-      haveDir = true;
+      haveLink = true;
     }
     if (o.rollback && !o.staging.empty()) {
-      error = "publish --rollback takes the content link only: kiosk publish --rollback CONTENT_LINK";
+      error = std::string("publish --rollback takes the content link only: kiosk publish --rollback CONTENT_LINK") +
+              kSeeHelp;
       return std::nullopt;
     }
-    if (!haveDir) {
-      error = "publish needs the staging folder and the content link: kiosk publish STAGING CONTENT_LINK "
-              "(e.g. /var/lib/kiosk/staging /var/lib/kiosk/content)";
+    if (!haveLink) {
+      error = std::string("publish needs the staging folder and the content link: kiosk publish STAGING CONTENT_LINK "
+                          "(e.g. /var/lib/kiosk/staging /var/lib/kiosk/content)") +
+              kSeeHelp;
       return std::nullopt;
     }
   }
   if (o.verb == Options::Verb::ReportVisits && !o.from.empty() && !o.to.empty() && o.to < o.from) {
-    error = "--to " + o.to + " is before --from " + o.from;
+    error = "--to " + o.to + " is before --from " + o.from + kSeeHelp;
     return std::nullopt;
   }
   return o;
@@ -270,7 +410,9 @@ std::string stateDirectory(const Options& o) {
   return std::string(home && *home == '/' ? home : "/tmp") + "/.local/state/kiosk";
 }
 
-std::string analyticsDirectory(const Options& o) { return stateDirectory(o) + "/analytics"; }
+std::string analyticsDirectory(const Options& o) {
+  return stateDirectory(o) + "/analytics";
+}
 
 std::string logFilePath(const Options& o, bool stderrIsJournal) {
   if (o.logFile == "none") return {};

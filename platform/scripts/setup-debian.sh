@@ -19,6 +19,7 @@ run_packages=(
   libsystemd-dev                            # the service's readiness and watchdog (sd_notify)
   fonts-noto-core fonts-noto-cjk            # Latin, Cyrillic, Thai...; Chinese, Japanese, Korean
   doctest-dev                               # the test framework (headers; the build always has tests)
+  libcli11-dev                              # the command line's verbs and options (CLI11, headers)
 )
 test_packages=(
   xvfb xauth                                # end-to-end runs of the real kiosk on a virtual display

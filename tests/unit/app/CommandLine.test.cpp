@@ -169,3 +169,140 @@ TEST_CASE("[CommandLine] publish takes the staging folder and the content link")
   CHECK_FALSE(parse({"publish", "--rollback", "/s", "/c"}, e));
   CHECK_FALSE(parse({"publish", "/s", "/c", "/d"}, e));
 }
+
+namespace {
+// The message for `args`, which must be refused.
+std::string refusal(std::vector<const char*> args) {
+  std::string e;
+  CHECK_FALSE(parse(std::move(args), e));
+  return e;
+}
+} // namespace
+
+TEST_CASE("[CommandLine] an unknown option is named, never matched by its prefix nor taken for a folder") {
+  for (const char* unknown : {"--frobnicate", "--window", "--Windowed", "--no-image", "-x", "---windowed", "-5", "-"}) {
+    CAPTURE(unknown);
+    CHECK(refusal({unknown}) == std::string("unknown option '") + unknown + "'; see kiosk --help");
+  }
+  CHECK(refusal({"--frobnicate=1"}) == "unknown option '--frobnicate=1'; see kiosk --help");
+  CHECK(refusal({"validate", "--frobnicate", "x"}) == "unknown option '--frobnicate'; see kiosk --help");
+  CHECK(refusal({"report", "visits", "--from-date", "2026-03-01"}) == "unknown option '--from-date'; see kiosk --help");
+  CHECK(refusal({"publish", "--kep", "5", "/s", "/c"}) == "unknown option '--kep'; see kiosk --help");
+  // No configuration file and no environment variable stands in for an option.
+  CHECK(refusal({"--config", "kiosk.ini"}) == "unknown option '--config'; see kiosk --help");
+}
+
+TEST_CASE("[CommandLine] a missing value names the option and what it needs") {
+  CHECK(refusal({"--fps"}) == "--fps needs a number of frames per second; see kiosk --help");
+  CHECK(refusal({"--size"}) == "--size needs a size like 1920x1080; see kiosk --help");
+  CHECK(refusal({"--windowed", "--script"}) == "--script needs a script file; see kiosk --help");
+  CHECK(refusal({"report", "visits", "--from"}) == "--from needs a date like 2026-12-15; see kiosk --help");
+  CHECK(refusal({"publish", "/s", "/c", "--keep"}) == "--keep needs a number of versions; see kiosk --help");
+  CHECK(refusal({"--state-dir="}) == "--state-dir needs a folder; see kiosk --help");
+}
+
+TEST_CASE("[CommandLine] a bad number names the option and the value") {
+  CHECK(refusal({"--fps", "12.5"}) == "--fps '12.5' is not a number from 10 to 500; see kiosk --help");
+  CHECK(refusal({"--fps", "501"}) == "--fps '501' is not a number from 10 to 500; see kiosk --help");
+  for (const char* bad : {"-30", "+30", "0x20", " 30", "30 ", "", "thirty", "99999999999999999999"}) {
+    CAPTURE(bad);
+    CHECK(refusal({"--fps", bad}) == std::string("--fps '") + bad + "' is not a number from 10 to 500; see kiosk --help");
+  }
+  CHECK(refusal({"publish", "--keep", "1", "/s", "/c"}) ==
+        "--keep '1' is not a number of versions from 2 to 100; see kiosk --help");
+  CHECK(refusal({"publish", "--quiet-seconds", "86401", "/s", "/c"}) ==
+        "--quiet-seconds '86401' is not a number of seconds from 0 to 86400; see kiosk --help");
+  CHECK(refusal({"--display-width-mm", "20001"}).find("'20001'") != std::string::npos);
+  std::string e;
+  CHECK(parse({"--fps", "010", "--quiet-seconds", "0"}, e)->fpsLimit == 10); // leading zeros are still decimal
+}
+
+TEST_CASE("[CommandLine] an option given twice: the last one counts, and each value is checked") {
+  std::string e;
+  auto o = parse({"--fps", "30", "--size", "1280x720", "--fps", "50", "--size", "1024x576", "--windowed", "--windowed"}, e);
+  REQUIRE(o);
+  CHECK(o->fpsLimit == 50);
+  CHECK(o->width == 1024);
+  CHECK(o->height == 576);
+  CHECK(o->windowed);
+  // A wrapper's default overridden after it, as tests/e2e/run-kiosk-script.sh allows.
+  o = parse({"--date", "2026-12-15", "--image-cache", "/a", "--date", "2027-01-01", "--image-cache", "/b"}, e);
+  REQUIRE(o);
+  CHECK(o->date == "2027-01-01");
+  CHECK(o->imageCacheDir == "/b");
+  CHECK(refusal({"--fps", "0", "--fps", "30"}) == "--fps '0' is not a number from 10 to 500; see kiosk --help");
+  CHECK(refusal({"--fps", "30", "--fps", "0"}) == "--fps '0' is not a number from 10 to 500; see kiosk --help");
+}
+
+TEST_CASE("[CommandLine] a value that looks like an option is still the option's value") {
+  std::string e;
+  auto o = parse({"--screenshots", "--windowed", "--script", "-", "c"}, e);
+  REQUIRE(o);
+  CHECK(o->screenshotDir == "--windowed");
+  CHECK_FALSE(o->windowed);
+  CHECK(o->script == "-");
+  CHECK(o->contentDir == "c");
+  CHECK(refusal({"--fps", "--windowed"}) == "--fps '--windowed' is not a number from 10 to 500; see kiosk --help");
+  CHECK(refusal({"--date", "--to"}) == "--date '--to' is not a date like 2026-12-15; see kiosk --help");
+  // The --name=value form, and -- before a folder.
+  o = parse({"--size=1280x720", "--log-file=--odd.log", "--", "c"}, e);
+  REQUIRE(o);
+  CHECK(o->width == 1280);
+  CHECK(o->logFile == "--odd.log");
+  CHECK(o->contentDir == "c");
+  // A switch takes no value: --windowed=no must not quietly mean windowed.
+  CHECK(refusal({"--windowed=no"}) == "--windowed takes no value, but was given 'no'; see kiosk --help");
+  // Whatever form it takes, a PIN given to hash-pin is refused without being repeated.
+  for (const char* pin : {"--", "--2468", "-2468"}) {
+    CAPTURE(pin);
+    const auto m = refusal({"hash-pin", pin, "2468"});
+    CHECK(m.find("reads the PIN from its input") != std::string::npos);
+    CHECK(m.find("2468") == std::string::npos);
+  }
+}
+
+TEST_CASE("[CommandLine] unicode paths pass through unchanged") {
+  std::string e;
+  auto o = parse({"--script", "脚本/参观.kscript", "--screenshots", "Aufnahmen/Größe", "--state-dir", "/srv/état",
+                  "--log-file", "/var/log/киоск.log", "展品/Ausstellungsstücke"},
+                 e);
+  REQUIRE(o);
+  CHECK(o->script == "脚本/参观.kscript");
+  CHECK(o->screenshotDir == "Aufnahmen/Größe");
+  CHECK(o->stateDir == "/srv/état");
+  CHECK(logFilePath(*o, false) == "/var/log/киоск.log");
+  CHECK(o->contentDir == "展品/Ausstellungsstücke");
+  o = parse({"validate", "محتوى"}, e);
+  REQUIRE(o);
+  CHECK(o->contentDir == "محتوى");
+  o = parse({"publish", "/var/lib/kiosk/暂存", "/var/lib/kiosk/内容"}, e);
+  REQUIRE(o);
+  CHECK(o->staging == "/var/lib/kiosk/暂存");
+  CHECK(o->contentDir == "/var/lib/kiosk/内容");
+  CHECK(refusal({"--size", "１２８０x７２０"}) ==
+        "--size '１２８０x７２０' is not a size like 1920x1080 (320x240 to 16384x16384); see kiosk --help");
+  CHECK(refusal({"展品", "Выставка"}) == "more than one content folder given ('展品' and 'Выставка'); see kiosk --help");
+}
+
+TEST_CASE("[CommandLine] help and version after any verb, whichever comes last") {
+  std::string e;
+  for (const char* asked : {"-h", "--help"}) {
+    CAPTURE(asked);
+    CHECK(parse({asked}, e)->verb == Options::Verb::Help);
+    CHECK(parse({"validate", asked}, e)->verb == Options::Verb::Help);
+    CHECK(parse({"publish", asked}, e)->verb == Options::Verb::Help); // no STAGING CONTENT_LINK needed
+    CHECK(parse({"hash-pin", asked}, e)->verb == Options::Verb::Help);
+  }
+  CHECK(parse({"report", "visits", "--version"}, e)->verb == Options::Verb::Version);
+  CHECK(parse({"--help", "--version"}, e)->verb == Options::Verb::Version);
+  CHECK(parse({"--version", "-h"}, e)->verb == Options::Verb::Help);
+  // The help lists every option a staff member may need, each once.
+  const std::string usage = usageText();
+  for (const char* option : {"--windowed", "--size WxH", "--script FILE", "--screenshots DIR", "--date YYYY-MM-DD",
+                             "--assets DIR", "--fps N", "--texture-budget MIB", "--image-cache DIR",
+                             "--no-image-cache", "--metrics-file FILE", "--state-dir DIR", "--no-staff-keys",
+                             "--log-file FILE", "--display-width-mm N", "-h, --help", "--version"}) {
+    CAPTURE(option);
+    CHECK(usage.find(std::string("\n  ") + option + " ") != std::string::npos);
+  }
+}
