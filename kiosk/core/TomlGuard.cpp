@@ -167,10 +167,6 @@ private:
         ++m_i;
         continue;
       }
-      if (c >= 0x80 && inKey) {
-        fail(m_i, quoted(excerpt(m_s, m_i)) + " cannot be in a key: keys are written with a-z, 0-9, '-' and '_'");
-        return;
-      }
       if (c == '\\' && basic) {
         ++m_i;
         if (m_i >= m_s.size()) return;
@@ -191,6 +187,53 @@ private:
       ++m_i;
       if (tooLong()) return;
     }
+  }
+
+  // A quoted key ("名前" = or '名前' =) is valid TOML, but toml++ asks of each of its characters
+  // whether it is whitespace (undefined behaviour for many non-ASCII ones). Such a key is rewritten
+  // as the same key in a basic string with \uXXXX escapes, on the same line, so toml++ reads the
+  // same key and staff get the usual "unknown key" warning for it.
+  void keyString() {
+    const size_t start = m_i;
+    const char q = m_s[m_i];
+    size_t end = start + 1;
+    bool nonAscii = false;
+    while (end < m_s.size() && m_s[end] != q && m_s[end] != '\n') {
+      if (static_cast<unsigned char>(m_s[end]) >= 0x80) nonAscii = true;
+      end += q == '"' && m_s[end] == '\\' && end + 1 < m_s.size() && m_s[end + 1] != '\n' ? 2 : 1;
+    }
+    if (end >= m_s.size() || m_s[end] != q) { // left open: toml++ says so, but must not meet the characters
+      if (nonAscii) fail(start, "this key's quote is not closed on its line; close it, or write the key without quotes");
+      m_i = end;
+      return;
+    }
+    if (end - start - 1 > m_limits.maxKeyBytes) {
+      fail(start, "a key longer than " + std::to_string(m_limits.maxKeyBytes) +
+                      " letters cannot be one the kiosk knows; look for a missing '=' or quote before it");
+      return;
+    }
+    if (!nonAscii) {
+      m_i = end + 1;
+      return;
+    }
+    std::string basic = "\"";
+    for (size_t i = start + 1; i < end;) {
+      const auto b = static_cast<unsigned char>(m_s[i]);
+      if (b < 0x80) {
+        if (q == '\'' && (b == '"' || b == '\\')) basic += '\\'; // literal text in a basic string
+        basic += m_s[i++];
+        continue;
+      }
+      size_t len = 0;
+      const char32_t cp = codePointAt(m_s, i, len);
+      char escape[16];
+      std::snprintf(escape, sizeof escape, cp > 0xFFFF ? "\\U%08X" : "\\u%04X", static_cast<unsigned>(cp));
+      basic += escape;
+      i += len;
+    }
+    basic += '"';
+    m_s.replace(start, end + 1 - start, basic);
+    m_i = start + basic.size();
   }
 
   // After a backslash in a """ text followed by a space or line break: TOML trims the spaces and
@@ -259,7 +302,7 @@ private:
     case Mode::Key:
     case Mode::HeaderKey:
       if (c == '"' || c == '\'') {
-        string(true);
+        keyString();
         return;
       }
       if (c == '.') {
