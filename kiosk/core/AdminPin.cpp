@@ -104,9 +104,13 @@ std::optional<PinHash> parseArgon2id(std::string_view text, std::string& error) 
   }
   const auto costs = split(fields[1], ',');
   std::uint32_t memory = 0, passes = 0, lanes = 0;
-  if (costs.size() != 3 || !costs[0].starts_with("m=") || !costs[1].starts_with("t=") || !costs[2].starts_with("p=") ||
-      !readNumber(costs[0].substr(2), memory) || !readNumber(costs[1].substr(2), passes) ||
-      !readNumber(costs[2].substr(2), lanes) || memory < kArgonMinKiB || memory > kArgonMaxKiB ||
+  // Numbers as Argon2 writes them: no leading zeros, which libsodium would not read.
+  auto cost = [&](std::size_t k, const char* name, std::uint32_t& out) {
+    const std::string_view c = costs[k];
+    return c.starts_with(name) && !c.substr(2).starts_with("0") && readNumber(c.substr(2), out);
+  };
+  if (costs.size() != 3 || !cost(0, "m=", memory) || !cost(1, "t=", passes) || !cost(2, "p=", lanes) ||
+      memory < kArgonMinKiB || memory > kArgonMaxKiB ||
       passes < kArgonMinPasses || passes > kArgonMaxPasses || lanes != 1) {
     error = "its costs must be written like m=65536,t=2,p=1: memory m from " + std::to_string(kArgonMinKiB) + " to " +
             std::to_string(kArgonMaxKiB) + " (KiB), passes t from " + std::to_string(kArgonMinPasses) + " to " +

@@ -197,6 +197,7 @@ TEST_CASE("[AdminPin] malformed hashes are refused with a reason that does not r
       {"$argon2id$v=19$m=4194304,t=2,p=1$OZZFCf0Oe4P/0YqKmSoJ7w$5PGdnN0Tnn1OsLnENQ1w+/xgiJRJ685qwYrwLUCWOpk", "costs"},
       {"$argon2id$v=19$m=65536,t=0,p=1$OZZFCf0Oe4P/0YqKmSoJ7w$5PGdnN0Tnn1OsLnENQ1w+/xgiJRJ685qwYrwLUCWOpk", "costs"},
       {"$argon2id$v=19$m=65536,t=2,p=4$OZZFCf0Oe4P/0YqKmSoJ7w$5PGdnN0Tnn1OsLnENQ1w+/xgiJRJ685qwYrwLUCWOpk", "costs"},
+      {"$argon2id$v=19$m=065536,t=2,p=1$OZZFCf0Oe4P/0YqKmSoJ7w$5PGdnN0Tnn1OsLnENQ1w+/xgiJRJ685qwYrwLUCWOpk", "costs"},
       {"$argon2id$v=19$t=2,m=65536,p=1$OZZFCf0Oe4P/0YqKmSoJ7w$5PGdnN0Tnn1OsLnENQ1w+/xgiJRJ685qwYrwLUCWOpk", "costs"},
       {"$argon2id$v=19$m=65536,t=2,p=1$AAAA$5PGdnN0Tnn1OsLnENQ1w+/xgiJRJ685qwYrwLUCWOpk", "salt"},
       {"$argon2id$v=19$m=65536,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA$5PGdnN0Tnn1OsLnENQ1w+/xgiJRJ685qwYrwLUCWOpk", "salt"},
