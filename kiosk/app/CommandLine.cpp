@@ -41,7 +41,7 @@ Verbs:
                        QR codes shown, idle resets, and any damaged log lines skipped; read
                        from <state dir>/analytics; --from/--to limit the days (inclusive),
                        --csv FILE also writes one row per item and language (RFC 4180)
-  hash-pin             read a staff PIN (4 to 12 digits; not shown when typed) and print the
+  hash-pin             read a staff PIN (6 to 12 digits; not shown when typed) and print the
                        admin_pin line to paste under [kiosk] in kiosk.toml; without it the
                        admin view (four corners tapped clockwise from top left) stays closed
   publish              for content that a sync tool (rsync, Syncthing) delivers into STAGING:

@@ -51,13 +51,18 @@ HiddenInput::~HiddenInput() {
 
 int hashPin(std::istream& in, std::ostream& out, std::ostream& err, bool interactive) {
   std::string pin, again;
-  if (interactive) err << "Staff PIN for the admin view (4 to 12 digits, not shown): " << std::flush;
+  if (interactive) err << "Staff PIN for the admin view (6 to 12 digits, not shown): " << std::flush;
   if (!readLine(in, pin)) {
     err << "kiosk hash-pin: no PIN was given; type it, or give it on one line of input\n";
     return 2;
   }
-  if (!isValidPin(pin)) {
-    err << "kiosk hash-pin: a PIN must be 4 to 12 digits (0-9) and nothing else; nothing was made\n";
+  if (!isValidNewPin(pin)) {
+    err << "kiosk hash-pin: a PIN must be " << kNewPinMinDigits << " to " << kPinMaxDigits
+        << " digits (0-9) and nothing else; nothing was made\n";
+    if (looksLikePlainPin(pin) && pin.size() < kNewPinMinDigits)
+      err << "A shorter PIN is not safe whatever its hash: anyone with a copy of kiosk.toml can try every 4-digit PIN "
+             "against the hash on a PC in minutes (the keypad's lockout does not stop that). Choose at least "
+          << kNewPinMinDigits << " digits.\n";
     return 1;
   }
   if (interactive) {

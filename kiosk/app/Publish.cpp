@@ -1,7 +1,9 @@
 #include "app/Publish.h"
 
 #include "app/Validate.h"
-#include "core/Sha256.h"
+#include "core/Sodium.h"
+
+#include <sodium.h>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -27,6 +29,29 @@
 namespace kiosk::app {
 namespace fs = std::filesystem;
 namespace {
+
+// SHA-256 fed piece by piece (libsodium's crypto_hash_sha256 state), finished as lowercase hex.
+class Sha256 {
+public:
+  Sha256() {
+    (void)sodiumReady(); // picks libsodium's implementations; SHA-256 itself needs no random source
+    crypto_hash_sha256_init(&m_state);
+  }
+  Sha256& update(const void* data, std::size_t size) {
+    crypto_hash_sha256_update(&m_state, static_cast<const unsigned char*>(data), size);
+    return *this;
+  }
+  Sha256& update(std::string_view bytes) { return update(bytes.data(), bytes.size()); }
+  std::string hex() {
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&m_state, digest);
+    char text[crypto_hash_sha256_BYTES * 2 + 1];
+    return sodium_bin2hex(text, sizeof text, digest, sizeof digest);
+  }
+
+private:
+  crypto_hash_sha256_state m_state;
+};
 
 // Syncthing's own files in the root of a synced folder: its marker, ignore list and old copies.
 // Never content, so never hashed, checked for quiet or published.
@@ -113,7 +138,7 @@ std::optional<std::string> treeHash(const fs::path& root, const std::vector<Entr
       }
     }
   }
-  return toHex(h.finish());
+  return h.hex();
 }
 
 // A cheap fingerprint of the tree's state: names, sizes, times and inodes. ctime changes with
@@ -129,7 +154,7 @@ std::string fingerprint(const std::vector<Entry>& entries) {
       << '\n';
     h.update(s.str());
   }
-  return toHex(h.finish());
+  return h.hex();
 }
 
 // The whole of a small file ("" when missing).
@@ -420,6 +445,8 @@ int rollback(const fs::path& link, const fs::path& versions, std::ostream& out) 
 }
 
 } // namespace
+
+std::string sha256Hex(std::string_view bytes) { return Sha256().update(bytes).hex(); }
 
 std::string contentTreeHash(const std::string& dir) {
   std::string why;

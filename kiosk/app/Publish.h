@@ -9,6 +9,7 @@
 //   /var/lib/kiosk/content -> versions/...  the symlink the kiosk runs on
 #include <ostream>
 #include <string>
+#include <string_view>
 
 namespace kiosk::app {
 
@@ -37,5 +38,7 @@ int publishContent(const PublishOptions& options, std::ostream& out);
 // Exposed for tests: the content hash publish names versions by (SHA-256 over each file's
 // relative path, type, size and bytes, in path order; Syncthing's own files left out), as hex.
 std::string contentTreeHash(const std::string& dir);
+// Exposed for tests: SHA-256 of `bytes` as lowercase hex, by the same code as the content hash.
+std::string sha256Hex(std::string_view bytes);
 
 } // namespace kiosk::app

@@ -1,11 +1,12 @@
 #include "app/Validate.h"
 
 #include "core/ContentLoader.h"
-#include "core/Json.h"
 #include "core/TranslationReport.h"
 #include "core/Utf8.h"
 #include "text/FontLibrary.h"
 #include "media/ImageCheck.h"
+
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <set>
@@ -42,6 +43,23 @@ void checkDrawable(const Content& content, std::vector<Diagnostic>& out) {
 }
 
 
+using Json = nlohmann::ordered_json; // keys in the order written
+
+// One value as JSON text. Bytes that are not UTF-8 (a file name from a zip made with GBK names)
+// become U+FFFD: the output stays valid JSON, and nothing throws.
+std::string jsonText(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+// An object on one line, `{"key": value, ...}`: validate --json prints each diagnostic so, and
+// the top level a key to a line, which keeps it readable in a CI log and easy to grep.
+std::string oneLine(const Json& object) {
+  std::string out = "{";
+  for (const auto& [key, value] : object.items()) {
+    if (out.size() > 1) out += ", ";
+    out += jsonText(key) + ": " + jsonText(value);
+  }
+  return out + "}";
+}
+
 } // namespace
 
 int validateContent(const std::string& dir, std::ostream& out, bool json) {
@@ -68,16 +86,26 @@ int validateContent(const std::string& dir, std::ostream& out, bool json) {
     for (const auto& s : r.content->sections) items += s.items.size();
   const int status = !r.content ? 2 : errors ? 1 : 0;
   if (json) {
-    out << "{\n  \"folder\": " << jsonString(dir) << ",\n  \"readable\": " << (r.content ? "true" : "false")
-        << ",\n  \"sections\": " << (r.content ? r.content->sections.size() : 0) << ",\n  \"items\": " << items
-        << ",\n  \"admin_view_enabled\": " << (r.content && r.content->settings.adminPin ? "true" : "false")
-        << ",\n  \"errors\": " << errors << ",\n  \"warnings\": " << warnings << ",\n  \"diagnostics\": [";
+    Json summary;
+    summary["folder"] = dir;
+    summary["readable"] = r.content != nullptr;
+    summary["sections"] = r.content ? r.content->sections.size() : 0;
+    summary["items"] = items;
+    summary["admin_view_enabled"] = r.content && r.content->settings.adminPin;
+    summary["errors"] = errors;
+    summary["warnings"] = warnings;
+    out << "{\n";
+    for (const auto& [key, value] : summary.items()) out << "  " << jsonText(key) << ": " << jsonText(value) << ",\n";
+    out << "  \"diagnostics\": [";
     for (size_t i = 0; i < r.diagnostics.size(); ++i) {
       const auto& d = r.diagnostics[i];
-      out << (i ? ",\n" : "\n") << "    {\"file\": " << jsonString(d.file) << ", \"line\": " << d.line
-          << ", \"column\": " << d.column << ", \"severity\": \""
-          << (d.severity == Diagnostic::Severity::Error ? "error" : "warning") << "\", \"message\": " << jsonString(d.message)
-          << "}";
+      Json entry;
+      entry["file"] = d.file;
+      entry["line"] = d.line;
+      entry["column"] = d.column;
+      entry["severity"] = d.severity == Diagnostic::Severity::Error ? "error" : "warning";
+      entry["message"] = d.message;
+      out << (i ? ",\n" : "\n") << "    " << oneLine(entry);
     }
     out << (r.diagnostics.empty() ? "]\n}\n" : "\n  ]\n}\n");
     return status;

@@ -1,7 +1,10 @@
 #pragma once
-// The staff PIN that opens the admin view, kept in kiosk.toml only as a salted PBKDF2 hash:
-//   admin_pin = "pbkdf2-sha256$200000$<salt: 32 hex digits>$<hash: 64 hex digits>"
-// `kiosk hash-pin` makes the line. A PIN is 4 to 12 digits (typed on the kiosk's keypad).
+// The staff PIN that opens the admin view, kept in kiosk.toml only as a salted hash that
+// `kiosk hash-pin` makes with libsodium's Argon2id:
+//   admin_pin = "$argon2id$v=19$m=65536,t=2,p=1$<salt: base64>$<hash: base64>"
+// Older kiosks wrote PBKDF2 hashes, "pbkdf2-sha256$200000$<salt: 32 hex digits>$<hash: 64 hex
+// digits>"; they still open the view until staff make a new one (the loader warns about them).
+// A new PIN is 6 to 12 digits; the keypad takes 4 to 12, as an old hash may be of a 4-digit PIN.
 // Pure except makePinHash(pin), which reads random bytes from the system for the salt.
 #include "core/Clock.h"
 
@@ -14,47 +17,65 @@
 
 namespace kiosk {
 
-// PBKDF2 rounds of a new hash: about 100 ms to verify on the kiosk's own CPU, so a visitor (or a
-// stolen kiosk.toml) gets few guesses a second; the admin view verifies off the frame loop.
-inline constexpr std::uint32_t kPinHashIterations = 200000;
-// The rounds a hash may name: fewer is too cheap to guess, more would keep staff waiting (seconds).
-inline constexpr std::uint32_t kPinHashMinIterations = 10000;
-inline constexpr std::uint32_t kPinHashMaxIterations = 2000000;
+// What the keypad takes and verifyPin() tries: old PBKDF2 hashes may be of 4 or 5 digits.
 inline constexpr std::size_t kPinMinDigits = 4;
+// What `kiosk hash-pin` makes a hash of. The keypad's lockout does nothing against a copied
+// kiosk.toml: 4 digits are 10,000 guesses, which a PC with a few cores tries in minutes even at
+// Argon2id's ~0.1 s each, whatever the hash. 6 digits take a hundred times longer.
+inline constexpr std::size_t kNewPinMinDigits = 6;
 inline constexpr std::size_t kPinMaxDigits = 12;
 
+// The rounds an old PBKDF2 hash may name: fewer is too cheap to guess, more would keep staff
+// waiting (seconds).
+inline constexpr std::uint32_t kPinHashMinIterations = 10000;
+inline constexpr std::uint32_t kPinHashMaxIterations = 2000000;
+
 struct PinHash {
-  std::uint32_t iterations = kPinHashIterations;
-  std::vector<std::uint8_t> salt;   // 8 to 64 bytes; new hashes have 16 random bytes
+  enum class Scheme {
+    Argon2id,     // "$argon2id$...", made by kiosk hash-pin
+    Pbkdf2Sha256, // "pbkdf2-sha256$...", made by older kiosks: still verified, never made
+  };
+  Scheme scheme = Scheme::Argon2id;
+  std::string encoded; // Argon2id: the whole string, as libsodium reads it
+
+  // Pbkdf2Sha256 only:
+  std::uint32_t iterations = 0;
+  std::vector<std::uint8_t> salt;      // 8 to 64 bytes
   std::array<std::uint8_t, 32> hash{}; // PBKDF2-HMAC-SHA256(pin, salt, iterations, 32)
 
-  // "pbkdf2-sha256$200000$<salt hex>$<hash hex>", as it goes in quotes in kiosk.toml.
+  bool legacy() const { return scheme == Scheme::Pbkdf2Sha256; }
+  // As it goes in quotes in kiosk.toml (an old hash with its hex in lower case).
   std::string text() const;
 };
 
-// True for 4 to 12 ASCII digits and nothing else.
+// True for 4 to 12 ASCII digits and nothing else: what the keypad may submit.
 bool isValidPin(std::string_view pin);
+// True for 6 to 12 ASCII digits and nothing else: what a new hash may be made of.
+bool isValidNewPin(std::string_view pin);
 
-// Reads a hash string; on failure returns nullopt and says what is wrong in `error` (in words
-// for staff, without repeating the value: it might be a PIN written in the wrong place).
+// Reads a hash string of either scheme; on failure returns nullopt and says what is wrong in
+// `error` (in words for staff, without repeating the value: it might be a PIN written in the
+// wrong place).
 std::optional<PinHash> parsePinHash(std::string_view text, std::string& error);
 
 // True when staff wrote the PIN itself instead of its hash: only digits (spaces around allowed).
 bool looksLikePlainPin(std::string_view text);
 
-// Whether `pin` is the PIN `hash` was made from. Takes ~100 ms (the hash's rounds) on purpose:
-// call it on a worker thread. Compares in constant time; a PIN of the wrong form is false at once.
+// Whether `pin` is the PIN `hash` was made from. Slow on purpose (Argon2id: about 0.1 s and
+// 64 MiB on a desktop PC; an old hash: its rounds): call it on a worker thread. Compares in
+// constant time; a PIN of the wrong form is false at once.
 bool verifyPin(std::string_view pin, const PinHash& hash);
 
-// A new hash of `pin` with a random 16-byte salt from the system (getrandom). nullopt with
-// `error` when the PIN is not 4 to 12 digits or the system gives no random bytes.
-std::optional<PinHash> makePinHash(std::string_view pin, std::string& error,
-                                   std::uint32_t iterations = kPinHashIterations);
-// The same with a given salt: reproducible, for tests.
-PinHash makePinHash(std::string_view pin, const std::vector<std::uint8_t>& salt, std::uint32_t iterations);
+// A new Argon2id hash of `pin` with a random salt from the system. nullopt with `error` when the
+// PIN is not 6 to 12 digits, or libsodium cannot start or get the memory.
+std::optional<PinHash> makePinHash(std::string_view pin, std::string& error);
 
-// Equal sizes and bytes, taking the same time wherever the first difference is.
-bool constantTimeEqual(const std::uint8_t* a, std::size_t aSize, const std::uint8_t* b, std::size_t bSize);
+// The old scheme's pieces, on libsodium's HMAC-SHA256 (crypto_auth_hmacsha256), exposed for
+// their known-answer tests. HMAC-SHA256 of `message` under `key` (any length).
+std::array<std::uint8_t, 32> hmacSha256(std::string_view key, std::string_view message);
+// PBKDF2-HMAC-SHA256 (RFC 8018): `length` bytes from `password` and `salt` by `iterations` rounds.
+std::vector<std::uint8_t> pbkdf2HmacSha256(std::string_view password, std::string_view salt, std::uint32_t iterations,
+                                           std::size_t length);
 
 // Wrong PINs lock the keypad: after 5 wrong in a row, for 60 s; each further lockout doubles
 // that, up to 15 min. A right PIN forgets it all. Time is the caller's (a Clock's now()), so

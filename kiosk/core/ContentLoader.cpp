@@ -724,8 +724,9 @@ void readOpeningHours(FileReader& r, const toml::node& node, KioskSettings& sett
   }
 }
 
-// admin_pin = "pbkdf2-sha256$...": the staff PIN's hash. Messages never repeat the value: a
-// PIN written here by mistake must not reach the staff overlay or a log.
+// admin_pin = "$argon2id$...": the staff PIN's hash (or an older kiosk's "pbkdf2-sha256$...",
+// which still opens the view, with a warning). Messages never repeat the value: a PIN written
+// here by mistake must not reach the staff overlay or a log.
 std::optional<PinHash> readAdminPin(FileReader& r, const toml::node& node) {
   const auto* s = node.as_string();
   const bool plainNumber = node.as_integer() || node.as_floating_point() || (s && looksLikePlainPin(s->get()));
@@ -740,6 +741,12 @@ std::optional<PinHash> readAdminPin(FileReader& r, const toml::node& node) {
   if (!hash)
     r.error(node, "'admin_pin' is not a PIN hash: " + why +
                       "; make one with: kiosk hash-pin, and paste the whole line it prints; the admin view stays closed until then");
+  // An old hash cannot say how long its PIN is, and older kiosks took 4 digits, which a copy of
+  // this file gives away in minutes.
+  else if (hash->legacy())
+    r.warning(node, "'admin_pin' is an old-style hash (pbkdf2-sha256): it still opens the admin view, but it may be of a "
+                    "4-digit PIN, which anyone with a copy of this file can find in minutes; choose a new PIN of at least 6 "
+                    "digits, make its hash with: kiosk hash-pin, and paste the line it prints here instead");
   return hash;
 }
 

@@ -1,76 +1,51 @@
 #include "core/Utf8.h"
 
-namespace kiosk::utf8 {
+#include <unicode/utf8.h>
 
-bool decode(std::string_view text, std::vector<char32_t>& out, size_t* badOffset) {
-  size_t i = 0;
-  const size_t n = text.size();
-  while (i < n) {
-    const auto b0 = static_cast<unsigned char>(text[i]);
-    char32_t cp = 0;
-    size_t len = 0;
-    if (b0 < 0x80) {
-      cp = b0;
-      len = 1;
-    } else if ((b0 & 0xE0) == 0xC0) {
-      cp = b0 & 0x1F;
-      len = 2;
-    } else if ((b0 & 0xF0) == 0xE0) {
-      cp = b0 & 0x0F;
-      len = 3;
-    } else if ((b0 & 0xF8) == 0xF0) {
-      cp = b0 & 0x07;
-      len = 4;
-    } else {
-      if (badOffset) *badOffset = i;
+#include <cstdint>
+
+namespace kiosk::utf8 {
+namespace {
+
+// Walks `text` with ICU's U8_NEXT, handing each code point to `each`; false at the first
+// ill-formed sequence, with *badOffset at its first byte. Offsets are 64-bit: the macros only
+// compare and increment them, and a file may be larger than 2 GiB.
+template <typename Each> bool walk(std::string_view text, size_t* badOffset, Each each) {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int64_t>(text.size());
+  for (std::int64_t i = 0; i < length;) {
+    const std::int64_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      if (badOffset) *badOffset = static_cast<size_t>(start);
       return false;
     }
-    if (i + len > n) {
-      if (badOffset) *badOffset = i;
-      return false;
-    }
-    for (size_t k = 1; k < len; ++k) {
-      const auto b = static_cast<unsigned char>(text[i + k]);
-      if ((b & 0xC0) != 0x80) {
-        if (badOffset) *badOffset = i;
-        return false;
-      }
-      cp = (cp << 6) | (b & 0x3F);
-    }
-    // Reject overlong forms, surrogates and values past U+10FFFF.
-    const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-    if (overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-      if (badOffset) *badOffset = i;
-      return false;
-    }
-    out.push_back(cp);
-    i += len;
+    each(static_cast<char32_t>(c));
   }
   return true;
 }
 
-bool isValid(std::string_view text, size_t* badOffset) {
-  std::vector<char32_t> ignored;
-  ignored.reserve(text.size());
-  return decode(text, ignored, badOffset);
+} // namespace
+
+bool decode(std::string_view text, std::vector<char32_t>& out, size_t* badOffset) {
+  return walk(text, badOffset, [&](char32_t c) { out.push_back(c); });
 }
 
-void append(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+bool isValid(std::string_view text, size_t* badOffset) {
+  return walk(text, badOffset, [](char32_t) {});
+}
+
+void append(std::string& out, char32_t codePoint) {
+  std::uint8_t bytes[U8_MAX_LENGTH];
+  std::int32_t size = 0;
+  UBool bad = false;
+  U8_APPEND(bytes, size, U8_MAX_LENGTH, static_cast<UChar32>(codePoint), bad);
+  if (bad) {
+    size = 0;
+    U8_APPEND_UNSAFE(bytes, size, 0xFFFD);
   }
+  out.append(reinterpret_cast<const char*>(bytes), static_cast<size_t>(size));
 }
 
 } // namespace kiosk::utf8

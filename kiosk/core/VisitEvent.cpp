@@ -1,15 +1,13 @@
 #include "core/VisitEvent.h"
 
-#include "core/Json.h"
-#include "core/Utf8.h"
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <map>
-#include <variant>
+#include <set>
 
 namespace kiosk {
 namespace {
@@ -29,157 +27,6 @@ constexpr std::array<std::pair<SessionEnd, const char*>, 3> kEnds{{
     {SessionEnd::Visitor, "visitor"},
     {SessionEnd::Stopped, "stopped"},
 }};
-
-void appendKey(std::string& out, const char* key) {
-  out += ",\"";
-  out += key;
-  out += "\":";
-}
-
-// ---- A strict parser for the one flat object shape formatVisitLine writes. ----
-
-using Value = std::variant<std::string, double, bool>;
-
-struct Cursor {
-  std::string_view s;
-  size_t i = 0;
-  bool at(char c) const { return i < s.size() && s[i] == c; }
-  void skipSpace() {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-  }
-  bool eat(char c) {
-    skipSpace();
-    if (!at(c)) return false;
-    ++i;
-    return true;
-  }
-};
-
-int hexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-bool parseHex4(Cursor& c, char32_t& out) {
-  if (c.i + 4 > c.s.size()) return false;
-  out = 0;
-  for (int k = 0; k < 4; ++k) {
-    const int d = hexDigit(c.s[c.i++]);
-    if (d < 0) return false;
-    out = out * 16 + static_cast<char32_t>(d);
-  }
-  return true;
-}
-
-bool parseString(Cursor& c, std::string& out) {
-  if (!c.eat('"')) return false;
-  while (c.i < c.s.size()) {
-    const unsigned char ch = static_cast<unsigned char>(c.s[c.i]);
-    if (ch == '"') {
-      ++c.i;
-      return utf8::isValid(out);
-    }
-    if (ch < 0x20) return false; // raw control characters are not JSON
-    if (ch != '\\') {
-      out += static_cast<char>(ch);
-      ++c.i;
-      continue;
-    }
-    if (++c.i >= c.s.size()) return false;
-    switch (c.s[c.i++]) {
-    case '"': out += '"'; break;
-    case '\\': out += '\\'; break;
-    case '/': out += '/'; break;
-    case 'b': out += '\b'; break;
-    case 'f': out += '\f'; break;
-    case 'n': out += '\n'; break;
-    case 'r': out += '\r'; break;
-    case 't': out += '\t'; break;
-    case 'u': {
-      char32_t cp = 0;
-      if (!parseHex4(c, cp)) return false;
-      if (cp >= 0xD800 && cp <= 0xDBFF) { // a surrogate pair for a character beyond the BMP
-        char32_t low = 0;
-        if (c.i + 2 > c.s.size() || c.s[c.i] != '\\' || c.s[c.i + 1] != 'u') return false;
-        c.i += 2;
-        if (!parseHex4(c, low) || low < 0xDC00 || low > 0xDFFF) return false;
-        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-      } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-        return false;
-      }
-      utf8::append(out, cp);
-      break;
-    }
-    default: return false;
-    }
-  }
-  return false; // no closing quote: a torn line
-}
-
-// JSON's number grammar exactly (no leading '+', no "01", no "1.", no NaN).
-bool parseNumber(Cursor& c, double& out) {
-  c.skipSpace();
-  const size_t start = c.i;
-  auto digits = [&] {
-    const size_t from = c.i;
-    while (c.i < c.s.size() && c.s[c.i] >= '0' && c.s[c.i] <= '9') ++c.i;
-    return c.i - from;
-  };
-  if (c.at('-')) ++c.i;
-  if (c.at('0')) ++c.i;
-  else if (digits() == 0) return false;
-  if (c.at('.')) {
-    ++c.i;
-    if (digits() == 0) return false;
-  }
-  if (c.at('e') || c.at('E')) {
-    ++c.i;
-    if (c.at('+') || c.at('-')) ++c.i;
-    if (digits() == 0) return false;
-  }
-  const auto r = std::from_chars(c.s.data() + start, c.s.data() + c.i, out);
-  return r.ec == std::errc() && r.ptr == c.s.data() + c.i && std::isfinite(out);
-}
-
-bool parseValue(Cursor& c, Value& out) {
-  c.skipSpace();
-  if (c.at('"')) {
-    std::string s;
-    if (!parseString(c, s)) return false;
-    out = std::move(s);
-    return true;
-  }
-  for (const auto& [word, value] : {std::pair{std::string_view("true"), true}, std::pair{std::string_view("false"), false}})
-    if (c.s.substr(c.i, word.size()) == word) {
-      c.i += word.size();
-      out = value;
-      return true;
-    }
-  double d = 0;
-  if (!parseNumber(c, d)) return false;
-  out = d;
-  return true;
-}
-
-std::optional<std::map<std::string, Value>> parseFlatObject(std::string_view line) {
-  Cursor c{line};
-  std::map<std::string, Value> fields;
-  if (!c.eat('{')) return std::nullopt;
-  if (!c.eat('}')) {
-    do {
-      std::string key;
-      Value v;
-      if (!parseString(c, key) || !c.eat(':') || !parseValue(c, v)) return std::nullopt;
-      if (!fields.emplace(std::move(key), std::move(v)).second) return std::nullopt; // a key twice
-    } while (c.eat(','));
-    if (!c.eat('}')) return std::nullopt;
-  }
-  c.skipSpace();
-  if (c.i != line.size()) return std::nullopt; // anything after the object: glued or garbage
-  return fields;
-}
 
 bool parseDate(const std::string& s, CivilDate& out) {
   int y = 0, m = 0, d = 0;
@@ -226,54 +73,72 @@ const char* sessionEndName(SessionEnd how) {
 }
 
 std::string formatVisitLine(const VisitEvent& e) {
-  std::string out = "{\"v\":1,\"type\":\"";
-  out += visitEventName(e.type);
-  out += "\",\"date\":\"" + e.date.iso() + "\"";
-  char buf[64];
+  // ordered_json keeps the keys in the order written, so lines read the same as ever.
+  nlohmann::ordered_json j;
+  j["v"] = 1;
+  j["type"] = visitEventName(e.type);
+  j["date"] = e.date.iso();
   const int minute = std::clamp(e.minuteOfDay, 0, 1439);
-  std::snprintf(buf, sizeof buf, ",\"time\":\"%02d:%02d\",\"session\":%d", minute / 60, minute % 60, std::max(e.session, 1));
-  out += buf;
-  appendKey(out, "lang");
-  appendJsonString(out, e.language);
+  char time[8];
+  std::snprintf(time, sizeof time, "%02d:%02d", minute / 60, minute % 60);
+  j["time"] = time;
+  j["session"] = std::max(e.session, 1);
+  j["lang"] = e.language;
   const bool view = e.type == VisitEventType::Section || e.type == VisitEventType::Item;
-  if (view || e.type == VisitEventType::QrShown) {
-    appendKey(out, "section");
-    appendJsonString(out, e.section);
-  }
-  if (e.type == VisitEventType::Item || e.type == VisitEventType::QrShown) {
-    appendKey(out, "item");
-    appendJsonString(out, e.item);
-  }
+  if (view || e.type == VisitEventType::QrShown) j["section"] = e.section;
+  if (e.type == VisitEventType::Item || e.type == VisitEventType::QrShown) j["item"] = e.item;
   if (view || e.type == VisitEventType::SessionEnd) {
-    // Hundredths of a second are plenty for dwell and keep lines short.
-    const double s = std::isfinite(e.seconds) && e.seconds > 0 ? e.seconds : 0;
-    std::snprintf(buf, sizeof buf, ",\"seconds\":%.2f", s);
-    out += buf;
+    // Hundredths of a second are plenty for dwell and keep lines short: 12.4, 75.25, 0.0. A
+    // number never becomes inf (which JSON writes as null): a view is not 30 years long.
+    const double s = std::isfinite(e.seconds) && e.seconds > 0 ? std::min(e.seconds, 1e9) : 0;
+    j["seconds"] = std::round(s * 100) / 100;
   }
-  if (view && e.cutAtLastTouch) out += ",\"cut\":true";
+  if (view && e.cutAtLastTouch) j["cut"] = true;
   if (e.type == VisitEventType::SessionEnd) {
-    std::snprintf(buf, sizeof buf, ",\"items\":%d,\"ended\":\"%s\"", std::max(e.items, 0), sessionEndName(e.ended));
-    out += buf;
+    j["items"] = std::max(e.items, 0);
+    j["ended"] = sessionEndName(e.ended);
   }
-  out += "}\n";
-  return out;
+  // Bytes that are not UTF-8 (nothing the kiosk's own ids should have) become U+FFFD rather
+  // than invalid JSON or an exception.
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::optional<VisitEvent> parseVisitLine(std::string_view line) {
-  auto fields = parseFlatObject(line);
-  if (!fields) return std::nullopt;
+  // JSON whitespace the writer never puts there: a CR (a file saved on Windows) or a byte-order
+  // mark (which nlohmann would skip) means the line is not as written.
+  if (line.find_first_of("\r\n") != std::string_view::npos || line.starts_with("\xEF\xBB\xBF")) return std::nullopt;
+  using Json = nlohmann::json;
+  std::set<std::string> keys;
+  bool keyTwice = false;
+  // nlohmann keeps the last of a key written twice; the callback sees each key of the object.
+  const auto onEvent = [&](int depth, Json::parse_event_t event, Json& parsed) {
+    if (event == Json::parse_event_t::key && depth == 1 && parsed.is_string() &&
+        !keys.insert(parsed.get_ref<const std::string&>()).second)
+      keyTwice = true;
+    return true;
+  };
+  Json fields;
+  try {
+    // The non-throwing parse: a torn line, two glued together, garbage or text that is not UTF-8
+    // give a discarded value. The whole line must be the one object.
+    fields = Json::parse(line.begin(), line.end(), onEvent, false);
+  } catch (const Json::exception&) {
+    return std::nullopt;
+  }
+  if (fields.is_discarded() || !fields.is_object() || keyTwice) return std::nullopt;
   size_t used = 0;
   auto str = [&](const char* key) -> const std::string* {
-    auto it = fields->find(key);
-    if (it == fields->end() || !std::holds_alternative<std::string>(it->second)) return nullptr;
+    auto it = fields.find(key);
+    if (it == fields.end() || !it->is_string()) return nullptr;
     ++used;
-    return &std::get<std::string>(it->second);
+    return &it->get_ref<const std::string&>();
   };
   auto num = [&](const char* key) -> std::optional<double> {
-    auto it = fields->find(key);
-    if (it == fields->end() || !std::holds_alternative<double>(it->second)) return std::nullopt;
+    auto it = fields.find(key);
+    if (it == fields.end() || !it->is_number()) return std::nullopt;
     ++used;
-    return std::get<double>(it->second);
+    const double d = it->get<double>();
+    return std::isfinite(d) ? std::optional<double>(d) : std::nullopt;
   };
   VisitEvent e;
   const auto version = num("v");
@@ -305,9 +170,9 @@ std::optional<VisitEvent> parseVisitLine(std::string_view line) {
     e.seconds = *seconds;
   }
   if (view) {
-    if (auto it = fields->find("cut"); it != fields->end()) {
-      if (!std::holds_alternative<bool>(it->second)) return std::nullopt;
-      e.cutAtLastTouch = std::get<bool>(it->second);
+    if (auto it = fields.find("cut"); it != fields.end()) {
+      if (!it->is_boolean()) return std::nullopt;
+      e.cutAtLastTouch = it->get<bool>();
       ++used;
     }
   }
@@ -325,7 +190,7 @@ std::optional<VisitEvent> parseVisitLine(std::string_view line) {
     if (!known) return std::nullopt;
   }
   // A key this type does not have means the line is not ours (or not this version's).
-  if (used != fields->size()) return std::nullopt;
+  if (used != fields.size()) return std::nullopt;
   return e;
 }
 

@@ -17,6 +17,8 @@ run_packages=(
   libxi-dev                                 # multi-touch (XInput 2.2): pinch and two-finger gestures
   libxext-dev                               # display power (DPMS) outside opening hours
   libsystemd-dev                            # the service's readiness and watchdog (sd_notify)
+  libsodium-dev                             # the staff PIN's hash (Argon2id); publish's content hash (SHA-256)
+  nlohmann-json3-dev                        # JSON: the visit log's lines, validate --json (headers)
   fonts-noto-core fonts-noto-cjk            # Latin, Cyrillic, Thai...; Chinese, Japanese, Korean
   doctest-dev                               # the test framework (headers; the build always has tests)
   libcli11-dev                              # the command line's verbs and options (CLI11, headers)

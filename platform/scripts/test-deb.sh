@@ -42,7 +42,7 @@ chroot "$root" /bin/bash -euo pipefail -c '
   su -s /bin/sh kiosk -c "kiosk publish --quiet-seconds 0 /var/lib/kiosk/staging /var/lib/kiosk/content"
   test -L /var/lib/kiosk/content
   kiosk validate /var/lib/kiosk/content >/dev/null
-  echo 2468 | kiosk hash-pin | grep -q "^admin_pin = \"pbkdf2-sha256\\$"
+  echo 246813 | kiosk hash-pin | grep -q "^admin_pin = \"\\\$argon2id\\\$v=19\\\$"
 '
 cp "$root/tmp/shots/home.png" "$here/build/deb-home.png"
 echo "test-deb: installed on a clean Debian 12, validated, drew its screens (build/deb-home.png), and published synced content as the kiosk user"

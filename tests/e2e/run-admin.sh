@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The admin view's runs: the sample ships without a PIN (an installed kiosk must not have a known
-# one), so this copies it, makes a PIN hash for 2468 with `kiosk hash-pin` (the verb staff use)
+# one), so this copies it, makes a PIN hash for 246813 with `kiosk hash-pin` (the verb staff use)
 # and puts the line into the copy's kiosk.toml, then runs the script on the copy.
 #   run-admin.sh KIOSK SCRIPT SOURCE_CONTENT OUT_DIR [KIOSK_OPTION...]
 set -euo pipefail
@@ -9,10 +9,11 @@ kiosk=$1 script=$2 src=$3 out=$4
 shift 4
 work="$out.content"
 rm -rf "$work"
+mkdir -p "$(dirname "$work")" # run alone (ctest -R admin), no earlier run has made build/e2e
 cp -r "$src" "$work"
-line=$(echo 2468 | "$kiosk" hash-pin 2>/dev/null)
+line=$(echo 246813 | "$kiosk" hash-pin 2>/dev/null)
 case "$line" in
-  'admin_pin = "pbkdf2-sha256$'*) ;;
+  'admin_pin = "$argon2id$v=19$'*) ;;
   *) echo "run-admin: kiosk hash-pin printed '$line', not an admin_pin line" >&2; exit 1 ;;
 esac
 # Under [kiosk], after the logo line (before any [kiosk.xxx] table).

@@ -273,3 +273,25 @@ TEST_CASE("[Publish] a link out of staging is refused, a link within it is copie
   CHECK(fs::is_symlink(t.path() / "content/sections/01-alpha/01-one.ja.md"));
   CHECK(fs::equivalent(t.path() / "content/sections/01-alpha/01-one.ja.md", t.path() / "content/sections/01-alpha/01-one.en.md"));
 }
+
+TEST_CASE("[Publish] the content hash is SHA-256 over names, types, sizes and bytes, so version names never change") {
+  // The bytes hashed, by hand: each entry's relative path and a NUL, then "d" for a folder,
+  // "f<size>\0<bytes>" for a file, "l<target>\0" for a link. The expected value is from
+  // `printf 'a.txt\0f3\0abcd\0dd/b.txt\0f6\0hello\nl\0la.txt\0' | sha256sum`, and is the name
+  // the hand-written SHA-256 gave before libsodium's: versions published then keep their names.
+  TempFolder t;
+  t.write("tree/a.txt", "abc");
+  t.write("tree/d/b.txt", "hello\n");
+  fs::create_symlink("a.txt", t.path() / "tree/l");
+  CHECK(contentTreeHash((t.path() / "tree").string()) == "76779551c4f59cc334c3349092e97a41305f7e446a572f096f37c3789f92a1d5");
+}
+
+// Published test vectors (FIPS 180-2 appendix B): a hash that is nearly right is worthless.
+TEST_CASE("[Publish] the content hash's SHA-256 gives the FIPS 180 examples") {
+  CHECK(sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  // 56 bytes: the padding no longer fits in the message's block and needs a block of its own.
+  CHECK(sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  CHECK(sha256Hex(std::string(1000000, 'a')) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}

@@ -5,6 +5,7 @@
 #include "core/Utf8.h"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <sstream>
 
@@ -38,6 +39,32 @@ TEST_CASE("[Validate] --json lists each problem with file, line, column and seve
   CHECK(j.find("\"severity\": \"warning\", \"message\": \"unknown key 'idle'") != std::string::npos);
   CHECK(j.find("01-b.toml\", \"line\": 1") != std::string::npos);
   CHECK(j.find("\"readable\": true") != std::string::npos);
+}
+
+TEST_CASE("[Validate] --json stays valid JSON whatever bytes the folder's name holds") {
+  // The loader escapes names in its messages (<U+0001>, <0xE6>); the folder as given on the
+  // command line reaches the JSON as it is: control characters, a quote, a backslash, a cut
+  // UTF-8 sequence and an overlong one.
+  TempFolder t;
+  const std::string name = "c-\x01\x1f\x7f\"\\-\xE6\xB2-\xC0\xAF";
+  t.write(name + "/kiosk.toml", "[kiosk]\nlanguages = [\"en\"]\ndefault_language = \"en\"\n");
+  t.write(name + "/sections/01-a/section.toml", "title = \"A\"\n");
+  t.write(name + "/sections/01-a/01-b.toml", "title = 1\n");
+  std::ostringstream out;
+  CHECK(kiosk::app::validateContent((t.path() / name).string(), out, true) == 1);
+  const std::string j = out.str();
+  CHECK(kiosk::utf8::isValid(j));
+  CHECK(j.find("/c-\\u0001\\u001f\x7f\\\"\\\\-\xEF\xBF\xBD-\xEF\xBF\xBD\xEF\xBF\xBD\",\n") != std::string::npos);
+  // A strict parser reads it all, and finds what the text says.
+  const auto doc = nlohmann::json::parse(j, nullptr, false);
+  REQUIRE_FALSE(doc.is_discarded());
+  CHECK(doc["folder"].get<std::string>().ends_with("/c-\x01\x1f\x7f\"\\-\xEF\xBF\xBD-\xEF\xBF\xBD\xEF\xBF\xBD"));
+  CHECK(doc["readable"] == true);
+  CHECK(doc["errors"] == 1);
+  REQUIRE(doc["diagnostics"].size() == 2); // and a warning: the section has nothing to show
+  CHECK(doc["diagnostics"][0]["severity"] == "error");
+  CHECK(doc["diagnostics"][0]["line"] == 1);
+  CHECK(doc["diagnostics"][0]["message"].get<std::string>().find("'title' must be text") != std::string::npos);
 }
 
 TEST_CASE("[Validate] a character no installed font can draw is reported, so it never reaches the screen") {
@@ -111,8 +138,11 @@ TEST_CASE("[Validate] without admin_pin a note says the admin view is disabled, 
   std::ostringstream json;
   kiosk::app::validateContent(t.path().string(), json, true);
   CHECK(json.str().find("\"admin_view_enabled\": false") != std::string::npos);
-  // With a PIN's hash (2468, fixed salt, few rounds for speed): no note, and enabled.
-  const std::string hash = kiosk::makePinHash("2468", std::vector<std::uint8_t>(16, 7), 10000).text();
+  // With a PIN's hash: no note, and enabled.
+  std::string error;
+  const auto made = kiosk::makePinHash("246813", error);
+  REQUIRE_MESSAGE(made, error);
+  const std::string hash = made->text();
   t.write("kiosk.toml", "[kiosk]\nlanguages = [\"en\"]\ndefault_language = \"en\"\nadmin_pin = \"" + hash + "\"\n");
   std::ostringstream with, withJson;
   CHECK(kiosk::app::validateContent(t.path().string(), with) == 0);

@@ -455,7 +455,10 @@ TEST_CASE("[ContentLoader] texts fall back field by field: zh-Hant, then zh-Hans
 
 TEST_CASE("[ContentLoader] admin_pin: a hash is read, the PIN itself or a broken hash is an error that never shows it") {
   const std::string head = "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n";
-  // The PIN 2468 (salt 00..0f, 10000 rounds), as `kiosk hash-pin` would print it.
+  // The PIN 246813, as `kiosk hash-pin` prints it.
+  const std::string argon =
+      "$argon2id$v=19$m=65536,t=2,p=1$OZZFCf0Oe4P/0YqKmSoJ7w$5PGdnN0Tnn1OsLnENQ1w+/xgiJRJ685qwYrwLUCWOpk";
+  // The PIN 2468 (salt 00..0f, 10000 rounds), as an older kiosk's hash-pin printed it.
   const std::string hash =
       "pbkdf2-sha256$10000$000102030405060708090a0b0c0d0e0f$1a08d6086f6dc7f66e1013d077074b647ea87f01a4a4b8c77b3c9a5ee0e6a2b1";
   TempFolder t;
@@ -468,14 +471,32 @@ TEST_CASE("[ContentLoader] admin_pin: a hash is read, the PIN itself or a broken
     CHECK_FALSE(r.content->settings.adminPin);
   }
   SUBCASE("a hash made by kiosk hash-pin is read") {
-    t.write("kiosk.toml", head + "admin_pin = \"" + hash + "\"\n");
+    t.write("kiosk.toml", head + "admin_pin = \"" + argon + "\"\n");
     const LoadResult r = loadContent(t.path());
     INFO(dump(r));
     REQUIRE(r.content);
     CHECK(r.diagnostics.empty());
     REQUIRE(r.content->settings.adminPin);
+    CHECK_FALSE(r.content->settings.adminPin->legacy());
+    CHECK(verifyPin("246813", *r.content->settings.adminPin));
+  }
+  SUBCASE("an older kiosk's hash still opens the view, with a warning to make a new one") {
+    t.write("kiosk.toml", head + "admin_pin = \"" + hash + "\"\n");
+    const LoadResult r = loadContent(t.path());
+    INFO(dump(r));
+    REQUIRE(r.content);
+    REQUIRE(r.content->settings.adminPin);
+    CHECK(r.content->settings.adminPin->legacy());
     CHECK(r.content->settings.adminPin->iterations == 10000);
     CHECK(verifyPin("2468", *r.content->settings.adminPin));
+    REQUIRE(r.diagnostics.size() == 1);
+    const Diagnostic& d = r.diagnostics[0];
+    CHECK(d.severity == Diagnostic::Severity::Warning);
+    CHECK(d.line == 4);
+    CHECK(d.message.find("old-style hash") != std::string::npos);
+    CHECK(d.message.find("at least 6 digits") != std::string::npos);
+    CHECK(d.message.find("kiosk hash-pin") != std::string::npos);
+    CHECK(d.format().find("1a08d6") == std::string::npos);
   }
   auto quoted = [](const std::string& text) {
     std::string q = "\"";
@@ -489,6 +510,7 @@ TEST_CASE("[ContentLoader] admin_pin: a hash is read, the PIN itself or a broken
       {"\"  13579 \"", "never the PIN itself"},
       {"2468", "never the PIN itself"}, // a number, without quotes
       {quoted(hash.substr(0, hash.size() - 10)), "cut short"},
+      {quoted(argon.substr(0, argon.size() - 10)), "cut short"},
       {"\"sha1$2468\"", "four parts"},
       {"true", "text in quotes"},
   };
@@ -507,7 +529,7 @@ TEST_CASE("[ContentLoader] admin_pin: a hash is read, the PIN itself or a broken
     CHECK(d->column == 13); // the value, after `admin_pin = `
     CHECK(d->message.find("kiosk hash-pin") != std::string::npos);
     // Nothing of the value is repeated: a PIN written here must not reach a screen or a log.
-    for (const char* digits : {"2468", "13579", "1a08d6"}) CHECK(d->format().find(digits) == std::string::npos);
+    for (const char* digits : {"2468", "13579", "1a08d6", "5PGdnN"}) CHECK(d->format().find(digits) == std::string::npos);
   }
 }
 

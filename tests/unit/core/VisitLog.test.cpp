@@ -4,7 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 using namespace kiosk;
@@ -37,9 +39,11 @@ std::string slurp(const fs::path& p) {
 TEST_CASE("[VisitLog] an event is one flat JSON line, and reads back the same") {
   auto e = itemView({2026, 1, 5}, "ftz");
   e.cutAtLastTouch = true;
+  // Dwell in hundredths, written as the shortest number that reads back the same (12.5; older
+  // kiosks wrote 12.50, which reads the same, see below).
   CHECK(formatVisitLine(e) ==
         "{\"v\":1,\"type\":\"item\",\"date\":\"2026-01-05\",\"time\":\"14:03\",\"session\":3,\"lang\":\"en\",\"section\":\"trade\","
-        "\"item\":\"ftz\",\"seconds\":12.50,\"cut\":true}\n");
+        "\"item\":\"ftz\",\"seconds\":12.5,\"cut\":true}\n");
   VisitEvent end;
   end.type = VisitEventType::SessionEnd;
   end.date = {2026, 12, 31};
@@ -78,6 +82,59 @@ TEST_CASE("[VisitLog] strings are escaped and bytes that are not UTF-8 keep the 
   CHECK(back->item == "a\"b\\c\nd\x01\xEF\xBF\xBD 上海");
 }
 
+TEST_CASE("[VisitLog] dwell is kept to hundredths, never written as null, and older kiosks' lines still read") {
+  auto e = itemView({2026, 1, 5}, "ftz", 3.14159);
+  CHECK(formatVisitLine(e).find("\"seconds\":3.14}") != std::string::npos);
+  for (double odd : {0.0, -4.0, std::numeric_limits<double>::infinity(), std::numeric_limits<double>::quiet_NaN()}) {
+    CAPTURE(odd);
+    e.seconds = odd;
+    CHECK(formatVisitLine(e).find("\"seconds\":0.0}") != std::string::npos);
+  }
+  e.seconds = 1e300; // a broken clock: a number all the same
+  CHECK(formatVisitLine(e).find("\"seconds\":1000000000.0}") != std::string::npos);
+  // Lines as the hand-written writer before nlohmann-json made them: two decimals always.
+  const auto old = parseVisitLine(R"({"v":1,"type":"item","date":"2026-01-05","time":"14:03","session":3,"lang":"en",)"
+                                  R"("section":"trade","item":"ftz","seconds":12.50,"cut":true})");
+  REQUIRE(old);
+  CHECK(old->seconds == 12.5);
+  CHECK(old->cutAtLastTouch);
+  const auto end = parseVisitLine(R"({"v":1,"type":"session_end","date":"2026-12-31","time":"23:59","session":41,)"
+                                  R"("lang":"zh-Hans","seconds":0.00,"items":4,"ended":"visitor"})");
+  REQUIRE(end);
+  CHECK(end->seconds == 0);
+  CHECK(end->items == 4);
+}
+
+TEST_CASE("[VisitLog] control characters are escaped and any bytes that are not UTF-8 become U+FFFD, never invalid JSON") {
+  const std::string bad[] = {
+      "\xFF", "\xC3",                        // never valid; a lead byte at the end
+      "\xE6\xB2x",                           // a cut sequence before an ASCII letter
+      "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", // overlong, surrogate, past U+10FFFF
+      std::string("\x00\x01\x08\x0C\x1F\x7F", 6),   // NUL, other controls and DEL
+  };
+  for (const auto& b : bad) {
+    CAPTURE(b);
+    auto e = itemView({2026, 1, 5}, "a" + b + "z");
+    e.language = b;
+    e.section = "\"" + b + "\\";
+    std::string line;
+    REQUIRE_NOTHROW(line = formatVisitLine(e));
+    REQUIRE(line.back() == '\n');
+    line.pop_back();
+    CHECK(line.find('\n') == std::string::npos);
+    // What it wrote reads back, so it was JSON, and its strings are UTF-8 with no raw control
+    // character left (DEL, 0x7F, is allowed raw in JSON).
+    const auto back = parseVisitLine(line);
+    REQUIRE(back);
+    CHECK(back->item.front() == 'a');
+    CHECK(back->item.back() == 'z');
+    CHECK(std::all_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x20; }));
+    if (static_cast<unsigned char>(b[0]) >= 0x80) CHECK(back->item.find("\xEF\xBF\xBD") != std::string::npos);
+  }
+  const std::string controls = formatVisitLine(itemView({2026, 1, 5}, std::string("\x00\x01\b\f\t\x1F", 6)));
+  CHECK(controls.find(R"("item":"\u0000\u0001\b\f\t\u001f")") != std::string::npos);
+}
+
 TEST_CASE("[VisitLog] the parser refuses torn, glued and foreign lines") {
   const std::string good = formatVisitLine(itemView({2026, 1, 5}, "ftz"));
   const std::string_view line(good.data(), good.size() - 1);
@@ -100,6 +157,13 @@ TEST_CASE("[VisitLog] the parser refuses torn, glued and foreign lines") {
       R"({"v":1,"type":"item","date":"2026-01-05","time":"10:00","session":1,"lang":"en","section":"s","item":"i","seconds":01})",
       R"({"v":1,"type":"idle_reset","date":"2026-01-05","time":"10:00","session":1,"lang":"e\q"})",
       R"({"v":1,"type":"idle_reset","date":"2026-01-05","time":"10:00","session":1,"lang":"\ud800"})",
+      R"({"v":1,"type":"idle_reset","date":"2026-01-05","time":"10:00","session":1,"lang":{"x":"en"}})", // nested
+      R"({"v":1,"type":"idle_reset","date":"2026-01-05","time":"10:00","session":1,"lang":null})",
+      R"({"v":1,"type":"item","date":"2026-01-05","time":"10:00","session":1,"lang":"en","section":"s","item":"i","seconds":1e400})",
+      R"({"v":1,"type":"item","date":"2026-01-05","time":"10:00","session":1,"lang":"en","section":"s","item":"i","seconds":1,"cut":1})",
+      "\xEF\xBB\xBF{\"v\":1,\"type\":\"idle_reset\",\"date\":\"2026-01-05\",\"time\":\"10:00\",\"session\":1,\"lang\":\"en\"}", // a BOM
+      "{\"v\":1,\"type\":\"idle_reset\",\"date\":\"2026-01-05\",\"time\":\"10:00\",\"session\":1,\"lang\":\"en\"}\r", // saved on Windows
+      "{\"v\":1,\"type\":\"idle_reset\",\"date\":\"2026-01-05\",\"time\":\"10:00\",\"session\":1,\"lang\":\"e\xFF\"}", // not UTF-8
   };
   for (const char* b : bad) {
     CAPTURE(b);
