@@ -1,5 +1,7 @@
 #include "core/TomlGuard.h"
 
+#include <unicode/utf8.h>
+
 #include <cstdint>
 #include <cstdio>
 #include <vector>
@@ -7,16 +9,16 @@
 namespace kiosk {
 namespace {
 
-bool isContinuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+bool isContinuation(unsigned char b) { return U8_IS_TRAIL(b); }
 
-// The code point starting at `i` (text is valid UTF-8: the loader checked it) and its length.
+// The code point starting at `i` and its length in bytes, by ICU (malformed: U+FFFD, the text was
+// checked as UTF-8 before, so only a cut end could be).
 char32_t codePointAt(const std::string& s, size_t i, size_t& length) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  if (b < 0x80) return length = 1, b;
-  length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-  char32_t cp = b & (0xFF >> (length + 1));
-  for (size_t k = 1; k < length && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return cp;
+  auto at = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT_OR_FFFD(reinterpret_cast<const uint8_t*>(s.data()), at, static_cast<int32_t>(s.size()), c);
+  length = static_cast<size_t>(at) - i;
+  return static_cast<char32_t>(c);
 }
 
 // Up to `maxChars` characters from `i` on the same line, for quoting in a message.
