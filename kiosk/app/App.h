@@ -51,6 +51,9 @@ public:
   // exit status (kExitByStaff for the admin view's Exit, which systemd does not restart).
   int run();
   static constexpr int kExitByStaff = 4;
+  // The X display went away under the kiosk (its server stopped or crashed): EX_UNAVAILABLE, a
+  // status of its own that kiosk.service restarts (Restart=always), as any but kExitByStaff.
+  static constexpr int kExitDisplayLost = 69;
 
   // One frame: events, worker results, update, ImGui, and (when `present`) drawing and display.
   // A non-empty `screenshot` saves the frame as PNG there; false and `error` when it could not.

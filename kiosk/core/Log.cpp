@@ -52,6 +52,7 @@ constexpr Known kKnown[] = {
     {"content reloaded", "reload", Level::Info},
     {"the content folder could not be read", "content_error", Level::Error},
     {"the content folder has errors", "content_error", Level::Error},
+    {"lost the X display", "display_lost", Level::Error},
     {"display awake", "display_power", Level::Info},
     {"display asleep", "display_power", Level::Info},
     {"memory:", "memory", Level::Info},

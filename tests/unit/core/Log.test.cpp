@@ -90,6 +90,9 @@ TEST_CASE("[Log] levels and events: diagnostics name their file, the kiosk's sen
   CHECK(classify("kiosk: ready 812 ms after start").level == Level::Info);
   CHECK(classify("kiosk: content reloaded, on screen 300 ms after the change (content 4 ms)").event == "reload");
   CHECK(classify("kiosk: display asleep (outside opening hours)").event == "display_power");
+  const auto lost = classify("kiosk: lost the X display ':0' (the X server stopped or crashed); exiting with status 69");
+  CHECK(lost.event == "display_lost");
+  CHECK(lost.level == Level::Error);
   CHECK(classify("kiosk: memory: peak 300 MiB, now 200 MiB").event == "memory");
   const auto c = classify("kiosk: the content folder has errors; the previous content stays on screen until they are fixed");
   CHECK(c.event == "content_error");
