@@ -204,6 +204,7 @@ private:
   Seconds m_lastMetrics = -1;
   std::future<void> m_metricsWrite;
   std::uint64_t m_starts = 0; // read (and counted) by the first write
+  bool m_metricsFailing = false; // the metrics worker's: a failed write was told, none has worked since
   // The display sleeps outside opening hours (fullscreen only: never a preview's laptop screen).
   void applyPowerSchedule(bool touched);
   PowerSchedule m_power;

@@ -63,6 +63,8 @@ constexpr Known kKnown[] = {
     {"font atlas", "fonts", Level::Info},
     {"font ", "fonts", Level::Info},
     {"cannot write the metrics file", "metrics", Level::Error},
+    {"cannot keep the start count", "metrics", Level::Error},
+    {"cannot write to the image cache", "image_cache", Level::Warning},
     {"vsync is not pacing", "frame_pacing", Level::Warning},
     {"warning: the display has no", "display_mode", Level::Warning},
     {"cannot watch every content folder", "file_watch", Level::Warning},

@@ -99,6 +99,10 @@ TEST_CASE("[Log] levels and events: diagnostics name their file, the kiosk's sen
   CHECK(c.level == Level::Error);
   CHECK(classify("kiosk: no installed font can draw U+1f600; it is left out").level == Level::Warning);
   CHECK(classify("kiosk: cannot write the metrics file /x.prom; check the folder").level == Level::Error);
+  CHECK(classify("kiosk: cannot keep the start count in /s/starts (No space left on device); it stays 41 there").event == "metrics");
+  const auto cache = classify("kiosk: cannot write to the image cache folder /c (No space left on device); pictures are decoded");
+  CHECK(cache.event == "image_cache");
+  CHECK(cache.level == Level::Warning);
   CHECK(classify("kiosk: 600 frames drawn, whole frame: median 2.1 ms").event == "frame_times");
 
   // Lines the table does not know: their words decide, and no event is made up.
