@@ -12,7 +12,10 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
+#include <fcntl.h>
 #include <ctime>
 #include <chrono>
 #include <cstdlib>
@@ -35,6 +38,35 @@ std::uint64_t residentBytesNow() {
   const bool read = std::fscanf(f, "%llu %llu", &size, &resident) == 2;
   std::fclose(f);
   return read ? resident * static_cast<unsigned long long>(sysconf(_SC_PAGESIZE)) : 0;
+}
+
+// Writes `text` to `file` whole or not at all: a temporary file beside it, written, closed,
+// then renamed over it. When any step fails (a full disk) the old file stays as it was, the
+// temporary is removed, and `why` says what failed. (An std::ofstream reports a full disk only
+// at its close, after which the caller had already renamed an empty file over the good one.)
+bool replaceFile(const fs::path& file, const std::string& text, std::string& why) {
+  const std::string tmp = file.string() + ".tmp";
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    why = std::strerror(errno);
+    return false;
+  }
+  int err = 0;
+  for (size_t done = 0; done < text.size() && !err;) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) err = errno;
+    else if (n == 0) err = ENOSPC;
+    else done += static_cast<size_t>(n);
+  }
+  if (::close(fd) != 0 && !err) err = errno;
+  if (!err && ::rename(tmp.c_str(), file.c_str()) != 0) err = errno;
+  if (err) {
+    ::unlink(tmp.c_str());
+    why = std::strerror(err);
+    return false;
+  }
+  return true;
 }
 } // namespace
 
@@ -352,28 +384,26 @@ void App::writeMetrics() {
   const bool countStart = m_starts == 0;
   m_metricsWrite = std::async(std::launch::async, [this, h, file, state, countStart]() mutable {
     std::error_code ec;
+    std::string why;
     if (countStart) { // this process is one more start of the kiosk on this machine
       fs::create_directories(state, ec);
       std::uint64_t starts = 0;
       if (std::ifstream in(state / "starts"); in) in >> starts;
       m_starts = starts + 1;
-      std::ofstream(state / "starts.tmp") << m_starts << "\n";
-      fs::rename(state / "starts.tmp", state / "starts", ec);
+      if (!replaceFile(state / "starts", std::to_string(m_starts) + "\n", why)) // said once: it is tried once
+        std::cerr << "kiosk: cannot keep the start count in " << (state / "starts").string() << " (" << why
+                  << "); it stays " << starts << " there\n";
     }
     h.starts = m_starts;
     h.residentBytes = residentBytesNow();
-    // Written whole or not at all: node_exporter may read it at any moment.
-    const fs::path tmp = file.string() + ".tmp";
-    {
-      std::ofstream out(tmp, std::ios::trunc);
-      out << formatMetrics(h);
-      if (!out) {
-        std::cerr << "kiosk: cannot write the metrics file " << tmp.string() << "; check the folder exists and is writable\n";
-        return;
-      }
+    // Written whole or not at all: node_exporter may read it at any moment. A failure is told
+    // once, not every 15 s, until a write works again.
+    if (replaceFile(file, formatMetrics(h), why)) {
+      m_metricsFailing = false;
+    } else if (!std::exchange(m_metricsFailing, true)) {
+      std::cerr << "kiosk: cannot write the metrics file " << file.string() << " (" << why
+                << "); the last one written stays; check the folder exists, is writable and has room\n";
     }
-    fs::rename(tmp, file, ec);
-    if (ec) std::cerr << "kiosk: cannot write the metrics file " << file.string() << " (" << ec.message() << ")\n";
   });
 }
 

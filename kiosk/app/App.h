@@ -51,6 +51,9 @@ public:
   // exit status (kExitByStaff for the admin view's Exit, which systemd does not restart).
   int run();
   static constexpr int kExitByStaff = 4;
+  // The X display went away under the kiosk (its server stopped or crashed): EX_UNAVAILABLE, a
+  // status of its own that kiosk.service restarts (Restart=always), as any but kExitByStaff.
+  static constexpr int kExitDisplayLost = 69;
 
   // One frame: events, worker results, update, ImGui, and (when `present`) drawing and display.
   // A non-empty `screenshot` saves the frame as PNG there; false and `error` when it could not.
@@ -201,6 +204,7 @@ private:
   Seconds m_lastMetrics = -1;
   std::future<void> m_metricsWrite;
   std::uint64_t m_starts = 0; // read (and counted) by the first write
+  bool m_metricsFailing = false; // the metrics worker's: a failed write was told, none has worked since
   // The display sleeps outside opening hours (fullscreen only: never a preview's laptop screen).
   void applyPowerSchedule(bool touched);
   PowerSchedule m_power;

@@ -19,6 +19,10 @@
 #include <malloc.h>
 #endif
 
+namespace {
+kiosk::app::LogSink* g_logs = nullptr; // for the display-lost handler, which takes no capture
+} // namespace
+
 int main(int argc, char** argv) {
 #if defined(__GLIBC__)
   // Pictures pass through the heap as 3-15 MB buffers. glibc raises its mmap threshold each time
@@ -60,6 +64,14 @@ int main(int argc, char** argv) {
   // (under systemd) or a line in the rotating log file (otherwise); see app/LogSink.h.
   const bool journal = platform::stderrIsJournal();
   LogSink logs({logFilePath(*options, journal), journal, {}});
+  g_logs = &logs;
+  // The X server gone: one line (journal, log file), then a prompt exit with a status of its own
+  // that systemd restarts; never Xlib's exit(1) with its destructors under running threads.
+  platform::exitWhenDisplayLost(App::kExitDisplayLost, [](const std::string& why) {
+    std::cerr << "kiosk: " << why << "; exiting with status " << App::kExitDisplayLost
+              << " (kiosk.service starts the kiosk again once the display is back)\n";
+    g_logs->flush();
+  });
   if (std::string why; !platform::displayAvailable(why)) {
     std::cerr << "kiosk: " << why << "\n";
     return 2;

@@ -1154,6 +1154,16 @@ LoadResult loadContent(const fs::path& rootIn, const ContentLimits& limits) {
     result.diagnostics.push_back(std::move(d));
     return result;
   }
+  // A folder the kiosk's user may not read (chmod, a mount gone wrong) is one error for the whole
+  // folder and no content, as a missing one is: not a missing kiosk.toml and no sections.
+  if (fs::directory_iterator probe(given, ec); ec) {
+    Diagnostic d;
+    d.file = rootIn.string();
+    d.message = "cannot read the content folder (" + ec.message() +
+                "); give the kiosk's user permission to read it (chmod -R a+rX)";
+    result.diagnostics.push_back(std::move(d));
+    return result;
+  }
   // Resolved once: everything below is read from this folder, even if the link moves meanwhile.
   // A version stays on disk after a switch (publish keeps at least two), so pictures named by
   // their resolved paths stay readable while the next load runs.

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <iostream>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
@@ -193,27 +194,34 @@ void DiskCache::store(const ContentHash& original, std::uintmax_t originalBytes,
 
   std::string tmp = (m_dir / ".tmp-XXXXXX").string();
   const int fd = ::mkstemp(tmp.data());
-  bool ok = fd >= 0;
+  int err = fd >= 0 ? 0 : errno;
   auto writeAll = [&](const void* data, size_t n) {
     const auto* p = static_cast<const std::uint8_t*>(data);
-    while (ok && n > 0) {
+    while (!err && n > 0) {
       const ssize_t w = ::write(fd, p, n);
       if (w < 0 && errno == EINTR) continue;
-      if (w <= 0) ok = false;
+      if (w < 0) err = errno;
+      else if (w == 0) err = ENOSPC;
       else p += w, n -= static_cast<size_t>(w);
     }
   };
-  if (ok) {
+  if (fd >= 0) {
     writeAll(&h, sizeof h);
     writeAll(payload.data(), payload.size());
     ::fchmod(fd, 0644);
-    ok = ::close(fd) == 0 && ok;
+    if (::close(fd) != 0 && !err) err = errno;
   }
   if (jpeg) tjFree(jpeg);
   std::error_code ec;
-  if (ok) fs::rename(tmp, entryPath(original, originalBytes, box), ec);
-  if (!ok || ec) {
-    fs::remove(tmp, ec); // a full disk: the cache simply misses next time
+  if (!err) fs::rename(tmp, entryPath(original, originalBytes, box), ec);
+  if (err || ec) {
+    const std::string why = err ? std::strerror(err) : ec.message();
+    if (fd >= 0) fs::remove(tmp, ec); // a full disk: the cache simply misses next time
+    // Told once a run: pictures differ in size, so on a nearly full disk stores work and fail
+    // by turns, and a line each time would flood the journal.
+    if (!m_toldStoreFailed.exchange(true))
+      std::cerr << "kiosk: cannot write to the image cache folder " << m_dir.string() << " (" << why
+                << "); pictures are decoded from their originals meanwhile (said once)\n";
     return;
   }
   bool trimNow = false;

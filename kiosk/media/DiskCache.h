@@ -7,6 +7,7 @@
 // the original. Thread-safe: worker threads read and write it concurrently.
 #include "media/ImageDecoder.h"
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <mutex>
@@ -59,6 +60,7 @@ private:
   mutable std::mutex m_mutex; // guards m_stats and m_storedSinceTrim
   Stats m_stats;
   std::uintmax_t m_storedSinceTrim = 0;
+  std::atomic<bool> m_toldStoreFailed{false}; // a store failed and the log was told (once a run)
 };
 
 // The default cache folder: $XDG_CACHE_HOME/kiosk/images, else ~/.cache/kiosk/images.

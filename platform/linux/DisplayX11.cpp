@@ -3,7 +3,9 @@
 #include <X11/Xlib.h>
 #include <X11/extensions/dpms.h>
 
+#include <atomic>
 #include <cstdlib>
+#include <unistd.h>
 
 namespace platform {
 
@@ -15,7 +17,27 @@ Display* held() {
   static Display* d = XOpenDisplay(nullptr);
   return d;
 }
+std::atomic<int> g_lostStatus{1};
+std::atomic<void (*)(const std::string&)> g_sayLost{nullptr};
+std::atomic_flag g_lost = ATOMIC_FLAG_INIT;
+
+// Xlib's fatal IO error: the connection is gone and no X call can work again. Called by every
+// connection (SFML's, this file's, the touch input's) on the thread that used it.
+int displayLost(Display* d) {
+  if (g_lost.test_and_set()) // another thread is already saying it and ending the process
+    for (;;) ::pause();
+  const char* name = d ? DisplayString(d) : nullptr;
+  if (auto say = g_sayLost.load())
+    say("lost the X display '" + std::string(name && *name ? name : "?") + "' (the X server stopped or crashed)");
+  ::_exit(g_lostStatus.load());
+}
 } // namespace
+
+void exitWhenDisplayLost(int status, void (*say)(const std::string& why)) {
+  g_lostStatus = status;
+  g_sayLost = say;
+  XSetIOErrorHandler(displayLost);
+}
 
 int displayWidthMm() {
   Display* d = held();

@@ -14,4 +14,6 @@ bool setDisplayAwake(bool, std::string& why) {
   return false;
 }
 
+void exitWhenDisplayLost(int, void (*)(const std::string&)) {} // no display to lose
+
 } // namespace platform

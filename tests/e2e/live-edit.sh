@@ -1,11 +1,11 @@
 # Sourced by the end-to-end runs that edit a content folder while the kiosk runs a script.
-#   live_start KIOSK SCRIPT CONTENT OUT   starts the kiosk script in the background
+#   live_start KIOSK SCRIPT CONTENT OUT [KIOSK_OPTION...]   starts the kiosk script in the background
 #   live_waitfor NAME.png                 waits until that screenshot exists (fails if the run ended)
 #   live_finish                           waits for the kiosk script and returns its status
 live_here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 live_start() {
-  "$live_here/run-kiosk-script.sh" "$1" "$2" "$3" "$4" &
+  "$live_here/run-kiosk-script.sh" "$@" &
   live_runner=$!
   live_out=$4
 }

@@ -2,6 +2,8 @@
 # Runs the real kiosk binary on a content folder with an input script, under Xvfb when there is
 # no display, and fails when the kiosk fails, or logs a bug (a missing glyph, a crash).
 #   run-kiosk-script.sh KIOSK SCRIPT CONTENT_DIR OUT_DIR [KIOSK_OPTION...]
+# KIOSK_RUN_AS=UID (root only): the kiosk runs as that user and group (setpriv), OUT_DIR made
+# theirs, for runs where file permissions must hold (root reads any file whatever its mode).
 set -euo pipefail
 kiosk=$1 script=$2 content=$3 out=$4
 shift 4
@@ -10,7 +12,12 @@ mkdir -p "$out"
 log="$out/kiosk.log"
 # A fixed date keeps event items (shown only on their days) the same on every run.
 # Each run has its own (empty) picture cache, never the user's ~/.cache.
-cmd=("$kiosk" --script "$script" --screenshots "$out" --date 2026-12-15 --image-cache "$out/image-cache" "$@" "$content")
+cmd=()
+if [ -n "${KIOSK_RUN_AS:-}" ]; then
+  chown "$KIOSK_RUN_AS:$KIOSK_RUN_AS" "$out"
+  cmd=(setpriv --reuid="$KIOSK_RUN_AS" --regid="$KIOSK_RUN_AS" --clear-groups --)
+fi
+cmd+=("$kiosk" --script "$script" --screenshots "$out" --date 2026-12-15 --image-cache "$out/image-cache" "$@" "$content")
 status=0
 if [ -n "${DISPLAY:-}" ] && [ -z "${KIOSK_FORCE_XVFB:-}" ]; then
   "${cmd[@]}" >"$log" 2>&1 || status=$?

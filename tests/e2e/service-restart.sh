@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The kiosk under a real systemd: the project's kiosk.service, installed in a throwaway system
 # whose PID 1 is systemd, must restart the kiosk when it is killed (Restart=always) and when its
-# frame loop hangs (SIGSTOP: no more WATCHDOG=1, so WatchdogSec=10 kills and restarts it), and
+# frame loop hangs (SIGSTOP: no more WATCHDOG=1, so WatchdogSec=10 kills and restarts it) and
+# when its X server stops (the kiosk exits with status 69; started again once X is back), and
 # the kiosk's lines must be structured journal entries (PRIORITY, KIOSK_EVENT).
 #   service-restart.sh KIOSK_BINARY REPO_ROOT OUT_DIR
 # Needs root and unshare; exits 77 (skipped) without them.
@@ -291,12 +292,32 @@ stop_s=$(since "$t")
 pid_c=${unit[MainPID]} restarts=${unit[NRestarts]}
 say "restarted after the stall: active again in ${stop_s} s, MainPID $pid_c, NRestarts $restarts"
 
+# 4. The X server gone: the kiosk exits with its own status 69 at once; Restart=always restarts
+# it and ExecStartPre waits until the display is back.
+t=$(now)
+inns systemctl stop xvfb.service
+say "stopped xvfb.service (the X server gone under MainPID $pid_c)"
+for _ in $(seq 50); do
+  inns journalctl --no-pager -o cat -u kiosk.service 2>/dev/null | grep -q 'status=69/' && break
+  sleep 0.1
+done
+inns journalctl --no-pager -o cat -u kiosk.service 2>/dev/null | grep -q 'Main process exited, code=exited, status=69/' ||
+  fail "the kiosk did not exit with status 69 within 5 s of the X server's stop"
+lost_s=$(since "$t")
+inns systemctl start xvfb.service
+wait_active 30 "$pid_c" || fail "kiosk.service was not active again within 30 s of the display's return (state ${unit[ActiveState]:-}/${unit[SubState]:-})"
+back_s=$(since "$t")
+pid_d=${unit[MainPID]} restarts=${unit[NRestarts]}
+say "the display gone: status 69 in ${lost_s} s; active again ${back_s} s after the stop, MainPID $pid_d, NRestarts $restarts"
+
 inns journalctl --no-pager -o short-monotonic >"$out/journal.txt" 2>&1 || true
 inns systemctl status --no-pager -l kiosk.service >"$out/status.txt" 2>&1 || true
 grep -q 'kiosk.service: Watchdog timeout' "$out/journal.txt" && grep -q "kiosk.service: Failed with result 'watchdog'" "$out/journal.txt" ||
   fail "the second restart was not the watchdog's: no 'Watchdog timeout' in the journal"
-[ "$restarts" -eq $((restarts0 + 2)) ] ||
-  fail "NRestarts went from $restarts0 to $restarts, not up by the 2 restarts caused here"
+[ "$restarts" -eq $((restarts0 + 3)) ] ||
+  fail "NRestarts went from $restarts0 to $restarts, not up by the 3 restarts caused here"
+grep -q ' kiosk\[[0-9]*\]: kiosk: lost the X display' "$out/journal.txt" ||
+  fail "the kiosk did not say in the journal that it lost the X display"
 if signal -0 "$pid_b" 2>/dev/null; then fail "the stalled kiosk (pid $pid_b) still exists"; fi
 # The unit's environment must let the kiosk (and its libraries) write where they cache.
 if grep -E ' kiosk\[[0-9]+\]: .*(Permission denied|Read-only file system)' "$out/journal.txt"; then
@@ -321,10 +342,11 @@ echo "service-restart: PASS in $(since "$started") s"
 echo "  active after boot        ${boot_s} s   MainPID $pid_a"
 echo "  SIGKILL -> active again  ${kill_s} s   MainPID $pid_b   (RestartSec=2)"
 echo "  SIGSTOP -> active again  ${stop_s} s   MainPID $pid_c   (WatchdogSec=10, RestartSec=2)"
+echo "  X server stopped         exit status 69 in ${lost_s} s; active again ${back_s} s after   MainPID $pid_d"
 echo "  NRestarts                $restarts0 -> $restarts"
 echo "  the kiosk ran            $mode"
 echo "  the kiosk's 'ready' entry, structured ($out/journal-ready.txt):"
 grep -E '^    (_TRANSPORT|PRIORITY|SYSLOG_IDENTIFIER|KIOSK_EVENT|MESSAGE)=' "$out/journal-ready.txt" | head -n 5 | sed 's/^    /    /'
 echo "  systemd's lines about it ($out/journal.txt):"
-grep -E 'kiosk.service: (Main process exited|Watchdog timeout|Killing process|Failed with result|Scheduled restart)|Started kiosk.service' \
+grep -E 'kiosk.service: (Main process exited|Watchdog timeout|Killing process|Failed with result|Scheduled restart)|Started kiosk.service|lost the X display' \
   "$out/journal.txt" | sed 's/^/    /'

@@ -16,4 +16,11 @@ int displayWidthMm();
 // to sleep (DPMS off) when not. False with `why` when the display cannot say.
 bool setDisplayAwake(bool awake, std::string& why);
 
+// When the connection to the display breaks (the X server stopped or crashed, the session
+// ended), `say` is called once, with a sentence naming the display, to log it; then the process
+// ends at once with `status` (_exit). Without this Xlib prints a line of its own and calls
+// exit(1), whose static destructors run under threads still at work (seen once: SIGABRT in
+// malloc). `say` must not return to X: it runs on the thread that noticed, inside Xlib.
+void exitWhenDisplayLost(int status, void (*say)(const std::string& why));
+
 } // namespace platform

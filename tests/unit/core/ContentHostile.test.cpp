@@ -127,6 +127,38 @@ TEST_CASE("[ContentHostile] a section folder that cannot be read is an error nam
   CHECK(verdict == "error");
 }
 
+TEST_CASE("[ContentHostile] a content folder that cannot be read is one error and no content, not a missing kiosk.toml") {
+  TempFolder t;
+  writeValid(t);
+  fs::permissions(t.path(), fs::perms::none);
+  // As above: root reads any folder, so the load runs in a child as "nobody".
+  int pipeFds[2];
+  REQUIRE(pipe(pipeFds) == 0);
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    close(pipeFds[0]);
+    if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(3);
+    const LoadResult r = loadContent(t.path());
+    const bool one = r.diagnostics.size() == 1 && r.diagnostics[0].message.find("cannot read the content folder") == 0 &&
+                     r.diagnostics[0].message.find(std::strerror(EACCES)) != std::string::npos;
+    std::string verdict = !r.content && one ? "error" : dump(r) + (r.content ? "(content loaded)" : "");
+    (void)!write(pipeFds[1], verdict.data(), verdict.size());
+    _exit(0);
+  }
+  close(pipeFds[1]);
+  std::string verdict;
+  char buf[4096];
+  for (ssize_t n; (n = read(pipeFds[0], buf, sizeof buf)) > 0;) verdict.append(buf, static_cast<size_t>(n));
+  close(pipeFds[0]);
+  int status = 0;
+  waitpid(child, &status, 0);
+  fs::permissions(t.path(), fs::perms::owner_all);
+  REQUIRE(WIFEXITED(status));
+  REQUIRE(WEXITSTATUS(status) == 0);
+  CHECK(verdict == "error");
+}
+
 TEST_CASE("[ContentHostile] a section entry that is a link loop or points nowhere is an error") {
   TempFolder t;
   writeValid(t);

@@ -90,12 +90,19 @@ TEST_CASE("[Log] levels and events: diagnostics name their file, the kiosk's sen
   CHECK(classify("kiosk: ready 812 ms after start").level == Level::Info);
   CHECK(classify("kiosk: content reloaded, on screen 300 ms after the change (content 4 ms)").event == "reload");
   CHECK(classify("kiosk: display asleep (outside opening hours)").event == "display_power");
+  const auto lost = classify("kiosk: lost the X display ':0' (the X server stopped or crashed); exiting with status 69");
+  CHECK(lost.event == "display_lost");
+  CHECK(lost.level == Level::Error);
   CHECK(classify("kiosk: memory: peak 300 MiB, now 200 MiB").event == "memory");
   const auto c = classify("kiosk: the content folder has errors; the previous content stays on screen until they are fixed");
   CHECK(c.event == "content_error");
   CHECK(c.level == Level::Error);
   CHECK(classify("kiosk: no installed font can draw U+1f600; it is left out").level == Level::Warning);
   CHECK(classify("kiosk: cannot write the metrics file /x.prom; check the folder").level == Level::Error);
+  CHECK(classify("kiosk: cannot keep the start count in /s/starts (No space left on device); it stays 41 there").event == "metrics");
+  const auto cache = classify("kiosk: cannot write to the image cache folder /c (No space left on device); pictures are decoded");
+  CHECK(cache.event == "image_cache");
+  CHECK(cache.level == Level::Warning);
   CHECK(classify("kiosk: 600 frames drawn, whole frame: median 2.1 ms").event == "frame_times");
 
   // Lines the table does not know: their words decide, and no event is made up.
