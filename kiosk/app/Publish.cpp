@@ -172,12 +172,16 @@ std::string readSmall(const fs::path& p) {
 
 bool writeSmall(const fs::path& p, const std::string& s) {
   const fs::path tmp = p.string() + ".tmp";
+  std::error_code ec;
   {
     std::ofstream o(tmp, std::ios::trunc);
     o << s << "\n";
-    if (!o) return false;
+    o.close(); // the data reaches the disk at close: on a full disk this is where it fails
+    if (!o) {
+      fs::remove(tmp, ec);
+      return false; // the old marker stays, never an empty one renamed over it
+    }
   }
-  std::error_code ec;
   fs::rename(tmp, p, ec);
   return !ec;
 }
