@@ -1,6 +1,6 @@
 #include "app/App.h"
 
-#include "core/Log.h"
+#include "ops/Log.h"
 #include "core/TranslationReport.h"
 #include "media/ImageCheck.h"
 #include "platform/Display.h"

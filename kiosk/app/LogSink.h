@@ -1,6 +1,6 @@
 #pragma once
 // Where the kiosk's log lines go. Installed by main() for the `run` verb: everything written to
-// std::cerr (and SFML's sf::err()) is cut into lines, each classified (core/Log: level, event,
+// std::cerr (and SFML's sf::err()) is cut into lines, each classified (ops/Log: level, event,
 // file) and then:
 //   - stderr is the journal (kiosk.service): sent with sd_journal_send as a structured entry
 //     (PRIORITY, SYSLOG_IDENTIFIER=kiosk, KIOSK_EVENT, KIOSK_CONTENT_FILE, KIOSK_CONTENT_LINE),
@@ -8,7 +8,7 @@
 //   - otherwise: written to the real stderr as before (byte for byte), and to the rotating log
 //     file when there is one (see logFilePath);
 //   - warnings and errors also into the ring of recent problems (kiosk::log::recentProblems()).
-#include "core/Log.h"
+#include "ops/Log.h"
 
 #include <iosfwd>
 #include <memory>

@@ -1,7 +1,7 @@
 #include "app/Publish.h"
 
 #include "app/Validate.h"
-#include "core/Sodium.h"
+#include "ops/Sodium.h"
 
 #include <sodium.h>
 

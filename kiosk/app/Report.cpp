@@ -1,6 +1,6 @@
 #include "app/Report.h"
 
-#include "core/VisitLog.h"
+#include "ops/VisitLog.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -2,7 +2,7 @@
 // `kiosk report visits`: what visitors did, summed up from the visit log for the venue's staff,
 // and as CSV for their spreadsheets.
 #include "app/CommandLine.h"
-#include "core/VisitEvent.h"
+#include "ops/VisitEvent.h"
 
 #include <array>
 #include <map>

@@ -1,7 +1,7 @@
 #pragma once
 // The content model: an immutable snapshot of the content folder, shared between threads as
 // shared_ptr<const Content>. Nothing here is ever modified after the loader hands it over.
-#include "core/AdminPin.h"
+#include "core/PinHash.h"
 #include "core/Clock.h"
 #include "core/RichText.h"
 

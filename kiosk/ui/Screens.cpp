@@ -5,7 +5,7 @@
 #include "ui/Screens.h"
 #include "ui/ScreensDraw.h"
 
-#include "core/BurnIn.h"
+#include "ui/BurnIn.h"
 
 #include <imgui.h>
 

@@ -5,7 +5,7 @@
 //     against the same reload also packing every glyph into an ImGui atlas (the earlier design).
 // Prints a table of medians. `--quick` runs fewer repetitions (well under 60 s on 2 cores).
 #include "core/ContentLoader.h"
-#include "core/ReloadSchedule.h"
+#include "ops/ReloadSchedule.h"
 #include "media/ImageCheck.h"
 #include "platform/FileWatch.h"
 #include "ui/FontSet.h"

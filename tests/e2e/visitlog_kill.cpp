@@ -5,7 +5,7 @@
 // event the child saw flushed may be missing; and at most one line per kill may be torn.
 //
 //   visitlog_kill [ROUNDS] [SEED]      (defaults: 50 rounds, a seed from the time)
-#include "core/VisitLog.h"
+#include "ops/VisitLog.h"
 
 #include <atomic>
 #include <chrono>

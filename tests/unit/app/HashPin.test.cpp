@@ -1,6 +1,6 @@
 #include "app/HashPin.h"
 
-#include "core/AdminPin.h"
+#include "ops/AdminPin.h"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 #include "app/Report.h"
 
 #include "TempFolder.h"
-#include "core/VisitLog.h"
+#include "ops/VisitLog.h"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 #include "app/Validate.h"
-#include "core/AdminPin.h"
+#include "ops/AdminPin.h"
 
 #include "TempFolder.h"
 #include "core/Utf8.h"

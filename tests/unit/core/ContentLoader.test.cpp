@@ -1,5 +1,6 @@
 #include "TempFolder.h"
 #include "core/ContentLoader.h"
+#include "ops/AdminPin.h"
 
 #include <doctest/doctest.h>
 

@@ -9,7 +9,7 @@
 // its first line with one, so the next good line is never glued onto a torn fragment. The
 // reader skips, and counts, every line that is not a complete event.
 #include "core/Clock.h"
-#include "core/VisitEvent.h"
+#include "ops/VisitEvent.h"
 
 #include <condition_variable>
 #include <cstdint>

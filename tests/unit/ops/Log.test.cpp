@@ -1,4 +1,4 @@
-#include "core/Log.h"
+#include "ops/Log.h"
 
 #include "TempFolder.h"
 

@@ -1,4 +1,4 @@
-#include "core/Metrics.h"
+#include "ops/Metrics.h"
 
 #include <doctest/doctest.h>
 

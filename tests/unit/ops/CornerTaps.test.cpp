@@ -1,4 +1,4 @@
-#include "core/CornerTaps.h"
+#include "ops/CornerTaps.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "core/AdminPin.h"
+#include "ops/AdminPin.h"
 
 #include <doctest/doctest.h>
 

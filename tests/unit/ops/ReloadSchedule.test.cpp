@@ -1,4 +1,4 @@
-#include "core/ReloadSchedule.h"
+#include "ops/ReloadSchedule.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "core/VisitTracker.h"
+#include "ops/VisitTracker.h"
 
 #include <doctest/doctest.h>
 

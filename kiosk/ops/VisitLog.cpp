@@ -1,4 +1,4 @@
-#include "core/VisitLog.h"
+#include "ops/VisitLog.h"
 
 #include <algorithm>
 #include <cerrno>

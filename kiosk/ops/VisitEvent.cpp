@@ -1,4 +1,4 @@
-#include "core/VisitEvent.h"
+#include "ops/VisitEvent.h"
 
 #include <nlohmann/json.hpp>
 

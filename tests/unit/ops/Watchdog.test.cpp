@@ -1,4 +1,4 @@
-#include "core/Watchdog.h"
+#include "ops/Watchdog.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "core/BurnIn.h"
+#include "ui/BurnIn.h"
 
 #include <doctest/doctest.h>
 

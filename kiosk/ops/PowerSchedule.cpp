@@ -1,4 +1,4 @@
-#include "core/PowerSchedule.h"
+#include "ops/PowerSchedule.h"
 
 namespace kiosk {
 

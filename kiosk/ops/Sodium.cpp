@@ -1,4 +1,4 @@
-#include "core/Sodium.h"
+#include "ops/Sodium.h"
 
 #include <sodium.h>
 

@@ -19,7 +19,7 @@
 //   chosen, then the view entered; at an idle reset: the view, idle_reset, session_end.
 #include "core/Clock.h"
 #include "core/Navigator.h"
-#include "core/VisitEvent.h"
+#include "ops/VisitEvent.h"
 
 #include <set>
 #include <string>
