@@ -185,7 +185,7 @@ print "$_\n" for @rows;
 print "\n";
 if (@misses) {
   print "Not as expected:\n\n";
-  print cell(printable($_, 600)), "\n" for @misses;
+  for (@misses) { my $s = printable($_, 600); $s =~ s/</&lt;/g; $s =~ s/>/&gt;/g; utf8::encode($s); print "$s\n"; }
   print "\n";
 }
 my $elapsed = $ENV{ELAPSED} // 0;

@@ -204,6 +204,20 @@ new toml-unclosed-arrays-10k error $F 1 "" "10,000 opening brackets never closed
 insert $F 1 "x = $(rep [ 10000)"
 new toml-nonascii-line-start error $F 7 "" "a Chinese line with its key forgotten (a title under [title] without 'en =')"
 insert $F 7 "第一项的英文标题"
+new toml-cyrillic-line-start error $F 7 "" "a Russian title line with its key forgotten (Cyrillic at the start of a line)"
+insert $F 7 "Первый пункт"
+new toml-kana-line-start error $F 7 "" "a Japanese title line with its key forgotten (kana at the start of a line)"
+insert $F 7 "タイトル"
+new toml-latin1-line-start error $F 7 "" "a line starting with an accented Latin letter (été = ...)"
+insert $F 7 "été = \"summer\""
+new toml-nonascii-after-backslash error $F 7 "" "a line-ending backslash inside a string, then a Cyrillic line"
+insert $F 7 'ru = "Первый \'; insert $F 8 'пункт"'
+new toml-nonascii-indented-line error $F 7 "" "an indented Chinese line with its key forgotten"
+insert $F 7 "  沈阳故宫"
+new toml-nonascii-quoted-key warn $F 1 "名前" "a quoted Japanese key \"名前\" = 1 (valid TOML, an unknown key)"
+insert $F 1 '"名前" = 1'
+new toml-nonascii-continued-line warn $F 1 "" "a \"\"\" text whose line-ending backslash joins a Russian line (valid TOML, an unknown key)"
+insert $F 1 'x = """a \'; insert $F 2 'Дворец"""'
 new toml-nonascii-line-start-kiosk error $K 10 "" "kiosk.toml: a Chinese tagline line without its key"
 append $K "古都新韵，开放沈阳"
 new toml-nonascii-line-start-section error $S 7 "" "section.toml: a line starting with a full-width bracket"

@@ -144,7 +144,7 @@ run_case() {
   mkdir -p "$run"
   chmod 777 "$run"
   DISPLAY=$display run_timed "$out/results/$id.kiosk" "${prefix[@]}" "$kiosk" --script "$out/nav.kscript" \
-    --screenshots "$run" --date 2026-12-15 --image-cache "$run/cache" --state-dir "$run/state" --size 1280x720 "$id"
+    --screenshots "$run" --date 2026-12-15 --image-cache "$run/cache" --state-dir "$run/state" --size 1024x576 "$id"
   cp "$out/results/$id.kiosk.out" "$run/kiosk.log"
   rm -rf "$run/cache" "$run/state"
 }
