@@ -54,14 +54,16 @@ fi
 have_time=1
 [ -x /usr/bin/time ] || have_time=0
 
-# The visitor's path: home -> the first section -> its first item -> back. Taps by position
-# (top left of the grid), not by name, so a case whose first section or item is left out still
-# opens whatever comes first.
+# The visitor's path: home -> English (most hostile texts are the English ones) -> the first
+# section -> its first item -> back. Taps by position (top left of the grid), not by name, so a
+# case whose first section or item is left out still opens whatever comes first.
 cat >"$out/nav.kscript" <<'EOF'
 wait 1s
 tap @attract
 expect screen home
 screenshot home.png
+tap @lang:en
+expect language en
 tap 8% 40%
 expect screen section
 tap 8% 45%
