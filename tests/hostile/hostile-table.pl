@@ -134,6 +134,7 @@ for my $id (@ids) {
   ($shown) = @diags unless $shown;
   my $message = $shown ? $shown->{text} : (grep { /\S/ } split /\n/, $vout)[-1] // '';
   $message =~ s/^\Q$id\E\///;
+  $message = '(no output)' if $message eq '';
   if (my @raw = raw_problems($vout)) { $count{raw}++; push @why, 'validate printed ' . join(' and ', @raw); }
   if ($c->{flags} =~ /(?:^|,)maxerrors=(\d+)/) {
     my $errors = grep { $_->{sev} eq 'error' } @diags;
