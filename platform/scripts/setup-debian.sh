@@ -29,6 +29,7 @@ test_packages=(
   zbar-tools                                # reads the QR codes back from screenshots
   systemd                                   # systemd-analyze verify for the service unit
   rsync                                     # the sync end-to-end test delivers content with it
+  time                                      # /usr/bin/time: the hostile content test measures each run's memory
 )
 
 case "${1:-run}" in
