@@ -76,6 +76,8 @@ int validateContent(const std::string& dir, std::ostream& out, bool json) {
           Diagnostic d;
           d.severity = Diagnostic::Severity::Warning;
           d.file = i.sourceFile;
+          d.line = i.showUntilLine;
+          d.column = i.showUntilColumn;
           d.message = "this event ended on " + i.showUntil->iso() + ", so the item is no longer shown; remove it or change show_until";
           r.diagnostics.push_back(std::move(d));
         }

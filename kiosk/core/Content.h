@@ -120,6 +120,7 @@ struct Item {
   bool attract = false; // its pictures are chosen for the attract loop
   std::optional<CivilDate> showFrom; // an event item appears only on these days (inclusive)
   std::optional<CivilDate> showUntil;
+  int showUntilLine = 0, showUntilColumn = 0; // where show_until is written, for "this event ended"
 
   bool visibleOn(CivilDate date) const {
     return (!showFrom || date >= *showFrom) && (!showUntil || date <= *showUntil);

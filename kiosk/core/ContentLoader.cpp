@@ -9,8 +9,13 @@
 
 #include <toml++/toml.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -124,24 +129,49 @@ public:
 
   // Reads the whole file as UTF-8 text; nullopt (with a diagnostic naming the bad byte) otherwise.
   std::optional<std::string> readUtf8(std::uintmax_t maxBytes) {
-    std::error_code ec;
-    const auto size = fs::file_size(m_file, ec);
-    if (ec) {
-      report(Severity::Error, nullptr, "cannot read this file (" + ec.message() + "); check that it exists and is readable");
+    // Opened without waiting (a pipe named .toml would block the load forever) and checked to be
+    // a regular file on the open descriptor itself, so nothing can be swapped in between.
+    const int fd = ::open(m_file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+      const int err = errno;
+      report(Severity::Error, nullptr,
+             err == ENOENT ? std::string("this file has disappeared (or is a link that points nowhere); put it back or remove what names it")
+                           : "cannot open this file for reading (" + std::string(std::strerror(err)) +
+                                 "); give the kiosk's user permission to read it");
       return std::nullopt;
     }
+    struct FdCloser {
+      int fd;
+      ~FdCloser() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      report(Severity::Error, nullptr,
+             S_ISDIR(st.st_mode) ? "this is a folder, not a file, so it is not read; rename it or move it out"
+                                 : "this is not a regular file (a pipe, a device or a socket), so it is never read; replace it with a file");
+      return std::nullopt;
+    }
+    const auto size = static_cast<std::uintmax_t>(st.st_size);
     if (size > maxBytes) {
       report(Severity::Error, nullptr,
              "this file is " + std::to_string(size / 1024) + " KiB, more than the " + std::to_string(maxBytes / 1024) +
                  " KiB a content file may have; is it really a settings file?");
       return std::nullopt;
     }
-    std::ifstream in(m_file, std::ios::binary);
-    if (!in) {
-      report(Severity::Error, nullptr, "cannot open this file for reading; check its permissions");
-      return std::nullopt;
+    std::string text;
+    text.resize(static_cast<size_t>(size));
+    size_t got = 0;
+    while (got < text.size()) {
+      const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        report(Severity::Error, nullptr, "cannot read this file (" + std::string(std::strerror(errno)) + "); check the disk");
+        return std::nullopt;
+      }
+      if (n == 0) break; // cut short while being read: what was there is checked like any text
+      got += static_cast<size_t>(n);
     }
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    text.resize(got);
     size_t bad = 0;
     if (!utf8::isValid(text, &bad)) {
       Diagnostic d;
@@ -202,8 +232,18 @@ std::optional<std::vector<fs::directory_entry>> listFolder(const Context& ctx, c
   std::vector<fs::directory_entry> out;
   std::error_code ec;
   fs::directory_iterator it(dir, ec), end;
-  for (; !ec && it != end; it.increment(ec))
-    if (!isIgnoredName(it->path().filename().string())) out.push_back(*it);
+  for (; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (isIgnoredName(name)) continue;
+    if (auto problem = problemInName(name)) {
+      Diagnostic d;
+      d.file = ctx.display(it->path());
+      d.message = *problem;
+      diags.push_back(std::move(d));
+      continue;
+    }
+    out.push_back(*it);
+  }
   if (ec == std::errc::no_such_file_or_directory) return std::vector<fs::directory_entry>{}; // said by the caller
   if (ec) {
     Diagnostic d;
@@ -264,8 +304,21 @@ std::size_t maxCharsFor(std::string_view key) {
 bool checkShownText(FileReader& r, const toml::source_region* where, std::string_view text, std::string_view key,
                     const std::string& language) {
   const std::string what = "the '" + language + "' text of '" + std::string(key) + "'";
-  if (auto problem = problemInShownText(text, maxCharsFor(key), what)) {
-    r.report(Severity::Error, where, *problem + "; until then visitors see another language here");
+  std::size_t at = 0;
+  if (auto problem = problemInShownText(text, maxCharsFor(key), what, &at)) {
+    const std::string message = *problem + "; until then visitors see another language here";
+    if (where || at == 0) {
+      r.report(Severity::Error, where, message);
+    } else { // a body file: its own line and column
+      toml::source_region place;
+      const auto before = text.substr(0, at);
+      place.begin.line = static_cast<toml::source_index>(1 + std::count(before.begin(), before.end(), '\n'));
+      const auto lineStart = before.rfind('\n');
+      const auto lineText = before.substr(lineStart == std::string_view::npos ? 0 : lineStart + 1);
+      place.begin.column = static_cast<toml::source_index>(
+          1 + std::count_if(lineText.begin(), lineText.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+      r.report(Severity::Error, &place, message);
+    }
     return false;
   }
   return true;
@@ -308,11 +361,26 @@ std::optional<LocalizedText> readText(FileReader& r, const toml::table& t, const
     completeTraditional(text, ctx);
     warnMissingLanguages(r, &node->source(), key, text, ctx);
   }
-  if (required && text.empty()) {
+  const bool blank = std::all_of(text.byLanguage.begin(), text.byLanguage.end(), [](const auto& entry) {
+    return entry.second.find_first_not_of(" \t\r\n") == std::string::npos;
+  });
+  if (required && (text.empty() || blank)) {
     r.error(*node, std::string("'") + key + "' is empty; give at least one language");
     return std::nullopt;
   }
   return text;
+}
+
+// "; there is 'photo.jpg': names must match in upper and lower case" when the folder has the name
+// in another case (a camera's PHOTO.JPG written photo.jpg); else "".
+std::string sameNameOtherCase(const fs::path& missing) {
+  std::error_code ec;
+  const std::string want = idTwinKey(missing.filename().string());
+  fs::directory_iterator it(missing.parent_path(), ec), end;
+  for (int seen = 0; !ec && it != end && seen < 10'000; it.increment(ec), ++seen)
+    if (idTwinKey(it->path().filename().string()) == want)
+      return "; there is '" + it->path().filename().string() + "': names must match in upper and lower case";
+  return {};
 }
 
 // Resolves a path staff wrote relative to the file's folder; refuses anything leaving the content folder.
@@ -324,6 +392,13 @@ std::optional<ImageRef> readImagePath(FileReader& r, const toml::node& node, con
   }
   const std::string written = s->get();
   const fs::path p(written);
+  if (auto bad = std::find_if(written.begin(), written.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+      bad != written.end()) {
+    // "pic.png\u0000.jpg" would open pic.png: the path the system reads must be the one written.
+    r.error(node, "image '" + written + "' has the invisible control character " + codePointName(static_cast<unsigned char>(*bad)) +
+                      " in its name; retype the file name");
+    return std::nullopt;
+  }
   if (written.empty() || p.is_absolute()) {
     r.error(node, "image '" + written + "' must be a path inside the content folder, relative to this file");
     return std::nullopt;
@@ -347,9 +422,17 @@ std::optional<ImageRef> readImagePath(FileReader& r, const toml::node& node, con
     ref.bytes = fs::file_size(canon, ec);
     ref.modified = fs::last_write_time(canon, ec);
   }
-  if (!ref.exists)
-    r.error(node, "image '" + written + "' does not exist (looked for " + ref.displayPath +
-                      "); check the spelling or copy the file in; a placeholder is shown meanwhile");
+  if (!ref.exists) {
+    const auto type = fs::status(canon, ec).type();
+    if (type == fs::file_type::directory)
+      r.error(node, "image '" + written + "' is a folder, not a picture file; name the picture inside it");
+    else if (type != fs::file_type::not_found && type != fs::file_type::none && type != fs::file_type::unknown)
+      r.error(node, "image '" + written + "' is not a regular file (a pipe, a device or a socket), so it is never read; "
+                    "copy the picture in as a file");
+    else
+      r.error(node, "image '" + written + "' does not exist (looked for " + ref.displayPath + ")" +
+                        sameNameOtherCase(full) + "; check the spelling or copy the file in; a placeholder is shown meanwhile");
+  }
   return ref;
 }
 
@@ -779,7 +862,10 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   if (!doc) return settings;
   const toml::table* k = (*doc)["kiosk"].as_table();
   if (!k) {
-    r.report(Severity::Error, nullptr, "kiosk.toml needs a [kiosk] table; using defaults");
+    const toml::node* wrong = doc->get("kiosk");
+    r.report(Severity::Error, wrong ? &wrong->source() : nullptr,
+             wrong ? "'kiosk' must be a table: write [kiosk] on a line of its own, with the settings below it; using defaults"
+                   : "kiosk.toml needs a [kiosk] table; using defaults");
     return settings;
   }
   r.checkKeys(*doc, {"kiosk"}, "kiosk.toml");
@@ -942,6 +1028,10 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
   }
   item.showFrom = readDate(r, *doc, "show_from");
   item.showUntil = readDate(r, *doc, "show_until");
+  if (const toml::node* n = doc->get("show_until")) {
+    item.showUntilLine = static_cast<int>(n->source().begin.line);
+    item.showUntilColumn = static_cast<int>(n->source().begin.column);
+  }
   if (item.showFrom && item.showUntil && *item.showUntil < *item.showFrom)
     r.error(*doc->get("show_until"), "show_until (" + item.showUntil->iso() + ") is before show_from (" +
                                          item.showFrom->iso() + "), so the item would never show; fix one of the dates");

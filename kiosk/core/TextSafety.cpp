@@ -21,11 +21,13 @@ std::string grouped(std::size_t n) {
 }
 
 // Calls f(codePoint, index) for each code point (malformed bytes as U+FFFD); stops when f is false.
-template <typename F> void forEachCodePoint(std::string_view s, F&& f) {
+// `lastByte`, when given, is the byte offset of the code point f was called with.
+template <typename F> void forEachCodePoint(std::string_view s, F&& f, std::size_t* lastByte = nullptr) {
   int32_t i = 0;
   const auto length = static_cast<int32_t>(s.size());
   std::size_t index = 0;
   while (i < length) {
+    if (lastByte) *lastByte = static_cast<std::size_t>(i);
     UChar32 c;
     U8_NEXT_OR_FFFD(reinterpret_cast<const uint8_t*>(s.data()), i, length, c);
     if (!f(static_cast<char32_t>(c), index++)) return;
@@ -45,8 +47,10 @@ std::string codePointName(char32_t c) {
   return buf;
 }
 
-std::optional<std::string> problemInShownText(std::string_view utf8, std::size_t maxChars, const std::string& what) {
+std::optional<std::string> problemInShownText(std::string_view utf8, std::size_t maxChars, const std::string& what,
+                                              std::size_t* byteOffset) {
   std::optional<std::string> problem;
+  if (byteOffset) *byteOffset = 0;
   std::size_t marks = 0, count = 0;
   forEachCodePoint(utf8, [&](char32_t c, std::size_t index) {
     count = index + 1;
@@ -66,8 +70,9 @@ std::optional<std::string> problemInShownText(std::string_view utf8, std::size_t
       return false;
     }
     return true;
-  });
+  }, byteOffset);
   if (problem) return problem;
+  if (byteOffset) *byteOffset = 0;
   if (count > maxChars) {
     // Counted to the end for the message: the text has already been read into memory.
     std::size_t total = 0;
@@ -79,13 +84,21 @@ std::optional<std::string> problemInShownText(std::string_view utf8, std::size_t
 }
 
 std::optional<std::string> problemInWebAddress(std::string_view url) {
+  std::string start(url.substr(0, 8));
+  for (char& c : start) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); // HTTPS:// is https://
   size_t scheme = 0;
-  if (url.rfind("https://", 0) == 0) scheme = 8;
-  else if (url.rfind("http://", 0) == 0) scheme = 7;
+  if (start.rfind("https://", 0) == 0) scheme = 8;
+  else if (start.rfind("http://", 0) == 0) scheme = 7;
   if (scheme == 0)
     return std::string("must be a web address starting with https:// (other kinds, like javascript:, file: or data:, "
                        "are never opened)");
   if (url.size() == scheme || url.find_first_of("/?#", scheme) == scheme) return std::string("has no site name after https://");
+  // "https://www.gov.cn@evil.example/" opens evil.example: a name before '@' only hides the site.
+  const size_t hostEnd = url.find_first_of("/?#", scheme);
+  if (url.substr(scheme, hostEnd == std::string_view::npos ? std::string_view::npos : hostEnd - scheme).find('@') !=
+      std::string_view::npos)
+    return std::string("has a name before '@' in front of the site (https://name@site/), which makes it open another site "
+                       "than it seems to; write the site's own address");
   if (url.size() > 1000) return "is " + std::to_string(url.size()) + " bytes long; a QR code holds up to 1,000";
   std::optional<std::string> problem;
   forEachCodePoint(url, [&](char32_t c, std::size_t index) {
@@ -106,6 +119,24 @@ std::optional<std::string> problemInWebAddress(std::string_view url) {
     problem = "has " + why + " (" + codePointName(c) + ") at character " + std::to_string(index + 1) +
               ", so visitors would not read the address their phone opens; retype the address";
     return false;
+  });
+  return problem;
+}
+
+std::optional<std::string> problemInName(std::string_view name) {
+  std::optional<std::string> problem;
+  forEachCodePoint(name, [&](char32_t c, std::size_t) {
+    const auto cp = static_cast<UChar32>(c);
+    const auto type = u_charType(cp);
+    if (c == 0xFFFD) return true; // a byte that is not UTF-8: shown as <0xE9>, the name still works
+    if (type == U_CONTROL_CHAR || type == U_FORMAT_CHAR || type == U_LINE_SEPARATOR || type == U_PARAGRAPH_SEPARATOR ||
+        (c != ' ' && u_hasBinaryProperty(cp, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))) {
+      problem = "this name has the invisible " + std::string(type == U_CONTROL_CHAR ? "control" : "or direction-changing") +
+                " character " + codePointName(c) + ", so staff could not see or type it, and it could pass for another "
+                "name; rename it, so it is not read";
+      return false;
+    }
+    return true;
   });
   return problem;
 }

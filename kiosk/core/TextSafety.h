@@ -16,7 +16,15 @@ namespace kiosk {
 //  - control characters other than line break and tab (ESC, NUL...).
 // `what` names the text in the message ("'title'").
 inline constexpr std::size_t kMaxStackedMarks = 8;
-std::optional<std::string> problemInShownText(std::string_view utf8, std::size_t maxChars, const std::string& what);
+// `byteOffset`, when given, is set to where the problem is (0 for a length).
+std::optional<std::string> problemInShownText(std::string_view utf8, std::size_t maxChars, const std::string& what,
+                                              std::size_t* byteOffset = nullptr);
+
+// Why a file or folder name cannot be content, or nullopt: a control character (a line break, an
+// escape) or an invisible or direction-changing one (U+202E makes "gnp.exe" read "exe.png") in
+// it, which staff could not see or type. Bytes that are not UTF-8 (a zip made with GBK names)
+// are allowed: they are shown as <0xE9>.
+std::optional<std::string> problemInName(std::string_view name);
 
 // Why `url` cannot be shown as a QR code with its address beside it, or nullopt when it can:
 // only http:// and https://, a host, and no character that is invisible, a control, a space, a

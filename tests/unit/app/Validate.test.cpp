@@ -97,7 +97,7 @@ TEST_CASE("[Validate] an event that is over is pointed out") {
   t.write("sections/01-a/01-b.toml", "title = \"B\"\nshow_until = 2020-01-31\n");
   std::ostringstream out;
   CHECK(kiosk::app::validateContent(t.path().string(), out) == 0); // a warning, not an error
-  CHECK(out.str().find("01-b.toml: warning: this event ended on 2020-01-31") != std::string::npos);
+  CHECK(out.str().find("01-b.toml:2:14: warning: this event ended on 2020-01-31") != std::string::npos); // at show_until
 }
 
 TEST_CASE("[Validate] a folder that cannot be read exits 2, and the report names what is missing") {

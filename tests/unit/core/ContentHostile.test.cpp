@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -292,4 +293,67 @@ TEST_CASE("[ContentHostile] zh-hans in lower case is zh-Hans, in languages, text
   // Two spellings of one tag in one text are one language given twice.
   t.write("sections/01-alpha/01-one.toml", "title = { zh-Hans = \"一\", zh-hans = \"又\", en = \"One\" }\n");
   CHECK(find(loadContent(t.path()), "01-one.toml", "has two 'zh-Hans' texts"));
+}
+
+TEST_CASE("[ContentHostile] file and folder names with control or direction characters are errors naming them") {
+  for (const std::string name : {"03-new\nline.toml", "03-esc\x1b[2J.toml", "03-\xE2\x80\xAEgnp.toml", "03-zero\xE2\x80\x8Bwidth.toml"}) {
+    TempFolder t;
+    writeValid(t);
+    t.write("sections/01-alpha/" + name, "title = \"x\"\n");
+    const LoadResult r = loadContent(t.path());
+    INFO(dump(r));
+    REQUIRE(hasErrors(r.diagnostics));
+    CHECK(find(r, "", "this name has the invisible"));
+    CHECK(itemsOf(r) == 2);
+    for (const auto& d : r.diagnostics) CHECK(d.format().find_first_of("\n\x1b") == std::string::npos);
+  }
+}
+
+TEST_CASE("[ContentHostile] a picture path with NUL, a folder or a pipe as a picture, and a name in the wrong case") {
+  TempFolder t;
+  writeValid(t);
+  t.write("sections/01-alpha/images/Photo.PNG", "not decoded by the loader");
+  fs::create_directories(t.path() / "sections/01-alpha/images/folder.png");
+  REQUIRE(mkfifo((t.path() / "sections/01-alpha/images/pipe.png").c_str(), 0644) == 0);
+  t.write("sections/01-alpha/02-two.toml", "title = \"二\"\n[[images]]\nfile = \"images/Photo.PNG\\u0000.jpg\"\n"
+                                           "[[images]]\nfile = \"images/folder.png\"\n[[images]]\nfile = \"images/pipe.png\"\n"
+                                           "[[images]]\nfile = \"images/photo.png\"\n");
+  const LoadResult r = loadContent(t.path());
+  INFO(dump(r));
+  CHECK(find(r, "02-two.toml", "invisible control character U+0000"));
+  CHECK(find(r, "02-two.toml", "is a folder, not a picture file"));
+  CHECK(find(r, "02-two.toml", "is not a regular file (a pipe"));
+  CHECK(find(r, "02-two.toml", "there is 'Photo.PNG': names must match in upper and lower case"));
+}
+
+TEST_CASE("[ContentHostile] an item file that is a pipe is refused at once, never read") {
+  TempFolder t;
+  writeValid(t);
+  REQUIRE(mkfifo((t.path() / "sections/01-alpha/03-pipe.toml").c_str(), 0644) == 0);
+  const LoadResult r = loadContent(t.path()); // would block forever if the pipe were opened to read
+  CHECK(itemsOf(r) == 2);
+}
+
+TEST_CASE("[ContentHostile] an empty title, a name before @ in a link, and HTTPS in capitals") {
+  TempFolder t;
+  writeValid(t);
+  t.write("sections/01-alpha/02-two.toml", "title = { zh-Hans = \" \", en = \"\" }\n");
+  t.write("sections/01-alpha/01-one.toml", "title = \"一\"\nlink = \"https://www.gov.cn@evil.example/\"\n");
+  t.write("sections/01-alpha/section.toml", "title = \"甲\"\nlink = \"HTTPS://www.gov.cn/zhengce/\"\n");
+  const LoadResult r = loadContent(t.path());
+  INFO(dump(r));
+  CHECK(find(r, "02-two.toml", "'title' is empty"));
+  CHECK(find(r, "01-one.toml", "a name before '@'"));
+  CHECK_FALSE(find(r, "section.toml", "link"));
+}
+
+TEST_CASE("[ContentHostile] a NUL in a body file is named at its line and column") {
+  TempFolder t;
+  writeValid(t);
+  t.write("sections/01-alpha/01-one.en.md", std::string("First line\nSecond \0 line\n", 26));
+  const LoadResult r = loadContent(t.path());
+  const Diagnostic* d = find(r, "01-one.en.md", "control character U+0000");
+  REQUIRE(d);
+  CHECK(d->line == 2);
+  CHECK(d->column == 8);
 }
