@@ -52,6 +52,32 @@ std::string repeat(const std::string& s, size_t n) {
   return out;
 }
 
+// Runs `check` in a child process as the unprivileged "nobody" (root reads any folder, so file
+// permissions only mean something to another user) and returns what it returned.
+template <typename F> std::string asNobody(F&& check) {
+  int pipeFds[2];
+  REQUIRE(pipe(pipeFds) == 0);
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    close(pipeFds[0]);
+    if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(3);
+    const std::string verdict = check();
+    (void)!write(pipeFds[1], verdict.data(), verdict.size());
+    _exit(0);
+  }
+  close(pipeFds[1]);
+  std::string verdict;
+  char buf[4096];
+  for (ssize_t n; (n = read(pipeFds[0], buf, sizeof buf)) > 0;) verdict.append(buf, static_cast<size_t>(n));
+  close(pipeFds[0]);
+  int status = 0;
+  waitpid(child, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  REQUIRE(WEXITSTATUS(status) == 0);
+  return verdict;
+}
+
 } // namespace
 
 TEST_CASE("[ContentHostile] a 100,000-part dotted key is an error at its line, not a stack overflow") {
@@ -102,29 +128,11 @@ TEST_CASE("[ContentHostile] a section folder that cannot be read is an error nam
   t.write("sections/02-beta/section.toml", "title = \"乙\"\n");
   t.write("sections/02-beta/01-x.toml", "title = \"x\"\n");
   fs::permissions(t.path() / "sections/02-beta", fs::perms::none);
-  // Root reads any folder: the load then runs in a child process as the unprivileged "nobody".
-  int pipeFds[2];
-  REQUIRE(pipe(pipeFds) == 0);
-  const pid_t child = fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    close(pipeFds[0]);
-    if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(3);
+  const std::string verdict = asNobody([&] {
     const LoadResult r = loadContent(t.path());
-    std::string verdict = find(r, "sections/02-beta", "cannot read this folder") && hasErrors(r.diagnostics) ? "error" : dump(r);
-    (void)!write(pipeFds[1], verdict.data(), verdict.size());
-    _exit(0);
-  }
-  close(pipeFds[1]);
-  std::string verdict;
-  char buf[4096];
-  for (ssize_t n; (n = read(pipeFds[0], buf, sizeof buf)) > 0;) verdict.append(buf, static_cast<size_t>(n));
-  close(pipeFds[0]);
-  int status = 0;
-  waitpid(child, &status, 0);
+    return find(r, "sections/02-beta", "cannot read this folder") && hasErrors(r.diagnostics) ? "error" : dump(r);
+  });
   fs::permissions(t.path() / "sections/02-beta", fs::perms::owner_all);
-  REQUIRE(WIFEXITED(status));
-  REQUIRE(WEXITSTATUS(status) == 0);
   CHECK(verdict == "error");
 }
 
@@ -132,31 +140,13 @@ TEST_CASE("[ContentHostile] a content folder that cannot be read is one error an
   TempFolder t;
   writeValid(t);
   fs::permissions(t.path(), fs::perms::none);
-  // As above: root reads any folder, so the load runs in a child as "nobody".
-  int pipeFds[2];
-  REQUIRE(pipe(pipeFds) == 0);
-  const pid_t child = fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    close(pipeFds[0]);
-    if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(3);
+  const std::string verdict = asNobody([&] {
     const LoadResult r = loadContent(t.path());
     const bool one = r.diagnostics.size() == 1 && r.diagnostics[0].message.find("cannot read the content folder") == 0 &&
                      r.diagnostics[0].message.find(std::strerror(EACCES)) != std::string::npos;
-    std::string verdict = !r.content && one ? "error" : dump(r) + (r.content ? "(content loaded)" : "");
-    (void)!write(pipeFds[1], verdict.data(), verdict.size());
-    _exit(0);
-  }
-  close(pipeFds[1]);
-  std::string verdict;
-  char buf[4096];
-  for (ssize_t n; (n = read(pipeFds[0], buf, sizeof buf)) > 0;) verdict.append(buf, static_cast<size_t>(n));
-  close(pipeFds[0]);
-  int status = 0;
-  waitpid(child, &status, 0);
+    return !r.content && one ? std::string("error") : dump(r) + (r.content ? "(content loaded)" : "");
+  });
   fs::permissions(t.path(), fs::perms::owner_all);
-  REQUIRE(WIFEXITED(status));
-  REQUIRE(WEXITSTATUS(status) == 0);
   CHECK(verdict == "error");
 }
 
