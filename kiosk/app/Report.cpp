@@ -98,6 +98,10 @@ VisitSummary summarizeVisits(const std::vector<VisitEvent>& events) {
 }
 
 std::string csvField(const std::string& value) {
+  // A name starting with = + - @ (a file named "=HYPERLINK(...)") would be a formula to a
+  // spreadsheet: a leading ' makes it text, as OWASP's advice on CSV injection says.
+  if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos)
+    return csvField("'" + value);
   if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
   std::string out = "\"";
   for (char c : value) {

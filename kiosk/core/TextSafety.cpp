@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <cctype>
 #include <cstdio>
 
 namespace kiosk {
@@ -120,7 +121,20 @@ std::optional<std::string> problemInWebAddress(std::string_view url) {
               ", so visitors would not read the address their phone opens; retype the address";
     return false;
   });
-  return problem;
+  if (problem) return problem;
+  // The site's name in plain ASCII letters, digits, dots and hyphens (an international name as
+  // xn--...): "www.shenyang.gov.cn∕en∕...partners.evil.example" with U+2215 for '/' reads as the
+  // official site but opens another, and a long address is cut on screen.
+  const std::string_view host = url.substr(scheme, hostEnd == std::string_view::npos ? std::string_view::npos : hostEnd - scheme);
+  for (size_t i = 0; i < host.size(); ++i) {
+    const auto c = static_cast<unsigned char>(host[i]);
+    if (!(std::isalnum(c) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']'))
+      return "has '" + std::string(host.substr(i, c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1)) + "' in the site's name (character " +
+             std::to_string(scheme + i + 1) +
+             "); a site's name is written with a-z, 0-9, '.' and '-' (an international name as xn--...), so that "
+             "what visitors read is the site their phone opens";
+  }
+  return std::nullopt;
 }
 
 std::optional<std::string> problemInName(std::string_view name) {

@@ -14,52 +14,27 @@
 #include <unistd.h>
 #include <vector>
 
+#include <sodium.h>
+
 namespace kiosk::media {
 
 namespace fs = std::filesystem;
 
 //-----------------------------------------------------------------------------
-// [SECTION] Content hash: four 64-bit lanes of multiply-rotate rounds over 32-byte blocks,
-// folded into two finalized words.
+// [SECTION] Content hash: BLAKE2b from libsodium (crypto_generichash), 128 bits. A keyless
+// multiply-rotate hash could be steered: two pictures padded after their end marker got the
+// same key, so a picture that validated clean was shown as another from the cache.
 //-----------------------------------------------------------------------------
 
-namespace {
-
-constexpr std::uint64_t kP1 = 0x9E3779B97F4A7C15ull, kP2 = 0xC2B2AE3D27D4EB4Full, kP3 = 0x165667B19E3779F9ull,
-                        kP4 = 0xD6E8FEB86659FD93ull;
-
-std::uint64_t load64(const std::uint8_t* p) {
-  std::uint64_t v;
-  std::memcpy(&v, p, 8);
-  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
-  return v;
-}
-std::uint64_t round64(std::uint64_t acc, std::uint64_t word) { return std::rotl(acc ^ (word * kP2), 29) * kP1; }
-std::uint64_t finalize(std::uint64_t x) {
-  x ^= x >> 33;
-  x *= kP4;
-  x ^= x >> 29;
-  x *= kP2;
-  return x ^ (x >> 32);
-}
-
-} // namespace
-
 ContentHash hashBytes(std::span<const std::uint8_t> bytes) {
-  std::uint64_t acc[4] = {kP1, kP2, kP3, kP4};
-  const std::uint8_t* p = bytes.data();
-  size_t left = bytes.size();
-  while (left >= 32) {
-    for (int i = 0; i < 4; ++i) acc[i] = round64(acc[i], load64(p + 8 * i));
-    p += 32;
-    left -= 32;
-  }
-  std::uint8_t tail[32] = {};
-  if (left) std::memcpy(tail, p, left);
-  tail[31] = static_cast<std::uint8_t>(left);
-  for (int i = 0; i < 4; ++i) acc[i] = round64(acc[i], load64(tail + 8 * i));
-  const std::uint64_t n = bytes.size();
-  return {finalize(acc[0] ^ std::rotl(acc[2], 17) ^ n), finalize(acc[1] ^ std::rotl(acc[3], 41) ^ (n * kP3))};
+  static const bool ready = sodium_init() >= 0; // once, from any thread; fails only without a random source
+  (void)ready; // crypto_generichash needs no randomness
+  std::uint8_t digest[16];
+  crypto_generichash(digest, sizeof digest, bytes.data(), bytes.size(), nullptr, 0);
+  ContentHash h;
+  std::memcpy(&h.a, digest, 8);
+  std::memcpy(&h.b, digest + 8, 8);
+  return h;
 }
 
 std::string ContentHash::hex() const {

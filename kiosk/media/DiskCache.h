@@ -17,8 +17,8 @@
 
 namespace kiosk::media {
 
-// A 128-bit hash of bytes (two 64-bit lanes), fast enough to run over a 10 MB photo in a few
-// milliseconds. Not cryptographic: it tells edited pictures apart, nothing more.
+// A 128-bit hash of bytes (BLAKE2b, libsodium), over a 10 MB photo in about 10 ms on a worker.
+// Collision-resistant: a content folder cannot make two pictures share a cache entry.
 struct ContentHash {
   std::uint64_t a = 0, b = 0;
   std::string hex() const;

@@ -449,9 +449,12 @@ std::string probeImageFile(const std::filesystem::path& file, const DecodeLimits
 
 FileBytes readImageFile(const std::filesystem::path& file, const DecodeLimits& limits, const std::function<void()>& afterOpen) {
   FileBytes out;
-  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  // The loader resolved every link when it checked the path: a link (or a pipe, which would block
+  // a decode thread for good) swapped in since is refused here, never followed.
+  const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) {
-    out.error = posixError("cannot read the image");
+    out.error = errno == ELOOP ? std::string("the image has been replaced by a link since it was checked; it is read again at the next reload")
+                               : posixError("cannot read the image");
     return out;
   }
   struct stat before {};

@@ -89,6 +89,10 @@ TEST_CASE("[Report] the figures of a known log") {
 
 TEST_CASE("[Report] CSV fields are quoted as RFC 4180 says") {
   CHECK(csvField("ftz") == "ftz");
+  // A file name a spreadsheet would run as a formula stays text.
+  CHECK(csvField("=HYPERLINK(\"https://evil.example\")") == "\"'=HYPERLINK(\"\"https://evil.example\"\")\"");
+  CHECK(csvField("@cmd") == "'@cmd");
+  CHECK(csvField("+1") == "'+1");
   CHECK(csvField("a,b") == "\"a,b\"");
   CHECK(csvField("say \"hi\"") == "\"say \"\"hi\"\"\"");
   CHECK(csvField("two\nlines") == "\"two\nlines\"");

@@ -334,6 +334,9 @@ TEST_CASE("[ContentHostile] an empty title, a name before @ in a link, and HTTPS
   INFO(dump(r));
   CHECK(find(r, "02-two.toml", "'title' is empty"));
   CHECK(find(r, "01-one.toml", "a name before '@'"));
+  t.write("sections/01-alpha/01-one.toml",
+          "title = \"一\"\nlink = \"https://www.shenyang.gov.cn\u2215en\u2215invest.evil.example/\"\n");
+  CHECK(find(loadContent(t.path()), "01-one.toml", "in the site's name (character 28)"));
   CHECK_FALSE(find(r, "section.toml", "link"));
 }
 

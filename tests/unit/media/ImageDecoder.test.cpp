@@ -388,6 +388,12 @@ TEST_CASE("[DiskCache] the content hash tells every byte change apart") {
   CHECK(h.hex().size() == 32);
 }
 
+TEST_CASE("[DiskCache] the content hash is BLAKE2b-128, which no padded picture can steer") {
+  const Bytes abc = {'a', 'b', 'c'};
+  // hashlib.blake2b(b"abc", digest_size=16): cf4ab791c62b8d2b2109c90275287816, read little-endian.
+  CHECK(hashBytes(abc).hex() == "2b8d2bc691b74acf1678287502c90921");
+}
+
 TEST_CASE("[DiskCache] stores display-sized pictures and gives them back, and damaged entries are rebuilt") {
   TempFolder t;
   DiskCache cache(t.path() / "cache", 64u << 20);
