@@ -203,7 +203,8 @@ bool copyFile(const fs::path& from, const fs::path& to, const struct stat& st, s
     why = from.string() + ": " + std::strerror(errno);
     return false;
   }
-  const int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, st.st_mode & 07777);
+  // Content is data: no setuid, setgid or sticky bit, and nobody but the owner may write it.
+  const int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, st.st_mode & 0777 & ~0022);
   if (out < 0) {
     why = to.string() + ": " + std::strerror(errno);
     ::close(in);

@@ -295,3 +295,17 @@ TEST_CASE("[Publish] the content hash's SHA-256 gives the FIPS 180 examples") {
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
   CHECK(sha256Hex(std::string(1000000, 'a')) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
+
+TEST_CASE("[Publish] a published version keeps no setuid bit and no write for others") {
+  TempFolder t;
+  writeContent(t, "staging");
+  t.write("staging/tool", "#!/bin/sh\n");
+  std::filesystem::permissions(t.path() / "staging/tool",
+                               std::filesystem::perms::set_uid | std::filesystem::perms::owner_all |
+                                   std::filesystem::perms::others_all);
+  REQUIRE(publish(t).status == kPublished);
+  const auto perms = std::filesystem::status(t.path() / "content" / "tool").permissions();
+  CHECK((perms & std::filesystem::perms::set_uid) == std::filesystem::perms::none);
+  CHECK((perms & std::filesystem::perms::others_write) == std::filesystem::perms::none);
+  CHECK((perms & std::filesystem::perms::owner_exec) != std::filesystem::perms::none);
+}
