@@ -1,9 +1,10 @@
 // libFuzzer target for the image decode path: every byte a staff member (or a damaged USB stick)
-// can put in the content folder goes through decodeImageBytes. Built with clang by
-// platform/scripts/fuzz-images.sh, which also runs it for a bounded time.
+// can put in the content folder goes through decodeImageBytes. Built in the sanitizer build
+// (KIOSK_SANITIZE) and run by platform/scripts/fuzz.sh.
 //
 // KIOSK_FUZZ_WRITE_SEEDS=DIR makes the binary write a small seed corpus (JPEG with EXIF,
-// progressive and CMYK JPEG, PNG with and without alpha, GIF, BMP) and exit.
+// progressive and CMYK JPEG, PNG with and without alpha, GIF, BMP) and exit: that is how
+// corpus/fuzz_images/ was made (with the sample's logo.png beside them).
 #include "media/ImageDecoder.h"
 
 #include <stb_image_write.h>
