@@ -11,6 +11,11 @@ log="$out/kiosk.log"
 # A fixed date keeps event items (shown only on their days) the same on every run.
 # Each run has its own (empty) picture cache, never the user's ~/.cache.
 cmd=("$kiosk" --script "$script" --screenshots "$out" --date 2026-12-15 --image-cache "$out/image-cache" "$@" "$content")
+# KIOSK_PRELOAD: libraries preloaded into the kiosk alone. The sanitizer stage preloads the GL
+# driver so that it stays mapped until the leak check at exit (see platform/sanitizers/lsan.supp).
+if [ -n "${KIOSK_PRELOAD:-}" ]; then
+  cmd=(env "LD_PRELOAD=$KIOSK_PRELOAD" "${cmd[@]}")
+fi
 status=0
 if [ -n "${DISPLAY:-}" ] && [ -z "${KIOSK_FORCE_XVFB:-}" ]; then
   "${cmd[@]}" >"$log" 2>&1 || status=$?
@@ -40,6 +45,12 @@ cat "$log"
 # EXPECT_STATUS: a run that must end the kiosk with that status (the admin view's Exit: 4).
 if [ "$status" -ne "${EXPECT_STATUS:-0}" ]; then
   echo "run-kiosk-script: the kiosk exited with status $status, expected ${EXPECT_STATUS:-0}" >&2
+  exit 1
+fi
+# A sanitizer build (platform/scripts/test-sanitizers.sh) reports memory errors, leaks and
+# undefined behaviour in the log; any report fails the run, whatever the exit status was.
+if grep -qE "ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|SUMMARY: (Address|Leak|UndefinedBehavior)Sanitizer" "$log"; then
+  echo "run-kiosk-script: the kiosk made a sanitizer report (see above)" >&2
   exit 1
 fi
 if grep -q "this is a bug" "$log"; then
