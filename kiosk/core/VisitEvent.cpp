@@ -245,8 +245,10 @@ std::string formatVisitLine(const VisitEvent& e) {
     appendJsonString(out, e.item);
   }
   if (view || e.type == VisitEventType::SessionEnd) {
-    // Hundredths of a second are plenty for dwell and keep lines short.
-    const double s = std::isfinite(e.seconds) && e.seconds > 0 ? e.seconds : 0;
+    // Hundredths of a second are plenty for dwell and keep lines short. At most 1e9 s (31
+    // years): the reader takes any number, and a larger one printed whole would not fit `buf`,
+    // leaving a cut-off number, or "123." that is not JSON (found by fuzz_visit_log).
+    const double s = std::isfinite(e.seconds) && e.seconds > 0 ? std::min(e.seconds, 1e9) : 0;
     std::snprintf(buf, sizeof buf, ",\"seconds\":%.2f", s);
     out += buf;
   }
