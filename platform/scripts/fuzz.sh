@@ -54,10 +54,13 @@ fuzz_one() {
   [ -f "$root/tests/fuzz/$t.dict" ] && dict=(-dict="$root/tests/fuzz/$t.dict")
   mapfile -t known < <(find "$root/tests/fuzz/crashes/$t" -type f 2>/dev/null | sort)
   : >"$out/fuzz.log"
-  if [ ${#known[@]} -gt 0 ] && ! "$bin" -runs=1 -timeout=30 "${known[@]}" >>"$out/fuzz.log" 2>&1; then
-    echo "known-crash" >"$out/status"
-    return
-  fi
+  local f
+  for f in "${known[@]}"; do
+    if ! "$bin" -timeout=30 "$f" >>"$out/fuzz.log" 2>&1; then
+      echo "known-crash ${f#"$root"/}" >"$out/status"
+      return
+    fi
+  done
   if "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$(max_len "$t")" "${dict[@]}" \
       -artifact_prefix="$out/crashes/" -print_final_stats=1 -close_fd_mask=1 "$out/corpus" "$seeds" >>"$out/fuzz.log" 2>&1; then
     echo "ok" >"$out/status"
@@ -85,6 +88,13 @@ for t in "${targets[@]}"; do
 done
 wait
 
+# A target's log without libFuzzer's progress lines, a recursion's repeated frames folded.
+show_report() {
+  grep -vE '^#[0-9]+|^INFO:|^Running:|^Executed ' "$1" | awk '
+    /^ +#[0-9]+ / { k = $0; sub(/^ +#[0-9]+ /, "", k); if (k == prev) { n++; next } }
+    { if (n) printf "    ... the frame above %d more times\n", n; n = 0; prev = k; k = ""; print }' | tail -100 >&2
+}
+
 failed=0
 for t in "${targets[@]}"; do
   out=$build/fuzz-out/$t
@@ -93,15 +103,15 @@ for t in "${targets[@]}"; do
   read -r runs rate <<<"${stats:-? ?}"
   corpus=$(find "$out/corpus" -type f | wc -l)
   kib=$(du -sk "$out/corpus" | cut -f1)
-  case $status in
+  case ${status%% *} in
     ok) printf 'fuzz: %-17s ok: %s runs, %s exec/s, corpus %s files (%s KiB)\n' "$t" "$runs" "$rate" "$corpus" "$kib" ;;
     known-crash)
       failed=1
-      grep -vE '^(INFO|Running|Executed|MERGE)' "$out/fuzz.log" | tail -60 >&2
-      echo "fuzz: $t: an input in tests/fuzz/crashes/$t/ still crashes (above); it awaits a fix in the code it names" >&2 ;;
+      show_report "$out/fuzz.log"
+      echo "fuzz: $t: ${status#* } still crashes (above); tests/fuzz/crashes/README.md says what awaits a fix" >&2 ;;
     *)
       failed=1
-      grep -vE '^#[0-9]+|^INFO:' "$out/fuzz.log" | tail -80 >&2
+      show_report "$out/fuzz.log"
       echo "fuzz: $t: $status; the input is in $out/crashes/:" >&2
       ls -1 "$out/crashes" | sed 's/^/  /' >&2
       echo "  reproduce: $build/tests/fuzz/$t $out/crashes/<file>" >&2 ;;

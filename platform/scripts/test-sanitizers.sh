@@ -39,7 +39,8 @@ if ! { cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DKIOSK_SANITIZ
   echo "test-sanitizers: the sanitizer build failed (log: $logs/build.log)" >&2
   exit 1
 fi
-echo "test-sanitizers: built in $(elapsed)"
+times >"$logs/build.times" # in this shell: a subshell would count only its own children
+echo "test-sanitizers: built in $(elapsed) (CPU time, user and system: $(tail -n 1 "$logs/build.times"))"
 
 # Unit tests, validate, then the fuzzers: one after another, beside the end-to-end runs.
 unit_validate_fuzz() {
