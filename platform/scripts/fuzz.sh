@@ -102,7 +102,7 @@ for t in "${targets[@]}"; do
   stats=$(grep -E '^stat::(number_of_executed_units|average_exec_per_sec)' "$out/fuzz.log" | awk '{print $2}' | paste -sd' ')
   read -r runs rate <<<"${stats:-? ?}"
   corpus=$(find "$out/corpus" -type f | wc -l)
-  kib=$(du -sk "$out/corpus" | cut -f1)
+  kib=$(du -sk --apparent-size "$out/corpus" | cut -f1)
   case ${status%% *} in
     ok) printf 'fuzz: %-17s ok: %s runs, %s exec/s, corpus %s files (%s KiB)\n' "$t" "$runs" "$rate" "$corpus" "$kib" ;;
     known-crash)
