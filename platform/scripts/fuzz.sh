@@ -75,6 +75,10 @@ for t in "${targets[@]}"; do
     exit 2
   fi
 done
+# fuzz_content writes each input out as a folder: on a tmpfs, removed even after a crash.
+KIOSK_FUZZ_SCRATCH=$(mktemp -d /dev/shm/kiosk-fuzz.XXXXXX 2>/dev/null || mktemp -d)
+export KIOSK_FUZZ_SCRATCH
+trap 'rm -rf "$KIOSK_FUZZ_SCRATCH"' EXIT
 echo "fuzz: ${#targets[@]} targets, $seconds s each, $jobs at a time; output in $build/fuzz-out/"
 running=0
 for t in "${targets[@]}"; do

@@ -14,7 +14,7 @@
 //     @@@ sections/01-city/01-palace.en.md
 //     # Body
 // Paths are tamed (a few plain components, no "..", no absolute paths) so every file stays in
-// the scratch folder. The scratch folder is on /dev/shm when there is one (a tmpfs: no disk I/O).
+// the scratch folder, on /dev/shm when there is one (a tmpfs: no disk I/O).
 #include "core/ContentLoader.h"
 #include "core/Json.h"
 #include "core/TranslationReport.h"
@@ -36,9 +36,12 @@ namespace {
 constexpr std::string_view kSeparator = "\n@@@ ";
 constexpr size_t kMaxFiles = 64;
 
+// $KIOSK_FUZZ_SCRATCH (fuzz.sh makes one and removes it afterwards, also after a crash, which
+// skips the exit handler below), else /dev/shm or the temp folder.
 fs::path scratchRoot() {
   std::error_code ec;
   fs::path base = fs::is_directory("/dev/shm", ec) ? fs::path("/dev/shm") : fs::temp_directory_path(ec);
+  if (const char* dir = std::getenv("KIOSK_FUZZ_SCRATCH"); dir && *dir) base = dir;
   return base / ("kiosk-fuzz-content-" + std::to_string(::getpid()));
 }
 
