@@ -24,6 +24,11 @@ kiosk::app::LogSink* g_logs = nullptr; // for the display-lost handler, which ta
 } // namespace
 
 int main(int argc, char** argv) {
+  // Buffered output is written before any other exit handler runs: in the sanitizer build the
+  // leak check runs at exit and ends the process with _exit, which would drop what stdout
+  // still holds (`kiosk validate >file` came out empty). Handlers run last-registered first,
+  // and the sanitizer's was registered before main.
+  std::atexit([] { std::fflush(nullptr); });
 #if defined(__GLIBC__)
   // Pictures pass through the heap as 3-15 MB buffers. glibc raises its mmap threshold each time
   // such a buffer is freed, after which they come from the heap and its fragments stay resident:

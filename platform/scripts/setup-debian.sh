@@ -25,7 +25,7 @@ run_packages=(
 )
 test_packages=(
   xvfb xauth                                # end-to-end runs of the real kiosk on a virtual display
-  clang libclang-rt-14-dev                  # the libFuzzer build of the image decoders
+  clang libclang-rt-14-dev                  # the sanitizer build and its libFuzzer targets
   zbar-tools                                # reads the QR codes back from screenshots
   systemd                                   # systemd-analyze verify for the service unit
   rsync                                     # the sync end-to-end test delivers content with it

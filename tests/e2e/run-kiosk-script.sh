@@ -17,6 +17,11 @@ if [ -n "${KIOSK_RUN_AS:-}" ]; then
   chown "$KIOSK_RUN_AS:$KIOSK_RUN_AS" "$out"
   cmd=(setpriv --reuid="$KIOSK_RUN_AS" --regid="$KIOSK_RUN_AS" --clear-groups --)
 fi
+# KIOSK_PRELOAD: libraries preloaded into the kiosk alone. The sanitizer stage preloads the GL
+# driver so that it stays mapped until the leak check at exit (see platform/sanitizers/lsan.supp).
+if [ -n "${KIOSK_PRELOAD:-}" ]; then
+  cmd+=(env "LD_PRELOAD=$KIOSK_PRELOAD")
+fi
 cmd+=("$kiosk" --script "$script" --screenshots "$out" --date 2026-12-15 --image-cache "$out/image-cache" "$@" "$content")
 status=0
 if [ -n "${DISPLAY:-}" ] && [ -z "${KIOSK_FORCE_XVFB:-}" ]; then
@@ -47,6 +52,12 @@ cat "$log"
 # EXPECT_STATUS: a run that must end the kiosk with that status (the admin view's Exit: 4).
 if [ "$status" -ne "${EXPECT_STATUS:-0}" ]; then
   echo "run-kiosk-script: the kiosk exited with status $status, expected ${EXPECT_STATUS:-0}" >&2
+  exit 1
+fi
+# A sanitizer build (platform/scripts/test-sanitizers.sh) reports memory errors, leaks and
+# undefined behaviour in the log; any report fails the run, whatever the exit status was.
+if grep -qE "ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|SUMMARY: (Address|Leak|UndefinedBehavior)Sanitizer" "$log"; then
+  echo "run-kiosk-script: the kiosk made a sanitizer report (see above)" >&2
   exit 1
 fi
 if grep -q "this is a bug" "$log"; then

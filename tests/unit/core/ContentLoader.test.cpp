@@ -515,7 +515,11 @@ TEST_CASE("[ContentLoader] admin_pin: a hash is read, the PIN itself or a broken
       {"\"sha1$2468\"", "four parts"},
       {"true", "text in quotes"},
   };
-  for (const auto& [value, words] : mistakes) {
+  for (const auto& mistake : mistakes) {
+    // Named copies, not a structured binding: clang 14 (the sanitizer build) cannot capture a
+    // binding in CAPTURE's lambda.
+    const std::string& value = mistake.first;
+    const char* words = mistake.second;
     CAPTURE(value);
     t.write("kiosk.toml", head + "admin_pin = " + value + "\n");
     const LoadResult r = loadContent(t.path());

@@ -580,7 +580,8 @@ TEST_CASE("[Resample] keeps flat colour exact and agrees with stb_image_resize o
   const int sw = 900, sh = 600;
   std::vector<std::uint8_t> flat(static_cast<size_t>(sw) * sh * 4);
   for (size_t i = 0; i < flat.size(); i += 4) flat[i] = 200, flat[i + 1] = 90, flat[i + 2] = 17, flat[i + 3] = 255;
-  for (auto [dw, dh] : {std::pair{768, 512}, std::pair{100, 67}, std::pair{1800, 1200}, std::pair{1, 1}}) {
+  for (auto size : {std::pair{768, 512}, std::pair{100, 67}, std::pair{1800, 1200}, std::pair{1, 1}}) {
+    const int dw = size.first, dh = size.second; // not a structured binding: clang 14 cannot CAPTURE one
     CAPTURE(dw);
     std::vector<std::uint8_t> out(static_cast<size_t>(dw) * dh * 4);
     resampleOpaque(flat.data(), sw, sh, out.data(), dw, dh);
@@ -622,7 +623,8 @@ TEST_CASE("[Resample] keeps flat colour exact and agrees with stb_image_resize o
 TEST_CASE("[Resample] a picture narrower than the filter, and extreme reductions, stay in bounds") {
   // 3x2000 to a tall box and 4000x3 to a thumbnail: every source pixel read is inside the picture
   // (AddressSanitizer in the fuzz build would say otherwise), and the colour is kept.
-  for (auto [sw, sh, dw, dh] : {std::array{3, 2000, 2, 1080}, std::array{4000, 3, 64, 2}, std::array{5000, 5000, 7, 9}}) {
+  for (auto c : {std::array{3, 2000, 2, 1080}, std::array{4000, 3, 64, 2}, std::array{5000, 5000, 7, 9}}) {
+    const int sw = c[0], sh = c[1], dw = c[2], dh = c[3]; // not a structured binding: clang 14 cannot CAPTURE one
     CAPTURE(sw);
     std::vector<std::uint8_t> src(static_cast<size_t>(sw) * sh * 4, 0);
     for (size_t i = 0; i < src.size(); i += 4) src[i] = 180, src[i + 3] = 255;

@@ -73,6 +73,19 @@ TEST_CASE("[VisitLog] an event is one flat JSON line, and reads back the same") 
   }
 }
 
+TEST_CASE("[VisitLog] a dwell too long to be real is written as a whole number the reader reads back") {
+  // The reader takes any non-negative number; written back, 1e300 once came out cut short.
+  const auto read = parseVisitLine(
+      "{\"v\":1,\"type\":\"section\",\"date\":\"2026-12-15\",\"time\":\"09:02\",\"session\":1,\"lang\":\"en\","
+      "\"section\":\"a\",\"seconds\":1e300}");
+  REQUIRE(read);
+  const std::string line = formatVisitLine(*read);
+  CHECK(line.find("\"seconds\":1000000000.0}") != std::string::npos);
+  const auto back = parseVisitLine(std::string_view(line).substr(0, line.size() - 1));
+  REQUIRE(back);
+  CHECK(formatVisitLine(*back) == line);
+}
+
 TEST_CASE("[VisitLog] strings are escaped and bytes that are not UTF-8 keep the line valid JSON") {
   auto e = itemView({2026, 1, 5}, "a\"b\\c\nd\x01\xff 上海");
   const std::string line = formatVisitLine(e);

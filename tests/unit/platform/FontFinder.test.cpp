@@ -5,7 +5,9 @@
 TEST_CASE("[FontFinder] each CJK language gets its own face of Noto Sans CJK (Han unification)") {
   const std::pair<const char*, const char*> cases[] = {
       {"zh-Hans", "CJK SC"}, {"zh-Hant", "CJK TC"}, {"ja", "CJK JP"}, {"ko", "CJK KR"}};
-  for (const auto& [lang, family] : cases) {
+  for (const auto& c : cases) {
+    const char* lang = c.first; // not a structured binding: clang 14 cannot CAPTURE one
+    const char* family = c.second;
     CAPTURE(lang);
     const auto face = platform::findFontForLanguage(lang);
     REQUIRE(face);

@@ -22,8 +22,10 @@ TEST_CASE("[FontSet] the sample content's faces load on the worker and every cha
   CHECK(problems.empty());
   CHECK(faces.size() == loaded.content->settings.languages.size());
   // Han unification: each Chinese, Japanese and Korean language gets its own face of Noto Sans CJK.
-  for (const auto& [lang, face] : std::vector<std::pair<std::string, std::string>>{
+  for (const auto& c : std::vector<std::pair<std::string, std::string>>{
            {"zh-Hans", "CJK SC"}, {"zh-Hant", "CJK TC"}, {"ja", "CJK JP"}, {"ko", "CJK KR"}}) {
+    const std::string& lang = c.first; // not a structured binding: clang 14 cannot CAPTURE one
+    const std::string& face = c.second;
     CAPTURE(lang);
     bool found = false;
     for (const auto& f : faces) found = found || (f.rfind(lang + ":", 0) == 0 && f.find(face) != std::string::npos);
