@@ -16,7 +16,7 @@
 // Paths are tamed (a few plain components, no "..", no absolute paths) so every file stays in
 // the scratch folder, on /dev/shm when there is one (a tmpfs: no disk I/O).
 #include "core/ContentLoader.h"
-#include "core/Json.h"
+#include <nlohmann/json.hpp>
 #include "core/TranslationReport.h"
 #include "media/ImageCheck.h"
 
@@ -111,7 +111,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
   limits.maxItemsPerSection = 32;
   const kiosk::LoadResult result = kiosk::loadContent(root, limits);
   size_t chars = 0;
-  for (const auto& d : result.diagnostics) chars += d.format().size() + kiosk::jsonString(d.message).size();
+  for (const auto& d : result.diagnostics) chars += d.format().size() + nlohmann::json(d.message).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).size();
   if (result.content) {
     for (const auto& d : kiosk::media::checkContentImages(*result.content, kiosk::media::ImageCheckDepth::Header))
       chars += d.format().size();
