@@ -107,7 +107,7 @@ TEST_CASE("[ContentHostile] a Chinese line with its key forgotten is an error at
 TEST_CASE("[ContentHostile] macOS, Windows and editor leftovers are ignored") {
   TempFolder t;
   writeValid(t);
-  t.write("sections/01-alpha/._01-one.toml", std::string("\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X\xFF\xFE", 20));
+  t.write("sections/01-alpha/._01-one.toml", std::string("\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X\xFF\xFE", 18));
   t.write("sections/01-alpha/.DS_Store", std::string("\x00\x00\x00\x01" "Bud1\xFF", 9));
   t.write("sections/01-alpha/01-one.toml~", "title = \"old\n");
   t.write("sections/01-alpha/#02-two.toml#", "title = \"autosave\n");
@@ -343,7 +343,7 @@ TEST_CASE("[ContentHostile] an empty title, a name before @ in a link, and HTTPS
 TEST_CASE("[ContentHostile] a NUL in a body file is named at its line and column") {
   TempFolder t;
   writeValid(t);
-  t.write("sections/01-alpha/01-one.en.md", std::string("First line\nSecond \0 line\n", 26));
+  t.write("sections/01-alpha/01-one.en.md", std::string("First line\nSecond \0 line\n", 25));
   const LoadResult r = loadContent(t.path());
   const Diagnostic* d = find(r, "01-one.en.md", "control character U+0000");
   REQUIRE(d);
