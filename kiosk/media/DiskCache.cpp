@@ -54,6 +54,9 @@ constexpr char kMagic[8] = {'K', 'I', 'M', 'G', 'v', '1', '\r', '\n'};
 // so entries made by an older kiosk are never served (trim removes them in time).
 constexpr const char* kPipelineVersion = "p1";
 enum : std::uint32_t { kRaw = 0, kJpeg = 1 };
+// Entries are display-sized: never larger than the decoder's result (DecodeLimits::maxSide).
+constexpr std::uint32_t kMaxEntrySide = 8192;
+static_assert(kMaxEntrySide >= static_cast<std::uint32_t>(DecodeLimits{}.maxSide));
 
 struct Header {
   char magic[8];
@@ -113,7 +116,7 @@ std::optional<DecodedImage> DiskCache::lookup(const ContentHash& original, std::
   if (bytes.size() < sizeof h) return damaged();
   std::memcpy(&h, bytes.data(), sizeof h);
   const std::span<const std::uint8_t> payload(bytes.data() + sizeof h, bytes.size() - sizeof h);
-  if (std::memcmp(h.magic, kMagic, 8) != 0 || h.width == 0 || h.height == 0 || h.width > 65535 || h.height > 65535 ||
+  if (std::memcmp(h.magic, kMagic, 8) != 0 || h.width == 0 || h.height == 0 || h.width > kMaxEntrySide || h.height > kMaxEntrySide ||
       h.payloadBytes != payload.size() || hashBytes(payload).a != h.payloadHash)
     return damaged();
   DecodedImage img;
@@ -121,17 +124,22 @@ std::optional<DecodedImage> DiskCache::lookup(const ContentHash& original, std::
   img.height = static_cast<int>(h.height);
   img.fileWidth = static_cast<int>(h.fileWidth);
   img.fileHeight = static_cast<int>(h.fileHeight);
-  img.rgba.resize(static_cast<size_t>(h.width) * h.height * 4);
+  // The header's size is believed only once the payload agrees with it: a raw entry must hold
+  // exactly width x height x 4 bytes, a JPEG entry's own header must say the same size. So a
+  // 48-byte entry claiming 65535 x 65535 is a damaged entry, not a 16 GiB allocation.
+  const size_t pixelBytes = static_cast<size_t>(h.width) * h.height * 4;
   if (h.encoding == kRaw) {
-    if (payload.size() != img.rgba.size()) return damaged();
+    if (payload.size() != pixelBytes) return damaged();
+    img.rgba.resize(pixelBytes);
     std::memcpy(img.rgba.data(), payload.data(), payload.size());
     img.opaque = false;
   } else if (h.encoding == kJpeg) {
     tjhandle tj = tjInitDecompress();
     int w = 0, hh = 0, ss = 0, cs = 0;
     bool ok = tj && tjDecompressHeader3(tj, payload.data(), static_cast<unsigned long>(payload.size()), &w, &hh, &ss, &cs) == 0 &&
-              w == img.width && hh == img.height &&
-              tjDecompress2(tj, payload.data(), static_cast<unsigned long>(payload.size()), img.rgba.data(), w, 0, hh, TJPF_RGBA,
+              w == img.width && hh == img.height;
+    if (ok) img.rgba.resize(pixelBytes);
+    ok = ok && tjDecompress2(tj, payload.data(), static_cast<unsigned long>(payload.size()), img.rgba.data(), w, 0, hh, TJPF_RGBA,
                             TJFLAG_STOPONWARNING | TJFLAG_LIMITSCANS) == 0;
     if (tj) tjDestroy(tj);
     if (!ok) return damaged();

@@ -444,6 +444,37 @@ TEST_CASE("[DiskCache] stores display-sized pictures and gives them back, and da
   CHECK(fs::is_empty(t.path() / "cache"));
 }
 
+TEST_CASE("[DiskCache] an entry whose header claims a huge picture is damaged, and nothing that size is allocated") {
+  // Security review K17: a 48-byte entry with a valid payload checksum used to make lookup
+  // allocate width x height x 4 bytes (16 GiB at 65535 x 65535) before the payload was compared.
+  TempFolder t;
+  const DisplaySize box{400, 300, Fit::Cover};
+  DecodedImage alpha;
+  alpha.width = 3;
+  alpha.height = 2;
+  alpha.opaque = false;
+  alpha.rgba.assign(24, 7);
+  for (std::uint32_t side : {65535u, 8193u, 8192u}) {
+    CAPTURE(side);
+    const fs::path dir = t.path() / ("cache-" + std::to_string(side));
+    DiskCache cache(dir, 64u << 20);
+    REQUIRE(cache.usable());
+    const std::uintmax_t originalBytes = 100;
+    cache.store(ContentHash{1, 2}, originalBytes, box, alpha);
+    REQUIRE(cache.lookup(ContentHash{1, 2}, originalBytes, box).has_value());
+    REQUIRE(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+    const fs::path entry = fs::directory_iterator(dir)->path();
+    Bytes b = readBytes(entry);
+    REQUIRE(b.size() == 48 + 24);
+    std::memcpy(b.data() + 8, &side, 4); // width
+    std::memcpy(b.data() + 12, &side, 4); // height
+    std::ofstream(entry, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(b.data()), static_cast<long>(b.size()));
+    CHECK_FALSE(cache.lookup(ContentHash{1, 2}, originalBytes, box).has_value());
+    CHECK_FALSE(fs::exists(entry));
+    CHECK(cache.stats().damaged == 1);
+  }
+}
+
 TEST_CASE("[DiskCache] trimming deletes the least recently used entries past the size limit, and nothing else") {
   TempFolder t;
   const fs::path dir = t.path() / "cache";
