@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <ctime>
 #include <chrono>
 #include <cstdlib>
@@ -45,8 +46,11 @@ std::uint64_t residentBytesNow() {
 // temporary is removed, and `why` says what failed. (An std::ofstream reports a full disk only
 // at its close, after which the caller had already renamed an empty file over the good one.)
 bool replaceFile(const fs::path& file, const std::string& text, std::string& why) {
-  const std::string tmp = file.string() + ".tmp";
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  // A fresh name made with O_EXCL (mkostemp), never a fixed "<file>.tmp": in a folder shared with
+  // other services a link planted at a fixed name would be followed (security review K16).
+  std::string tmp = file.string() + ".XXXXXX";
+  const int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
+  if (fd >= 0) ::fchmod(fd, 0644); // read by node_exporter; mkostemp makes 0600
   if (fd < 0) {
     why = std::strerror(errno);
     return false;

@@ -84,7 +84,7 @@ cmp "$before/state/analytics/visits-2026-12-14.jsonl" "$disk/state/analytics/vis
 cmp -n 4096 "$before/logs/kiosk.log" "$disk/logs/kiosk.log" || fail "the log file's earlier lines changed"
 cmp "$before/kiosk.prom" "$disk/kiosk.prom" || fail "the last good metrics file was replaced"
 cmp "$before/image-cache/"*.kimg "$disk/image-cache/"*.kimg || fail "the image cache entry changed"
-leftovers=$(find "$disk" -name '*.tmp' -o -name '.tmp-*')
+leftovers=$(find "$disk" -name '*.tmp' -o -name '.tmp-*' -o -name 'starts.??????' -o -name 'kiosk.prom.??????')
 [ -z "$leftovers" ] || fail "temporary files left on the full disk: $leftovers"
 echo "full-disk: the start count, yesterday's visits, the log's earlier lines, the metrics file and the cache entry are unchanged"
 umount "$disk"
