@@ -9,6 +9,7 @@
 #include <sys/file.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #if __has_include(<linux/fs.h>)
 #include <linux/fs.h>
@@ -17,6 +18,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
@@ -78,6 +80,20 @@ const std::regex& versionName() {
   return r;
 }
 const char* const kIncoming = ".incoming-"; // a copy being made; renamed to its version name when whole
+
+// "1.2 GB", "340 MB", "12 kB": sizes for staff, in decimal units as file managers show them.
+std::string humanBytes(std::uintmax_t n) {
+  const char* units[] = {"bytes", "kB", "MB", "GB", "TB", "PB"};
+  double v = static_cast<double>(n);
+  int u = 0;
+  while (v >= 1000 && u < 5) {
+    v /= 1000;
+    ++u;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, u == 0 ? "%.0f %s" : (v < 10 ? "%.1f %s" : "%.0f %s"), v, units[u]);
+  return buf;
+}
 
 struct Entry {
   fs::path rel; // relative to the tree's root, generic order
@@ -555,12 +571,33 @@ int publishContent(const PublishOptions& o, std::ostream& out) {
     return kPublished;
   }
 
+  // Room for the copy: the version is written out in full (a sparse file becomes its whole size),
+  // and the disk must keep a reserve for the kiosk's own state, log and image cache (security
+  // review K5). Counted from sizes alone, so it is asked before hashing too: a staging folder
+  // that could fill the disk costs no reading.
+  auto noRoom = [&]() -> bool {
+    std::uintmax_t total = 0;
+    for (const auto& e : *entries)
+      if (S_ISREG(e.st.st_mode)) total += static_cast<std::uintmax_t>(e.st.st_size);
+    struct statvfs fsInfo {};
+    if (::statvfs(versions.c_str(), &fsInfo) != 0) return false; // the copy itself will say why
+    const std::uintmax_t avail = static_cast<std::uintmax_t>(fsInfo.f_bavail) * fsInfo.f_frsize;
+    const std::uintmax_t size = static_cast<std::uintmax_t>(fsInfo.f_blocks) * fsInfo.f_frsize;
+    const std::uintmax_t reserve = std::max<std::uintmax_t>(size / 20, std::uintmax_t{64} << 20); // 5%, at least 64 MiB
+    if (total <= avail && avail - total >= reserve) return false;
+    out << "not published: " << staging.string() << " holds " << humanBytes(total) << " and the disk holding "
+        << versions.string() << " has " << humanBytes(avail) << " free, of which " << humanBytes(reserve)
+        << " must stay free for the kiosk; delete files the content does not use from staging (or old versions), then sync again\n";
+    return true;
+  };
+
   // 2. Already on show? Compared by content hash, so a re-sync of the same files does nothing.
   const std::string print = fingerprint(*entries);
   std::string hash;
   const std::string seen = readSmall(versions / ".staging-seen"); // "<fingerprint> <hash>"
   if (seen.size() > 65 && seen.compare(0, 64, print) == 0) hash = seen.substr(65);
   if (hash.empty()) {
+    if (noRoom()) return kFailed;
     auto h = treeHash(staging, *entries, why);
     if (!h) {
       out << "not published: " << why << "\n";
@@ -628,6 +665,7 @@ int publishContent(const PublishOptions& o, std::ostream& out) {
   const std::string name = newVersionName(versions, shortHash);
   const fs::path incoming = versions / (kIncoming + name);
   fs::remove_all(incoming, ec);
+  if (noRoom()) return kFailed;
   if (!copyTree(staging, *entries, incoming, why)) {
     fs::remove_all(incoming, ec);
     out << "not published: copying failed (" << why << "); the kiosk keeps what it shows\n";

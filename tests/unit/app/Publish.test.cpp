@@ -309,3 +309,26 @@ TEST_CASE("[Publish] a published version keeps no setuid bit and no write for ot
   CHECK((perms & std::filesystem::perms::others_write) == std::filesystem::perms::none);
   CHECK((perms & std::filesystem::perms::owner_exec) != std::filesystem::perms::none);
 }
+
+TEST_CASE("[Publish] staging larger than the free disk is refused before it is read, and nothing is copied") {
+  // Security review K5: publish used to copy any staging folder whole, a sparse file written out
+  // to its full size, until the disk that also holds the kiosk's state was full.
+  TempFolder t;
+  writeContent(t, "staging");
+  REQUIRE(publish(t).status == kPublished);
+  t.write("staging/sections/01-alpha/01-one.toml", "title = { en = \"Two\" }\n");
+  const auto space = fs::space(t.path());
+  t.write("staging/notes.bin", "");
+  // Sparse: no disk is used, but a copy would write it all (and hashing it would take hours).
+  fs::resize_file(t.path() / "staging/notes.bin", space.available + (std::uintmax_t{1} << 30));
+  const Run r = publish(t);
+  CAPTURE(r.out);
+  CHECK(r.status == kFailed);
+  CHECK(r.out.find("not published: " + (t.path() / "staging").string() + " holds ") != std::string::npos);
+  CHECK(r.out.find("must stay free for the kiosk") != std::string::npos);
+  CHECK(versions(t).size() == 1); // the version on show, nothing half-copied beside it
+  CHECK(fs::exists(t.path() / "content/sections/01-alpha/01-one.toml"));
+  fs::remove(t.path() / "staging/notes.bin");
+  CHECK(publish(t).status == kPublished);
+  CHECK(versions(t).size() == 2);
+}
