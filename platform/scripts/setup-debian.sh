@@ -29,6 +29,7 @@ test_packages=(
   zbar-tools                                # reads the QR codes back from screenshots
   systemd                                   # systemd-analyze verify for the service unit
   rsync                                     # the sync end-to-end test delivers content with it
+  python3                                   # rrsync (in rsync) is Python: the push gate test runs it
   time                                      # /usr/bin/time: the hostile content test measures each run's memory
 )
 
