@@ -24,16 +24,20 @@ bool followsPrevious(char32_t c) {
          c == 0x200C || (c >= 0xFE00 && c <= 0xFE0F) || c == ' ';
 }
 
-// Shapes text[begin, end) as one line: bidi runs in visual order, each split where the face
-// changes, each piece shaped by HarfBuzz, glyphs placed left to right.
-TextLine shapeLine(std::string_view text, size_t begin, size_t end, const std::string& language, float px,
-                   FontLibrary& fonts, std::set<char32_t>& missing) {
+// Shapes text[begin, end) as one line: its bidi runs (levels resolved over the whole
+// paragraph, `para`) in visual order, each split where the face changes, each piece shaped by
+// HarfBuzz, glyphs placed left to right.
+TextLine shapeLine(std::string_view text, const BidiParagraph& para, size_t begin, size_t end, const std::string& language,
+                   float px, FontLibrary& fonts, std::set<char32_t>& missing) {
   TextLine line;
   line.begin = begin;
   line.end = end;
+  line.rightToLeft = para.rightToLeft(begin);
   const std::string_view s = text.substr(begin, end - begin);
   float pen = 0;
-  for (const BidiRun& run : visualRuns(s)) {
+  for (BidiRun run : para.lineRuns(begin, end)) {
+    run.begin -= begin; // relative to the line, as the pieces below are
+    run.end -= begin;
     // Items of one face, in logical order.
     struct Item {
       size_t b, e;
@@ -82,9 +86,10 @@ TextLine shapeLine(std::string_view text, size_t begin, size_t end, const std::s
   return line;
 }
 
-float lineWidth(std::string_view text, size_t begin, size_t end, const std::string& language, float px, FontLibrary& fonts) {
+float lineWidth(std::string_view text, const BidiParagraph& para, size_t begin, size_t end, const std::string& language, float px,
+                FontLibrary& fonts) {
   std::set<char32_t> ignored;
-  return shapeLine(text, begin, end, language, px, fonts, ignored).width;
+  return shapeLine(text, para, begin, end, language, px, fonts, ignored).width;
 }
 
 } // namespace
@@ -96,6 +101,9 @@ TextLayout layoutText(std::string_view text, const std::string& language, const 
   layout.pixelSize = static_cast<int>(std::lround(style.pixelSize));
   if (text.empty()) return layout;
   const float px = style.pixelSize;
+  // Bidi levels for the whole text, each paragraph's direction from the text's language (or,
+  // for an undetermined one, its first strong character); lines are reordered one by one.
+  const BidiParagraph para(text, directionOfLanguage(language));
   // Widths of the pieces between break opportunities, each shaped once: a candidate line's
   // width is the sum of its pieces (kerning across a break is not worth reshaping for), so
   // wrapping shapes the paragraph about twice in all instead of once per candidate line.
@@ -103,10 +111,11 @@ TextLayout layoutText(std::string_view text, const std::string& language, const 
   std::vector<size_t> starts{0};
   std::vector<float> prefix{0}; // prefix[i]: width of text[0, starts[i])
   for (size_t o : opportunities.offsets) {
-    prefix.push_back(prefix.back() + lineWidth(text, starts.back(), o, language, px, fonts));
+    prefix.push_back(prefix.back() + lineWidth(text, para, starts.back(), o, language, px, fonts));
     starts.push_back(o);
   }
-  const float space = lineWidth(" ", 0, 1, language, px, fonts);
+  const BidiParagraph spacePara(" ", BaseDirection::LeftToRight);
+  const float space = lineWidth(" ", spacePara, 0, 1, language, px, fonts);
   auto breaks = wrapText(text, language, wrapWidth, [&](std::string_view run) {
     const size_t b = static_cast<size_t>(run.data() - text.data()), e = b + run.size();
     const auto ib = std::lower_bound(starts.begin(), starts.end(), b);
@@ -119,14 +128,14 @@ TextLayout layoutText(std::string_view text, const std::string& language, const 
         return prefix[static_cast<size_t>(ie - starts.begin())] - prefix[static_cast<size_t>(ib - starts.begin())] -
                space * static_cast<float>(spaces);
     }
-    return lineWidth(text, b, e, language, px, fonts); // inside a piece: a word split across lines
+    return lineWidth(text, para, b, e, language, px, fonts); // inside a piece: a word split across lines
   });
   if (breaks.size() > style.maxLines) {
     breaks.resize(style.maxLines);
     layout.truncated = true;
   }
   for (size_t i = 0; i < breaks.size(); ++i) {
-    TextLine line = shapeLine(text, breaks[i].begin, breaks[i].end, language, px, fonts, layout.missing);
+    TextLine line = shapeLine(text, para, breaks[i].begin, breaks[i].end, language, px, fonts, layout.missing);
     if (layout.truncated && i + 1 == breaks.size()) {
       // The last line shown ends in an ellipsis: drop characters from its end until it fits.
       const std::string ellipsis = "\u2026";
@@ -138,7 +147,9 @@ TextLayout layoutText(std::string_view text, const std::string& language, const 
         while (!candidate.empty() && candidate.back() == ' ') candidate.pop_back();
         candidate += ellipsis;
         std::set<char32_t> ignored;
-        TextLine cut = shapeLine(candidate, 0, candidate.size(), language, px, fonts, ignored);
+        // The cut line keeps its paragraph's direction, whatever its first word.
+        const BidiParagraph cutPara(candidate, line.rightToLeft ? BaseDirection::RightToLeft : BaseDirection::LeftToRight);
+        TextLine cut = shapeLine(candidate, cutPara, 0, candidate.size(), language, px, fonts, ignored);
         if (cut.width <= wrapWidth || cps.empty()) {
           cut.begin = breaks[i].begin;
           cut.end = breaks[i].end;
@@ -151,14 +162,14 @@ TextLayout layoutText(std::string_view text, const std::string& language, const 
     }
     layout.lines.push_back(std::move(line));
   }
-  layout.rightToLeft = startsRightToLeft(text);
+  layout.rightToLeft = para.rightToLeft(0);
   for (auto& line : layout.lines) {
     layout.width = std::max(layout.width, line.width);
-    // Unwrapped text (a label measured to place it) has no width to align within.
+    // Unwrapped text (a label measured to place it) has no width to align within. Start and
+    // End follow each line's paragraph: Start is the right edge of a right-to-left one.
     const float room = wrapWidth < 1e8f ? std::max(0.0f, wrapWidth - line.width) : 0.0f;
-    const bool toEnd = style.align == Align::End || (style.align == Align::Start && layout.rightToLeft);
-    const bool toStart = style.align == Align::End ? layout.rightToLeft : (style.align == Align::Start && !layout.rightToLeft);
-    line.x = style.align == Align::Center ? std::round(room / 2) : toStart ? 0 : toEnd ? room : 0;
+    const bool toRight = style.align == Align::Start ? line.rightToLeft : !line.rightToLeft;
+    line.x = style.align == Align::Center ? std::round(room / 2) : toRight ? room : 0;
   }
   layout.height = layout.lineHeight * static_cast<float>(layout.lines.size());
   return layout;

@@ -36,6 +36,7 @@ struct TextLine {
   float width = 0;
   size_t begin = 0;                // byte range of the text this line shows
   size_t end = 0;
+  bool rightToLeft = false;        // its paragraph runs right to left (Align::Start is the right edge)
 };
 
 struct TextLayout {
@@ -45,7 +46,7 @@ struct TextLayout {
   float width = 0;  // the widest line
   float height = 0; // lines * lineHeight
   bool truncated = false;
-  bool rightToLeft = false; // the paragraph runs right to left: Align::Start is the right edge
+  bool rightToLeft = false; // the first paragraph runs right to left: Align::Start is the right edge
   std::set<char32_t> missing; // characters no installed font can draw (left out, never tofu)
 };
 

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include "text/Bidi.h"
 #include "text/LineBreaker.h"
 
 using namespace kiosk::text;
@@ -112,4 +113,93 @@ TEST_CASE("[TextLayout] Japanese uses the Japanese face for shared ideographs") 
   const TextLayout l = layoutText("直", "ja", {}, 400, fonts());
   REQUIRE(l.lines.size() == 1);
   CHECK(l.lines[0].glyphs[0].face->family().find("JP") != std::string::npos);
+}
+
+namespace {
+// Byte offsets of the glyphs of line `l`, left to right on screen.
+std::vector<size_t> bytesLeftToRight(const TextLine& l) {
+  std::vector<size_t> out;
+  for (const auto& g : l.glyphs) out.push_back(g.byte);
+  return out;
+}
+const TextLine* lineStartingWith(const TextLayout& layout, std::string_view text, std::string_view start) {
+  for (const auto& l : layout.lines)
+    if (text.substr(l.begin).starts_with(start)) return &l;
+  return nullptr;
+}
+} // namespace
+
+TEST_CASE("[TextLayout] an Arabic paragraph stays right to left on a line that begins with a Latin word") {
+  // Issue 14: direction was decided per wrapped line, so this line was set left to right with
+  // its full stop on the right. The paragraph's level is resolved once; the line is reordered.
+  const std::string text = "تقع مدينة شنيانغ في شمال شرق الصين وهي عاصمة Liaoning Province.";
+  const float latinWidth = layoutText("Liaoning Province.", "ar", {}, 1e9f, fonts()).width; // in the faces Arabic text uses
+  const float wrap = latinWidth + 8;
+  const TextLayout l = layoutText(text, "ar", {}, wrap, fonts());
+  CHECK(l.rightToLeft);
+  const TextLine* latin = lineStartingWith(l, text, "Liaoning");
+  REQUIRE(latin != nullptr);
+  CHECK(latin->rightToLeft);
+  CHECK(latin->x + latin->width == doctest::Approx(wrap)); // flush right, as its paragraph
+  const auto bytes = bytesLeftToRight(*latin);
+  REQUIRE(!bytes.empty());
+  CHECK(text[bytes.front()] == '.'); // the full stop ends the sentence: on the left
+  CHECK(text.substr(bytes[1]).starts_with("Liaoning"));
+}
+
+TEST_CASE("[TextLayout] an English paragraph stays left to right on a line that begins with an Arabic word") {
+  const std::string text = "Shenyang is twinned with many cities. شنيانغ is how Arabic writes its name.";
+  const float wrap = layoutText("Shenyang is twinned with many cities.", "en", {}, 1e9f, fonts()).width + 8;
+  const TextLayout l = layoutText(text, "en", {}, wrap, fonts());
+  CHECK_FALSE(l.rightToLeft);
+  const TextLine* second = lineStartingWith(l, text, "شنيانغ");
+  REQUIRE(second != nullptr);
+  CHECK_FALSE(second->rightToLeft);
+  CHECK(second->x == 0);
+  const auto bytes = bytesLeftToRight(*second);
+  REQUIRE(bytes.size() > 3);
+  // The Arabic word first (its letters right to left within it), the English after it.
+  const size_t arabic = text.find("شنيانغ");
+  CHECK(bytes.front() >= arabic);
+  CHECK(bytes.front() < arabic + std::string_view("شنيانغ").size());
+  CHECK(text[bytes.back()] == '.');
+}
+
+TEST_CASE("[TextLayout] a paragraph's direction comes from its language, else its first strong character") {
+  CHECK(directionOfLanguage("ar") == BaseDirection::RightToLeft);
+  CHECK(directionOfLanguage("he") == BaseDirection::RightToLeft);
+  CHECK(directionOfLanguage("fa-IR") == BaseDirection::RightToLeft);
+  CHECK(directionOfLanguage("ur") == BaseDirection::RightToLeft);
+  CHECK(directionOfLanguage("en") == BaseDirection::LeftToRight);
+  CHECK(directionOfLanguage("zh-Hans") == BaseDirection::LeftToRight);
+  CHECK(directionOfLanguage("mn") == BaseDirection::LeftToRight);
+  CHECK(directionOfLanguage("") == BaseDirection::FromText);
+  CHECK(directionOfLanguage("und") == BaseDirection::FromText);
+  // Arabic text that opens with a brand name is still an Arabic paragraph.
+  const std::string text = "Shenyang Expo هو معرض سنوي";
+  CHECK(layoutText(text, "ar", {}, 2000, fonts()).rightToLeft);
+  CHECK_FALSE(layoutText(text, "", {}, 2000, fonts()).rightToLeft); // undetermined: first strong (Latin)
+  CHECK(layoutText("معرض Shenyang Expo", "", {}, 2000, fonts()).rightToLeft);
+}
+
+TEST_CASE("[TextLayout] each paragraph of a text takes its own direction, and its lines align by it") {
+  const std::string text = "مرحبا بكم\nWelcome";
+  TextStyle style;
+  const TextLayout l = layoutText(text, "", style, 600, fonts());
+  REQUIRE(l.lines.size() == 2);
+  CHECK(l.lines[0].rightToLeft);
+  CHECK(l.lines[0].x + l.lines[0].width == doctest::Approx(600));
+  CHECK_FALSE(l.lines[1].rightToLeft);
+  CHECK(l.lines[1].x == 0);
+}
+
+TEST_CASE("[TextLayout] a cut Arabic line keeps its direction and its ellipsis at the left end") {
+  TextStyle style;
+  style.maxLines = 1;
+  const std::string text = "Liaoning هي مقاطعة في شمال شرق الصين وعاصمتها مدينة شنيانغ الكبيرة";
+  const TextLayout l = layoutText(text, "ar", style, 300, fonts());
+  REQUIRE(l.lines.size() == 1);
+  CHECK(l.truncated);
+  CHECK(l.lines[0].rightToLeft);
+  CHECK(l.lines[0].x + l.lines[0].width == doctest::Approx(300));
 }
