@@ -4,6 +4,7 @@
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <map>
@@ -32,10 +33,23 @@ BreakOpportunities findLineBreaks(std::string_view utf8, const std::string& lang
   BreakOpportunities out;
   if (utf8.empty()) return out;
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Locale locale = icu::Locale::forLanguageTag(language, status);
+  icu::Locale locale = icu::Locale::forLanguageTag(language, status);
+  if (U_FAILURE(status) || locale.isBogus()) locale = icu::Locale::getRoot();
+  // Japanese is set with the strict rules (JIS X 4051, and what browsers do for lang=ja): no
+  // line starts with a small kana (ゃ ッ), the prolonged sound mark ー or an iteration mark.
+  // ICU's data for "ja" picks its normal rules, which allow them; a tag that names its own
+  // line-break style (ja-u-lb-loose) keeps it.
+  if (std::strcmp(locale.getLanguage(), "ja") == 0) {
+    status = U_ZERO_ERROR;
+    char style[16] = {};
+    locale.getKeywordValue("lb", style, sizeof style, status);
+    if (!*style) {
+      status = U_ZERO_ERROR;
+      locale.setKeywordValue("lb", "strict", status);
+    }
+  }
   status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createLineInstance(
-      locale.isBogus() ? icu::Locale::getRoot() : locale, status));
+  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createLineInstance(locale, status));
   if (U_FAILURE(status) || !it) {
     out.offsets.push_back(utf8.size());
     out.hard.push_back(true);

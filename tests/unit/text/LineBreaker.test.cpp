@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace kiosk;
 using namespace kiosk::text;
 
@@ -101,4 +103,22 @@ TEST_CASE("[LineBreaker] Thai breaks between words found by ICU's dictionary") {
   const auto breaks = findLineBreaks(s, "th");
   CHECK(breaks.offsets.size() >= 3);
   CHECK(breaks.offsets.back() == s.size());
+}
+
+TEST_CASE("[LineBreaker] Japanese never starts a line with a small kana or the prolonged sound mark (strict rules)") {
+  // Issue 14: ICU's data for "ja" picks its normal rules, which break before ゃ ッ ー; Japanese
+  // typesetting (JIS X 4051) and browsers for lang=ja use the strict ones.
+  const std::string text = "きゃあーーコーヒーとチョッキ";
+  const BreakOpportunities ja = findLineBreaks(text, "ja");
+  for (const char* bad : {"ゃ", "ー", "ョ", "ッ"}) {
+    for (size_t at = text.find(bad); at != std::string::npos; at = text.find(bad, at + 1)) {
+      CAPTURE(bad);
+      CAPTURE(at);
+      CHECK(std::find(ja.offsets.begin(), ja.offsets.end(), at) == ja.offsets.end());
+    }
+  }
+  // Between ordinary kana it still breaks, and a tag asking for loose rules gets them.
+  CHECK(std::find(ja.offsets.begin(), ja.offsets.end(), text.find("あ")) != ja.offsets.end());
+  const BreakOpportunities loose = findLineBreaks(text, "ja-u-lb-loose");
+  CHECK(std::find(loose.offsets.begin(), loose.offsets.end(), text.find("ゃ")) != loose.offsets.end());
 }
