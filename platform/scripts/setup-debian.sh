@@ -30,6 +30,7 @@ test_packages=(
   systemd                                   # systemd-analyze verify for the service unit
   rsync                                     # the sync end-to-end test delivers content with it
   python3                                   # rrsync (in rsync) is Python: the push gate test runs it
+  unicode-data                              # BidiCharacterTest.txt, LineBreakTest.txt: the text conformance tests
   time                                      # /usr/bin/time: the hostile content test measures each run's memory
 )
 
