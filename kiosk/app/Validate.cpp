@@ -145,7 +145,8 @@ int reportTranslations(const std::string& dir, std::ostream& out) {
   }
   for (const auto& c : coverage) {
     if (c.converted.empty()) continue;
-    out << "\nmachine-converted in " << c.language << " (from zh-Hans; please have them checked):\n";
+    out << "\nmachine-converted in " << c.language << " (from " << (c.language == "zh-Hans" ? "zh-Hant" : "zh-Hans")
+        << "; please have them checked):\n";
     for (const auto& m : c.converted) out << "  " << m << "\n";
   }
   for (const auto& c : coverage) {

@@ -26,6 +26,14 @@ const std::string& LocalizedText::get(const std::string& language, const std::st
   return none;
 }
 
+const std::string& LocalizedText::languageOf(const std::string& language, const std::string& defaultLanguage) const {
+  if (auto it = byLanguage.find(language); it != byLanguage.end()) return it->first;
+  for (const auto& l : languageFallbacks(language, defaultLanguage))
+    if (auto it = byLanguage.find(l); it != byLanguage.end()) return it->first;
+  if (!byLanguage.empty()) return byLanguage.begin()->first;
+  return language;
+}
+
 const Section* Content::findSection(const std::string& id) const {
   for (const auto& s : sections)
     if (s.id == id) return &s;
@@ -125,10 +133,14 @@ std::vector<Content::TextPlace> Content::texts() const {
   return out;
 }
 
-const RichText* Item::richBody(const std::string& language, const std::string& fallback) const {
+const RichText* Item::richBody(const std::string& language, const std::string& fallback, const std::string** bodyLanguage) const {
+  auto found = bodyRich.end();
   for (const auto& l : languageFallbacks(language, fallback))
-    if (auto it = bodyRich.find(l); it != bodyRich.end()) return &it->second;
-  return bodyRich.empty() ? nullptr : &bodyRich.begin()->second;
+    if (found = bodyRich.find(l); found != bodyRich.end()) break;
+  if (found == bodyRich.end()) found = bodyRich.begin();
+  if (found == bodyRich.end()) return nullptr;
+  if (bodyLanguage) *bodyLanguage = &found->first;
+  return &found->second;
 }
 
 } // namespace kiosk

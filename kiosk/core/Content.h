@@ -30,6 +30,10 @@ struct LocalizedText {
   // The text for a visitor reading `language`, field by field along languageFallbacks(),
   // else any text, else "".
   const std::string& get(const std::string& language, const std::string& defaultLanguage = {}) const;
+  // The language of the text get() returns: `language` itself, or the fallback's (so the text
+  // is shaped, broken into lines and given faces as what it is, not as the visitor's language).
+  // `language` when there is no text at all.
+  const std::string& languageOf(const std::string& language, const std::string& defaultLanguage = {}) const;
   bool has(const std::string& language) const { return byLanguage.count(language) != 0; }
 };
 
@@ -126,7 +130,9 @@ struct Item {
     return (!showFrom || date >= *showFrom) && (!showUntil || date <= *showUntil);
   }
   // The parsed body in `language`, else in `fallback`, else any; null when there is no body.
-  const RichText* richBody(const std::string& language, const std::string& fallback) const;
+  // `bodyLanguage`, when given, is set to the language of the body returned.
+  const RichText* richBody(const std::string& language, const std::string& fallback,
+                           const std::string** bodyLanguage = nullptr) const;
   // The picture for the item's card: its first image, else its map's picture; null for neither.
   const ImageRef* cardImage() const;
 };

@@ -271,13 +271,19 @@ bool checkLanguage(FileReader& r, const toml::source_region& where, const std::s
   return true;
 }
 
-// A kiosk offering Traditional Chinese gets it made from Simplified where staff gave none,
-// marked machine-converted (the translation report lists these for a translator to check).
-void completeTraditional(LocalizedText& text, const Context& ctx) {
+// A kiosk offering Traditional Chinese gets it made from Simplified where staff gave none, and
+// Simplified from Traditional the same way, marked machine-converted (the translation report
+// lists these for a translator to check). A visitor reading one script never gets the other.
+void completeChinese(LocalizedText& text, const Context& ctx) {
   const auto& langs = ctx.settings->languages;
-  if (text.has("zh-Hant") || !text.has("zh-Hans") || std::find(langs.begin(), langs.end(), "zh-Hant") == langs.end()) return;
-  text.byLanguage["zh-Hant"] = hansToHant(text.byLanguage.at("zh-Hans"));
-  text.machineConverted.insert("zh-Hant");
+  auto offered = [&](const char* l) { return std::find(langs.begin(), langs.end(), l) != langs.end(); };
+  if (!text.has("zh-Hant") && text.has("zh-Hans") && offered("zh-Hant")) {
+    text.byLanguage["zh-Hant"] = hansToHant(text.byLanguage.at("zh-Hans"));
+    text.machineConverted.insert("zh-Hant");
+  } else if (!text.has("zh-Hans") && text.has("zh-Hant") && offered("zh-Hans")) {
+    text.byLanguage["zh-Hans"] = hantToHans(text.byLanguage.at("zh-Hant"));
+    text.machineConverted.insert("zh-Hans");
+  }
 }
 
 // Warns for each offered language a text lacks (visitors reading it see the fallback language).
@@ -358,7 +364,7 @@ std::optional<LocalizedText> readText(FileReader& r, const toml::table& t, const
     return std::nullopt;
   }
   if (warnMissing) { // (a body is completed once its per-language files are read too)
-    completeTraditional(text, ctx);
+    completeChinese(text, ctx);
     warnMissingLanguages(r, &node->source(), key, text, ctx);
   }
   const bool blank = std::all_of(text.byLanguage.begin(), text.byLanguage.end(), [](const auto& entry) {
@@ -992,7 +998,7 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
   }
   {
     const toml::node* bodyNode = doc->get("body");
-    completeTraditional(item.body, ctx);
+    completeChinese(item.body, ctx);
     warnMissingLanguages(r, bodyNode ? &bodyNode->source() : nullptr, "body", item.body, ctx);
   }
   for (const auto& [lang, markdown] : item.body.byLanguage) {

@@ -1081,3 +1081,32 @@ TEST_CASE("[ContentLoader] how the screen hangs, for low reach, is read from [ki
     CHECK(r.diagnostics.front().line == c.line);
   }
 }
+
+TEST_CASE("[ContentLoader] a missing zh-Hans text is made from zh-Hant, marked machine-converted, and each text knows its language") {
+  // Issue 14: Traditional-only text was shown to a zh-Hans visitor in Traditional characters.
+  TempFolder t;
+  t.write("kiosk.toml", "[kiosk]\nlanguages = [\"zh-Hans\", \"zh-Hant\", \"en\", \"ru\"]\ndefault_language = \"zh-Hans\"\n");
+  t.write("sections/01-a/section.toml", "[title]\nzh-Hant = \"瀋陽歷史\"\nen = \"History\"\n");
+  t.write("sections/01-a/01-b.toml", "[title]\nzh-Hant = \"故宮\"\nzh-Hans = \"故宫\"\n");
+  t.write("sections/01-a/01-b.zh-Hant.md", "瀋陽故宮建於1625年。\n");
+  const LoadResult r = loadContent(t.path());
+  INFO(dump(r));
+  REQUIRE(r.content);
+  const Section* a = r.content->findSection("a");
+  CHECK(a->title.get("zh-Hans") == "沈阳历史");
+  CHECK(a->title.machineConverted.count("zh-Hans"));
+  const Item* b = r.content->findItem("a", "b");
+  CHECK(b->title.machineConverted.empty()); // both given: nothing converted
+  const std::string* bodyLanguage = nullptr;
+  REQUIRE(b->richBody("zh-Hans", "zh-Hans", &bodyLanguage));
+  CHECK(*bodyLanguage == "zh-Hans");
+  CHECK(b->richBody("zh-Hans", "zh-Hans")->front().text == "沈阳故宫建于1625年。");
+  // A Russian visitor reads the English title, and it is English text; the body (no Russian,
+  // no English) is Chinese, in the default language's script.
+  CHECK(a->title.languageOf("ru", "zh-Hans") == "en");
+  REQUIRE(b->richBody("ru", "zh-Hans", &bodyLanguage));
+  CHECK(*bodyLanguage == "zh-Hans");
+  CHECK(b->title.languageOf("ja", "zh-Hans") == "zh-Hans");
+  LocalizedText none;
+  CHECK(none.languageOf("ko", "en") == "ko");
+}
