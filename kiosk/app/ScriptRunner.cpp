@@ -370,6 +370,15 @@ int ScriptRunner::run(const InputScript& script) {
     case K::ExpectText:
       if (!hasText(m_app.targets().layout(), cmd.text)) return fail(cmd, "'" + cmd.text + "' is not on " + where()), 1;
       break;
+    case K::ExpectTextIn: {
+      const auto langs = textLanguages(m_app.targets().layout(), cmd.text);
+      if (langs.empty()) return fail(cmd, "'" + cmd.text + "' is not on " + where()), 1;
+      std::string seen;
+      for (const auto& l : langs) seen += (seen.empty() ? "" : ", ") + l;
+      check(cmd, std::find(langs.begin(), langs.end(), cmd.target) != langs.end(),
+            "'" + cmd.text + "' on " + where() + " was laid out as " + seen + ", not " + cmd.target);
+      break;
+    }
     case K::ExpectTarget: {
       const bool there = m_app.targets().find(cmd.target).has_value();
       if (there != (cmd.amount > 0))

@@ -219,6 +219,12 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
       cmd.kind = ScriptCommand::Kind::ExpectText;
       cmd.text = line.substr(static_cast<size_t>(tokens[2].column - 1));
       while (!cmd.text.empty() && (cmd.text.back() == ' ' || cmd.text.back() == '\r' || cmd.text.back() == '\t')) cmd.text.pop_back();
+    } else if (verb == "expect" && argCount >= 3 && tokens[1].text == "text-in") {
+      // expect text-in zh-Hans 沈阳故宫: that text was set this frame, laid out as zh-Hans.
+      cmd.kind = ScriptCommand::Kind::ExpectTextIn;
+      cmd.target = tokens[2].text;
+      cmd.text = line.substr(static_cast<size_t>(tokens[3].column - 1));
+      while (!cmd.text.empty() && (cmd.text.back() == ' ' || cmd.text.back() == '\r' || cmd.text.back() == '\t')) cmd.text.pop_back();
     } else if (verb == "expect" && (tokens.size() > 1 && (tokens[1].text == "target" || tokens[1].text == "no-target"))) {
       if (argCount != 2 || tokens[2].text.size() < 2 || tokens[2].text[0] != '@') {
         fail(tokens.size() > 2 ? tokens[2].column : tokens[1].column,
@@ -312,7 +318,7 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
           continue;
         }
       } else {
-        fail(tokens[1].column, "'expect' knows 'screen', 'language', 'targets', 'admin', 'target', 'no-target', 'text', 'measure', 'picture', 'reachable', 'no-truncation' and 'stable-bar'");
+        fail(tokens[1].column, "'expect' knows 'screen', 'language', 'targets', 'admin', 'target', 'no-target', 'text', 'text-in', 'measure', 'picture', 'reachable', 'no-truncation' and 'stable-bar'");
         continue;
       }
       cmd.text = tokens[2].text;

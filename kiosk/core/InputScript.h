@@ -34,6 +34,7 @@
 //   expect stable-bar                                  switching to each language moves no
 //                                                      language button
 //   expect text Международный Шэньян                   this text (the rest of the line) is on screen
+//   expect text-in zh-Hans 沈阳故宫                      ...and was laid out as that language (its own)
 //   expect measure 90                                  no running text has lines longer than that
 //   expect target @gallery:close | expect no-target @x  this touch target is (is not) on screen
 //   open home | open investment                        go straight to home or a section
@@ -56,7 +57,7 @@ struct ScriptCoord {
 };
 
 struct ScriptCommand {
-  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open, ExpectTargets, Press, Release, Pinch, Sample, AwaitWorkers, ExpectAdmin, ExpectReachable, ExpectNoTruncation, ExpectStableBar, SetLanguage, SetModes, Thumbnail, ExpectText, ExpectMeasure, ExpectTarget, ExpectPicture };
+  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open, ExpectTargets, Press, Release, Pinch, Sample, AwaitWorkers, ExpectAdmin, ExpectReachable, ExpectNoTruncation, ExpectStableBar, SetLanguage, SetModes, Thumbnail, ExpectText, ExpectTextIn, ExpectMeasure, ExpectTarget, ExpectPicture };
   Kind kind = Kind::Wait;
   int line = 0;
   double seconds = 0;    // Wait, Drag duration

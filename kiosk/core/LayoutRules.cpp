@@ -145,6 +145,13 @@ bool hasText(const LayoutReport& report, const std::string& needle) {
   return false;
 }
 
+std::vector<std::string> textLanguages(const LayoutReport& report, const std::string& needle) {
+  std::vector<std::string> out;
+  for (const PlacedText& t : report.texts)
+    if (t.text.find(needle) != std::string::npos) out.push_back(t.language);
+  return out;
+}
+
 std::vector<std::string> movedTargets(const LayoutReport& before, const LayoutReport& after, const std::string& names,
                                       float tolerance) {
   std::vector<std::string> problems;

@@ -38,6 +38,7 @@ struct PlacedText {
   bool truncated = false;
   bool mayTruncate = false; // a preview the design clamps (the whole text is one tap away)
   int longestLine = 0;      // characters on its longest line, for the measure of running text
+  std::string language;     // the language it was laid out in (its own, which may be a fallback's)
 };
 
 // A picture as drawn this frame (the item's, the gallery's), fixed on screen.
@@ -81,6 +82,8 @@ std::vector<std::string> overlongLines(const LayoutReport& report, int character
 std::vector<std::string> smallPicture(const LayoutReport& report, const std::string& name, float minHeight, float maxTop);
 // Whether a text containing `needle` was set this frame.
 bool hasText(const LayoutReport& report, const std::string& needle);
+// The languages `needle` was laid out in this frame (empty: it is not on screen).
+std::vector<std::string> textLanguages(const LayoutReport& report, const std::string& needle);
 // One sentence per target of `names` (for example "lang:*") that moved between two layouts by
 // more than `tolerance` pixels, or is missing from one of them. A trailing '*' is a prefix.
 std::vector<std::string> movedTargets(const LayoutReport& before, const LayoutReport& after, const std::string& names,

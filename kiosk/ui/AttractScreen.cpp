@@ -70,18 +70,19 @@ void Screens::drawAttract(Ctx& c) {
   const auto& langs = settings.languages;
   const std::string& promptLang = langs.empty() ? c.lang : langs[a.promptIndex % langs.size()];
   const std::string& name = settings.name.get(promptLang, c.fallback);
+  const std::string& nameLang = settings.name.languageOf(promptLang, c.fallback);
   text::TextStyle nameStyle;
   nameStyle.pixelSize = headline;
   nameStyle.lineSpacing = 1.15f;
   nameStyle.maxLines = 1;
   float nameSize = headline; // a long name in a long language is set smaller, never cut
-  while (nameSize > headline * 0.6f && c.f.painter.layout(name, promptLang, nameStyle, c.W - 2 * (x - c.sx)).truncated)
+  while (nameSize > headline * 0.6f && c.f.painter.layout(name, nameLang, nameStyle, c.W - 2 * (x - c.sx)).truncated)
     nameStyle.pixelSize = nameSize = std::round(nameSize * 0.92f);
-  putText(c, &promptLang, nameSize, ImVec2(x, y + std::round((headline - nameSize) * 0.6f)), toImColor(pal().text), name);
+  putText(c, &nameLang, nameSize, ImVec2(x, y + std::round((headline - nameSize) * 0.6f)), toImColor(pal().text), name);
   y += std::round(headline * 1.25f);
   const std::string& tagline = settings.tagline.get(promptLang, c.fallback);
   if (!tagline.empty()) {
-    FontRef tf = &promptLang;
+    FontRef tf = &settings.tagline.languageOf(promptLang, c.fallback);
     y = drawBlock(c, tf, title, tagline, ImVec2(x, y), c.W - 2 * (x - c.sx), toImColor(pal().textMuted), 2, 1.3f);
   }
   // Today's opening hours, in the same language, when kiosk.toml gives them.

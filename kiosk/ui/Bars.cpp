@@ -16,16 +16,16 @@ namespace kiosk::ui {
 // there is a control). As large as the usual band allows (large text makes the headline larger
 // than the band): one line, smaller for a long name, then up to two more lines at the smaller
 // size, so a long section title is whole; the band grows to hold them.
-static std::string reachBannerPlace(Screens::Ctx& c) {
+static const LocalizedText& reachBannerPlace(Screens::Ctx& c) {
   // The venue on the home screen, the section below it (an item's own title heads its text).
-  if (const Section* s = c.f.nav.section(); s && c.f.nav.screen() != Screen::Home) return c.text(s->title);
-  return c.text(c.f.nav.content().settings.name);
+  if (const Section* s = c.f.nav.section(); s && c.f.nav.screen() != Screen::Home) return s->title;
+  return c.f.nav.content().settings.name;
 }
 
 Fitted fitReachBanner(Screens::Ctx& c, float band) {
-  const std::string place = reachBannerPlace(c);
+  const LocalizedText& place = reachBannerPlace(c);
   const float size = std::min(c.size(TextRole::Headline) * 0.7f, std::floor((band - c.u(0.026f)) / 1.25f));
-  return fitText(c, place, size, c.W - 2 * c.u(Theme::kMargin), 1, 1.2f, 0.72f, 2);
+  return fitText(c, c.langOf(place), c.text(place), size, c.W - 2 * c.u(Theme::kMargin), 1, 1.2f, 0.72f, 2);
 }
 
 float reachBannerHeight(Screens::Ctx& c, float band) {
@@ -37,7 +37,7 @@ void Screens::drawReachBanner(Ctx& c) {
   c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, c.top - c.u(0.01f)), toImColor(pal().bar));
   const float room = c.top - c.u(0.01f);
   const Fitted t = fitReachBanner(c, std::round(c.topBarH * 0.9f));
-  drawFitted(c, t, reachBannerPlace(c), ImVec2(m, std::round((room - t.height()) / 2)), toImColor(pal().text));
+  drawFitted(c, t, c.text(reachBannerPlace(c)), ImVec2(m, std::round((room - t.height()) / 2)), toImColor(pal().text));
 }
 
 //-----------------------------------------------------------------------------
@@ -67,7 +67,7 @@ LanguageBar layoutLanguageBar(Screens::Ctx& c) {
   if (langs.size() < 2) return bar;
   const float m = c.u(Theme::kMargin), title = c.size(TextRole::Title);
   float nameW = 0;
-  for (const auto& l : langs) nameW = std::max(nameW, textWidth(c, &l, title, settings.name.get(l, c.fallback)));
+  for (const auto& l : langs) nameW = std::max(nameW, textWidth(c, &settings.name.languageOf(l, c.fallback), title, settings.name.get(l, c.fallback)));
   const float logoW = logoWidth(c, bar.buttonH);
   auto measure = [&](TextRole r, float padding, size_t from, size_t to) {
     float sum = 0;
@@ -118,7 +118,7 @@ void Screens::drawTopBar(Ctx& c) {
   }
   if (bar.showName) {
     const std::string& name = c.text(settings.name);
-    putText(c, c.font(TextRole::Title), title, ImVec2(nameX, std::round(y0 + (h - title) / 2 - title * 0.05f)), toImColor(pal().text), name);
+    putText(c, c.langOf(settings.name), title, ImVec2(nameX, std::round(y0 + (h - title) / 2 - title * 0.05f)), toImColor(pal().text), name);
   }
   if (langs.size() < 2) return;
   const float rowGap = c.u(0.008f);
@@ -171,8 +171,10 @@ void Screens::drawBottomBar(Ctx& c) {
   }
   // Where the visitor is, so a person walking up knows what they are looking at.
   std::string crumb;
+  FontRef crumbFont = c.font(TextRole::Body);
   if (const Section* s = c.f.nav.section()) {
     crumb = c.text(s->title);
+    crumbFont = c.langOf(s->title); // the section's title leads: the crumb is set in its language
     if (const Item* i = c.f.nav.item(); i && c.f.nav.screen() == Screen::Item) crumb += "  /  " + c.text(i->title);
   }
   // Display choices (large text, high contrast, low reach), at the right, always in reach.
@@ -193,9 +195,9 @@ void Screens::drawBottomBar(Ctx& c) {
     // Where the visitor is: two lines, then smaller; only then cut (the section's header and
     // the item's title say it in full on the screen itself).
     const float room = std::max(0.0f, right - cx - m);
-    const Fitted t = fitText(c, crumb, c.size(TextRole::Body), room, 2, 1.2f, 0.7f);
-    c.f.painter.draw(c.dl, *t.layout, c.lang, cx, std::round(y + (h - t.height()) / 2) + c.sy, toImColor(pal().textMuted));
-    c.f.targets.noteText(crumb, t.layout->truncated, true);
+    const Fitted t = fitText(c, crumbFont, crumb, c.size(TextRole::Body), room, 2, 1.2f, 0.7f);
+    c.f.painter.draw(c.dl, *t.layout, *t.font, cx, std::round(y + (h - t.height()) / 2) + c.sy, toImColor(pal().textMuted));
+    c.f.targets.noteText(crumb, *t.font, t.layout->truncated, true);
   }
   if (c.f.contentHasErrors) {
     // A small dot only staff look for: the content folder has errors (F2 shows them).

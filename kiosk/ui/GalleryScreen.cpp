@@ -90,14 +90,14 @@ void Screens::drawGallery(Ctx& c) {
   float pictureTop = top;
   const std::string& title = c.text(item->title);
   if (!title.empty()) {
-    const Fitted t = fitText(c, title, body, c.W - 2 * m, 1, 1.25f, 0.8f);
+    const Fitted t = fitText(c, c.langOf(item->title), title, body, c.W - 2 * m, 1, 1.25f, 0.8f);
     pictureTop = drawFitted(c, t, title, ImVec2(m, top), IM_COL32(200, 200, 205, 255)) + gap / 2;
   }
   const std::string& cap = c.text(img.caption);
   float pictureBottom = barY - gap;
   if (!cap.empty()) {
     const float capW = std::min(c.W - 2 * m, std::round(caption * 1.15f * 40));
-    const Fitted t = fitText(c, cap, std::round(caption * 1.15f), capW, 3, 1.4f, 0.85f);
+    const Fitted t = fitText(c, c.langOf(img.caption), cap, std::round(caption * 1.15f), capW, 3, 1.4f, 0.85f);
     const float capY = barY - gap / 2 - t.height();
     drawFitted(c, t, cap, ImVec2(std::round((c.W - t.layout->width) / 2), capY), IM_COL32(235, 235, 240, 255));
     pictureBottom = capY - gap / 2;

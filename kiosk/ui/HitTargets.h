@@ -52,8 +52,8 @@ public:
     endArea();
   }
   // A text set this frame, next to the target placed last.
-  void noteText(const std::string& text, bool truncated, bool mayTruncate = false, int longestLine = 0) {
-    m_layout.texts.push_back({m_last, text, truncated, mayTruncate, longestLine});
+  void noteText(const std::string& text, const std::string& language, bool truncated, bool mayTruncate = false, int longestLine = 0) {
+    m_layout.texts.push_back({m_last, text, truncated, mayTruncate, longestLine, language});
   }
   // A picture as drawn, for the layout rules (expect picture).
   void notePicture(const std::string& name, const LayoutBox& box) { m_layout.pictures.push_back({name, box}); }

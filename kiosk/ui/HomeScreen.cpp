@@ -28,14 +28,14 @@ void Screens::drawHome(Ctx& c) {
   // a caption of one height in Chinese and another in Russian would move every tile.)
   const float headW = c.W - 2 * m;
   const std::string& heading = c.ui(sections.empty() ? "no_content" : "choose_section");
-  y = drawFitted(c, fitText(c, heading, title, headW, 2, 1.25f), heading, ImVec2(m, y), toImColor(pal().text)) + std::round(title * 0.3f);
+  y = drawFitted(c, fitText(c, c.font(TextRole::Title), heading, title, headW, 2, 1.25f), heading, ImVec2(m, y), toImColor(pal().text)) + std::round(title * 0.3f);
   if (sections.empty()) return;
   // In low reach, the tiles start where a hand reaches: the band above them has room for the
   // venue's welcome to read.
   if (c.reachTop > y + body * 2) {
     const std::string& tagline = c.text(c.f.nav.content().settings.tagline);
     if (!tagline.empty())
-      y = drawBlock(c, c.font(TextRole::Body), body, tagline, ImVec2(m, y), headW, toImColor(pal().textMuted), 3, 1.4f, true);
+      y = drawBlock(c, c.langOf(c.f.nav.content().settings.tagline), body, tagline, ImVec2(m, y), headW, toImColor(pal().textMuted), 3, 1.4f, true);
   }
   const float gridTop = std::max(y, c.reachTop);
 
@@ -63,7 +63,7 @@ void Screens::drawHome(Ctx& c) {
   std::vector<Texts> texts;
   float tallest = 0;
   for (const Section* s : sections) {
-    const Fitted ft = fitText(c, c.text(s->title), title, innerW, 2, 1.2f, 0.72f, 4);
+    const Fitted ft = fitText(c, c.langOf(s->title), c.text(s->title), title, innerW, 2, 1.2f, 0.72f, 4);
     const std::string& sub = c.text(s->subtitle);
     text::TextStyle style;
     style.pixelSize = body;
@@ -72,7 +72,7 @@ void Screens::drawHome(Ctx& c) {
     const float frame = pad + ft.height() + std::round(body * 0.2f) + pad + c.u(0.008f);
     const size_t room = static_cast<size_t>(std::max(0.0f, (viewH - c.u(0.03f) - frame) / lineH));
     style.maxLines = std::min<size_t>(5, room);
-    const float subH = sub.empty() || style.maxLines == 0 ? 0 : c.f.painter.layout(sub, c.lang, style, innerW).height;
+    const float subH = sub.empty() || style.maxLines == 0 ? 0 : c.f.painter.layout(sub, *c.langOf(s->subtitle), style, innerW).height;
     const float h = frame + subH - (subH > 0 ? 0 : std::round(body * 0.2f));
     texts.push_back({ft, style.maxLines, h});
     tallest = std::max(tallest, h);
@@ -107,7 +107,7 @@ void Screens::drawHome(Ctx& c) {
     ty = drawFitted(c, texts[i].title, c.text(s.title), ImVec2(a.x + pad, ty), toImColor(pal().text));
     const std::string& sub = c.text(s.subtitle);
     if (!sub.empty() && texts[i].subLines > 0)
-      drawBlock(c, c.font(TextRole::Body), body, sub, ImVec2(a.x + pad, ty + std::round(body * 0.2f)), innerW, toImColor(pal().text, 0.88f),
+      drawBlock(c, c.langOf(s.subtitle), body, sub, ImVec2(a.x + pad, ty + std::round(body * 0.2f)), innerW, toImColor(pal().text, 0.88f),
                 texts[i].subLines, 1.3f, true);
     if (held) c.dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 40), round);
   }

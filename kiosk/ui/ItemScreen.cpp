@@ -83,7 +83,7 @@ void Screens::drawItem(Ctx& c) {
       if (other.exists) c.f.textures.prefetch(other, hero);
     // The caption sits right under the picture, aligned with its left edge.
     if (!cap.empty())
-      drawBlock(c, c.font(TextRole::Caption), caption, cap, ImVec2(p0.x, p1.y + gap / 2), p1.x - p0.x, toImColor(pal().textMuted), 2, 1.4f);
+      drawBlock(c, c.langOf(img.caption), caption, cap, ImVec2(p0.x, p1.y + gap / 2), p1.x - p0.x, toImColor(pal().textMuted), 2, 1.4f);
     mediaEnd = p1.y + (cap.empty() ? 0 : capH);
     if (count > 1) {
       const float th = c.u(0.11f), tw = std::round(th * 16 / 9);
@@ -123,13 +123,13 @@ void Screens::drawItem(Ctx& c) {
   // The title, the event's days and the summary: at the top of the text column.
   auto head = [&](float y) {
     const std::string& t = c.text(item->title);
-    y = drawBlock(c, c.font(TextRole::Title), title, t, ImVec2(x, y), colW, toImColor(pal().text), SIZE_MAX, 1.25f);
+    y = drawBlock(c, c.langOf(item->title), title, t, ImVec2(x, y), colW, toImColor(pal().text), SIZE_MAX, 1.25f);
     y += std::round(body * 0.5f);
     if (const std::string dates = eventDates(c.f.strings, c.lang, *item); !dates.empty())
       y = drawBlock(c, c.font(TextRole::Body), body, dates, ImVec2(x, y), colW, toImColor(pal().text), SIZE_MAX, 1.45f) + std::round(body * 0.15f);
     const std::string& summary = c.text(item->summary);
     if (!summary.empty())
-      y = drawBlock(c, c.font(TextRole::Body), body, summary, ImVec2(x, y), colW, toImColor(c.accent()), SIZE_MAX, 1.55f) +
+      y = drawBlock(c, c.langOf(item->summary), body, summary, ImVec2(x, y), colW, toImColor(c.accent()), SIZE_MAX, 1.55f) +
           std::round(body * 0.8f);
     return y;
   };
@@ -174,12 +174,13 @@ void Screens::drawItem(Ctx& c) {
   if (map) y = drawMapLegend(c, *item, key, x, y, colW, scroll) + std::round(body * 0.6f);
   // The body: paragraphs, headings, lists, with bold drawn brighter and doubled a pixel apart
   // (ImGui draws one weight; the text engine of the next issue brings real bold faces).
-  if (const RichText* rich = item->richBody(c.lang, c.fallback)) {
+  const std::string* bodyLang = &c.lang;
+  if (const RichText* rich = item->richBody(c.lang, c.fallback, &bodyLang)) {
     const ImU32 ink = toImColor(pal().text, 0.9f), strongInk = toImColor(pal().text);
     for (const RichBlock& block : *rich) {
       const bool heading = block.kind == RichBlock::Kind::Heading;
       const bool listItem = block.kind == RichBlock::Kind::Bullet || block.kind == RichBlock::Kind::Numbered;
-      FontRef font = c.font(heading && block.level <= 2 ? TextRole::Title : TextRole::Body);
+      FontRef font = bodyLang; // the body's own language, which may be a fallback's
       const float size = heading && block.level <= 2 ? title * 0.8f : body;
       const float leading = heading ? 1.3f : 1.6f;
       const float indent = listItem ? std::round(body * 1.4f * static_cast<float>(block.level)) : 0.0f;
@@ -194,12 +195,12 @@ void Screens::drawItem(Ctx& c) {
       text::TextStyle style;
       style.pixelSize = size;
       style.lineSpacing = leading;
-      const auto& laid = c.f.painter.layout(block.text, c.lang, style, width);
+      const auto& laid = c.f.painter.layout(block.text, *bodyLang, style, width);
       // Bold spans are drawn brighter and doubled a pixel apart (one weight until bold faces).
       std::vector<TextPainter::Span> bold;
       for (const auto& span : block.strong) bold.push_back({span.begin, span.end});
-      c.f.painter.draw(c.dl, laid, c.lang, x + indent, y, heading ? strongInk : ink, &bold, strongInk);
-      c.f.targets.noteText(block.text, false, false, longestLine(block.text, laid));
+      c.f.painter.draw(c.dl, laid, *bodyLang, x + indent, y, heading ? strongInk : ink, &bold, strongInk);
+      c.f.targets.noteText(block.text, *bodyLang, false, false, longestLine(block.text, laid));
       y += laid.height;
       y += std::round(body * (listItem ? 0.2f : 0.7f));
     }

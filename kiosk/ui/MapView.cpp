@@ -76,7 +76,7 @@ float Screens::drawMapPicture(Ctx& c, const Item& item, const std::string& key, 
     p1 = ImVec2(p0.x + std::round(w), p0.y + std::round(w / aspect));
   }
   if (!cap.empty())
-    drawBlock(c, c.font(TextRole::Caption), caption, cap, ImVec2(p0.x, p1.y + gap / 2), p1.x - p0.x, toImColor(pal().textMuted), 2, 1.4f);
+    drawBlock(c, c.langOf(map.image.caption), caption, cap, ImVec2(p0.x, p1.y + gap / 2), p1.x - p0.x, toImColor(pal().textMuted), 2, 1.4f);
   const float end = p1.y + capH;
   if (map.points.empty()) return end;
 
@@ -114,11 +114,11 @@ float Screens::drawMapPicture(Ctx& c, const Item& item, const std::string& key, 
     const std::string& label = c.text(chosen->label);
     const std::string& text = c.text(chosen->text);
     const Item* linked = chosen->opensItem() ? linkedItem(c, *chosen) : nullptr;
-    const Fitted fl = fitText(c, label, std::round(body * 1.2f), inner, 3, 1.25f, 0.85f, 2);
+    const Fitted fl = fitText(c, c.langOf(chosen->label), label, std::round(body * 1.2f), inner, 3, 1.25f, 0.85f, 2);
     text::TextStyle style;
     style.pixelSize = body;
     style.lineSpacing = 1.45f;
-    const float textH = text.empty() ? 0 : c.f.painter.layout(text, c.lang, style, inner).height;
+    const float textH = text.empty() ? 0 : c.f.painter.layout(text, *c.langOf(chosen->text), style, inner).height;
     const float btnH = c.target(Theme::kButtonHeight);
     const std::string& open = c.ui("open_item");
     const float btnW =
@@ -152,7 +152,7 @@ float Screens::drawMapPicture(Ctx& c, const Item& item, const std::string& key, 
     // The label beside its number, in the accent: the same words as its legend row.
     y = drawFitted(c, fl, label, ImVec2(ba.x + pad, y), toImColor(pal().text));
     if (!text.empty())
-      y = drawBlock(c, c.font(TextRole::Body), body, text, ImVec2(ba.x + pad, y + std::round(body * 0.4f)), inner,
+      y = drawBlock(c, c.langOf(chosen->text), body, text, ImVec2(ba.x + pad, y + std::round(body * 0.4f)), inner,
                     toImColor(pal().text, 0.9f), SIZE_MAX, 1.45f);
     if (linked) {
       // Open: an accent pill with the word and an arrow, the bubble's one action.
@@ -221,7 +221,7 @@ float Screens::drawMapLegend(Ctx& c, const Item& item, const std::string& key, f
   for (const MapPoint& p : map.points) {
     const std::string& label = c.text(p.label);
     // A long label wraps (the row grows); it is never cut.
-    const float labelH = c.f.painter.layout(label, c.lang, style, labelW).height;
+    const float labelH = c.f.painter.layout(label, *c.langOf(p.label), style, labelW).height;
     const float h = std::max(rowH, labelH + 2 * std::round(body * 0.35f));
     const ImVec2 a(x, y), b(x + width, y + h);
     bool held = false;
@@ -236,7 +236,7 @@ float Screens::drawMapLegend(Ctx& c, const Item& item, const std::string& key, f
     const float ns = std::round(disc * 0.6f);
     putText(c, c.font(TextRole::Body), ns, ImVec2(std::round(dc.x - textWidth(c, c.font(TextRole::Body), ns, n) / 2), std::round(dc.y - ns * 0.56f)),
             toImColor(on ? pal().bar : pal().text), n);
-    drawBlock(c, c.font(TextRole::Body), body, label, ImVec2(a.x + labelX, std::round(a.y + (h - labelH) / 2)), labelW,
+    drawBlock(c, c.langOf(p.label), body, label, ImVec2(a.x + labelX, std::round(a.y + (h - labelH) / 2)), labelW,
               toImColor(pal().text), SIZE_MAX, 1.35f);
     // A point that opens an item says so: an arrow at the row's end.
     if (p.opensItem() && linkedItem(c, p)) {

@@ -15,8 +15,12 @@ namespace kiosk::ui {
 namespace {
 
 // "Official site of the Shenyang Marathon (in Russian)", "Scan to take this page with you".
-std::string phoneCaption(Screens::Ctx& c, const PhoneLink& link, const PhoneLink::Target& target) {
+// `font` is set to the language of the caption: the title's own, or the visitor's for the
+// kiosk's words around it.
+std::string phoneCaption(Screens::Ctx& c, const PhoneLink& link, const PhoneLink::Target& target, FontRef& font) {
   const std::string& title = c.text(link.title);
+  font = &c.lang;
+  if (target.language.empty() && !title.empty()) font = c.langOf(link.title);
   if (target.language.empty()) return title.empty() ? c.ui("qr_caption") : title;
   UiStrings::Args args;
   args.texts["language"] = text::languageNameIn(target.language, c.lang);
@@ -51,9 +55,9 @@ Screens::PhoneCard Screens::layoutPhoneCard(Ctx& c, const PhoneLink& link, float
   card.captionWidth = captionWidth;
   card.width = card.side + c.u(Theme::kGap) + captionWidth;
   // What the phone will open (four lines, then smaller, then two more), then the address.
-  card.said = phoneCaption(c, link, *target);
-  card.what = compact ? fitText(c, card.said, c.size(TextRole::Caption), captionWidth, 2, 1.2f, 0.8f).layout
-                      : fitText(c, card.said, c.size(TextRole::Body), captionWidth, 4, 1.25f, 0.72f, 2).layout;
+  card.said = phoneCaption(c, link, *target, card.saidFont);
+  card.what = compact ? fitText(c, card.saidFont, card.said, c.size(TextRole::Caption), captionWidth, 2, 1.2f, 0.8f).layout
+                      : fitText(c, card.saidFont, card.said, c.size(TextRole::Body), captionWidth, 4, 1.25f, 0.72f, 2).layout;
   card.urlLines = compact ? 1 : 3;
   text::TextStyle style;
   style.pixelSize = c.size(TextRole::Caption);
@@ -88,7 +92,7 @@ void Screens::drawPhoneCard(Ctx& c, const PhoneCard& card, ImVec2 topLeft) {
   const float caption = c.size(TextRole::Caption);
   const float tx = a.x + side + c.u(Theme::kGap);
   float ty = std::round(topLeft.y + (card.height - card.textHeight) / 2);
-  ty = drawFitted(c, Fitted{card.what, 0}, card.said, ImVec2(tx, ty), toImColor(pal().text));
+  ty = drawFitted(c, Fitted{card.what, 0, card.saidFont}, card.said, ImVec2(tx, ty), toImColor(pal().text));
   drawBlock(c, c.font(TextRole::Caption), caption, card.url, ImVec2(tx, ty + std::round(caption * 0.3f)), card.captionWidth,
             toImColor(pal().textMuted), card.urlLines, 1.3f, true);
 }

@@ -76,6 +76,7 @@ private:
   struct PhoneCard {
     const QrCode* qr = nullptr;
     std::string url, said;
+    FontRef saidFont = nullptr;             // the language `said` is written in
     const text::TextLayout* what = nullptr; // `said`, fitted (valid for this frame)
     float modulePx = 0, side = 0, captionWidth = 0, textHeight = 0;
     size_t urlLines = 3;

@@ -31,7 +31,7 @@ void putText(Screens::Ctx& c, FontRef font, float size, ImVec2 pos, ImU32 col, s
   c.f.painter.draw(c.dl, l, *font, pos.x, pos.y, col);
   // A line that runs past what is visible is cut as surely as one ending in an ellipsis.
   const float right = std::min(c.dl->GetClipRectMax().x, c.W);
-  c.f.targets.noteText(std::string(s), pos.x + l.width > right + 0.5f);
+  c.f.targets.noteText(std::string(s), *font, pos.x + l.width > right + 0.5f);
 }
 
 // Text wrapped to `width` from `pos`, at most `maxLines` (the last cut with an ellipsis), lines
@@ -44,7 +44,7 @@ float drawBlock(Screens::Ctx& c, FontRef font, float size, std::string_view s, I
   style.maxLines = maxLines;
   const auto& l = c.f.painter.layout(s, *font, style, width);
   c.f.painter.draw(c.dl, l, *font, pos.x, pos.y, col);
-  if (!s.empty()) c.f.targets.noteText(std::string(s), l.truncated, mayTruncate, longestLine(s, l));
+  if (!s.empty()) c.f.targets.noteText(std::string(s), *font, l.truncated, mayTruncate, longestLine(s, l));
   return pos.y + l.height;
 }
 
@@ -59,27 +59,27 @@ int longestLine(std::string_view s, const text::TextLayout& l) {
   return most;
 }
 
-Fitted fitText(Screens::Ctx& c, std::string_view s, float size, float width, size_t maxLines, float leading, float floor,
-               size_t moreLines) {
+Fitted fitText(Screens::Ctx& c, FontRef font, std::string_view s, float size, float width, size_t maxLines, float leading,
+               float floor, size_t moreLines) {
   text::TextStyle style;
   style.lineSpacing = leading;
   style.maxLines = maxLines;
   // Whole-pixel steps of about 6% down to the floor: each is a size the glyph pages keep.
   for (float k = 1.0f;; k -= 0.06f) {
     style.pixelSize = std::round(size * std::max(k, floor));
-    const text::TextLayout& l = c.f.painter.layout(s, c.lang, style, width);
-    if (!l.truncated) return {&l, style.pixelSize};
+    const text::TextLayout& l = c.f.painter.layout(s, *font, style, width);
+    if (!l.truncated) return {&l, style.pixelSize, font};
     if (k <= floor) {
-      if (moreLines == 0) return {&l, style.pixelSize};
+      if (moreLines == 0) return {&l, style.pixelSize, font};
       style.maxLines = maxLines + moreLines; // the last resort before a cut: more lines at the floor
-      return {&c.f.painter.layout(s, c.lang, style, width), style.pixelSize};
+      return {&c.f.painter.layout(s, *font, style, width), style.pixelSize, font};
     }
   }
 }
 
 float drawFitted(Screens::Ctx& c, const Fitted& t, std::string_view s, ImVec2 pos, ImU32 col) {
-  c.f.painter.draw(c.dl, *t.layout, c.lang, pos.x, pos.y, col);
-  if (!s.empty()) c.f.targets.noteText(std::string(s), t.layout->truncated);
+  c.f.painter.draw(c.dl, *t.layout, t.font ? *t.font : c.lang, pos.x, pos.y, col);
+  if (!s.empty()) c.f.targets.noteText(std::string(s), t.font ? *t.font : c.lang, t.layout->truncated);
   return pos.y + t.layout->height;
 }
 

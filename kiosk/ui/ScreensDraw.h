@@ -58,6 +58,9 @@ struct Screens::Ctx {
   float sx = 0, sy = 0;
   float target(float fraction) const { return std::max(u(fraction), minTarget); }
   const std::string& text(const LocalizedText& t) const { return t.get(lang, fallback); }
+  // The language text(t) is written in: the visitor's, or the fallback's it was taken from. Text
+  // is laid out in its own language (line breaks, glyph forms, faces, direction).
+  FontRef langOf(const LocalizedText& t) const { return &t.languageOf(lang, fallback); }
   const std::string& ui(const char* key) const { return f.strings.get(lang, key); }
 };
 
@@ -81,10 +84,11 @@ int longestLine(std::string_view s, const text::TextLayout& l);
 struct Fitted {
   const text::TextLayout* layout;
   float size;
+  FontRef font = nullptr; // the language it was laid out in (drawn in the same)
   float height() const { return layout->height; }
 };
-Fitted fitText(Screens::Ctx& c, std::string_view s, float size, float width, size_t maxLines, float leading, float floor = 0.72f,
-               size_t moreLines = 0);
+Fitted fitText(Screens::Ctx& c, FontRef font, std::string_view s, float size, float width, size_t maxLines, float leading,
+               float floor = 0.72f, size_t moreLines = 0);
 // Low reach's banner (the venue or section named above the reach band): its text for a band
 // `band` pixels tall, and the band's height once the text is whole (taller for a long title).
 Fitted fitReachBanner(Screens::Ctx& c, float band);

@@ -27,8 +27,8 @@ void Screens::drawSection(Ctx& c) {
   // Beside the title where that leaves it room, else under it (a portrait screen).
   const bool cardBelow = phoneW > 0 && c.W - 2 * m - phoneW - gap < c.u(0.6f);
   const float textW = c.W - 2 * m - (phoneW > 0 && !cardBelow ? phoneW + gap : 0);
-  const Fitted ft = fitText(c, t, title, textW, 2, 1.2f, 0.72f, 1);
-  const Fitted fs = fitText(c, sub, body, textW, 2, 1.35f, 0.85f, 1);
+  const Fitted ft = fitText(c, c.langOf(s->title), t, title, textW, 2, 1.2f, 0.72f, 1);
+  const Fitted fs = fitText(c, c.langOf(s->subtitle), sub, body, textW, 2, 1.35f, 0.85f, 1);
   const float textH = ft.height() + (sub.empty() ? 0 : std::round(body * 0.15f) + fs.height());
   const float belowH = cardBelow ? cardSide + inset : 0;
   const float headerH = std::max({c.u(0.17f), textH + belowH + 2 * c.u(0.03f), cardSide + 2 * inset, c.reachTop - m - c.top});
@@ -64,7 +64,7 @@ void Screens::drawSection(Ctx& c) {
     std::string note = eventDates(c.f.strings, c.lang, *item);
     if (note.empty() && item->images.size() > 1)
       note = c.f.strings.format(c.lang, "photos", UiStrings::Args::number("count", static_cast<double>(item->images.size())));
-    const Fitted ft = fitText(c, it, title, innerW, 2, 1.2f, 0.72f, 4);
+    const Fitted ft = fitText(c, c.langOf(item->title), it, title, innerW, 2, 1.2f, 0.72f, 4);
     float h = imageH + pad + ft.height() + std::round(body * 0.3f);
     if (!note.empty()) {
       text::TextStyle style;
@@ -79,7 +79,7 @@ void Screens::drawSection(Ctx& c) {
       style.pixelSize = body;
       style.lineSpacing = 1.45f;
       style.maxLines = 3;
-      h += c.f.painter.layout(summary, c.lang, style, innerW).height;
+      h += c.f.painter.layout(summary, *c.langOf(item->summary), style, innerW).height;
     }
     tallest = std::max(tallest, h + pad);
     texts.push_back({ft, std::move(note)});
@@ -117,7 +117,7 @@ void Screens::drawSection(Ctx& c) {
     const std::string& summary = c.text(item.summary);
     const auto room = static_cast<size_t>(std::max(0.0f, (b.y - pad - y) / std::round(body * 1.45f)));
     if (!summary.empty() && room > 0)
-      drawBlock(c, c.font(TextRole::Body), body, summary, ImVec2(a.x + pad, y), innerW, toImColor(pal().textMuted), std::min<size_t>(3, room),
+      drawBlock(c, c.langOf(item.summary), body, summary, ImVec2(a.x + pad, y), innerW, toImColor(pal().textMuted), std::min<size_t>(3, room),
                 1.45f, true);
     if (held) c.dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 30), round);
   }
