@@ -37,7 +37,11 @@ TEST_CASE("[UiStrings] every language of the catalog has every string English ha
     CAPTURE(lang);
     CHECK(strings.keys(lang) == english);
   }
-  CHECK(strings.languages().size() == 8);
+  CHECK(strings.languages().size() == 10);
+  for (const char* lang : {"th", "ar"}) {
+    CAPTURE(lang);
+    CHECK(strings.keys(lang) == english);
+  }
 }
 
 TEST_CASE("[UiStrings] a QR code's caption names the language of the page it opens, in every language") {
@@ -111,4 +115,56 @@ TEST_CASE("[UiStrings] a broken catalog is reported with its line") {
   (void)UiStrings::load(t.path() / "ui.toml", diags);
   REQUIRE(diags.size() == 1);
   CHECK(diags[0].line == 2);
+}
+
+namespace {
+
+const UiStrings& catalog() {
+  static std::vector<Diagnostic> diags;
+  static const UiStrings strings = UiStrings::load(std::filesystem::path(KIOSK_SOURCE_DIR) / "assets/ui-strings.toml", diags);
+  REQUIRE(diags.empty());
+  return strings;
+}
+
+} // namespace
+
+TEST_CASE("[UiStrings] no visitor reads 1 photos: Thai and Arabic have their own count words") {
+  const UiStrings& strings = catalog();
+  auto photos = [&](const std::string& lang, double n) { return strings.format(lang, "photos", UiStrings::Args::number("count", n)); };
+  for (const auto& lang : strings.languages()) {
+    CAPTURE(lang);
+    if (lang == "en") continue;
+    for (double n : {1.0, 2.0, 3.0, 11.0, 100.0}) {
+      CAPTURE(n);
+      CHECK(photos(lang, n).find("photo") == std::string::npos);
+    }
+  }
+  CHECK(photos("th", 1) == "1 ภาพ");
+  CHECK(photos("th", 12) == "12 ภาพ");
+  CHECK(photos("ar", 1) == "صورة واحدة");
+}
+
+TEST_CASE("[UiStrings] Arabic counts take all six of its plural forms, two being the dual") {
+  const UiStrings& strings = catalog();
+  auto photos = [&](double n) { return strings.format("ar", "photos", UiStrings::Args::number("count", n)); };
+  CHECK(photos(0) == "لا توجد صور");
+  CHECK(photos(1) == "صورة واحدة");
+  CHECK(photos(2) == "صورتان"); // the dual, never "٢ صور"
+  CHECK(photos(3) == "٣ صور");
+  CHECK(photos(10) == "١٠ صور");
+  CHECK(photos(11) == "١١ صورة");
+  CHECK(photos(99) == "٩٩ صورة");
+  CHECK(photos(100) == "١٠٠ صورة");
+  auto seconds = [&](double n) { return strings.format("ar", "starting_over", UiStrings::Args::number("seconds", n)); };
+  CHECK(seconds(1) == "البدء من جديد بعد ثانية واحدة");
+  CHECK(seconds(2) == "البدء من جديد بعد ثانيتين");
+  CHECK(seconds(9) == "البدء من جديد بعد ٩ ثوانٍ");
+  CHECK(seconds(20) == "البدء من جديد بعد ٢٠ ثانية");
+  // Every Arabic pattern that counts names every category, so no count meets a missing form.
+  for (const auto& key : strings.keys("ar")) {
+    const std::string& pattern = strings.get("ar", key);
+    if (pattern.find(", plural,") == std::string::npos) continue;
+    CAPTURE(key);
+    for (const char* category : {"zero {", "one {", "two {", "few {", "many {", "other {"}) CHECK(pattern.find(category) != std::string::npos);
+  }
 }
