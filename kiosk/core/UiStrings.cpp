@@ -9,6 +9,8 @@
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <fstream>
 #include <iterator>
@@ -50,19 +52,48 @@ UiStrings UiStrings::load(const std::filesystem::path& file, std::vector<Diagnos
   return out;
 }
 
-const std::string& UiStrings::get(const std::string& language, const std::string& key) const {
-  for (const std::string* lang : {&language, static_cast<const std::string*>(nullptr)}) {
-    auto l = m_strings.find(lang ? *lang : std::string("en"));
-    if (l == m_strings.end()) continue;
-    if (auto k = l->second.find(key); k != l->second.end()) return k->second;
+std::vector<std::string> UiStrings::candidates(const std::string& language) {
+  std::vector<std::string> out;
+  if (language.empty()) return out;
+  std::vector<std::string> parts;
+  for (size_t start = 0;;) {
+    const size_t end = language.find('-', start);
+    parts.push_back(language.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
   }
+  // "sr-Latn" is not "sr" (Cyrillic), nor "zh-Hant" "zh": the script stays.
+  const bool script = parts.size() > 1 && parts[1].size() == 4 &&
+                      std::all_of(parts[1].begin(), parts[1].end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+  for (size_t n = parts.size(); n >= (script ? 2u : 1u); --n) {
+    std::string tag = parts[0];
+    for (size_t i = 1; i < n; ++i) tag += "-" + parts[i];
+    out.push_back(std::move(tag));
+  }
+  return out;
+}
+
+std::string UiStrings::languageOf(const std::string& language, const std::string& key) const {
+  for (const std::string& tag : candidates(language))
+    if (auto l = m_strings.find(tag); l != m_strings.end() && l->second.count(key)) return tag;
+  return kFallbackLanguage; // English's string, or the key itself: either way English
+}
+
+const std::string& UiStrings::get(const std::string& language, const std::string& key) const {
+  if (auto l = m_strings.find(languageOf(language, key)); l != m_strings.end())
+    if (auto k = l->second.find(key); k != l->second.end()) return k->second;
   return m_keys.try_emplace(key, key).first->second;
 }
 
 std::string UiStrings::format(const std::string& language, const std::string& key, const Args& args) const {
   const std::string& pattern = get(language, key);
+  // The visitor's own tag when the string is in the visitor's language (its region's dates and
+  // digits: "ar-EG"), else the language that stands in: English words with English plurals.
+  const std::string written = languageOf(language, key);
+  const auto own = candidates(language);
+  const std::string& localeOf = std::find(own.begin(), own.end(), written) != own.end() ? language : written;
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Locale locale = icu::Locale::forLanguageTag(language, status);
+  const icu::Locale locale = icu::Locale::forLanguageTag(formattingLocale(localeOf, m_digits), status);
   status = U_ZERO_ERROR;
   icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern), locale, status);
   if (U_FAILURE(status)) return pattern;
@@ -109,7 +140,9 @@ bool UiStrings::has(const std::string& language, const std::string& key) const {
 
 std::vector<std::string> UiStrings::all(const std::string& language) const {
   std::vector<std::string> out;
-  for (const std::string& lang : {language, std::string("en")})
+  auto tags = candidates(language);
+  if (std::find(tags.begin(), tags.end(), kFallbackLanguage) == tags.end()) tags.push_back(kFallbackLanguage);
+  for (const std::string& lang : tags)
     if (auto l = m_strings.find(lang); l != m_strings.end())
       for (const auto& [k, v] : l->second) out.push_back(v);
   return out;
