@@ -240,6 +240,8 @@ void App::startLoading() {
     if (l.content.content)
       for (auto& d : media::checkContentImages(*l.content.content)) l.content.diagnostics.push_back(std::move(d));
     l.strings = UiStrings::load(assets / "ui-strings.toml", l.stringDiagnostics);
+    // The venue's digits, before any message is formatted (the glyphs below include them).
+    if (l.content.content) l.strings.setDigits(l.content.content->settings.digits);
     l.contentMs = ms(t0);
     const auto t1 = Clock::now();
     static const Content empty;

@@ -871,7 +871,7 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   r.checkKeys(*doc, {"kiosk"}, "kiosk.toml");
   r.checkKeys(*k,
               {"name", "tagline", "default_language", "languages", "idle_timeout_seconds", "idle_countdown_seconds", "attract_slide_seconds",
-               "theme", "logo", "opening_hours", "admin_pin", "link", "link_title", "display"},
+               "theme", "logo", "opening_hours", "admin_pin", "link", "link_title", "display", "digits"},
               "[kiosk]");
 
   if (const toml::node* n = k->get("languages")) {
@@ -915,6 +915,21 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   }
   if (std::find(settings.languages.begin(), settings.languages.end(), settings.defaultLanguage) == settings.languages.end())
     settings.defaultLanguage = settings.languages.front();
+  if (const toml::node* n = k->get("digits")) {
+    const auto* s = n->as_string();
+    std::string value = s ? s->get() : std::string();
+    for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    constexpr const char* kChoices = "write \"latin\" for 0-9 in every language, or \"native\" for each language's own digits "
+                                     "(\u0660\u0661\u0662 in Arabic, \u0E50\u0E51\u0E52 in Thai), or leave it out for what is usual in each language";
+    if (value == "latin")
+      settings.digits = Digits::Latin;
+    else if (value == "native")
+      settings.digits = Digits::Native;
+    else if (!s)
+      r.error(*n, std::string("'digits' must be a word in quotes: ") + kChoices);
+    else
+      r.error(*n, "digits = \"" + s->get() + "\" is not a choice: " + kChoices);
+  }
 
   Context textCtx = ctx;
   textCtx.settings = &settings;
