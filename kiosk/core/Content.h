@@ -150,6 +150,15 @@ struct KioskSettings {
   LocalizedText tagline;
   std::string defaultLanguage = "en";
   std::vector<std::string> languages{"en"};
+  // Where kiosk.toml is (as staff see it) and where each of `languages` is written in it, for
+  // messages about a language as a whole (the kiosk's own words missing in it); line 0: not
+  // written there (the default).
+  std::string file;
+  struct Place {
+    int line = 0;
+    int column = 0;
+  };
+  std::map<std::string, Place> languagePlaces;
   // The digits of every number, date and time the kiosk writes (`digits`: "latin", "native");
   // unset, each language's own custom.
   Digits digits = Digits::Locale;

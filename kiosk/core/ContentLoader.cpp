@@ -848,6 +848,7 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   KioskSettings settings;
   const fs::path file = ctx.root / "kiosk.toml";
   FileReader r(ctx, file, diags);
+  settings.file = r.display();
   std::error_code ec;
   if (!fs::exists(file, ec)) {
     r.report(Severity::Error, nullptr,
@@ -877,6 +878,7 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   if (const toml::node* n = k->get("languages")) {
     const auto* arr = n->as_array();
     std::vector<std::string> langs;
+    std::map<std::string, KioskSettings::Place> places;
     if (arr && arr->size() > KioskSettings::kMaxLanguages) {
       r.error(*n, "'languages' lists " + std::to_string(arr->size()) + " languages; a kiosk offers at most " +
                       std::to_string(KioskSettings::kMaxLanguages) + " (each needs its fonts, a button and translations), so only "
@@ -891,8 +893,10 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
             r.error(v, "'" + tag + "' is not a language tag; write a BCP 47 tag like zh-Hans, en, ja, ko, ru, mn or vi");
           else if (std::find(langs.begin(), langs.end(), tag) != langs.end())
             r.warning(v, "language '" + tag + "' is listed twice");
-          else
+          else {
             langs.push_back(tag);
+            places[tag] = {static_cast<int>(v.source().begin.line), static_cast<int>(v.source().begin.column)};
+          }
         } else {
           r.error(v, "each language must be a tag in quotes, like \"en\" or \"zh-Hans\"");
         }
@@ -900,8 +904,10 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
     }
     if (!arr || langs.empty())
       r.error(*n, "'languages' must be a list of language tags, like [\"zh-Hans\", \"en\"]");
-    else
+    else {
       settings.languages = langs;
+      settings.languagePlaces = std::move(places);
+    }
   }
   if (const toml::node* n = k->get("default_language")) {
     const auto* s = n->as_string();

@@ -1,5 +1,6 @@
 #include "core/UiStrings.h"
 
+#include "core/Content.h"
 #include "core/TomlGuard.h"
 
 #include <toml++/toml.h>
@@ -20,6 +21,7 @@ namespace kiosk {
 
 UiStrings UiStrings::load(const std::filesystem::path& file, std::vector<Diagnostic>& diagnostics) {
   UiStrings out;
+  out.m_file = file;
   auto fail = [&](int line, int column, std::string message) {
     Diagnostic d;
     d.file = file.string();
@@ -158,6 +160,70 @@ std::vector<std::string> UiStrings::keys(const std::string& language) const {
   std::vector<std::string> out;
   if (auto l = m_strings.find(language); l != m_strings.end())
     for (const auto& [k, v] : l->second) out.push_back(k);
+  return out;
+}
+
+namespace {
+
+// "Thai", "Arabic (Egypt)": a tag named in English for staff; "" when ICU knows no name for it.
+std::string englishName(const std::string& tag) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale locale = icu::Locale::forLanguageTag(tag, status);
+  if (U_FAILURE(status) || locale.isBogus()) return {};
+  icu::UnicodeString language, name;
+  locale.getDisplayLanguage(icu::Locale::getEnglish(), language);
+  if (language == icu::UnicodeString(locale.getLanguage(), -1, US_INV)) return {};
+  locale.getDisplayName(icu::Locale::getEnglish(), name);
+  std::string out;
+  name.toUTF8String(out);
+  return out;
+}
+
+} // namespace
+
+std::vector<Diagnostic> UiStrings::checkOffered(const KioskSettings& settings) const {
+  std::vector<Diagnostic> out;
+  const std::vector<std::string> english = keys(kFallbackLanguage);
+  for (const std::string& lang : settings.languages) {
+    const auto own = candidates(lang);
+    if (std::find(own.begin(), own.end(), kFallbackLanguage) != own.end()) continue; // English ("en-GB" too)
+    std::vector<std::string> missing;
+    for (const std::string& key : english)
+      if (languageOf(lang, key) == kFallbackLanguage) missing.push_back(key);
+    if (missing.empty()) continue;
+    // Where the strings belong: the nearest section the catalog has ("ar" for "ar-EG"), else one
+    // named as kiosk.toml offers the language.
+    std::string section = lang;
+    for (const std::string& tag : own)
+      if (m_strings.count(tag)) {
+        section = tag;
+        break;
+      }
+    const std::string name = englishName(lang);
+    const std::string visitors = "visitors who choose '" + lang + "'" + (name.empty() ? std::string() : " (" + name + ")");
+    const std::string catalog = m_file.empty() ? std::string("assets/ui-strings.toml") : m_file.string();
+    Diagnostic d;
+    d.severity = Diagnostic::Severity::Warning;
+    d.file = settings.file.empty() ? std::string("kiosk.toml") : settings.file;
+    if (auto at = settings.languagePlaces.find(lang); at != settings.languagePlaces.end()) {
+      d.line = at->second.line;
+      d.column = at->second.column;
+    }
+    if (missing.size() == english.size()) {
+      d.message = visitors + " will see the kiosk's own words (Home, Back, \"Are you still there?\" and the rest) in English, "
+                  "the fallback language, with English dates and numbers, because " + catalog + " has no strings for '" + lang +
+                  "'; add a [" + section + "] section there with every key of its [en] section, translated";
+    } else {
+      std::string list;
+      constexpr size_t kNamed = 5;
+      for (size_t i = 0; i < missing.size() && i < kNamed; ++i) list += (i ? ", " : "") + missing[i];
+      if (missing.size() > kNamed) list += " and " + std::to_string(missing.size() - kNamed) + " more";
+      d.message = visitors + " will see " + std::to_string(missing.size()) + " of the kiosk's own words in English, the fallback language, because " +
+                  catalog + " lacks " + list + " in its [" + section + "] section; add " +
+                  (missing.size() == 1 ? "it" : "them") + " there, translated from [en]";
+    }
+    out.push_back(std::move(d));
+  }
   return out;
 }
 

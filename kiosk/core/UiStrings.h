@@ -11,6 +11,8 @@
 
 namespace kiosk {
 
+struct KioskSettings;
+
 class UiStrings {
 public:
   // The language whose strings stand in for a language the catalog lacks, string by string.
@@ -60,6 +62,11 @@ public:
   // The keys `language` has strings for (without English's), sorted.
   std::vector<std::string> keys(const std::string& language) const;
 
+  // For each language kiosk.toml offers whose visitors would see some of the kiosk's own words
+  // in English (the catalog has no strings for it, or lacks some of English's keys), one
+  // warning at that language in kiosk.toml's `languages`, saying what to add to this catalog.
+  std::vector<Diagnostic> checkOffered(const KioskSettings& settings) const;
+
   void set(const std::string& language, const std::string& key, std::string value) {
     m_strings[language][key] = std::move(value);
   }
@@ -68,6 +75,7 @@ private:
   // `language`, then the tag cut back a subtag at a time, down to the language and its script.
   static std::vector<std::string> candidates(const std::string& language);
 
+  std::filesystem::path m_file; // the catalog read, for messages
   std::map<std::string, std::map<std::string, std::string>> m_strings;
   Digits m_digits = Digits::Locale;
   mutable std::map<std::string, std::string> m_keys; // storage for "the key itself"

@@ -1121,3 +1121,20 @@ TEST_CASE("[ContentLoader] digits: latin or native, in any case; anything else i
     CHECK(r.content->settings.digits == Digits::Locale);
   }
 }
+
+TEST_CASE("[ContentLoader] where each offered language is written in kiosk.toml is kept, for messages about it") {
+  TempFolder t;
+  writeValidFolder(t);
+  t.write("kiosk.toml", "[kiosk]\ndefault_language = \"en\"\nlanguages = [\"en\",\n  \"th\", \"AR\"]\n");
+  const LoadResult r = loadContent(t.path());
+  REQUIRE(r.content);
+  const auto& s = r.content->settings;
+  CHECK(s.file.ends_with("kiosk.toml"));
+  REQUIRE(s.languagePlaces.count("ar") == 1); // by its conventional spelling
+  CHECK(s.languagePlaces.at("en").line == 3);
+  CHECK(s.languagePlaces.at("en").column == 14);
+  CHECK(s.languagePlaces.at("th").line == 4);
+  CHECK(s.languagePlaces.at("th").column == 3);
+  CHECK(s.languagePlaces.at("ar").line == 4);
+  CHECK(s.languagePlaces.at("ar").column == 9);
+}

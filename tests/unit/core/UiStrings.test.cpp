@@ -296,3 +296,33 @@ TEST_CASE("[UiStrings] Thai dates are in the Buddhist Era, as Thai visitors read
   partial.set("th", "home", "หน้าหลัก");
   CHECK(partial.format("th", "event_dates", eventDates()) == "Nov 15, 2026 – Feb 28, 2027");
 }
+
+TEST_CASE("[UiStrings] an offered language without the kiosk's words is named to staff at its place in kiosk.toml") {
+  UiStrings strings = catalog();
+  KioskSettings settings;
+  settings.file = "content/kiosk.toml";
+  settings.languages = {"zh-Hans", "en", "th", "ar-EG", "en-GB", "fr"};
+  settings.languagePlaces = {{"zh-Hans", {3, 14}}, {"en", {3, 25}}, {"th", {3, 31}}, {"ar-EG", {3, 37}}, {"en-GB", {3, 46}}, {"fr", {3, 55}}};
+  auto warnings = strings.checkOffered(settings);
+  REQUIRE(warnings.size() == 1); // only French: Thai and Arabic have every string, en-GB is English
+  CHECK(warnings[0].severity == Diagnostic::Severity::Warning);
+  CHECK(warnings[0].file == "content/kiosk.toml");
+  CHECK(warnings[0].line == 3);
+  CHECK(warnings[0].column == 55);
+  const std::string& m = warnings[0].message;
+  CHECK(m.rfind("visitors who choose 'fr' (French) will see the kiosk's own words", 0) == 0);
+  CHECK(m.find("in English, the fallback language") != std::string::npos);
+  CHECK(m.find("assets/ui-strings.toml has no strings for 'fr'; add a [fr] section there") != std::string::npos);
+
+  // A language with most strings: the missing ones are named, once for the language.
+  strings.set("fr", "home", "Accueil");
+  for (const auto& key : strings.keys("en"))
+    if (key != "photos" && key != "starting_over") strings.set("fr", key, "x");
+  warnings = strings.checkOffered(settings);
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].message.find("will see 2 of the kiosk's own words in English") != std::string::npos);
+  CHECK(warnings[0].message.find("lacks photos, starting_over in its [fr] section; add them there") != std::string::npos);
+  strings.set("fr", "photos", "x");
+  strings.set("fr", "starting_over", "x");
+  CHECK(strings.checkOffered(settings).empty());
+}
