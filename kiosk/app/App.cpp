@@ -74,18 +74,6 @@ bool replaceFile(const fs::path& file, const std::string& text, std::string& why
 }
 } // namespace
 
-fs::path findAssets(const Options& options, const char* argv0) {
-  if (!options.assetsDir.empty()) return options.assetsDir;
-  if (const char* env = std::getenv("KIOSK_ASSETS")) return env;
-  std::error_code ec;
-  const fs::path exe = fs::canonical("/proc/self/exe", ec);
-  for (const fs::path& candidate : {exe.parent_path() / "assets", exe.parent_path().parent_path() / "assets",
-                                    exe.parent_path().parent_path() / "share/kiosk/assets"})
-    if (!ec && fs::exists(candidate / "ui-strings.toml", ec)) return candidate;
-  (void)argv0;
-  return KIOSK_SOURCE_ASSETS;
-}
-
 App::App(const Options& options, Clock& clock) : m_options(options), m_clock(clock) {
   m_assets = findAssets(options, nullptr);
   createWindow();
@@ -240,6 +228,12 @@ void App::startLoading() {
     if (l.content.content)
       for (auto& d : media::checkContentImages(*l.content.content)) l.content.diagnostics.push_back(std::move(d));
     l.strings = UiStrings::load(assets / "ui-strings.toml", l.stringDiagnostics);
+    if (l.content.content) {
+      // The venue's digits, before any message is formatted (the glyphs below include them), and
+      // a word to staff for each offered language the kiosk's own words would be English in.
+      l.strings.setDigits(l.content.content->settings.digits);
+      for (auto& d : l.strings.checkOffered(l.content.content->settings)) l.stringDiagnostics.push_back(std::move(d));
+    }
     l.contentMs = ms(t0);
     const auto t1 = Clock::now();
     static const Content empty;

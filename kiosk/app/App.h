@@ -229,7 +229,4 @@ private:
   VisitTracker m_visits;
 };
 
-// Finds the assets folder: --assets, $KIOSK_ASSETS, next to the binary, or the source tree.
-std::filesystem::path findAssets(const Options& options, const char* argv0);
-
 } // namespace kiosk::app

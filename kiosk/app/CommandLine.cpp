@@ -421,4 +421,17 @@ std::string logFilePath(const Options& o, bool stderrIsJournal) {
   return stateDirectory(o) + "/logs/kiosk.log";
 }
 
+std::filesystem::path findAssets(const Options& options, const char* argv0) {
+  namespace fs = std::filesystem;
+  if (!options.assetsDir.empty()) return options.assetsDir;
+  if (const char* env = std::getenv("KIOSK_ASSETS")) return env;
+  std::error_code ec;
+  const fs::path exe = fs::canonical("/proc/self/exe", ec);
+  for (const fs::path& candidate : {exe.parent_path() / "assets", exe.parent_path().parent_path() / "assets",
+                                    exe.parent_path().parent_path() / "share/kiosk/assets"})
+    if (!ec && fs::exists(candidate / "ui-strings.toml", ec)) return candidate;
+  (void)argv0;
+  return KIOSK_SOURCE_ASSETS;
+}
+
 } // namespace kiosk::app

@@ -1,5 +1,6 @@
 #pragma once
-// The kiosk's verbs and options. Parsing only: no window, no files.
+// The kiosk's verbs and options, and the folders they lead to. No window.
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -52,5 +53,8 @@ std::string analyticsDirectory(const Options& o);
 // else none for scripted runs (tests and previews must not write the user's state folder) and
 // under the journal (which keeps the lines already); else <state folder>/logs/kiosk.log.
 std::string logFilePath(const Options& o, bool stderrIsJournal);
+// The assets folder (ui-strings.toml): --assets, $KIOSK_ASSETS, next to the binary, or the
+// source tree. `validate` and `publish` read it too: the kiosk's own words in each language.
+std::filesystem::path findAssets(const Options& options, const char* argv0);
 
 } // namespace kiosk::app

@@ -650,7 +650,7 @@ int publishContent(const PublishOptions& o, std::ostream& out) {
 
   // 3. The same checks as `kiosk validate`: errors block, warnings are shown and pass.
   std::ostringstream report;
-  const int valid = validateContent(staging.string(), report);
+  const int valid = validateContent(staging.string(), report, false, o.assetsDir);
   if (valid != 0) {
     out << report.str();
     writeSmall(versions / ".refused", print);

@@ -20,6 +20,7 @@ struct PublishOptions {
   unsigned keep = 3;       // versions kept, the one on show included; at least 2
   unsigned quietSeconds = 30; // staging must have been still this long (by ctime) to publish
   bool rollback = false;   // point the link back at the version before the one on show
+  std::string assetsDir;   // the kiosk's ui-strings.toml, for validate's checks; empty: findAssets()
 };
 
 // Exit statuses, as the service unit and a CI loop read them.

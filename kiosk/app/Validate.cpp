@@ -1,7 +1,9 @@
 #include "app/Validate.h"
 
+#include "app/CommandLine.h"
 #include "core/ContentLoader.h"
 #include "core/TranslationReport.h"
+#include "core/UiStrings.h"
 #include "core/Utf8.h"
 #include "text/FontLibrary.h"
 #include "media/ImageCheck.h"
@@ -42,6 +44,22 @@ void checkDrawable(const Content& content, std::vector<Diagnostic>& out) {
   for (const auto& place : content.texts()) check(*place.text, place.what, place.file);
 }
 
+// The kiosk's own words (Home, Back...) in every offered language, as the kiosk itself says at
+// start. A catalog that cannot be read is the installation's problem, not the folder's: told,
+// as a warning, and publishing goes on.
+void checkUiStrings(const Content& content, const std::filesystem::path& assets, std::vector<Diagnostic>& out) {
+  std::vector<Diagnostic> problems;
+  const UiStrings strings = UiStrings::load(assets / "ui-strings.toml", problems);
+  if (!problems.empty()) {
+    for (auto& d : problems) {
+      d.severity = Diagnostic::Severity::Warning;
+      out.push_back(std::move(d));
+    }
+    return;
+  }
+  for (auto& d : strings.checkOffered(content.settings)) out.push_back(std::move(d));
+}
+
 
 using Json = nlohmann::ordered_json; // keys in the order written
 
@@ -62,11 +80,12 @@ std::string oneLine(const Json& object) {
 
 } // namespace
 
-int validateContent(const std::string& dir, std::ostream& out, bool json) {
+int validateContent(const std::string& dir, std::ostream& out, bool json, const std::filesystem::path& assets) {
   LoadResult r = loadContent(dir);
   if (r.content) {
     for (auto& d : media::checkContentImages(*r.content, media::ImageCheckDepth::Decode)) r.diagnostics.push_back(std::move(d));
     checkDrawable(*r.content, r.diagnostics);
+    checkUiStrings(*r.content, assets.empty() ? findAssets(Options{}, nullptr) : assets, r.diagnostics);
     // Dates are checked against today here (the loader knows no clock): an event that is over
     // is easy to forget in the folder.
     const CivilDate today = SteadyClock().today();

@@ -1,13 +1,15 @@
 #pragma once
+#include <filesystem>
 #include <ostream>
 #include <string>
 
 namespace kiosk::app {
 
 // `kiosk validate DIR`: every problem as file:line:col (or JSON for tools), a note when the
-// staff admin view is disabled (no valid admin_pin), then a summary.
+// staff admin view is disabled (no valid admin_pin), then a summary. Offered languages are
+// checked against the kiosk's own words in `assets` (ui-strings.toml; empty: findAssets()).
 // Returns 0 clean (warnings allowed), 1 errors, 2 when the folder could not be read.
-int validateContent(const std::string& dir, std::ostream& out, bool json = false);
+int validateContent(const std::string& dir, std::ostream& out, bool json = false, const std::filesystem::path& assets = {});
 
 // `kiosk report translations DIR`: each offered language's coverage as a table, then what is
 // missing, by file and key. Returns 0, or 2 when the folder could not be read.

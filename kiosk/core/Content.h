@@ -3,6 +3,7 @@
 // shared_ptr<const Content>. Nothing here is ever modified after the loader hands it over.
 #include "core/PinHash.h"
 #include "core/Clock.h"
+#include "core/LanguageTag.h"
 #include "core/RichText.h"
 
 #include <array>
@@ -155,6 +156,18 @@ struct KioskSettings {
   LocalizedText tagline;
   std::string defaultLanguage = "en";
   std::vector<std::string> languages{"en"};
+  // Where kiosk.toml is (as staff see it) and where each of `languages` is written in it, for
+  // messages about a language as a whole (the kiosk's own words missing in it); line 0: not
+  // written there (the default).
+  std::string file;
+  struct Place {
+    int line = 0;
+    int column = 0;
+  };
+  std::map<std::string, Place> languagePlaces;
+  // The digits of every number, date and time the kiosk writes (`digits`: "latin", "native");
+  // unset, each language's own custom.
+  Digits digits = Digits::Locale;
   double idleTimeoutSeconds = 90;   // untouched this long: "are you still there?"
   // Then this long to answer before the reset: 20 to 120 s. WCAG 2.2 (SC 2.2.1) asks for at
   // least 20 s to answer a time limit with a simple action; the loader clamps into the range.

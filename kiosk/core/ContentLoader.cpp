@@ -854,6 +854,7 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   KioskSettings settings;
   const fs::path file = ctx.root / "kiosk.toml";
   FileReader r(ctx, file, diags);
+  settings.file = r.display();
   std::error_code ec;
   if (!fs::exists(file, ec)) {
     r.report(Severity::Error, nullptr,
@@ -877,12 +878,13 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   r.checkKeys(*doc, {"kiosk"}, "kiosk.toml");
   r.checkKeys(*k,
               {"name", "tagline", "default_language", "languages", "idle_timeout_seconds", "idle_countdown_seconds", "attract_slide_seconds",
-               "theme", "logo", "opening_hours", "admin_pin", "link", "link_title", "display"},
+               "theme", "logo", "opening_hours", "admin_pin", "link", "link_title", "display", "digits"},
               "[kiosk]");
 
   if (const toml::node* n = k->get("languages")) {
     const auto* arr = n->as_array();
     std::vector<std::string> langs;
+    std::map<std::string, KioskSettings::Place> places;
     if (arr && arr->size() > KioskSettings::kMaxLanguages) {
       r.error(*n, "'languages' lists " + std::to_string(arr->size()) + " languages; a kiosk offers at most " +
                       std::to_string(KioskSettings::kMaxLanguages) + " (each needs its fonts, a button and translations), so only "
@@ -897,8 +899,10 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
             r.error(v, "'" + tag + "' is not a language tag; write a BCP 47 tag like zh-Hans, en, ja, ko, ru, mn or vi");
           else if (std::find(langs.begin(), langs.end(), tag) != langs.end())
             r.warning(v, "language '" + tag + "' is listed twice");
-          else
+          else {
             langs.push_back(tag);
+            places[tag] = {static_cast<int>(v.source().begin.line), static_cast<int>(v.source().begin.column)};
+          }
         } else {
           r.error(v, "each language must be a tag in quotes, like \"en\" or \"zh-Hans\"");
         }
@@ -906,8 +910,10 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
     }
     if (!arr || langs.empty())
       r.error(*n, "'languages' must be a list of language tags, like [\"zh-Hans\", \"en\"]");
-    else
+    else {
       settings.languages = langs;
+      settings.languagePlaces = std::move(places);
+    }
   }
   if (const toml::node* n = k->get("default_language")) {
     const auto* s = n->as_string();
@@ -921,6 +927,21 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   }
   if (std::find(settings.languages.begin(), settings.languages.end(), settings.defaultLanguage) == settings.languages.end())
     settings.defaultLanguage = settings.languages.front();
+  if (const toml::node* n = k->get("digits")) {
+    const auto* s = n->as_string();
+    std::string value = s ? s->get() : std::string();
+    for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    constexpr const char* kChoices = "write \"latin\" for 0-9 in every language, or \"native\" for each language's own digits "
+                                     "(\u0660\u0661\u0662 in Arabic, \u0E50\u0E51\u0E52 in Thai), or leave it out for what is usual in each language";
+    if (value == "latin")
+      settings.digits = Digits::Latin;
+    else if (value == "native")
+      settings.digits = Digits::Native;
+    else if (!s)
+      r.error(*n, std::string("'digits' must be a word in quotes: ") + kChoices);
+    else
+      r.error(*n, "digits = \"" + s->get() + "\" is not a choice: " + kChoices);
+  }
 
   Context textCtx = ctx;
   textCtx.settings = &settings;

@@ -1,9 +1,12 @@
 #include "core/LanguageTag.h"
 
+#include <unicode/locid.h>
+#include <unicode/numsys.h>
 #include <unicode/uloc.h>
 
 #include <cctype>
 #include <cstring>
+#include <memory>
 #include <string>
 
 namespace kiosk {
@@ -55,6 +58,41 @@ std::string canonicalLanguageTag(std::string_view tag) {
     start = end + 1;
   }
   return out;
+}
+
+std::string formattingLocale(const std::string& language, Digits digits) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale locale = icu::Locale::forLanguageTag(language, status);
+  if (U_FAILURE(status) || locale.isBogus()) return language;
+  auto keyword = [&](const char* key) {
+    UErrorCode s = U_ZERO_ERROR;
+    return locale.getUnicodeKeywordValue<std::string>(key, s);
+  };
+  auto setKeyword = [&](const char* key, const char* value) {
+    UErrorCode s = U_ZERO_ERROR;
+    locale.setUnicodeKeywordValue(key, value, s);
+  };
+  // ICU 72 already counts plain `th` in the Buddhist Era, but that comes from its data on
+  // regions and has changed between versions: said here, it holds with every ICU.
+  if (std::strcmp(locale.getLanguage(), "th") == 0 && keyword("ca").empty()) setKeyword("ca", "buddhist");
+  if (digits != Digits::Locale && keyword("nu").empty()) {
+    std::string system = "latn";
+    if (digits == Digits::Native) {
+      icu::Locale native(locale);
+      UErrorCode s = U_ZERO_ERROR;
+      native.setUnicodeKeywordValue("nu", "native", s);
+      s = U_ZERO_ERROR;
+      const std::unique_ptr<icu::NumberingSystem> ns(icu::NumberingSystem::createInstance(native, s));
+      // CLDR's native digits for Chinese are 〇一二三 (hanidec): a date written "二〇二六年一一月" is
+      // not what a Chinese visitor reads on a sign, so Chinese keeps 0-9.
+      if (U_SUCCESS(s) && ns && !ns->isAlgorithmic() && ns->getRadix() == 10 && std::strcmp(ns->getName(), "hanidec") != 0)
+        system = ns->getName();
+    }
+    setKeyword("nu", system.c_str());
+  }
+  status = U_ZERO_ERROR;
+  const std::string tag = locale.toLanguageTag<std::string>(status);
+  return U_SUCCESS(status) ? tag : language;
 }
 
 } // namespace kiosk

@@ -14,4 +14,18 @@ bool isWellFormedLanguageTag(std::string_view tag);
 // well-formed comes back unchanged (and is reported as it was written).
 std::string canonicalLanguageTag(std::string_view tag);
 
+// Which digits numbers, dates and times are written with (kiosk.toml's `digits`).
+enum class Digits {
+  Locale, // the language's own custom (CLDR): Arabic-Indic ٠١٢ in ar and ar-EG, 0-9 in ar-AE, th, zh...
+  Latin,  // 0-9 in every language
+  Native, // the digits of the language's own script where it has them: ٠١٢ in Arabic, ๐๑๒ in Thai;
+          // 0-9 in Chinese and Japanese, whose 〇一二 are not how signs write dates and counts
+};
+
+// The locale, as a BCP 47 tag for ICU, that numbers, dates and times in `language` are written
+// in: the language with `digits` applied (-u-nu-latn, -u-nu-thai...), and the Buddhist Era in
+// Thai (-u-ca-buddhist: 2569 for 2026, as Thai readers expect whether or not the tag names
+// Thailand). Keywords the tag already carries ("ar-u-nu-latn", "th-u-ca-gregory") are kept.
+std::string formattingLocale(const std::string& language, Digits digits);
+
 } // namespace kiosk

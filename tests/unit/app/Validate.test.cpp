@@ -169,3 +169,35 @@ TEST_CASE("[Validate] map labels and texts and link titles are in the translatio
   CHECK(report.str().find("01-b.toml: label of map point 1") != std::string::npos); // missing in ja
   CHECK(report.str().find("01-b.toml: text of map point 1") == std::string::npos);  // complete
 }
+
+TEST_CASE("[Validate] an offered language without the kiosk's own words is a warning at its place in languages") {
+  TempFolder t;
+  t.write("kiosk.toml", "[kiosk]\ndefault_language = \"en\"\nlanguages = [\"en\", \"th\", \"ar\", \"fr\", \"sv\"]\n");
+  t.write("sections/01-a/section.toml", "title = { en = \"A\", th = \"ก\", ar = \"أ\", fr = \"A\", sv = \"A\" }\n");
+  t.write("sections/01-a/01-b.toml", "title = { en = \"B\", th = \"ข\", ar = \"ب\", fr = \"B\", sv = \"B\" }\n");
+  std::ostringstream out;
+  CHECK(kiosk::app::validateContent(t.path().string(), out) == 0); // a warning: visitors still read every word
+  const std::string text = out.str();
+  INFO(text);
+  // One warning per language, at the language in kiosk.toml's `languages` line.
+  CHECK(text.find("kiosk.toml:3:32: warning: visitors who choose 'fr' (French) will see the kiosk's own words") != std::string::npos);
+  CHECK(text.find("kiosk.toml:3:38: warning: visitors who choose 'sv' (Swedish)") != std::string::npos);
+  CHECK(text.find("in English, the fallback language") != std::string::npos);
+  CHECK(text.find("assets/ui-strings.toml has no strings for 'fr'; add a [fr] section there") != std::string::npos);
+  CHECK(text.find("'th'") == std::string::npos); // Thai and Arabic have every string
+  CHECK(text.find("'ar'") == std::string::npos);
+  CHECK(text.find("0 errors, 2 warnings") != std::string::npos);
+
+  // The catalog validate reads can be given (--assets); one that has French silences French.
+  t.write("assets/ui-strings.toml", "[en]\nhome = \"Home\"\n[fr]\nhome = \"Accueil\"\n");
+  std::ostringstream given;
+  CHECK(kiosk::app::validateContent(t.path().string(), given, false, t.path() / "assets") == 0);
+  CHECK(given.str().find("'fr'") == std::string::npos);
+  CHECK(given.str().find("visitors who choose 'th' (Thai)") != std::string::npos);
+  CHECK(given.str().find("[th] section") != std::string::npos);
+
+  // A catalog that cannot be read is the installation's problem: a warning, publishing goes on.
+  std::ostringstream missing;
+  CHECK(kiosk::app::validateContent(t.path().string(), missing, false, t.path() / "nowhere") == 0);
+  CHECK(missing.str().find("UI strings could not be read: cannot open the file") != std::string::npos);
+}

@@ -1110,3 +1110,60 @@ TEST_CASE("[ContentLoader] a missing zh-Hans text is made from zh-Hant, marked m
   LocalizedText none;
   CHECK(none.languageOf("ko", "en") == "ko");
 }
+
+TEST_CASE("[ContentLoader] digits: latin or native, in any case; anything else is an error at its line") {
+  const std::string head = "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n";
+  {
+    TempFolder t;
+    writeValidFolder(t);
+    const LoadResult r = loadContent(t.path());
+    REQUIRE(r.content);
+    CHECK(r.content->settings.digits == Digits::Locale); // unset: each language's custom
+  }
+  for (const auto& [line, digits] : std::vector<std::pair<std::string, Digits>>{
+           {"digits = \"latin\"\n", Digits::Latin}, {"digits = \"Native\"\n", Digits::Native}}) {
+    CAPTURE(line);
+    TempFolder t;
+    writeValidFolder(t);
+    t.write("kiosk.toml", head + line);
+    const LoadResult r = loadContent(t.path());
+    INFO(dump(r));
+    REQUIRE(r.content);
+    CHECK(r.diagnostics.empty());
+    CHECK(r.content->settings.digits == digits);
+  }
+  for (const auto& [line, message] : std::vector<std::pair<std::string, std::string>>{
+           {"digits = \"arabic\"\n", "digits = \"arabic\" is not a choice: write \"latin\" for 0-9 in every language, or \"native\""},
+           {"digits = 1\n", "'digits' must be a word in quotes"},
+           {"digit = \"latin\"\n", "did you mean 'digits'"}}) {
+    CAPTURE(line);
+    TempFolder t;
+    writeValidFolder(t);
+    t.write("kiosk.toml", head + line);
+    const LoadResult r = loadContent(t.path());
+    INFO(dump(r));
+    REQUIRE(r.content);
+    const Diagnostic* d = find(r, "kiosk.toml", message);
+    REQUIRE(d);
+    CHECK(d->line == 4);
+    CHECK(d->column >= 1);
+    CHECK(r.content->settings.digits == Digits::Locale);
+  }
+}
+
+TEST_CASE("[ContentLoader] where each offered language is written in kiosk.toml is kept, for messages about it") {
+  TempFolder t;
+  writeValidFolder(t);
+  t.write("kiosk.toml", "[kiosk]\ndefault_language = \"en\"\nlanguages = [\"en\",\n  \"th\", \"AR\"]\n");
+  const LoadResult r = loadContent(t.path());
+  REQUIRE(r.content);
+  const auto& s = r.content->settings;
+  CHECK(s.file.ends_with("kiosk.toml"));
+  REQUIRE(s.languagePlaces.count("ar") == 1); // by its conventional spelling
+  CHECK(s.languagePlaces.at("en").line == 3);
+  CHECK(s.languagePlaces.at("en").column == 14);
+  CHECK(s.languagePlaces.at("th").line == 4);
+  CHECK(s.languagePlaces.at("th").column == 3);
+  CHECK(s.languagePlaces.at("ar").line == 4);
+  CHECK(s.languagePlaces.at("ar").column == 9);
+}
