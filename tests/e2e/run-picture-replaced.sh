@@ -90,5 +90,7 @@ case $(share blue.png $blue) in
   *) awk -v b="$(share blue.png $blue)" -v f="$full" 'BEGIN { exit !(b >= 0.97 * f) }' ||
        fail "blue.png, after the picture was left alone, does not show the new (blue) picture" ;;
 esac
-grep -c 'industrial-base-1.jpg' "$out/kiosk.log" | xargs echo "picture-replaced: log lines naming the picture:"
+# How many loads noticed the picture changing under them depends on timing; none is fine (grep -c
+# exits 1 on a count of 0, which pipefail would take for a failure).
+echo "picture-replaced: log lines naming the picture: $(grep -c 'industrial-base-1.jpg' "$out/kiosk.log" || true)"
 echo "picture-replaced: PASS"
