@@ -46,14 +46,15 @@ void Screens::drawAccessibilityPanel(Ctx& c) {
     const float trackW = std::round(rowH * 1.2f), trackH = std::round(rowH * 0.5f);
     const ImVec2 ta(rb.x - gap - trackW, std::round(y + (rowH - trackH) / 2)), tb(ta.x + trackW, ta.y + trackH);
     const std::string& state = c.ui(*r.value ? "on" : "off");
-    const float stateW = textWidth(c, c.font(TextRole::Body), body, state);
-    putText(c, c.font(TextRole::Body), body, ImVec2(ta.x - gap / 2 - stateW, std::round(y + (rowH - body) / 2 - body * 0.06f)),
+    FontRef stateFont = c.uiFont(*r.value ? "on" : "off");
+    const float stateW = textWidth(c, stateFont, body, state);
+    putText(c, stateFont, body, ImVec2(ta.x - gap / 2 - stateW, std::round(y + (rowH - body) / 2 - body * 0.06f)),
             toImColor(*r.value ? pal().text : pal().textMuted), state);
     c.dl->AddRectFilled(ta, tb, toImColor(*r.value ? c.accent() : pal().bar), trackH / 2);
     c.dl->AddRect(ta, tb, toImColor(pal().textMuted), trackH / 2, 0, 1.5f);
     const float knob = trackH / 2 - 3;
     c.dl->AddCircleFilled(ImVec2(*r.value ? tb.x - trackH / 2 : ta.x + trackH / 2, ta.y + trackH / 2), knob, toImColor(pal().text));
-    drawBlock(c, c.font(TextRole::Body), body, c.ui(r.label), ImVec2(ra.x + rowH * 0.4f, std::round(y + (rowH - body * 1.3f) / 2)),
+    drawBlock(c, c.uiFont(r.label), body, c.ui(r.label), ImVec2(ra.x + rowH * 0.4f, std::round(y + (rowH - body * 1.3f) / 2)),
               ta.x - gap - stateW - (ra.x + rowH * 0.4f), toImColor(pal().text), 1, 1.3f);
     y += rowH + gap;
   }

@@ -148,9 +148,9 @@ void Screens::drawBottomBar(Ctx& c) {
   // Home is the top: no Back there (it would end the visit), and Home is the screen itself.
   float w = 0, homeW = 0;
   if (c.f.nav.screen() != Screen::Home) {
-    if (pillButton(c, "back", ImVec2(m + c.sx, by), bh, Icon::Back, c.ui("back"), c.font(TextRole::Body), label, false, &w))
+    if (pillButton(c, "back", ImVec2(m + c.sx, by), bh, Icon::Back, c.ui("back"), c.uiFont("back"), label, false, &w))
       c.f.nav.back(c.f.now);
-    if (pillButton(c, "home", ImVec2(m + c.sx + w + c.u(0.015f), by), bh, Icon::Home, c.ui("home"), c.font(TextRole::Body), label,
+    if (pillButton(c, "home", ImVec2(m + c.sx + w + c.u(0.015f), by), bh, Icon::Home, c.ui("home"), c.uiFont("home"), label,
                    false, &homeW))
       c.f.nav.home(c.f.now);
   }
@@ -158,7 +158,7 @@ void Screens::drawBottomBar(Ctx& c) {
   // QR code as tall as the bar allows and two lines saying what it opens (read, not touched).
   if (c.f.nav.screen() == Screen::Home) {
     const PhoneLink& link = c.f.nav.content().settings.phoneLink;
-    const float a11yLeft = c.W - m * 1.5f - pillWidth(c, bh, Icon::Person, c.ui("accessibility"), c.font(TextRole::Body), label);
+    const float a11yLeft = c.W - m * 1.5f - pillWidth(c, bh, Icon::Person, c.ui("accessibility"), c.uiFont("accessibility"), label);
     const float room = a11yLeft - m - c.u(0.03f);
     const float side = h - 2 * c.u(0.01f);
     if (!link.empty() && room > side + c.u(Theme::kGap) + c.size(TextRole::Caption) * 8) {
@@ -180,8 +180,8 @@ void Screens::drawBottomBar(Ctx& c) {
   // Display choices (large text, high contrast, low reach), at the right, always in reach.
   const std::string& a11yLabel = c.ui("accessibility");
   float a11yW = 0;
-  const float a11yX = c.W - m * 1.5f - (pillWidth(c, bh, Icon::Person, a11yLabel, c.font(TextRole::Body), label)) + c.sx;
-  if (pillButton(c, "accessibility", ImVec2(a11yX, by), bh, Icon::Person, a11yLabel, c.font(TextRole::Body), label, m_a11yOpen, &a11yW))
+  const float a11yX = c.W - m * 1.5f - (pillWidth(c, bh, Icon::Person, a11yLabel, c.uiFont("accessibility"), label)) + c.sx;
+  if (pillButton(c, "accessibility", ImVec2(a11yX, by), bh, Icon::Person, a11yLabel, c.uiFont("accessibility"), label, m_a11yOpen, &a11yW))
     m_a11yOpen = !m_a11yOpen;
   // On an item: previous and next item of the section, and where this one is ("3 / 6"), the
   // visible cue for what a swipe on the text does.

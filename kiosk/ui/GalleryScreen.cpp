@@ -54,8 +54,8 @@ void Screens::drawGallery(Ctx& c) {
   const float by = std::round(barY + (barH - bh) / 2) + c.sy;
   c.dl->AddRectFilled(ImVec2(0, barY), ImVec2(c.W, c.H), toImColor(pal().bar));
   const std::string& closeLabel = c.ui("close");
-  const float closeW = pillWidth(c, bh, Icon::Close, closeLabel, c.font(TextRole::Body), body);
-  if (pillButton(c, "gallery:close", ImVec2(c.W - m - closeW + c.sx, by), bh, Icon::Close, closeLabel, c.font(TextRole::Body), body, false,
+  const float closeW = pillWidth(c, bh, Icon::Close, closeLabel, c.uiFont("close"), body);
+  if (pillButton(c, "gallery:close", ImVec2(c.W - m - closeW + c.sx, by), bh, Icon::Close, closeLabel, c.uiFont("close"), body, false,
                  nullptr)) {
     closeGallery();
     return;

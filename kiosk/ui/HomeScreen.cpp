@@ -28,7 +28,7 @@ void Screens::drawHome(Ctx& c) {
   // a caption of one height in Chinese and another in Russian would move every tile.)
   const float headW = c.W - 2 * m;
   const std::string& heading = c.ui(sections.empty() ? "no_content" : "choose_section");
-  y = drawFitted(c, fitText(c, c.font(TextRole::Title), heading, title, headW, 2, 1.25f), heading, ImVec2(m, y), toImColor(pal().text)) + std::round(title * 0.3f);
+  y = drawFitted(c, fitText(c, c.uiFont(sections.empty() ? "no_content" : "choose_section"), heading, title, headW, 2, 1.25f), heading, ImVec2(m, y), toImColor(pal().text)) + std::round(title * 0.3f);
   if (sections.empty()) return;
   // In low reach, the tiles start where a hand reaches: the band above them has room for the
   // venue's welcome to read.

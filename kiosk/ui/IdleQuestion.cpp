@@ -22,16 +22,16 @@ void Screens::drawStillThere(Ctx& c, Seconds left) {
   // The three texts are laid out first (cached: drawing them costs nothing more), so the card
   // fits them and the ring and the text stand centred beside each other.
   const std::string starting = c.f.strings.format(c.lang, "starting_over", UiStrings::Args::number("seconds", std::ceil(left)));
-  auto layout = [&](const std::string& text, float size, float leading) -> const text::TextLayout& {
+  auto layout = [&](const std::string& text, const char* key, float size, float leading) -> const text::TextLayout& {
     text::TextStyle style;
     style.pixelSize = size;
     style.lineSpacing = leading;
     style.maxLines = 3;
-    return c.f.painter.layout(text, c.lang, style, tw);
+    return c.f.painter.layout(text, *c.uiFont(key), style, tw);
   };
-  const auto& question = layout(c.ui("still_there"), title, 1.25f);
-  const auto& hint = layout(c.ui("still_there_hint"), body, 1.45f);
-  const auto& when = layout(starting, body, 1.45f);
+  const auto& question = layout(c.ui("still_there"), "still_there", title, 1.25f);
+  const auto& hint = layout(c.ui("still_there_hint"), "still_there_hint", body, 1.45f);
+  const auto& when = layout(starting, "starting_over", body, 1.45f);
   const float textH = question.height + gap + hint.height + gap / 2 + when.height;
   const float h = std::max(2 * ring, textH) + 2 * pad;
   const ImVec2 a(std::round((c.W - w) / 2), std::round((c.H - h) / 2)), b(a.x + w, a.y + h);
@@ -51,11 +51,11 @@ void Screens::drawStillThere(Ctx& c, Seconds left) {
           toImColor(pal().text), number);
   const float tx = centre.x + ring + pad;
   float y = std::round(a.y + (h - textH) / 2);
-  c.f.painter.draw(c.dl, question, c.lang, tx, y, toImColor(pal().text));
+  c.f.painter.draw(c.dl, question, *c.uiFont("still_there"), tx, y, toImColor(pal().text));
   y += question.height + gap;
-  c.f.painter.draw(c.dl, hint, c.lang, tx, y, toImColor(c.accent()));
+  c.f.painter.draw(c.dl, hint, *c.uiFont("still_there_hint"), tx, y, toImColor(c.accent()));
   y += hint.height + gap / 2;
-  c.f.painter.draw(c.dl, when, c.lang, tx, y, toImColor(pal().textMuted));
+  c.f.painter.draw(c.dl, when, *c.uiFont("starting_over"), tx, y, toImColor(pal().textMuted));
 }
 
 } // namespace kiosk::ui

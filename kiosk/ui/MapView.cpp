@@ -122,7 +122,7 @@ float Screens::drawMapPicture(Ctx& c, const Item& item, const std::string& key, 
     const float btnH = c.target(Theme::kButtonHeight);
     const std::string& open = c.ui("open_item");
     const float btnW =
-        linked ? std::min(inner, std::max(c.u(0.16f), textWidth(c, c.font(TextRole::Body), body, open) + std::round(body * 0.66f) + btnH)) : 0;
+        linked ? std::min(inner, std::max(c.u(0.16f), textWidth(c, c.uiFont("open_item"), body, open) + std::round(body * 0.66f) + btnH)) : 0;
     const float bh = pad + fl.height() + (text.empty() ? 0 : std::round(body * 0.4f) + textH) + (linked ? gap / 2 + btnH : 0) + pad;
     const float tail = std::round(d * 0.3f);
     const ImVec2 at = centre(*chosen);
@@ -162,9 +162,9 @@ float Screens::drawMapPicture(Ctx& c, const Item& item, const std::string& key, 
         c.f.nav.openLinkedItem(chosen->sectionId, chosen->itemId, c.f.now);
       c.dl->AddRectFilled(o0, o1, toImColor(held ? shade(c.accent(), 0.8f) : c.accent()), btnH / 2);
       if (pal().outlines) c.dl->AddRect(o0, o1, toImColor(pal().text, 0.8f), btnH / 2, 0, std::max(1.5f, btnH * 0.03f));
-      const float tw = textWidth(c, c.font(TextRole::Body), body, open), s = std::round(body * 0.22f);
+      const float tw = textWidth(c, c.uiFont("open_item"), body, open), s = std::round(body * 0.22f);
       const float tx0 = std::round(o0.x + (btnW - tw - s * 3) / 2);
-      putText(c, c.font(TextRole::Body), body, ImVec2(tx0, std::round(o0.y + (btnH - body) / 2 - body * 0.06f)), toImColor(pal().bar), open);
+      putText(c, c.uiFont("open_item"), body, ImVec2(tx0, std::round(o0.y + (btnH - body) / 2 - body * 0.06f)), toImColor(pal().bar), open);
       const ImVec2 tip(tx0 + tw + s * 2.6f, std::round(o0.y + btnH / 2));
       const float t = std::max(2.0f, std::round(body * 0.1f));
       c.dl->AddLine(ImVec2(tip.x - s, tip.y - s * 1.5f), tip, toImColor(pal().bar), t);

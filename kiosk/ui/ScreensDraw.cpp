@@ -19,6 +19,13 @@ void setPalette(const Palette& palette) { g_palette = &palette; }
 
 
 
+FontRef Screens::Ctx::uiFont(const char* key) const {
+  static const std::string english = "en";
+  const std::string written = f.strings.languageOf(lang, key);
+  const bool ownLanguage = written != "en" || lang == "en" || lang.starts_with("en-");
+  return ownLanguage ? &lang : &english;
+}
+
 // Width of one line of text in the faces of `font`'s language, in pixels.
 float textWidth(Screens::Ctx& c, FontRef font, float size, std::string_view s) { return c.f.painter.width(s, *font, size); }
 

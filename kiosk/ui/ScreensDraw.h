@@ -62,6 +62,9 @@ struct Screens::Ctx {
   // is laid out in its own language (line breaks, glyph forms, faces, direction).
   FontRef langOf(const LocalizedText& t) const { return &t.languageOf(lang, fallback); }
   const std::string& ui(const char* key) const { return f.strings.get(lang, key); }
+  // The language ui(key) is written in: the visitor's, or English standing in for a language
+  // the kiosk has no words for (laid out as English: left to right for a Persian visitor).
+  FontRef uiFont(const char* key) const;
 };
 
 enum class Icon { None, Back, Home, Person, Next, Close, Enlarge };
