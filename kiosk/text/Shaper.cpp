@@ -7,7 +7,7 @@
 namespace kiosk::text {
 
 ShapedRun shape(std::string_view utf8, const FontFace& face, float pixelSize, const std::string& language,
-                bool rightToLeft) {
+                bool rightToLeft, const std::vector<ByteRange>& halfWidth) {
   ShapedRun run;
   if (utf8.empty()) return run;
   std::unique_ptr<hb_buffer_t, decltype(&hb_buffer_destroy)> buf(hb_buffer_create(), hb_buffer_destroy);
@@ -15,7 +15,11 @@ ShapedRun shape(std::string_view utf8, const FontFace& face, float pixelSize, co
   hb_buffer_set_direction(buf.get(), rightToLeft ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
   hb_buffer_set_language(buf.get(), hb_language_from_string(language.c_str(), static_cast<int>(language.size())));
   hb_buffer_guess_segment_properties(buf.get()); // the script, from the text
-  hb_shape(face.hbFont(), buf.get(), nullptr, 0);
+  std::vector<hb_feature_t> features;
+  features.reserve(halfWidth.size());
+  for (const ByteRange& r : halfWidth)
+    features.push_back({HB_TAG('h', 'a', 'l', 't'), 1, static_cast<unsigned>(r.begin), static_cast<unsigned>(r.end)});
+  hb_shape(face.hbFont(), buf.get(), features.data(), static_cast<unsigned>(features.size()));
   unsigned count = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf.get(), &count);
   const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf.get(), &count);

@@ -22,9 +22,16 @@ struct ShapedRun {
   float width = 0;                 // pixels
 };
 
+// A byte range of the run's text.
+struct ByteRange {
+  size_t begin = 0, end = 0;
+};
+
 // Shapes `utf8` (one script, one direction) with `face` at `pixelSize` in `language` (BCP 47:
-// "ja" and "zh-Hans" pick different forms where the font has them).
+// "ja" and "zh-Hans" pick different forms where the font has them). The characters in
+// `halfWidth` are set with the font's half-width forms (OpenType `halt`), where it has them:
+// CJK punctuation trimmed next to other punctuation or at the start of a line.
 ShapedRun shape(std::string_view utf8, const FontFace& face, float pixelSize, const std::string& language,
-                bool rightToLeft = false);
+                bool rightToLeft = false, const std::vector<ByteRange>& halfWidth = {});
 
 } // namespace kiosk::text

@@ -24,16 +24,75 @@ bool followsPrevious(char32_t c) {
          c == 0x200C || (c >= 0xFE00 && c <= 0xFE0F) || c == ' ';
 }
 
+// CJK punctuation compression, as CSS `text-spacing-trim: normal` sets it (and JIS X 4051):
+// fullwidth punctuation has a blank half, and two blanks side by side would leave a gap of a
+// whole em. An opening bracket after other punctuation and a closing mark before closing or
+// middle punctuation take the font's half-width form (`halt`); so does an opening bracket that
+// begins a line, except the paragraph's first. Chinese and Japanese only.
+bool cjkPunctuationLanguage(const std::string& language) {
+  return language.starts_with("zh") || language.starts_with("ja") || language == "yue" || language.starts_with("yue-");
+}
+bool openingPunct(char32_t c) {
+  switch (c) {
+  case 0x3008: case 0x300A: case 0x300C: case 0x300E: case 0x3010: case 0x3014: case 0x3016: case 0x3018:
+  case 0x301A: case 0x301D: case 0xFF08: case 0xFF3B: case 0xFF5B: case 0x201C: case 0x2018: return true;
+  default: return false;
+  }
+}
+bool closingPunct(char32_t c) {
+  switch (c) {
+  case 0x3001: case 0x3002: case 0xFF0C: case 0xFF0E: case 0x3009: case 0x300B: case 0x300D: case 0x300F:
+  case 0x3011: case 0x3015: case 0x3017: case 0x3019: case 0x301B: case 0x301E: case 0x301F: case 0xFF09:
+  case 0xFF3D: case 0xFF5D: case 0x201D: case 0x2019: return true;
+  default: return false;
+  }
+}
+bool middlePunct(char32_t c) { return c == 0x30FB || c == 0xFF1A || c == 0xFF1B || c == 0x3000; }
+
+// The byte ranges of `line` (relative to it) to set half-width. `firstOfParagraph`: the line
+// starts its paragraph, where an opening bracket keeps its full width.
+std::vector<ByteRange> punctuationTrims(std::string_view line, bool firstOfParagraph) {
+  std::vector<ByteRange> out;
+  std::vector<char32_t> cps;
+  std::vector<size_t> at;
+  for (size_t i = 0; i < line.size();) {
+    const size_t start = i;
+    std::vector<char32_t> one;
+    size_t n = 1;
+    while (start + n < line.size() && (static_cast<unsigned char>(line[start + n]) & 0xC0) == 0x80) ++n;
+    utf8::decode(line.substr(start, n), one);
+    cps.push_back(one.empty() ? 0xFFFD : one[0]);
+    at.push_back(start);
+    i = start + n;
+  }
+  at.push_back(line.size());
+  for (size_t k = 0; k < cps.size(); ++k) {
+    const char32_t c = cps[k];
+    const char32_t prev = k > 0 ? cps[k - 1] : 0, next = k + 1 < cps.size() ? cps[k + 1] : 0;
+    const bool trim = (openingPunct(c) && k > 0 && (openingPunct(prev) || closingPunct(prev) || middlePunct(prev))) ||
+                      (closingPunct(c) && (closingPunct(next) || middlePunct(next))) ||
+                      (openingPunct(c) && k == 0 && !firstOfParagraph);
+    if (trim) out.push_back({at[k], at[k + 1]});
+  }
+  return out;
+}
+
 // Shapes text[begin, end) as one line: its bidi runs (levels resolved over the whole
 // paragraph, `para`) in visual order, each split where the face changes, each piece shaped by
 // HarfBuzz, glyphs placed left to right.
+// `wholeLine`: [begin, end) is a line as shown (an opening bracket that begins it may be
+// trimmed); false for a piece measured while wrapping, which is measured untrimmed, so a
+// line's width is never underestimated.
 TextLine shapeLine(std::string_view text, const BidiParagraph& para, size_t begin, size_t end, const std::string& language,
-                   float px, FontLibrary& fonts, std::set<char32_t>& missing) {
+                   float px, FontLibrary& fonts, std::set<char32_t>& missing, bool wholeLine = true) {
   TextLine line;
   line.begin = begin;
   line.end = end;
   line.rightToLeft = para.rightToLeft(begin);
   const std::string_view s = text.substr(begin, end - begin);
+  const bool firstOfParagraph = !wholeLine || begin == 0 || text[begin - 1] == '\n';
+  const std::vector<ByteRange> trims =
+      cjkPunctuationLanguage(language) ? punctuationTrims(s, firstOfParagraph) : std::vector<ByteRange>{};
   float pen = 0;
   for (BidiRun run : para.lineRuns(begin, end)) {
     run.begin -= begin; // relative to the line, as the pieces below are
@@ -75,7 +134,10 @@ TextLine shapeLine(std::string_view text, const BidiParagraph& para, size_t begi
     if (run.rightToLeft) std::reverse(items.begin(), items.end());
     for (const Item& item : items) {
       if (!item.face) continue; // nothing can draw it: leave it out rather than draw a box
-      const ShapedRun shaped = shape(s.substr(item.b, item.e - item.b), *item.face, px, language, run.rightToLeft);
+      std::vector<ByteRange> half; // the line's trims inside this item, relative to it
+      for (const ByteRange& t : trims)
+        if (t.begin >= item.b && t.end <= item.e) half.push_back({t.begin - item.b, t.end - item.b});
+      const ShapedRun shaped = shape(s.substr(item.b, item.e - item.b), *item.face, px, language, run.rightToLeft, half);
       for (const ShapedGlyph& g : shaped.glyphs) {
         if (g.glyph != 0) line.glyphs.push_back({item.face.get(), g.glyph, pen + g.offsetX, g.offsetY, begin + item.b + g.cluster});
         pen += g.advance;
@@ -89,7 +151,7 @@ TextLine shapeLine(std::string_view text, const BidiParagraph& para, size_t begi
 float lineWidth(std::string_view text, const BidiParagraph& para, size_t begin, size_t end, const std::string& language, float px,
                 FontLibrary& fonts) {
   std::set<char32_t> ignored;
-  return shapeLine(text, para, begin, end, language, px, fonts, ignored).width;
+  return shapeLine(text, para, begin, end, language, px, fonts, ignored, false).width;
 }
 
 } // namespace

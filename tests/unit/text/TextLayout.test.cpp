@@ -203,3 +203,38 @@ TEST_CASE("[TextLayout] a cut Arabic line keeps its direction and its ellipsis a
   CHECK(l.lines[0].rightToLeft);
   CHECK(l.lines[0].x + l.lines[0].width == doctest::Approx(300));
 }
+
+TEST_CASE("[TextLayout] CJK punctuation side by side is compressed to half width, as browsers set it") {
+  // Issue 14: 。「 left a whole em of blank between the sentences (two blank halves); the
+  // bracket after a full stop takes the font's half-width form (OpenType halt).
+  const float px = 40;
+  TextStyle style;
+  style.pixelSize = px;
+  auto width = [&](const std::string& s, const char* lang) { return layoutText(s, lang, style, 1e9f, fonts()).width; };
+  for (const char* lang : {"ja", "zh-Hans"}) {
+    CAPTURE(lang);
+    const float together = width("引用。「引用」", lang);
+    const float apart = width("引用。", lang) + width("「引用」", lang);
+    CHECK(together == doctest::Approx(apart - px / 2).epsilon(0.01));
+    // A closing bracket before a full stop: 」。 the same.
+    CHECK(width("「引」。", lang) == doctest::Approx(width("「引」", lang) + width("。", lang) - px / 2).epsilon(0.01));
+  }
+  // Latin text and Korean are left alone.
+  CHECK(width("引用。「引用」", "ko") == doctest::Approx(width("引用。", "ko") + width("「引用」", "ko")).epsilon(0.01));
+}
+
+TEST_CASE("[TextLayout] an opening bracket that begins a wrapped line is set flush, not the paragraph's first") {
+  const float px = 40;
+  TextStyle style;
+  style.pixelSize = px;
+  const std::string text = "「沈阳故宫」是清朝的皇宫。「一宫两陵」是世界文化遗产。「沈阳故宫」是清朝的皇宫。";
+  const float full = layoutText("「一宫两陵」是世界文化遗产。", "zh-Hans", style, 1e9f, fonts()).width;
+  // Wrapped one sentence a line: the second line starts with 「 and loses its blank half.
+  const TextLayout l = layoutText(text, "zh-Hans", style, full + 2, fonts());
+  REQUIRE(l.lines.size() >= 2);
+  const TextLine* second = lineStartingWith(l, text, "「一宫两陵」");
+  REQUIRE(second != nullptr);
+  CHECK(second->width == doctest::Approx(full - px / 2).epsilon(0.01));
+  CHECK(l.lines[0].width == doctest::Approx(layoutText("「沈阳故宫」是清朝的皇宫。", "zh-Hans", style, 1e9f, fonts()).width).epsilon(0.01));
+  for (const auto& line : l.lines) CHECK(line.width <= full + 2);
+}
