@@ -262,7 +262,7 @@ bool checkLanguage(FileReader& r, const toml::source_region& where, const std::s
                    const Context& ctx) {
   if (!isWellFormedLanguageTag(tag)) {
     r.report(Severity::Error, &where,
-             "'" + tag + "' is not a language tag; write a BCP 47 tag like zh-Hans, zh-Hant, en, ja, ko, ru, mn or vi");
+             "'" + tag + "' is not a language tag; write a BCP 47 tag like zh-Hans, zh-Hant, en, ja, ko, ru, mn, vi, th or ar");
     return false;
   }
   if (std::find(ctx.settings->languages.begin(), ctx.settings->languages.end(), tag) == ctx.settings->languages.end())

@@ -19,14 +19,18 @@ namespace {
 // kiosk's words around it.
 std::string phoneCaption(Screens::Ctx& c, const PhoneLink& link, const PhoneLink::Target& target, FontRef& font) {
   const std::string& title = c.text(link.title);
-  font = &c.lang;
-  if (target.language.empty() && !title.empty()) font = c.langOf(link.title);
-  if (target.language.empty()) return title.empty() ? c.ui("qr_caption") : title;
+  if (target.language.empty()) {
+    font = title.empty() ? c.uiFont("qr_caption") : c.langOf(link.title);
+    return title.empty() ? c.ui("qr_caption") : title;
+  }
+  // The page's language is named in the language of the words around it: "(in Russian)" inside
+  // English standing in for a French visitor, not "(in russe)".
+  const char* key = title.empty() ? "qr_caption_in" : "qr_opens_in";
+  font = c.uiFont(key);
   UiStrings::Args args;
-  args.texts["language"] = text::languageNameIn(target.language, c.lang);
-  if (title.empty()) return c.f.strings.format(c.lang, "qr_caption_in", args);
-  args.texts["title"] = title;
-  return c.f.strings.format(c.lang, "qr_opens_in", args);
+  args.texts["language"] = text::languageNameIn(target.language, *font);
+  if (!title.empty()) args.texts["title"] = title;
+  return c.f.strings.format(c.lang, key, args);
 }
 
 // Whole pixels per module keep every edge crisp: about a fifth of the short side, never more
