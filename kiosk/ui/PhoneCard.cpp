@@ -29,6 +29,14 @@ std::string phoneCaption(Screens::Ctx& c, const PhoneLink& link, const PhoneLink
   return c.f.strings.format(c.lang, "qr_opens_in", args);
 }
 
+// The language an address is laid out in: the visitor's, except that a right-to-left visitor's
+// would make it a right-to-left paragraph ("/https://example.org" with the slash thrown to the
+// front); an address reads left to right, so it is set as English for them.
+FontRef urlFont(const Screens::Ctx& c) {
+  static const std::string english = "en";
+  return c.rtl ? &english : &c.lang;
+}
+
 // Whole pixels per module keep every edge crisp: about a fifth of the short side, never more
 // than `maxSide`, and at least 2 (a phone reads that from arm's length); 0: no card.
 float modulePixels(Screens::Ctx& c, const QrCode& qr, float maxSide) {
@@ -63,7 +71,7 @@ Screens::PhoneCard Screens::layoutPhoneCard(Ctx& c, const PhoneLink& link, float
   style.pixelSize = c.size(TextRole::Caption);
   style.lineSpacing = 1.3f;
   style.maxLines = card.urlLines;
-  card.textHeight = card.what->height + std::round(style.pixelSize * 0.3f) + c.f.painter.layout(card.url, c.lang, style, captionWidth).height;
+  card.textHeight = card.what->height + std::round(style.pixelSize * 0.3f) + c.f.painter.layout(card.url, *urlFont(c), style, captionWidth).height;
   card.height = std::max(card.side, card.textHeight);
   return card;
 }
@@ -95,7 +103,7 @@ void Screens::drawPhoneCard(Ctx& c, const PhoneCard& card, ImVec2 topLeft) {
   const float tx = c.rtl ? a.x - c.u(Theme::kGap) - card.captionWidth : a.x + side + c.u(Theme::kGap);
   float ty = std::round(topLeft.y + (card.height - card.textHeight) / 2);
   ty = drawFitted(c, Fitted{card.what, 0, card.saidFont}, card.said, ImVec2(tx, ty), toImColor(pal().text));
-  drawBlock(c, c.font(TextRole::Caption), caption, card.url, ImVec2(tx, ty + std::round(caption * 0.3f)), card.captionWidth,
+  drawBlock(c, urlFont(c), caption, card.url, ImVec2(tx, ty + std::round(caption * 0.3f)), card.captionWidth,
             toImColor(pal().textMuted), card.urlLines, 1.3f, true);
 }
 
