@@ -1,5 +1,7 @@
 #include "app/ScriptRunner.h"
 
+#include "text/Bidi.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -385,6 +387,19 @@ int ScriptRunner::run(const InputScript& script) {
         return fail(cmd, "@" + cmd.target + (there ? " is on " : " is not on ") + where()), 1;
       break;
     }
+    case K::ExpectTargetSide: {
+      // A mirrored layout's check: which half of the screen the target's centre is in.
+      const auto r = m_app.targets().find(cmd.target);
+      if (!r) return fail(cmd, "@" + cmd.target + " is not on " + where()), 1;
+      const float width = m_app.targets().layout().width;
+      const std::string side = r->x + r->w / 2 < width / 2 ? "left" : "right";
+      if (side != cmd.text)
+        return fail(cmd, "@" + cmd.target + " is in the " + side + " half of " + where() + " (its centre at x " +
+                std::to_string(static_cast<int>(r->x + r->w / 2)) + " of " + std::to_string(static_cast<int>(width)) + "), not the " +
+                             cmd.text),
+               1;
+      break;
+    }
     case K::ExpectPicture: {
       const auto problems = smallPicture(m_app.targets().layout(), cmd.target, static_cast<float>(cmd.amount), static_cast<float>(cmd.limit));
       check(cmd, problems.empty(), "on " + where() + ", " + join(problems));
@@ -406,9 +421,14 @@ int ScriptRunner::run(const InputScript& script) {
       const std::string start = m_app.navigator()->language();
       const LayoutReport before = m_app.targets().layout();
       std::string problems;
+      // A language written the other way mirrors the bar (issue 14): each button must then be
+      // exactly where the mirror puts it.
+      const LayoutReport flipped = mirrored(before);
+      const bool startRtl = text::directionOfLanguage(start) == text::BaseDirection::RightToLeft;
       for (const std::string& lang : m_app.navigator()->content().settings.languages) {
         if (!m_app.setLanguage(lang) || !step(false)) return fail(cmd, m_error), 1;
-        const auto moved = movedTargets(before, m_app.targets().layout(), "lang:*", 1.5f);
+        const bool rtl = text::directionOfLanguage(lang) == text::BaseDirection::RightToLeft;
+        const auto moved = movedTargets(rtl == startRtl ? before : flipped, m_app.targets().layout(), "lang:*", 1.5f);
         if (!moved.empty()) problems += "\n  switching from " + start + " to " + lang + ": " + join(moved);
       }
       m_app.setLanguage(start);

@@ -234,6 +234,17 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
       cmd.kind = ScriptCommand::Kind::ExpectTarget;
       cmd.target = tokens[2].text.substr(1);
       cmd.amount = tokens[1].text == "target" ? 1 : 0;
+    } else if (verb == "expect" && tokens.size() > 1 && tokens[1].text == "target-side") {
+      // expect target-side @back right: the target's centre is in the right half of the screen.
+      if (argCount != 3 || tokens[2].text.size() < 2 || tokens[2].text[0] != '@' ||
+          (tokens[3].text != "left" && tokens[3].text != "right")) {
+        fail(tokens.size() > 2 ? tokens[2].column : tokens[1].column,
+             "name one touch target and a side: 'expect target-side @back right' (left or right)");
+        continue;
+      }
+      cmd.kind = ScriptCommand::Kind::ExpectTargetSide;
+      cmd.target = tokens[2].text.substr(1);
+      cmd.text = tokens[3].text;
     } else if (verb == "expect" && argCount == 2 && tokens[1].text == "measure") {
       cmd.kind = ScriptCommand::Kind::ExpectMeasure;
       double n = 0;
@@ -318,7 +329,7 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
           continue;
         }
       } else {
-        fail(tokens[1].column, "'expect' knows 'screen', 'language', 'targets', 'admin', 'target', 'no-target', 'text', 'text-in', 'measure', 'picture', 'reachable', 'no-truncation' and 'stable-bar'");
+        fail(tokens[1].column, "'expect' knows 'screen', 'language', 'targets', 'admin', 'target', 'no-target', 'target-side', 'text', 'text-in', 'measure', 'picture', 'reachable', 'no-truncation' and 'stable-bar'");
         continue;
       }
       cmd.text = tokens[2].text;

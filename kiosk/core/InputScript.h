@@ -37,6 +37,8 @@
 //   expect text-in zh-Hans 沈阳故宫                      ...and was laid out as that language (its own)
 //   expect measure 90                                  no running text has lines longer than that
 //   expect target @gallery:close | expect no-target @x  this touch target is (is not) on screen
+//   expect target-side @back right                     its centre is in that half of the screen
+//                                                      (left or right: a mirrored layout's check)
 //   open home | open investment                        go straight to home or a section
 //   set language ru                                    the visitor's language, as a tap on it would
 //   set modes large-text,high-contrast,low-reach|none  the display choices, as the panel sets them
@@ -57,13 +59,13 @@ struct ScriptCoord {
 };
 
 struct ScriptCommand {
-  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open, ExpectTargets, Press, Release, Pinch, Sample, AwaitWorkers, ExpectAdmin, ExpectReachable, ExpectNoTruncation, ExpectStableBar, SetLanguage, SetModes, Thumbnail, ExpectText, ExpectTextIn, ExpectMeasure, ExpectTarget, ExpectPicture };
+  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open, ExpectTargets, Press, Release, Pinch, Sample, AwaitWorkers, ExpectAdmin, ExpectReachable, ExpectNoTruncation, ExpectStableBar, SetLanguage, SetModes, Thumbnail, ExpectText, ExpectTextIn, ExpectMeasure, ExpectTarget, ExpectPicture, ExpectTargetSide };
   Kind kind = Kind::Wait;
   int line = 0;
   double seconds = 0;    // Wait, Drag duration
   std::string target;    // Tap "@name" without '@'; empty for coordinates
   ScriptCoord x, y, x2, y2;
-  std::string text;      // Key name, screenshot file, expected value
+  std::string text;      // Key name, screenshot file, expected value (ExpectTargetSide: left or right)
   double amount = 0;     // ExpectTargets: millimetres; Wait: the step in seconds (0: a frame each 1/60 s);
                          // ExpectPicture: the least height, a fraction of the screen's
   double limit = 0;      // ExpectPicture: how far down the screen its top may be, a fraction

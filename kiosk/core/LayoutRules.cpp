@@ -176,6 +176,15 @@ std::vector<std::string> movedTargets(const LayoutReport& before, const LayoutRe
   return problems;
 }
 
+LayoutReport mirrored(const LayoutReport& report) {
+  LayoutReport m = report;
+  auto flip = [&](LayoutBox& b) { b.x = report.width - b.x - b.w; };
+  for (ScrollArea& a : m.areas) flip(a.view);
+  for (PlacedTarget& t : m.targets) flip(t.box);
+  for (PlacedPicture& p : m.pictures) flip(p.box);
+  return m;
+}
+
 ReachBand reachBand(const Mounting& mounting, float heightPx) {
   if (mounting.screenHeightMm <= 0 || heightPx <= 0) return {0, heightPx};
   const float pxPerMm = heightPx / mounting.screenHeightMm;

@@ -88,6 +88,10 @@ std::vector<std::string> textLanguages(const LayoutReport& report, const std::st
 // more than `tolerance` pixels, or is missing from one of them. A trailing '*' is a prefix.
 std::vector<std::string> movedTargets(const LayoutReport& before, const LayoutReport& after, const std::string& names,
                                       float tolerance);
+// The same layout seen in a mirror (every box flipped across the window's width): what a
+// right-to-left visitor's screen must be where a left-to-right one's is `report` (issue 14), so
+// stable-bar compares a switch of direction against it.
+LayoutReport mirrored(const LayoutReport& report);
 
 // Where low reach puts controls, from the screen's size and how high it hangs. ADA 2010 §308:
 // an unobstructed forward reach between 15 in (380 mm) and 48 in (1220 mm) above the floor.

@@ -3,6 +3,8 @@
 #include "ui/Screens.h"
 #include "ui/ScreensDraw.h"
 
+#include "text/Bidi.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -53,8 +55,10 @@ void Screens::drawAttract(Ctx& c) {
     const float lh = c.u(0.1f), m = c.u(Theme::kMargin * 2);
     c.dl->AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(c.W, lh + 2 * m), IM_COL32(5, 10, 20, 150), IM_COL32(5, 10, 20, 150),
                                   IM_COL32(5, 10, 20, 0), IM_COL32(5, 10, 20, 0));
-    drawImageContain(c.dl, c.f.textures, c.f.nav.content().settings.logo, ImVec2(m + c.sx, m + c.sy),
-                     ImVec2(m + c.sx + lh * 4, m + c.sy + lh), base, false);
+    // (Top right where the venue's own language is written right to left.)
+    const float lx = c.x(m + c.sx, lh * 4);
+    drawImageContain(c.dl, c.f.textures, c.f.nav.content().settings.logo, ImVec2(lx, m + c.sy), ImVec2(lx + lh * 4, m + c.sy + lh), base,
+                     false, ImVec2(0, 0), 1, ImVec2(0.5f, 0.5f), c.rtl);
   }
   // A dark gradient at the bottom keeps white text readable on any photo.
   c.dl->AddRectFilledMultiColor(ImVec2(0, c.H * 0.45f), ImVec2(c.W, c.H), IM_COL32(5, 10, 20, 0), IM_COL32(5, 10, 20, 0),
@@ -78,7 +82,11 @@ void Screens::drawAttract(Ctx& c) {
   float nameSize = headline; // a long name in a long language is set smaller, never cut
   while (nameSize > headline * 0.6f && c.f.painter.layout(name, nameLang, nameStyle, c.W - 2 * (x - c.sx)).truncated)
     nameStyle.pixelSize = nameSize = std::round(nameSize * 0.92f);
-  putText(c, &nameLang, nameSize, ImVec2(x, y + std::round((headline - nameSize) * 0.6f)), toImColor(pal().text), name);
+  // A slide in a language written right to left is set from the right edge: its name, and its
+  // prompt (the tagline and hours, wrapped across the screen, align themselves).
+  const bool slideRtl = text::directionOfLanguage(promptLang) == text::BaseDirection::RightToLeft;
+  const float nameX = slideRtl ? c.W - x - textWidth(c, &nameLang, nameSize, name) : x;
+  putText(c, &nameLang, nameSize, ImVec2(nameX, y + std::round((headline - nameSize) * 0.6f)), toImColor(pal().text), name);
   y += std::round(headline * 1.25f);
   const std::string& tagline = settings.tagline.get(promptLang, c.fallback);
   if (!tagline.empty()) {
@@ -95,7 +103,7 @@ void Screens::drawAttract(Ctx& c) {
   const float pulse = 0.78f + 0.22f * std::sin(static_cast<float>(c.f.now) * 2.6f);
   const float ph = c.u(0.085f);
   const float pw = textWidth(c, pf, title, prompt) + ph * 1.2f;
-  const ImVec2 p0(x, c.H - c.u(0.16f) + c.sy);
+  const ImVec2 p0(slideRtl ? c.W - x - pw : x, c.H - c.u(0.16f) + c.sy);
   c.dl->AddRectFilled(p0, ImVec2(p0.x + pw, p0.y + ph), toImColor(c.accent(), pulse), ph / 2);
   putText(c, pf, title, ImVec2(p0.x + ph * 0.6f, std::round(p0.y + (ph - title) / 2 - title * 0.06f)),
                 toImColor(pal().bar), prompt);

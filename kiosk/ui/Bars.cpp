@@ -108,17 +108,23 @@ void Screens::drawTopBar(Ctx& c) {
   const float bh = bar.buttonH;
   const auto& settings = c.f.nav.content().settings;
   const auto& langs = settings.languages;
+  // Laid out from the start edge (the right for a right-to-left visitor): logo, name; the
+  // language buttons at the end.
   float nameX = m + c.sx;
   if (settings.hasLogo && bar.rows == 1) {
     // The venue's logo before the name, as tall as the buttons, never wider than three times that.
     const float lw = std::round(bh * 3);
-    const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, settings.logo, ImVec2(nameX, y0 + (h - bh) / 2),
-                                           ImVec2(nameX + lw, y0 + (h + bh) / 2), pal().bar, false);
-    nameX = p1.x + c.u(0.015f);
+    const float lx = c.x(nameX, lw);
+    const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, settings.logo, ImVec2(lx, y0 + (h - bh) / 2),
+                                           ImVec2(lx + lw, y0 + (h + bh) / 2), pal().bar, false, ImVec2(0, 0), 1,
+                                           ImVec2(0.5f, 0.5f), c.rtl);
+    nameX = (c.rtl ? c.W - p0.x : p1.x) + c.u(0.015f);
   }
   if (bar.showName) {
     const std::string& name = c.text(settings.name);
-    putText(c, c.langOf(settings.name), title, ImVec2(nameX, std::round(y0 + (h - title) / 2 - title * 0.05f)), toImColor(pal().text), name);
+    FontRef nameFont = c.langOf(settings.name);
+    const float nx = c.rtl ? c.x(nameX, textWidth(c, nameFont, title, name)) : nameX;
+    putText(c, nameFont, title, ImVec2(nx, std::round(y0 + (h - title) / 2 - title * 0.05f)), toImColor(pal().text), name);
   }
   if (langs.size() < 2) return;
   const float rowGap = c.u(0.008f);
@@ -131,8 +137,9 @@ void Screens::drawTopBar(Ctx& c) {
     const float y = std::round(y0 + (h - rowsH) / 2 + static_cast<float>(row) * (bh + rowGap));
     for (size_t i = from; i < to; ++i) {
       const std::string& l = langs[i];
-      float w = 0;
-      if (pillButton(c, "lang:" + l, ImVec2(x, y), bh, Icon::None, text::nativeLanguageName(l), &l, c.size(bar.role), l == c.lang, &w, bar.pad))
+      const std::string& label = text::nativeLanguageName(l);
+      float w = c.rtl ? pillWidth(c, bh, Icon::None, label, &l, c.size(bar.role), bar.pad) : 0;
+      if (pillButton(c, "lang:" + l, ImVec2(c.x(x, w), y), bh, Icon::None, label, &l, c.size(bar.role), l == c.lang, &w, bar.pad))
         c.f.nav.setLanguage(l, c.f.now);
       x += w + bar.gap;
     }
@@ -145,12 +152,18 @@ void Screens::drawBottomBar(Ctx& c) {
   c.dl->AddRectFilled(ImVec2(0, y), ImVec2(c.W, c.H), toImColor(pal().bar));
   const float bh = c.target(Theme::kButtonHeight), label = c.size(TextRole::Body);
   const float by = std::round(y + (h - bh) / 2) + c.sy;
+  // Laid out from the start edge (the right for a right-to-left visitor, Back's arrow pointing
+  // right): Back, Home, where the visitor is; the item pager and the display choices at the end.
   // Home is the top: no Back there (it would end the visit), and Home is the screen itself.
   float w = 0, homeW = 0;
   if (c.f.nav.screen() != Screen::Home) {
-    if (pillButton(c, "back", ImVec2(m + c.sx, by), bh, Icon::Back, c.ui("back"), c.uiFont("back"), label, false, &w))
+    if (c.rtl) {
+      w = pillWidth(c, bh, Icon::Back, c.ui("back"), c.uiFont("back"), label);
+      homeW = pillWidth(c, bh, Icon::Home, c.ui("home"), c.uiFont("home"), label);
+    }
+    if (pillButton(c, "back", ImVec2(c.x(m + c.sx, w), by), bh, Icon::Back, c.ui("back"), c.uiFont("back"), label, false, &w))
       c.f.nav.back(c.f.now);
-    if (pillButton(c, "home", ImVec2(m + c.sx + w + c.u(0.015f), by), bh, Icon::Home, c.ui("home"), c.uiFont("home"), label,
+    if (pillButton(c, "home", ImVec2(c.x(m + c.sx + w + c.u(0.015f), homeW), by), bh, Icon::Home, c.ui("home"), c.uiFont("home"), label,
                    false, &homeW))
       c.f.nav.home(c.f.now);
   }
@@ -165,7 +178,7 @@ void Screens::drawBottomBar(Ctx& c) {
       const float captionW = std::min(room - side - c.u(Theme::kGap), c.size(TextRole::Caption) * 30);
       const PhoneCard card = layoutPhoneCard(c, link, side, captionW, true);
       if (card.qr && card.height <= h) {
-        drawPhoneCard(c, card, ImVec2(m, std::round(y + (h - card.height) / 2)));
+        drawPhoneCard(c, card, ImVec2(c.x(m, card.width), std::round(y + (h - card.height) / 2)));
       }
     }
   }
@@ -180,8 +193,9 @@ void Screens::drawBottomBar(Ctx& c) {
   // Display choices (large text, high contrast, low reach), at the right, always in reach.
   const std::string& a11yLabel = c.ui("accessibility");
   float a11yW = 0;
-  const float a11yX = c.W - m * 1.5f - (pillWidth(c, bh, Icon::Person, a11yLabel, c.uiFont("accessibility"), label)) + c.sx;
-  if (pillButton(c, "accessibility", ImVec2(a11yX, by), bh, Icon::Person, a11yLabel, c.uiFont("accessibility"), label, m_a11yOpen, &a11yW))
+  const float a11yPill = pillWidth(c, bh, Icon::Person, a11yLabel, c.uiFont("accessibility"), label);
+  const float a11yX = c.W - m * 1.5f - (a11yPill) + c.sx;
+  if (pillButton(c, "accessibility", ImVec2(c.x(a11yX, a11yPill), by), bh, Icon::Person, a11yLabel, c.uiFont("accessibility"), label, m_a11yOpen, &a11yW))
     m_a11yOpen = !m_a11yOpen;
   // On an item: previous and next item of the section, and where this one is ("3 / 6"), the
   // visible cue for what a swipe on the text does.
@@ -196,7 +210,7 @@ void Screens::drawBottomBar(Ctx& c) {
     // the item's title say it in full on the screen itself).
     const float room = std::max(0.0f, right - cx - m);
     const Fitted t = fitText(c, crumbFont, crumb, c.size(TextRole::Body), room, 2, 1.2f, 0.7f);
-    c.f.painter.draw(c.dl, *t.layout, *t.font, cx, std::round(y + (h - t.height()) / 2) + c.sy, toImColor(pal().textMuted));
+    c.f.painter.draw(c.dl, *t.layout, *t.font, c.x(cx, room), std::round(y + (h - t.height()) / 2) + c.sy, toImColor(pal().textMuted));
     c.f.targets.noteText(crumb, *t.font, t.layout->truncated, true);
   }
   if (c.f.contentHasErrors) {

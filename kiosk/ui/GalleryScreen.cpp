@@ -55,7 +55,10 @@ void Screens::drawGallery(Ctx& c) {
   c.dl->AddRectFilled(ImVec2(0, barY), ImVec2(c.W, c.H), toImColor(pal().bar));
   const std::string& closeLabel = c.ui("close");
   const float closeW = pillWidth(c, bh, Icon::Close, closeLabel, c.uiFont("close"), body);
-  if (pillButton(c, "gallery:close", ImVec2(c.W - m - closeW + c.sx, by), bh, Icon::Close, closeLabel, c.uiFont("close"), body, false,
+  // Laid out from the start edge: for a right-to-left visitor Close is at the left, previous
+  // (pointing right) at the right of "2 / 5" and next (pointing left) at its left; a swipe to
+  // the right turns to the next picture (swipeIn).
+  if (pillButton(c, "gallery:close", ImVec2(c.x(c.W - m - closeW + c.sx, closeW), by), bh, Icon::Close, closeLabel, c.uiFont("close"), body, false,
                  nullptr)) {
     closeGallery();
     return;
@@ -70,18 +73,18 @@ void Screens::drawGallery(Ctx& c) {
     float x = std::round((c.W - total) / 2) + c.sx;
     if (x + total > c.W - m - closeW - gap) x = std::max(m, c.W - m - closeW - gap - total); // a narrow screen: left of Close
     if (m_image > 0) {
-      if (iconButton(c, "gallery:prev", ImVec2(x, by), bh, Icon::Back)) turnTo = m_image - 1;
+      if (iconButton(c, "gallery:prev", ImVec2(c.x(x, bh), by), bh, Icon::Back)) turnTo = m_image - 1;
     } else {
-      spentIconButton(c, ImVec2(x, by), bh, Icon::Back);
+      spentIconButton(c, ImVec2(c.x(x, bh), by), bh, Icon::Back);
     }
     putText(c, c.font(TextRole::Body), body,
-            ImVec2(std::round(x + bh + gap + (ww - textWidth(c, c.font(TextRole::Body), body, where)) / 2), std::round(by + (bh - body) / 2 - body * 0.06f)),
+            ImVec2(std::round(c.x(x + bh + gap, ww) + (ww - textWidth(c, c.font(TextRole::Body), body, where)) / 2), std::round(by + (bh - body) / 2 - body * 0.06f)),
             toImColor(pal().text), where);
     const float nx = x + bh + gap + ww + gap;
     if (m_image + 1 < count) {
-      if (iconButton(c, "gallery:next", ImVec2(nx, by), bh, Icon::Next)) turnTo = m_image + 1;
+      if (iconButton(c, "gallery:next", ImVec2(c.x(nx, bh), by), bh, Icon::Next)) turnTo = m_image + 1;
     } else {
-      spentIconButton(c, ImVec2(nx, by), bh, Icon::Next);
+      spentIconButton(c, ImVec2(c.x(nx, bh), by), bh, Icon::Next);
     }
   }
 

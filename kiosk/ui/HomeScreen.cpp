@@ -86,7 +86,8 @@ void Screens::drawHome(Ctx& c) {
   const float round = c.u(Theme::kRounding);
   for (size_t i = 0; i < n; ++i) {
     const Section& s = *sections[i];
-    const ImVec2 a(m + static_cast<float>(i % cols) * (tileW + gap), gridTop - scroll + static_cast<float>(i / cols) * (tileH + gap));
+    // Rows fill from the start edge: the first tile is at the top right for a right-to-left visitor.
+    const ImVec2 a(c.x(m + static_cast<float>(i % cols) * (tileW + gap), tileW), gridTop - scroll + static_cast<float>(i / cols) * (tileH + gap));
     const ImVec2 b(a.x + tileW, a.y + tileH);
     bool held = false;
     const bool tapped = touchTarget(c.f.targets, "section:" + s.id, a, b, &held);

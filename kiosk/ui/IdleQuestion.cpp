@@ -36,7 +36,8 @@ void Screens::drawStillThere(Ctx& c, Seconds left) {
   const float h = std::max(2 * ring, textH) + 2 * pad;
   const ImVec2 a(std::round((c.W - w) / 2), std::round((c.H - h) / 2)), b(a.x + w, a.y + h);
   c.dl->AddRectFilled(a, b, toImColor(pal().card), c.u(Theme::kRounding) * 2);
-  const ImVec2 centre(a.x + pad + ring, a.y + h / 2);
+  // The ring leads the text: at its left, or at its right for a right-to-left visitor.
+  const ImVec2 centre(c.rtl ? b.x - pad - ring : a.x + pad + ring, a.y + h / 2);
   const double total = std::max(1.0, c.f.nav.content().settings.idleCountdownSeconds);
   const float fraction = static_cast<float>(std::clamp(left / total, 0.0, 1.0));
   const float thick = c.u(0.014f);
@@ -49,7 +50,7 @@ void Screens::drawStillThere(Ctx& c, Seconds left) {
   const float nw = textWidth(c, c.font(TextRole::Title), numberSize, number);
   putText(c, c.font(TextRole::Title), numberSize, ImVec2(std::round(centre.x - nw / 2), std::round(centre.y - numberSize * 0.62f)),
           toImColor(pal().text), number);
-  const float tx = centre.x + ring + pad;
+  const float tx = c.rtl ? a.x + pad : centre.x + ring + pad;
   float y = std::round(a.y + (h - textH) / 2);
   c.f.painter.draw(c.dl, question, *c.uiFont("still_there"), tx, y, toImColor(pal().text));
   y += question.height + gap;

@@ -1,4 +1,5 @@
 // An item: its pictures on the left (above, in portrait), its text on the right; a QR card.
+// For a right-to-left visitor the columns swap: the pictures at the right, the text at the left.
 #include "ui/Screens.h"
 #include "ui/ScreensDraw.h"
 
@@ -41,7 +42,9 @@ void Screens::drawItem(Ctx& c) {
     const ImageRef& img = item->images[m_image];
     const std::string& cap = c.text(img.caption);
     const float capH = cap.empty() ? 0 : std::round(caption * 1.4f * 2) + gap / 2;
-    const ImVec2 a(m, top + m), b(m + leftW, imgBottom - capH);
+    // The media column starts at the start edge (the right for a right-to-left visitor).
+    const float mediaX = c.x(m, leftW);
+    const ImVec2 a(mediaX, top + m), b(mediaX + leftW, imgBottom - capH);
     const media::DisplaySize hero = heroDecodeBox(c);
     const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, img, a, b, s->colour, true, ImVec2(hero.width, hero.height));
     c.f.targets.notePicture("item", {p0.x, p0.y, p1.x - p0.x, p1.y - p0.y});
@@ -57,12 +60,13 @@ void Screens::drawItem(Ctx& c) {
     if (m_pinch.active && m_pinch.scale > 1.02f && m_pinch.x >= p0.x && m_pinch.x < p1.x && m_pinch.y >= p0.y && m_pinch.y < p1.y)
       openGallery(m_pinch.scale);
     // What the picture offers, said on it: "2 / 5" when there are several, and the corners of
-    // "enlarge" in a dark disc at its bottom right.
+    // "enlarge" in a dark disc at its bottom right (left, for a right-to-left visitor).
     if (p1.x - p0.x > c.u(0.2f) && p1.y - p0.y > c.u(0.15f)) {
       const float inset = c.u(0.012f), cue = c.u(0.05f);
       if (count > 1)
-        drawBadge(c, std::to_string(m_image + 1) + " / " + std::to_string(count), ImVec2(p1.x - inset, p0.y + inset), caption);
-      const ImVec2 centre(p1.x - inset - cue / 2, p1.y - inset - cue / 2);
+        drawBadge(c, std::to_string(m_image + 1) + " / " + std::to_string(count), ImVec2(c.rtl ? p0.x + inset : p1.x - inset, p0.y + inset),
+                  caption);
+      const ImVec2 centre(c.rtl ? p0.x + inset + cue / 2 : p1.x - inset - cue / 2, p1.y - inset - cue / 2);
       // The disc is a button of its own too (the same as the picture), so scripts and a
       // keypad name one "enlarge" wherever it sits.
       if (pictureInReach && centre.y - cue / 2 >= tapTop &&
@@ -91,8 +95,9 @@ void Screens::drawItem(Ctx& c) {
       const float ty = std::max(stacked ? mediaEnd + gap / 2 : mediaBottom - m - th, c.reachTop);
       mediaEnd = ty + th;
       for (size_t i = 0; i < count; ++i) {
-        const ImVec2 ta(m + i * (tw + gap / 2), ty), tb(ta.x + tw, ta.y + th);
-        if (tb.x > m + leftW - (pictureInReach ? 0 : c.target(Theme::kButtonHeight) + gap)) break;
+        const float start = m + i * (tw + gap / 2); // from the start edge, as the column
+        if (start + tw > m + leftW - (pictureInReach ? 0 : c.target(Theme::kButtonHeight) + gap)) break;
+        const ImVec2 ta(c.x(start, tw), ty), tb(ta.x + tw, ta.y + th);
         if (touchTarget(c.f.targets, "image:" + std::to_string(i + 1), ta, tb)) m_image = i;
         drawImageCover(c.dl, c.f.textures, item->images[i], ta, tb, s->colour);
         if (i == m_image) c.dl->AddRect(ta, tb, toImColor(c.accent()), 0, 0, c.u(0.004f));
@@ -104,7 +109,7 @@ void Screens::drawItem(Ctx& c) {
       const float side = c.target(Theme::kButtonHeight);
       const float th = c.u(0.11f);
       const float ey = count > 1 ? mediaEnd - th + (th - side) / 2 : mediaEnd + gap / 2;
-      const ImVec2 ea(m + leftW - side, std::max(ey, c.reachTop));
+      const ImVec2 ea(c.x(m + leftW - side, side), std::max(ey, c.reachTop));
       if (iconButton(c, "enlarge", ea, side, Icon::Enlarge) && !c.modal) openGallery();
       mediaEnd = std::max(mediaEnd, ea.y + side);
     }
@@ -120,16 +125,19 @@ void Screens::drawItem(Ctx& c) {
     if (!media || stacked) x += std::round((colW - measure) / 2);
     colW = measure;
   }
+  // `x` is from the start edge; `px` is where the column's left edge is on screen (for a
+  // right-to-left visitor the text column is at the left, after the pictures at the right).
+  const float px = c.x(x, colW);
   // The title, the event's days and the summary: at the top of the text column.
   auto head = [&](float y) {
     const std::string& t = c.text(item->title);
-    y = drawBlock(c, c.langOf(item->title), title, t, ImVec2(x, y), colW, toImColor(pal().text), SIZE_MAX, 1.25f);
+    y = drawBlock(c, c.langOf(item->title), title, t, ImVec2(px, y), colW, toImColor(pal().text), SIZE_MAX, 1.25f);
     y += std::round(body * 0.5f);
     if (const std::string dates = eventDates(c.f.strings, c.lang, *item); !dates.empty())
-      y = drawBlock(c, c.font(TextRole::Body), body, dates, ImVec2(x, y), colW, toImColor(pal().text), SIZE_MAX, 1.45f) + std::round(body * 0.15f);
+      y = drawBlock(c, c.font(TextRole::Body), body, dates, ImVec2(px, y), colW, toImColor(pal().text), SIZE_MAX, 1.45f) + std::round(body * 0.15f);
     const std::string& summary = c.text(item->summary);
     if (!summary.empty())
-      y = drawBlock(c, c.langOf(item->summary), body, summary, ImVec2(x, y), colW, toImColor(c.accent()), SIZE_MAX, 1.55f) +
+      y = drawBlock(c, c.langOf(item->summary), body, summary, ImVec2(px, y), colW, toImColor(c.accent()), SIZE_MAX, 1.55f) +
           std::round(body * 0.8f);
     return y;
   };
@@ -138,7 +146,8 @@ void Screens::drawItem(Ctx& c) {
   const bool headAbove = map && stacked && c.reachTop > c.top;
   if (map) {
     const float mapTop = headAbove ? std::max(top + m, head(top + m)) : top + m;
-    mediaEnd = drawMapPicture(c, *item, key, ImVec2(m, mapTop), ImVec2(m + leftW, std::max(mediaBottom, mapTop + c.u(0.2f)) - m));
+    const float mediaX = c.x(m, leftW);
+    mediaEnd = drawMapPicture(c, *item, key, ImVec2(mediaX, mapTop), ImVec2(mediaX + leftW, std::max(mediaBottom, mapTop + c.u(0.2f)) - m));
   }
 
   const float textTop = (media && stacked ? mediaEnd : top) + m;
@@ -149,16 +158,18 @@ void Screens::drawItem(Ctx& c) {
     const float room = textBottom - textTop - c.size(TextRole::Body) * 1.6f * 4 - gap;
     const PhoneCard card = room > 0 ? layoutPhoneCard(c, item->phoneLink, room, colW - c.u(0.19f) - c.u(Theme::kGap)) : PhoneCard{};
     if (card.qr && card.height <= room + c.size(TextRole::Body) * 1.6f * 2) {
-      drawPhoneCard(c, card, ImVec2(x, textBottom - card.height));
+      drawPhoneCard(c, card, ImVec2(c.x(x, card.width), textBottom - card.height));
       m_qrShown = true; // drawn (a card too small to scan is left out)
       textBottom -= card.height + gap;
     }
   }
 
-  const ImVec2 ca(x, textTop), cb(x + colW, textBottom);
-  if (!stacked)
-    c.dl->AddRectFilled(ImVec2(x - gap, textTop), ImVec2(x - gap + c.u(0.004f), textTop + title * 1.2f),
-                        toImColor(s->colour));
+  const ImVec2 ca(px, textTop), cb(px + colW, textBottom);
+  // The accent bar beside the title, on the column's start side (its right, right to left).
+  if (!stacked) {
+    const float barX = c.x(x - gap, c.u(0.004f));
+    c.dl->AddRectFilled(ImVec2(barX, textTop), ImVec2(barX + c.u(0.004f), textTop + title * 1.2f), toImColor(s->colour));
+  }
   if (const int swipe = swipeIn(c, ca, cb); swipe != 0) m_swipeItem = swipe; // the next or previous item
   // The text's height is known once it is laid out: scroll by last frame's height.
   float& textHeight = m_heights[key];
@@ -171,7 +182,7 @@ void Screens::drawItem(Ctx& c) {
   float y = ca.y - scroll;
   if (!headAbove) y = head(y);
   // A map's legend: every point's number and label, before the body.
-  if (map) y = drawMapLegend(c, *item, key, x, y, colW, scroll) + std::round(body * 0.6f);
+  if (map) y = drawMapLegend(c, *item, key, px, y, colW, scroll) + std::round(body * 0.6f);
   // The body: paragraphs, headings, lists, with bold drawn brighter and doubled a pixel apart
   // (ImGui draws one weight; the text engine of the next issue brings real bold faces).
   const std::string* bodyLang = &c.lang;
@@ -188,7 +199,8 @@ void Screens::drawItem(Ctx& c) {
       if (listItem) {
         const std::string marker = block.kind == RichBlock::Kind::Bullet ? "\u2022" : std::to_string(block.number) + ".";
         const float mw = textWidth(c, font, size, marker);
-        putText(c, font, size, ImVec2(x + indent - mw - body * 0.5f, std::round(y + (size * leading - size) / 2)),
+        // The bullet or number before the item: on its right for a right-to-left visitor.
+        putText(c, font, size, ImVec2(c.x(x + indent - mw - body * 0.5f, mw), std::round(y + (size * leading - size) / 2)),
                 toImColor(c.accent()), marker);
       }
       const float width = colW - indent;
@@ -199,7 +211,7 @@ void Screens::drawItem(Ctx& c) {
       // Bold spans are drawn brighter and doubled a pixel apart (one weight until bold faces).
       std::vector<TextPainter::Span> bold;
       for (const auto& span : block.strong) bold.push_back({span.begin, span.end});
-      c.f.painter.draw(c.dl, laid, *bodyLang, x + indent, y, heading ? strongInk : ink, &bold, strongInk);
+      c.f.painter.draw(c.dl, laid, *bodyLang, c.x(x + indent, width), y, heading ? strongInk : ink, &bold, strongInk);
       c.f.targets.noteText(block.text, *bodyLang, false, false, longestLine(block.text, laid));
       y += laid.height;
       y += std::round(body * (listItem ? 0.2f : 0.7f));
@@ -244,21 +256,23 @@ float Screens::drawItemPager(Ctx& c, float right, float y, float height, float m
     ww = 0;
   }
   if (right - (2 * height + 2 * gap + ww) < minLeft) return right;
+  // `right` and `left` are from the start edge: for a right-to-left visitor the pager is at the
+  // bar's left, previous at its right pointing right, next at its left pointing left.
   const float left = right - (height + gap + ww + gap + height);
   // The whole pager, for the layout rules (nothing may run over it).
-  c.f.targets.place("item-pager", {left, y, right - left, height});
+  c.f.targets.place("item-pager", {c.x(left, right - left), y, right - left, height});
   if (index > 0) {
-    if (iconButton(c, "previous-item", ImVec2(left, y), height, Icon::Back)) m_swipeItem = 1;
+    if (iconButton(c, "previous-item", ImVec2(c.x(left, height), y), height, Icon::Back)) m_swipeItem = 1;
   } else {
-    spentIconButton(c, ImVec2(left, y), height, Icon::Back);
+    spentIconButton(c, ImVec2(c.x(left, height), y), height, Icon::Back);
   }
   putText(c, c.font(TextRole::Body), body,
-          ImVec2(std::round(left + height + gap + (ww - textWidth(c, c.font(TextRole::Body), body, where)) / 2), std::round(y + (height - body) / 2 - body * 0.06f)),
+          ImVec2(std::round(c.x(left + height + gap, ww) + (ww - textWidth(c, c.font(TextRole::Body), body, where)) / 2), std::round(y + (height - body) / 2 - body * 0.06f)),
           toImColor(pal().textMuted), where);
   if (index + 1 < items.size()) {
-    if (iconButton(c, "next-item", ImVec2(right - height, y), height, Icon::Next)) m_swipeItem = -1;
+    if (iconButton(c, "next-item", ImVec2(c.x(right - height, height), y), height, Icon::Next)) m_swipeItem = -1;
   } else {
-    spentIconButton(c, ImVec2(right - height, y), height, Icon::Next);
+    spentIconButton(c, ImVec2(c.x(right - height, height), y), height, Icon::Next);
   }
   // The bar is drawn after the screen: turn now, as a swipe on the text would.
   if (const int swipe = std::exchange(m_swipeItem, 0); swipe != 0) {

@@ -156,7 +156,8 @@ float Screens::drawMapPicture(Ctx& c, const Item& item, const std::string& key, 
                     toImColor(pal().text, 0.9f), SIZE_MAX, 1.45f);
     if (linked) {
       // Open: an accent pill with the word and an arrow, the bubble's one action.
-      const ImVec2 o0(ba.x + pad, bb.y - pad - btnH), o1(o0.x + btnW, o0.y + btnH);
+      // At the bubble's start edge; for a right-to-left visitor the arrow leads, pointing left.
+      const ImVec2 o0(c.xIn(ba.x, bb.x, pad, btnW), bb.y - pad - btnH), o1(o0.x + btnW, o0.y + btnH);
       bool held = false;
       if (touchTarget(c.f.targets, "map:open", o0, o1, &held) && !c.modal)
         c.f.nav.openLinkedItem(chosen->sectionId, chosen->itemId, c.f.now);
@@ -164,11 +165,13 @@ float Screens::drawMapPicture(Ctx& c, const Item& item, const std::string& key, 
       if (pal().outlines) c.dl->AddRect(o0, o1, toImColor(pal().text, 0.8f), btnH / 2, 0, std::max(1.5f, btnH * 0.03f));
       const float tw = textWidth(c, c.uiFont("open_item"), body, open), s = std::round(body * 0.22f);
       const float tx0 = std::round(o0.x + (btnW - tw - s * 3) / 2);
-      putText(c, c.uiFont("open_item"), body, ImVec2(tx0, std::round(o0.y + (btnH - body) / 2 - body * 0.06f)), toImColor(pal().bar), open);
-      const ImVec2 tip(tx0 + tw + s * 2.6f, std::round(o0.y + btnH / 2));
+      const float textX = c.rtl ? o1.x - (tx0 - o0.x) - tw : tx0; // the same inset from the start edge
+      putText(c, c.uiFont("open_item"), body, ImVec2(textX, std::round(o0.y + (btnH - body) / 2 - body * 0.06f)), toImColor(pal().bar), open);
+      const float dir = c.rtl ? -1.0f : 1.0f; // the arrow points the reading way
+      const ImVec2 tip(c.rtl ? textX - s * 2.6f : tx0 + tw + s * 2.6f, std::round(o0.y + btnH / 2));
       const float t = std::max(2.0f, std::round(body * 0.1f));
-      c.dl->AddLine(ImVec2(tip.x - s, tip.y - s * 1.5f), tip, toImColor(pal().bar), t);
-      c.dl->AddLine(tip, ImVec2(tip.x - s, tip.y + s * 1.5f), toImColor(pal().bar), t);
+      c.dl->AddLine(ImVec2(tip.x - dir * s, tip.y - s * 1.5f), tip, toImColor(pal().bar), t);
+      c.dl->AddLine(tip, ImVec2(tip.x - dir * s, tip.y + s * 1.5f), toImColor(pal().bar), t);
     }
   }
   const ImGuiIO& io = ImGui::GetIO();
@@ -230,20 +233,23 @@ float Screens::drawMapLegend(Ctx& c, const Item& item, const std::string& key, f
     const bool on = selected == p.number;
     c.dl->AddRectFilled(a, b, toImColor(held ? pal().buttonPressed : pal().card), round);
     if (on || pal().outlines) c.dl->AddRect(a, b, toImColor(on ? c.accent() : pal().text, on ? 1.0f : 0.5f), round, 0, std::max(2.0f, c.u(on ? 0.003f : 0.0015f)));
-    const ImVec2 dc(std::round(a.x + pad + disc / 2), std::round(a.y + h / 2));
+    // The number's disc at the row's start edge, the label after it, the arrow at its end
+    // (mirrored, the arrow pointing left, for a right-to-left visitor).
+    const ImVec2 dc(std::round(c.xIn(a.x, b.x, pad, disc) + disc / 2), std::round(a.y + h / 2));
     c.dl->AddCircleFilled(dc, disc / 2, toImColor(on ? pal().text : c.accent()), 32);
     const std::string n = std::to_string(p.number);
     const float ns = std::round(disc * 0.6f);
     putText(c, c.font(TextRole::Body), ns, ImVec2(std::round(dc.x - textWidth(c, c.font(TextRole::Body), ns, n) / 2), std::round(dc.y - ns * 0.56f)),
             toImColor(on ? pal().bar : pal().text), n);
-    drawBlock(c, c.langOf(p.label), body, label, ImVec2(a.x + labelX, std::round(a.y + (h - labelH) / 2)), labelW,
+    drawBlock(c, c.langOf(p.label), body, label, ImVec2(c.xIn(a.x, b.x, labelX, labelW), std::round(a.y + (h - labelH) / 2)), labelW,
               toImColor(pal().text), SIZE_MAX, 1.35f);
     // A point that opens an item says so: an arrow at the row's end.
     if (p.opensItem() && linkedItem(c, p)) {
       const float s = std::round(body * 0.28f), t = std::max(2.0f, std::round(body * 0.1f));
-      const ImVec2 tip(b.x - pad - s * 0.5f, std::round(a.y + h / 2));
-      c.dl->AddLine(ImVec2(tip.x - s, tip.y - s * 1.6f), tip, toImColor(pal().textMuted), t);
-      c.dl->AddLine(tip, ImVec2(tip.x - s, tip.y + s * 1.6f), toImColor(pal().textMuted), t);
+      const float dir = c.rtl ? -1.0f : 1.0f;
+      const ImVec2 tip(c.rtl ? a.x + pad + s * 0.5f : b.x - pad - s * 0.5f, std::round(a.y + h / 2));
+      c.dl->AddLine(ImVec2(tip.x - dir * s, tip.y - s * 1.6f), tip, toImColor(pal().textMuted), t);
+      c.dl->AddLine(tip, ImVec2(tip.x - dir * s, tip.y + s * 1.6f), toImColor(pal().textMuted), t);
     }
     y = b.y + gap;
   }

@@ -33,6 +33,14 @@ std::string phoneCaption(Screens::Ctx& c, const PhoneLink& link, const PhoneLink
   return c.f.strings.format(c.lang, key, args);
 }
 
+// The language an address is laid out in: the visitor's, except that a right-to-left visitor's
+// would make it a right-to-left paragraph ("/https://example.org" with the slash thrown to the
+// front); an address reads left to right, so it is set as English for them.
+FontRef urlFont(const Screens::Ctx& c) {
+  static const std::string english = "en";
+  return c.rtl ? &english : &c.lang;
+}
+
 // Whole pixels per module keep every edge crisp: about a fifth of the short side, never more
 // than `maxSide`, and at least 2 (a phone reads that from arm's length); 0: no card.
 float modulePixels(Screens::Ctx& c, const QrCode& qr, float maxSide) {
@@ -67,17 +75,19 @@ Screens::PhoneCard Screens::layoutPhoneCard(Ctx& c, const PhoneLink& link, float
   style.pixelSize = c.size(TextRole::Caption);
   style.lineSpacing = 1.3f;
   style.maxLines = card.urlLines;
-  card.textHeight = card.what->height + std::round(style.pixelSize * 0.3f) + c.f.painter.layout(card.url, c.lang, style, captionWidth).height;
+  card.textHeight = card.what->height + std::round(style.pixelSize * 0.3f) + c.f.painter.layout(card.url, *urlFont(c), style, captionWidth).height;
   card.height = std::max(card.side, card.textHeight);
   return card;
 }
 
+// `topLeft` is the card's top left corner on screen (callers place it with Ctx::x).
 void Screens::drawPhoneCard(Ctx& c, const PhoneCard& card, ImVec2 topLeft) {
   if (!card.qr) return;
   const QrCode& qr = *card.qr;
   const float modulePx = card.modulePx, side = card.side;
-  // The code and its text centred on each other, whichever is taller.
-  const ImVec2 a(std::round(topLeft.x), std::round(topLeft.y + (card.height - side) / 2));
+  // The code and its text centred on each other, whichever is taller; the code at the card's
+  // start edge (its right for a right-to-left visitor; the code itself is never mirrored).
+  const ImVec2 a(std::round(c.xIn(topLeft.x, topLeft.x + card.width, 0, side)), std::round(topLeft.y + (card.height - side) / 2));
   c.dl->AddRectFilled(a, ImVec2(a.x + side, a.y + side), IM_COL32(255, 255, 255, 255), c.u(0.008f));
   const ImU32 ink = IM_COL32(0, 0, 0, 255);
   for (int y = 0; y < qr.size; ++y)
@@ -94,10 +104,10 @@ void Screens::drawPhoneCard(Ctx& c, const PhoneCard& card, ImVec2 topLeft) {
     }
   // Read by a phone, not touched: no touch target (nor a control to bring within reach).
   const float caption = c.size(TextRole::Caption);
-  const float tx = a.x + side + c.u(Theme::kGap);
+  const float tx = c.rtl ? a.x - c.u(Theme::kGap) - card.captionWidth : a.x + side + c.u(Theme::kGap);
   float ty = std::round(topLeft.y + (card.height - card.textHeight) / 2);
   ty = drawFitted(c, Fitted{card.what, 0, card.saidFont}, card.said, ImVec2(tx, ty), toImColor(pal().text));
-  drawBlock(c, c.font(TextRole::Caption), caption, card.url, ImVec2(tx, ty + std::round(caption * 0.3f)), card.captionWidth,
+  drawBlock(c, urlFont(c), caption, card.url, ImVec2(tx, ty + std::round(caption * 0.3f)), card.captionWidth,
             toImColor(pal().textMuted), card.urlLines, 1.3f, true);
 }
 

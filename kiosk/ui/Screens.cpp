@@ -7,6 +7,8 @@
 
 #include "ui/BurnIn.h"
 
+#include "text/Bidi.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -72,6 +74,8 @@ void Screens::draw(Frame& frame) {
   }
   Ctx c{frame, ImGui::GetWindowDrawList(), frame.height, frame.width, frame.nav.language(),
         frame.nav.content().settings.defaultLanguage};
+  // A right-to-left visitor's screens mirror (see Ctx::x): decided by the language they chose.
+  c.rtl = text::directionOfLanguage(c.lang) == text::BaseDirection::RightToLeft;
   const PixelShift shift = burnInShift(frame.now, burnInRadius(frame.width, frame.height));
   c.sx = static_cast<float>(shift.x);
   c.sy = static_cast<float>(shift.y);
@@ -140,6 +144,7 @@ void Screens::draw(Frame& frame) {
     // Staff only: the admin view covers everything, in a window of its own (its own scroll areas).
     c.dl = beginOverlay("##admin", frame);
     c.modal = false; // its own scroll areas take drags
+    c.rtl = false;   // staff's view keeps one layout, whoever was visiting
     const bool wasModal = std::exchange(m_modal, false);
     switch (frame.admin->mode) {
     case AdminModel::Mode::Pin: drawPinPad(c, *frame.admin); break;

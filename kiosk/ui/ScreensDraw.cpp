@@ -155,7 +155,8 @@ TextureCache::State drawImageCover(ImDrawList* dl, TextureCache& cache, const Im
 // left and centred down, as a logo sits; returns the rectangle it took. `decodeBox` is the size
 // to decode for when the box varies a little with the layout (a caption below or not).
 std::pair<ImVec2, ImVec2> drawImageContain(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b,
-                                           std::uint32_t colour, bool centreAcross, ImVec2 decodeBox, float zoom, ImVec2 zoomCentre) {
+                                           std::uint32_t colour, bool centreAcross, ImVec2 decodeBox, float zoom, ImVec2 zoomCentre,
+                                           bool atRight) {
   const float w = b.x - a.x, h = b.y - a.y;
   if (decodeBox.x <= 0) decodeBox = ImVec2(w, h);
   const TextureCache::View v =
@@ -163,11 +164,13 @@ std::pair<ImVec2, ImVec2> drawImageContain(ImDrawList* dl, TextureCache& cache, 
                  : TextureCache::View{TextureCache::State::Failed};
   if (v.state != TextureCache::State::Ready) {
     if (centreAcross) drawPlaceholder(dl, a, b, colour, v.state == TextureCache::State::Failed, 0);
+    if (atRight && !centreAcross) return {b, b};
     return {a, centreAcross ? b : a};
   }
   const float scale = std::min(w / v.width, h / v.height);
   const float dw = v.width * scale, dh = v.height * scale;
-  const ImVec2 p0(centreAcross ? std::round(a.x + (w - dw) / 2) : a.x, centreAcross ? a.y : std::round(a.y + (h - dh) / 2));
+  const ImVec2 p0(centreAcross ? std::round(a.x + (w - dw) / 2) : atRight ? b.x - std::round(dw) : a.x,
+                  centreAcross ? a.y : std::round(a.y + (h - dh) / 2));
   const ImVec2 p1(p0.x + std::round(dw), p0.y + std::round(dh));
   // Pinched larger: the part of the picture around `zoomCentre`, 1/zoom of it each way.
   const float half = 0.5f / std::max(1.0f, zoom);
@@ -198,9 +201,11 @@ bool touchTarget(HitTargets& targets, const std::string& name, ImVec2 a, ImVec2 
   return released && !movedTooFarForATap();
 }
 
-// A horizontal swipe that started in [a, b] and ended this frame: -1 to the left (the next
-// thing), +1 to the right (the previous), 0 for anything else. It must go a fifth of the
-// short side across, and twice as far across as down, so scrolling the text is never a swipe.
+// A horizontal swipe that started in [a, b] and ended this frame: -1 against the reading
+// direction (the next thing: to the left, or to the right for a right-to-left visitor, as a
+// page turns in a book of theirs), +1 with it (the previous), 0 for anything else. It must go a
+// fifth of the short side across, and twice as far across as down, so scrolling the text is
+// never a swipe.
 int swipeIn(const Screens::Ctx& c, ImVec2 a, ImVec2 b) {
   const ImGuiIO& io = ImGui::GetIO();
   if (!io.MouseReleased[0] || c.modal) return 0;
@@ -208,7 +213,7 @@ int swipeIn(const Screens::Ctx& c, ImVec2 a, ImVec2 b) {
   if (from.x < a.x || from.x >= b.x || from.y < a.y || from.y >= b.y) return 0;
   const float dx = io.MousePos.x - from.x, dy = io.MousePos.y - from.y;
   if (std::abs(dx) < c.u(0.2f) || std::abs(dx) < 2 * std::abs(dy)) return 0;
-  return dx < 0 ? -1 : 1;
+  return (dx < 0) != c.rtl ? -1 : 1;
 }
 
 
@@ -283,7 +288,8 @@ void Screens::drawScrollHints(Ctx& c, ImVec2 a, ImVec2 b, float contentHeight, f
                                   toImColor(c.background()));
   const float barH = std::max(c.u(0.04f), viewH * viewH / contentHeight);
   const float barY = a.y + (viewH - barH) * (scroll / maxScroll);
-  const float x = std::min(b.x + c.u(0.012f), c.W - c.u(0.008f));
+  // Beside the view's end edge (its left one for a right-to-left visitor).
+  const float x = c.rtl ? std::max(a.x - c.u(0.012f), c.u(0.008f)) - c.u(0.004f) : std::min(b.x + c.u(0.012f), c.W - c.u(0.008f));
   c.dl->AddRectFilled(ImVec2(x, barY), ImVec2(x + c.u(0.004f), barY + barH), toImColor(pal().textMuted, 0.6f),
                       c.u(0.002f));
 }
@@ -314,8 +320,9 @@ bool pillButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float height
   if (selected)
     c.dl->AddRectFilled(ImVec2(a.x + pad, b.y - std::round(height * 0.16f)), ImVec2(b.x - pad, b.y - std::round(height * 0.10f)), ink,
                         height * 0.03f);
-  if (icon != Icon::None) drawIcon(c.dl, icon, ImVec2(a.x + pad + iconSize / 2, a.y + height / 2), iconSize, ink);
-  putText(c, font, size, ImVec2(a.x + pad + iconSize + gap, std::round(a.y + (height - size) / 2 - size * 0.06f)), ink,
+  // The icon leads (at the right for a right-to-left visitor, pointing their way), the label follows.
+  if (icon != Icon::None) drawIcon(c.dl, c.flow(icon), ImVec2(c.xIn(a.x, b.x, pad, iconSize) + iconSize / 2, a.y + height / 2), iconSize, ink);
+  putText(c, font, size, ImVec2(c.rtl ? a.x + pad : a.x + pad + iconSize + gap, std::round(a.y + (height - size) / 2 - size * 0.06f)), ink,
           label);
   return tapped;
 }
@@ -327,7 +334,7 @@ bool iconButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float side, 
   const ImVec2 centre((a.x + b.x) / 2, (a.y + b.y) / 2);
   c.dl->AddCircleFilled(centre, side / 2, toImColor(held ? pal().buttonPressed : pal().button), 48);
   if (pal().outlines) c.dl->AddCircle(centre, side / 2, toImColor(pal().text, 0.8f), 48, std::max(1.5f, side * 0.03f));
-  drawIcon(c.dl, icon, centre, std::round(side * 0.4f), toImColor(pal().text));
+  drawIcon(c.dl, c.flow(icon), centre, std::round(side * 0.4f), toImColor(pal().text));
   return tapped;
 }
 
@@ -336,13 +343,13 @@ bool iconButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float side, 
 void spentIconButton(Screens::Ctx& c, ImVec2 a, float side, Icon icon) {
   const ImVec2 centre(a.x + side / 2, a.y + side / 2);
   c.dl->AddCircle(centre, side / 2, toImColor(pal().textMuted, 0.35f), 48, std::max(1.5f, side * 0.03f));
-  drawIcon(c.dl, icon, centre, std::round(side * 0.4f), toImColor(pal().textMuted, 0.35f));
+  drawIcon(c.dl, c.flow(icon), centre, std::round(side * 0.4f), toImColor(pal().textMuted, 0.35f));
 }
 
-void drawBadge(Screens::Ctx& c, std::string_view s, ImVec2 topRight, float size) {
+void drawBadge(Screens::Ctx& c, std::string_view s, ImVec2 corner, float size) {
   const float pad = std::round(size * 0.5f), w = textWidth(c, c.font(TextRole::Caption), size, s) + 2 * pad;
   const float h = std::round(size * 1.7f);
-  const ImVec2 a(topRight.x - w, topRight.y), b(topRight.x, topRight.y + h);
+  const ImVec2 a(c.rtl ? corner.x : corner.x - w, corner.y), b(c.rtl ? corner.x + w : corner.x, corner.y + h);
   c.dl->AddRectFilled(a, b, IM_COL32(0, 0, 0, 170), h / 2);
   putText(c, c.font(TextRole::Caption), size, ImVec2(a.x + pad, std::round(a.y + (h - size) / 2 - size * 0.06f)), IM_COL32(255, 255, 255, 255), s);
 }

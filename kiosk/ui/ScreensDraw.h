@@ -22,6 +22,8 @@ struct LanguageBar {
   size_t split = 0; // languages on the first row
 };
 
+enum class Icon { None, Back, Home, Person, Next, Close, Enlarge };
+
 struct Screens::Ctx {
   Frame& f;
   ImDrawList* dl;
@@ -57,6 +59,22 @@ struct Screens::Ctx {
   // buttons) orbits by a few whole pixels; backgrounds and pictures stay where they are.
   float sx = 0, sy = 0;
   float target(float fraction) const { return std::max(u(fraction), minTarget); }
+  // Right to left (issue 14): the visitor's language is written right to left (Arabic, Hebrew,
+  // Persian, Urdu), and the screens mirror, as the platforms' RTL guidelines ask. The screens
+  // place things logically, from the start edge (the left for others, the right here), and map
+  // each box to the screen with x() or xIn(): text and pictures are placed, never flipped.
+  // The burn-in orbit `sx` is logical too (it goes inside the start offset).
+  bool rtl = false;
+  // The left edge on screen of a box `width` wide whose start edge is `start` from the screen's.
+  float x(float start, float width = 0) const { return rtl ? W - start - width : start; }
+  // The same within [left, right] (on screen): `start` from that span's start edge.
+  float xIn(float left, float right, float start, float width = 0) const { return rtl ? right - start - width : left + start; }
+  // An icon drawn for the reading direction: Back and Next point the other way in RTL; Home,
+  // Person, Close and Enlarge say no direction and stay as they are.
+  Icon flow(Icon i) const {
+    if (!rtl) return i;
+    return i == Icon::Back ? Icon::Next : i == Icon::Next ? Icon::Back : i;
+  }
   const std::string& text(const LocalizedText& t) const { return t.get(lang, fallback); }
   // The language text(t) is written in: the visitor's, or the fallback's it was taken from. Text
   // is laid out in its own language (line breaks, glyph forms, faces, direction).
@@ -66,8 +84,6 @@ struct Screens::Ctx {
   // the kiosk has no words for (laid out as English: left to right for a Persian visitor).
   FontRef uiFont(const char* key) const;
 };
-
-enum class Icon { None, Back, Home, Person, Next, Close, Enlarge };
 
 // Width of one line of text in the faces of `font`'s language, in pixels.
 float textWidth(Screens::Ctx& c, FontRef font, float size, std::string_view s);
@@ -109,8 +125,9 @@ bool pillButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float height
 // A round button with only an icon, `side` pixels across; true when tapped.
 bool iconButton(Screens::Ctx& c, const std::string& name, ImVec2 a, float side, Icon icon);
 void spentIconButton(Screens::Ctx& c, ImVec2 a, float side, Icon icon);
-// A small dark label over a picture ("2 / 5"), its top right corner at `topRight`.
-void drawBadge(Screens::Ctx& c, std::string_view s, ImVec2 topRight, float size);
+// A small dark label over a picture ("2 / 5"), its top end corner (top right; top left for a
+// right-to-left visitor) at `corner`.
+void drawBadge(Screens::Ctx& c, std::string_view s, ImVec2 corner, float size);
 
 // Where a picture is missing, broken or still decoding.
 void drawPlaceholder(ImDrawList* dl, ImVec2 a, ImVec2 b, std::uint32_t colour, bool broken, float rounding);
@@ -127,15 +144,16 @@ TextureCache::State drawImageCover(ImDrawList* dl, TextureCache& cache, const Im
                                    float alpha = 1.0f, float rounding = 0, ImDrawFlags corners = ImDrawFlags_RoundCornersAll,
                                    Motion motion = {}, float decodeScale = 1.0f);
 // Draws an image whole in [a, b]: centred across and at the top, or (centreAcross false) at the
-// left and centred down, as a logo sits; returns the rectangle it took. `decodeBox` is the size
-// to decode for; `zoom` and `zoomCentre` show a part of it pinched larger.
+// left (`atRight`: the right) and centred down, as a logo sits; returns the rectangle it took.
+// `decodeBox` is the size to decode for; `zoom` and `zoomCentre` show a part of it pinched larger.
 std::pair<ImVec2, ImVec2> drawImageContain(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b,
                                            std::uint32_t colour, bool centreAcross = true, ImVec2 decodeBox = ImVec2(0, 0),
-                                           float zoom = 1, ImVec2 zoomCentre = ImVec2(0.5f, 0.5f));
+                                           float zoom = 1, ImVec2 zoomCentre = ImVec2(0.5f, 0.5f), bool atRight = false);
 // A finger that moved further than the drag threshold was scrolling, not tapping.
 bool movedTooFarForATap();
-// A horizontal swipe that started in [a, b] and ended this frame: -1 to the left (the next
-// thing), +1 to the right (the previous), 0 for anything else.
+// A horizontal swipe that started in [a, b] and ended this frame: -1 against the reading
+// direction (to the left; to the right for a right-to-left visitor: the next thing), +1 with it
+// (the previous), 0 for anything else.
 int swipeIn(const Screens::Ctx& c, ImVec2 a, ImVec2 b);
 
 // The language buttons' sizes and rows, from every language's venue name (Bars.cpp).

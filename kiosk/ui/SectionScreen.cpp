@@ -34,13 +34,19 @@ void Screens::drawSection(Ctx& c) {
   const float headerH = std::max({c.u(0.17f), textH + belowH + 2 * c.u(0.03f), cardSide + 2 * inset, c.reachTop - m - c.top});
   const float top = c.top;
   c.dl->AddRectFilled(ImVec2(0, top), ImVec2(c.W, top + headerH), toImColor(s->colour));
-  c.dl->AddRectFilledMultiColor(ImVec2(c.W * 0.5f, top), ImVec2(c.W, top + headerH), toImColor(s->colour, 0.0f), IM_COL32(0, 0, 0, 70),
-                                IM_COL32(0, 0, 0, 70), toImColor(s->colour, 0.0f));
+  // The header darkens towards its end edge, behind the phone card (mirrored for a right-to-left
+  // visitor, as the title and the card are).
+  if (c.rtl)
+    c.dl->AddRectFilledMultiColor(ImVec2(0, top), ImVec2(c.W * 0.5f, top + headerH), IM_COL32(0, 0, 0, 70), toImColor(s->colour, 0.0f),
+                                  toImColor(s->colour, 0.0f), IM_COL32(0, 0, 0, 70));
+  else
+    c.dl->AddRectFilledMultiColor(ImVec2(c.W * 0.5f, top), ImVec2(c.W, top + headerH), toImColor(s->colour, 0.0f), IM_COL32(0, 0, 0, 70),
+                                  IM_COL32(0, 0, 0, 70), toImColor(s->colour, 0.0f));
   float ty = top + std::round((headerH - textH - belowH) / 2);
-  if (cardBelow) drawPhoneCard(c, card, ImVec2(m, ty + textH + inset));
-  else if (card.qr) drawPhoneCard(c, card, ImVec2(c.W - m - phoneW, top + std::round((headerH - cardSide) / 2)));
-  ty = drawFitted(c, ft, t, ImVec2(m, ty), toImColor(pal().text));
-  if (!sub.empty()) drawFitted(c, fs, sub, ImVec2(m, ty + std::round(body * 0.15f)), toImColor(pal().text, 0.9f));
+  if (cardBelow) drawPhoneCard(c, card, ImVec2(c.x(m, phoneW), ty + textH + inset));
+  else if (card.qr) drawPhoneCard(c, card, ImVec2(c.x(c.W - m - phoneW, phoneW), top + std::round((headerH - cardSide) / 2)));
+  ty = drawFitted(c, ft, t, ImVec2(c.x(m, textW), ty), toImColor(pal().text));
+  if (!sub.empty()) drawFitted(c, fs, sub, ImVec2(c.x(m, textW), ty + std::round(body * 0.15f)), toImColor(pal().text, 0.9f));
 
   const auto items = Content::visibleItems(*s, c.f.nav.today());
   if (items.empty()) return;
@@ -93,7 +99,8 @@ void Screens::drawSection(Ctx& c) {
   const float round = c.u(Theme::kRounding);
   for (size_t i = 0; i < n; ++i) {
     const Item& item = *items[i];
-    const ImVec2 a(m + static_cast<float>(i % cols) * (itemW + gap), gridTop - scroll + static_cast<float>(i / cols) * (cardH + gap));
+    // Rows fill from the start edge: the first card is at the top right for a right-to-left visitor.
+    const ImVec2 a(c.x(m + static_cast<float>(i % cols) * (itemW + gap), itemW), gridTop - scroll + static_cast<float>(i / cols) * (cardH + gap));
     const ImVec2 b(a.x + itemW, a.y + cardH);
     bool held = false;
     const bool tapped = touchTarget(c.f.targets, "item:" + item.id, a, b, &held);

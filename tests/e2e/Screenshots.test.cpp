@@ -642,3 +642,89 @@ TEST_CASE("[Map] Back from the item a point opened returns to the map, with that
     CHECK(difference(load(run, "map-ru-point.png"), load(run, "map-ru-back.png")) < 0.5); // from another section too
   }
 }
+
+namespace {
+
+// Fraction of pixels in a region within `tolerance` (per channel) of an RGB colour.
+double colourFraction(const Shot& s, Region r, std::uint32_t rgb, int tolerance = 6) {
+  size_t near = 0, n = 0;
+  const int want[3] = {static_cast<int>((rgb >> 16) & 0xFF), static_cast<int>((rgb >> 8) & 0xFF), static_cast<int>(rgb & 0xFF)};
+  for (int y = static_cast<int>(r.y0 * s.h); y < static_cast<int>(r.y1 * s.h); ++y)
+    for (int x = static_cast<int>(r.x0 * s.w); x < static_cast<int>(r.x1 * s.w); ++x) {
+      const unsigned char* p = s.at(x, y);
+      near += std::abs(p[0] - want[0]) <= tolerance && std::abs(p[1] - want[1]) <= tolerance && std::abs(p[2] - want[2]) <= tolerance;
+      ++n;
+    }
+  return static_cast<double>(near) / static_cast<double>(n);
+}
+
+// The same region seen in a mirror (flipped across the screen's width).
+Region mirror(Region r) { return {1 - r.x1, r.y0, 1 - r.x0, r.y1}; }
+
+constexpr std::uint32_t kPage = 0x0E1A2B;   // Theme::kBackground
+constexpr std::uint32_t kButtonFill = 0x24384F; // Theme::kButton
+constexpr std::uint32_t kGold = 0xD4A24C;   // Theme::kAccent
+
+} // namespace
+
+// The e2e.rtl.run screenshots (tests/e2e/rtl.kscript, stress content at 1920x1080): an Arabic
+// visitor's screens mirror, an English visitor's stay; pictures are placed, never flipped.
+TEST_CASE("[Rtl] the item's picture is at the right and its text at the left in Arabic, the other way in English") {
+  const Shot ar = load("rtl", "item-ar.png");
+  const Shot en = load("rtl", "item-en.png");
+  const Region pictureEn{0.2f, 0.15f, 0.38f, 0.6f}; // inside the media column at the left
+  const Region belowTextEn{0.62f, 0.55f, 0.8f, 0.65f}; // the text column, below the text
+  CHECK(colourFraction(en, pictureEn, kPage, 12) < 0.05);
+  CHECK(colourFraction(en, belowTextEn, kPage, 12) > 0.95);
+  CHECK(colourFraction(ar, mirror(pictureEn), kPage, 12) < 0.05);
+  CHECK(colourFraction(ar, mirror(belowTextEn), kPage, 12) > 0.95);
+}
+
+TEST_CASE("[Rtl] the gallery keeps its pictures as they are: the same picture in Arabic and English, in the same place") {
+  const Shot first = load("rtl", "gallery-ar.png");
+  const Shot secondAr = load("rtl", "gallery-ar-2.png");
+  const Shot secondEn = load("rtl", "gallery-en-2.png");
+  const Region picture{0.1f, 0.1f, 0.9f, 0.85f};
+  CHECK(difference(first, secondAr, picture) > 10);   // a swipe to the right turned it
+  CHECK(difference(secondAr, secondEn, picture) < 1); // never mirrored
+  // Close at the left in Arabic, at the right in English (the bar's button fill).
+  const Region closeEn{0.9f, 0.92f, 0.97f, 0.97f};
+  CHECK(colourFraction(secondEn, closeEn, kButtonFill) > 0.3);
+  CHECK(colourFraction(secondAr, mirror(closeEn), kButtonFill) > 0.3);
+  CHECK(colourFraction(secondAr, closeEn, kButtonFill) < 0.05);
+}
+
+TEST_CASE("[Rtl] the display choices open at the left in Arabic, at the right in English") {
+  const Shot ar = load("rtl", "panel-ar.png");
+  const Shot en = load("rtl", "panel-en.png");
+  const Region rowsEn{0.6f, 0.55f, 0.94f, 0.84f};
+  CHECK(colourFraction(en, rowsEn, kButtonFill) > 0.3);
+  CHECK(colourFraction(ar, mirror(rowsEn), kButtonFill) > 0.3);
+  CHECK(colourFraction(ar, rowsEn, kButtonFill) < 0.05);
+  // Turned on, a switch fills with gold: at the left of its row in Arabic.
+  const Shot on = load("rtl", "panel-ar-on.png");
+  CHECK(colourFraction(on, Region{0.04f, 0.57f, 0.11f, 0.61f}, kGold, 10) > 0.2);
+}
+
+TEST_CASE("[Rtl] the idle question's ring is at the right of its text in Arabic, at the left otherwise") {
+  const Region ringRight{0.66f, 0.38f, 0.8f, 0.62f};
+  const Shot ar = load("rtl", "still-there-ar.png");
+  CHECK(colourFraction(ar, ringRight, kGold, 12) > 0.01);
+  CHECK(colourFraction(ar, mirror(ringRight), kGold, 12) < 0.001);
+  const Shot zh = load("walkthrough", "still-there.png");
+  CHECK(colourFraction(zh, mirror(ringRight), kGold, 12) > 0.01);
+  CHECK(colourFraction(zh, ringRight, kGold, 12) < 0.001);
+}
+
+TEST_CASE("[Rtl] home's heading and first tile start at the right in Arabic") {
+  const Shot ar = load("rtl", "home-ar.png");
+  const Shot en = load("rtl", "home-en.png");
+  const Region headingEn{0.02f, 0.1f, 0.3f, 0.17f};
+  CHECK(inkFraction(en, headingEn) > 0.01);
+  CHECK(inkFraction(ar, mirror(headingEn)) > 0.01);
+  CHECK(inkFraction(ar, headingEn) < 0.001);
+  // The display choices' button at the bottom left in Arabic (its fill), bottom right in English.
+  const Region a11yEn{0.86f, 0.92f, 0.95f, 0.97f};
+  CHECK(colourFraction(en, a11yEn, kButtonFill) > 0.2);
+  CHECK(colourFraction(ar, mirror(a11yEn), kButtonFill) > 0.2);
+}

@@ -81,6 +81,9 @@ TEST_CASE("[InputScript] mistakes are reported at their line and column") {
       {"thumbnail ../sheet.png", 11, "ending in .png"},
       {"expect target gallery:close", 15, "name one touch target"},
       {"expect no-target", 8, "name one touch target"},
+      {"expect target-side @back", 20, "'expect target-side @back right'"},
+      {"expect target-side back right", 20, "'expect target-side @back right'"},
+      {"expect target-side @back up", 20, "(left or right)"},
       {"expect measure 5", 16, "from 10 to 1000"},
       {"expect picture map 55% 10%", 16, "'expect picture item 55% 12%'"},
       {"expect picture item 55 10%", 16, "'expect picture item 55% 12%'"},
@@ -103,6 +106,18 @@ TEST_CASE("[InputScript] mistakes are reported at their line and column") {
     CHECK(diags[0].message.find(c.message) != std::string::npos);
     CHECK(s.commands.size() == 1);
   }
+}
+
+TEST_CASE("[InputScript] expect target-side names a target and a half of the screen") {
+  std::vector<Diagnostic> diags;
+  const auto s = parseInputScript("expect target-side @back right\nexpect target-side @section:a left\n", "rtl.kscript", diags);
+  CHECK(diags.empty());
+  REQUIRE(s.commands.size() == 2);
+  CHECK(s.commands[0].kind == ScriptCommand::Kind::ExpectTargetSide);
+  CHECK(s.commands[0].target == "back");
+  CHECK(s.commands[0].text == "right");
+  CHECK(s.commands[1].target == "section:a");
+  CHECK(s.commands[1].text == "left");
 }
 
 TEST_CASE("[InputScript] durations in every unit") {

@@ -88,6 +88,29 @@ TEST_CASE("[LayoutRules] language buttons that move between two languages are na
   CHECK(movedTargets(a, b, "lang:*", 1.5f).size() == 2);
 }
 
+TEST_CASE("[LayoutRules] a mirrored layout flips every box across the window, and only right to left") {
+  LayoutReport a;
+  a.width = 1920;
+  a.height = 1080;
+  a.targets = {{"lang:en", {1000, 10, 100, 60}, -1}, {"back", {40, 1000, 200, 60}, -1}};
+  a.areas = {{"home", {0, 100, 1920, 800}, 0, 0}};
+  a.pictures = {{"item", {60, 120, 900, 500}}};
+  const LayoutReport m = mirrored(a);
+  CHECK(m.targets[0].box.x == 820); // 1920 - 1000 - 100
+  CHECK(m.targets[0].box.y == 10);
+  CHECK(m.targets[1].box.x == 1680);
+  CHECK(m.areas[0].view.x == 0);
+  CHECK(m.pictures[0].box.x == 960);
+  CHECK(m.pictures[0].box.w == 900);
+  // A bar mirrored for a right-to-left language has not moved in its reading order...
+  LayoutReport rtl = a;
+  rtl.targets = {{"lang:en", {820, 10, 100, 60}, -1}, {"back", {1680, 1000, 200, 60}, -1}};
+  CHECK(movedTargets(mirrored(a), rtl, "lang:*", 1.5f).empty());
+  // ...but one left where it was has, and mirroring twice is the layout itself.
+  CHECK(movedTargets(mirrored(a), a, "lang:*", 1.5f).size() == 1);
+  CHECK(movedTargets(mirrored(mirrored(a)), a, "*", 0).empty());
+}
+
 TEST_CASE("[LayoutRules] the ADA reach range falls on the rows of a screen by its size and height") {
   // A 55" landscape picture (685 mm tall) with its bottom 800 mm above the floor, 1080 rows.
   const ReachBand band = reachBand({685, 800}, 1080);
