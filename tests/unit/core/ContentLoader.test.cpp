@@ -1111,7 +1111,7 @@ TEST_CASE("[ContentLoader] a missing zh-Hans text is made from zh-Hant, marked m
   CHECK(none.languageOf("ko", "en") == "ko");
 }
 
-TEST_CASE("[ContentLoader] digits: latin or native, in any case; anything else is an error at its line") {
+TEST_CASE("[ContentLoader] digits: latin or native, in any case, and anything else is an error at its line") {
   const std::string head = "[kiosk]\nlanguages = [\"zh-Hans\", \"en\"]\ndefault_language = \"zh-Hans\"\n";
   {
     TempFolder t;
@@ -1120,8 +1120,10 @@ TEST_CASE("[ContentLoader] digits: latin or native, in any case; anything else i
     REQUIRE(r.content);
     CHECK(r.content->settings.digits == Digits::Locale); // unset: each language's custom
   }
-  for (const auto& [line, digits] : std::vector<std::pair<std::string, Digits>>{
+  for (const auto& choice : std::vector<std::pair<std::string, Digits>>{
            {"digits = \"latin\"\n", Digits::Latin}, {"digits = \"Native\"\n", Digits::Native}}) {
+    const std::string& line = choice.first; // (not a structured binding: clang 14's CAPTURE cannot see one)
+    const Digits digits = choice.second;
     CAPTURE(line);
     TempFolder t;
     writeValidFolder(t);
@@ -1132,10 +1134,12 @@ TEST_CASE("[ContentLoader] digits: latin or native, in any case; anything else i
     CHECK(r.diagnostics.empty());
     CHECK(r.content->settings.digits == digits);
   }
-  for (const auto& [line, message] : std::vector<std::pair<std::string, std::string>>{
+  for (const auto& bad : std::vector<std::pair<std::string, std::string>>{
            {"digits = \"arabic\"\n", "digits = \"arabic\" is not a choice: write \"latin\" for 0-9 in every language, or \"native\""},
            {"digits = 1\n", "'digits' must be a word in quotes"},
            {"digit = \"latin\"\n", "did you mean 'digits'"}}) {
+    const std::string& line = bad.first;
+    const std::string& message = bad.second;
     CAPTURE(line);
     TempFolder t;
     writeValidFolder(t);
