@@ -6,6 +6,7 @@
 #include "core/UiStrings.h"
 #include "core/Utf8.h"
 #include "text/FontLibrary.h"
+#include "text/TextLayout.h"
 #include "media/ImageCheck.h"
 
 #include <nlohmann/json.hpp>
@@ -18,16 +19,17 @@ namespace kiosk::app {
 namespace {
 
 // Every character of every text must be drawable in its language with the fonts installed
-// here: a character no font has would be left out on screen. Reported once per file and character.
+// here: a character no font has would be left out on screen. The faces are chosen as the screen
+// chooses them (text::undrawable: emoji from a colour font, joiners and selectors with their
+// neighbours), so what is named here is exactly what a visitor would miss. Reported once per
+// file and character.
 void checkDrawable(const Content& content, std::vector<Diagnostic>& out) {
   text::FontLibrary fonts;
   std::set<std::pair<std::string, char32_t>> said;
   auto check = [&](const LocalizedText& t, const std::string& what, const std::string& file) {
     for (const auto& [lang, value] : t.byLanguage) {
-      std::vector<char32_t> cps;
-      utf8::decode(value, cps);
-      for (char32_t c : cps) {
-        if (c < 0x20 || c == 0xFFFD || fonts.faceFor(c, lang) || !said.insert({file, c}).second) continue;
+      for (char32_t c : text::undrawable(value, lang, fonts)) {
+        if (c == 0xFFFD || !said.insert({file, c}).second) continue;
         char hex[16];
         std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
         std::string ch;

@@ -60,8 +60,10 @@ std::shared_ptr<FontFace> FontFace::load(const std::string& file, int index, std
     }
   }
   face->m_family = face->m_ft->family_name ? face->m_ft->family_name : "";
+  face->m_colour = FT_HAS_COLOR(face->m_ft);
   // HarfBuzz reads the same bytes with its own OpenType code; its default scale is the font's
-  // units per em, so shaped positions are in font units and callers scale them to pixels.
+  // units per em, so shaped positions are in font units and callers scale them to pixels. (A
+  // colour bitmap face has units per em and advances too: its bitmaps are scaled to match them.)
   hb_blob_t* blob = hb_blob_create(reinterpret_cast<const char*>(bytes->data()), static_cast<unsigned>(bytes->size()),
                                    HB_MEMORY_MODE_READONLY, nullptr, nullptr);
   hb_face_t* hbFace = hb_face_create(blob, static_cast<unsigned>(index));
@@ -83,6 +85,8 @@ std::uint32_t FontFace::glyphIndex(char32_t cp) const { return FT_Get_Char_Index
 
 bool FontFace::hasGlyph(char32_t cp) const { return glyphIndex(cp) != 0; }
 
-int FontFace::unitsPerEm() const { return m_ft->units_per_EM; }
+// From the font's head table, as HarfBuzz reads it: FreeType gives 0 for a face without outlines
+// (Noto Color Emoji), whose advances are in font units all the same.
+int FontFace::unitsPerEm() const { return static_cast<int>(hb_face_get_upem(hb_font_get_face(m_hb))); }
 
 } // namespace kiosk::text

@@ -29,6 +29,9 @@ public:
   hb_font_t* hbFont() const { return m_hb; }
   FT_FaceRec_* ftFace() const { return m_ft; }
   int unitsPerEm() const;
+  // A colour face (Noto Color Emoji: colour bitmaps in fixed sizes, CBDT): drawn in its own
+  // colours, never tinted, and scaled from its bitmaps rather than rasterized at a size.
+  bool colour() const { return m_colour; }
 
 private:
   FontFace() = default;
@@ -38,6 +41,7 @@ private:
   std::string m_family;
   std::string m_file;
   int m_index = 0;
+  bool m_colour = false;
 };
 
 } // namespace kiosk::text

@@ -15,6 +15,9 @@ ShapedRun shape(std::string_view utf8, const FontFace& face, float pixelSize, co
   hb_buffer_set_direction(buf.get(), rightToLeft ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
   hb_buffer_set_language(buf.get(), hb_language_from_string(language.c_str(), static_cast<int>(language.size())));
   hb_buffer_guess_segment_properties(buf.get()); // the script, from the text
+  // Joiners and selectors left over once shaping has used them are dropped, not kept as empty
+  // space glyphs: a layout's glyphs are what is drawn.
+  hb_buffer_set_flags(buf.get(), HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES);
   std::vector<hb_feature_t> features;
   features.reserve(halfWidth.size());
   for (const ByteRange& r : halfWidth)

@@ -16,12 +16,70 @@ namespace {
 
 size_t utf8Length(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
 
-// Characters that belong to the face of the character before them: marks, joiners, selectors,
-// and spaces (so a space is shaped, and kerned, with its neighbours).
+// Characters that belong to the face of the character before them: marks, and spaces (so a
+// space is shaped, and kerned, with its neighbours), when that face has them.
 bool followsPrevious(char32_t c) {
   const auto type = u_charType(static_cast<UChar32>(c));
-  return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK || c == 0x200D ||
-         c == 0x200C || (c >= 0xFE00 && c <= 0xFE0F) || c == ' ';
+  return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK || c == ' ';
+}
+
+// Joiners, variation selectors, tags: never drawn themselves, they tell the shaper how to draw
+// their neighbours, so they go into the buffer of the character before them whatever its face
+// has, and are never "missing".
+bool ignorable(char32_t c) { return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT); }
+
+bool has(char32_t c, UProperty property) { return u_hasBinaryProperty(static_cast<UChar32>(c), property); }
+
+// How cps[i] asks to be drawn (Unicode TR 51): a variation selector after it decides (U+FE0E
+// text, U+FE0F emoji), then a keycap or skin tone after it, then its Emoji_Presentation property.
+// "❄" is text, "❄️" and "🎿" are emoji, "1️⃣" is an emoji, "1" is text.
+Presentation presentationAt(const std::vector<char32_t>& cps, size_t i) {
+  const char32_t c = cps[i];
+  const char32_t next = i + 1 < cps.size() ? cps[i + 1] : 0;
+  if (next == 0xFE0E) return Presentation::Text;
+  if (next == 0xFE0F && has(c, UCHAR_EMOJI)) return Presentation::Emoji;
+  if (next == 0x20E3 && has(c, UCHAR_EMOJI_COMPONENT)) return Presentation::Emoji; // a keycap without U+FE0F
+  if (has(next, UCHAR_EMOJI_MODIFIER) && has(c, UCHAR_EMOJI_MODIFIER_BASE)) return Presentation::Emoji;
+  return has(c, UCHAR_EMOJI_PRESENTATION) ? Presentation::Emoji : Presentation::Text;
+}
+
+// Whether cps[i] continues the emoji sequence before it, so the colour face shapes the whole
+// sequence as one glyph (its ligature): joiners and selectors, the keycap, skin tones, the tags
+// of a subdivision flag, and whatever a zero width joiner joins (👨‍👩‍👧, 🏃‍♀️, 👩‍❤️‍👨).
+bool continuesEmoji(const std::vector<char32_t>& cps, size_t i) {
+  const char32_t c = cps[i];
+  if (c == 0x200D || c == 0xFE0F || c == 0x20E3 || (c >= 0xE0020 && c <= 0xE007F) || has(c, UCHAR_EMOJI_MODIFIER)) return true;
+  return i > 0 && cps[i - 1] == 0x200D && (has(c, UCHAR_EXTENDED_PICTOGRAPHIC) || has(c, UCHAR_EMOJI));
+}
+
+// The face each code point is drawn with (null: no installed font can), along the language's
+// chain, emoji from a colour face; characters no font has go into `missing`. shapeLine and
+// undrawable() choose alike, so validate names exactly what the screen leaves out.
+std::vector<std::shared_ptr<FontFace>> chooseFaces(const std::vector<char32_t>& cps, const std::string& language,
+                                                   FontLibrary& fonts, std::set<char32_t>& missing) {
+  std::vector<std::shared_ptr<FontFace>> faces(cps.size());
+  bool inEmoji = false; // the character before is part of an emoji drawn by a colour face
+  for (size_t i = 0; i < cps.size(); ++i) {
+    const char32_t c = cps[i];
+    const std::shared_ptr<FontFace>& previous = i > 0 ? faces[i - 1] : faces[0];
+    if (inEmoji && continuesEmoji(cps, i)) {
+      faces[i] = previous;
+      continue;
+    }
+    inEmoji = false;
+    if (i > 0 && previous && (ignorable(c) || (!previous->colour() && followsPrevious(c) && previous->hasGlyph(c)))) {
+      faces[i] = previous;
+      continue;
+    }
+    const Presentation presentation = presentationAt(cps, i);
+    faces[i] = fonts.faceFor(c, language, presentation);
+    if (!faces[i]) {
+      if (c >= 0x20 && !ignorable(c)) missing.insert(c);
+      continue;
+    }
+    inEmoji = presentation == Presentation::Emoji && faces[i]->colour();
+  }
+  return faces;
 }
 
 // CJK punctuation compression, as CSS `text-spacing-trim: normal` sets it (and JIS X 4051):
@@ -106,17 +164,14 @@ TextLine shapeLine(std::string_view text, const BidiParagraph& para, size_t begi
     std::vector<Item> items;
     std::vector<char32_t> cps;
     utf8::decode(s.substr(run.begin, run.end - run.begin), cps);
+    const auto faces = chooseFaces(cps, language, fonts, missing);
     size_t at = run.begin;
-    for (char32_t c : cps) {
-      std::shared_ptr<FontFace> face;
-      if (!items.empty() && followsPrevious(c) && items.back().face && items.back().face->hasGlyph(c))
-        face = items.back().face;
-      else
-        face = fonts.faceFor(c, language);
-      if (!face && c >= 0x20) missing.insert(c);
+    for (size_t i = 0; i < cps.size(); ++i) {
+      const char32_t c = cps[i];
+      const std::shared_ptr<FontFace>& face = faces[i];
       // Itemize by script too: HarfBuzz shapes one script per buffer (Latin and Cyrillic share
       // Noto Sans, but not their shaping rules). Common and inherited characters (spaces,
-      // punctuation, digits, marks) belong to the script around them.
+      // punctuation, digits, marks, emoji) belong to the script around them.
       UErrorCode status = U_ZERO_ERROR;
       UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
       const bool neutral = U_FAILURE(status) || script == USCRIPT_COMMON || script == USCRIPT_INHERITED;
@@ -155,6 +210,18 @@ float lineWidth(std::string_view text, const BidiParagraph& para, size_t begin, 
 }
 
 } // namespace
+
+bool isDefaultIgnorable(char32_t c) { return ignorable(c); }
+
+bool hasEmojiForm(char32_t c) { return c >= 0x80 && has(c, UCHAR_EMOJI); }
+
+std::set<char32_t> undrawable(std::string_view text, const std::string& language, FontLibrary& fonts) {
+  std::set<char32_t> missing;
+  std::vector<char32_t> cps;
+  utf8::decode(text, cps);
+  (void)chooseFaces(cps, language, fonts, missing);
+  return missing;
+}
 
 TextLayout layoutText(std::string_view text, const std::string& language, const TextStyle& style, float wrapWidth,
                       FontLibrary& fonts) {

@@ -53,4 +53,17 @@ struct TextLayout {
 TextLayout layoutText(std::string_view utf8, const std::string& language, const TextStyle& style, float wrapWidth,
                       FontLibrary& fonts);
 
+// The characters of `utf8` no installed font can draw in `language`, faces chosen as layoutText
+// chooses them (emoji from a colour face, marks with their base, joiners and selectors never
+// missing): what layoutText would leave out, without shaping or breaking lines (validate).
+std::set<char32_t> undrawable(std::string_view utf8, const std::string& language, FontLibrary& fonts);
+
+// Whether `c` may be drawn as an emoji, in colour ("❄" followed by U+FE0F, "🎿"), so its colour
+// face is worth loading ahead. Not the ASCII digits and signs a keycap is made of.
+bool hasEmojiForm(char32_t c);
+
+// Joiners, variation selectors, tags (Unicode's Default_Ignorable_Code_Point): never drawn
+// themselves, so never missing, whatever font has them.
+bool isDefaultIgnorable(char32_t c);
+
 } // namespace kiosk::text

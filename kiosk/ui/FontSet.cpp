@@ -238,16 +238,24 @@ std::vector<std::string> prepareFonts(text::FontLibrary& library, const GlyphNee
     }
     std::set<char32_t> all;
     for (const auto& set : roles) all.insert(set.begin(), set.end());
-    std::string sample;
+    std::string sample, emoji;
     for (char32_t c : all) {
+      // Joiners and selectors are never drawn themselves: no face to load, never missing.
+      if (text::isDefaultIgnorable(c)) continue;
       if (!library.faceFor(c, lang))
         problems.push_back(lang + ": no installed font can draw " + describe(c) + "; install a font for it or change the text");
       else if (sample.size() < 2000)
         utf8::append(sample, c);
+      // A character that may be an emoji ("❄️") loads its colour face here too, not in a frame.
+      if (text::hasEmojiForm(c) && library.faceFor(c, lang, text::Presentation::Emoji) && emoji.size() < 400) {
+        utf8::append(emoji, c);
+        emoji += "\uFE0F";
+      }
     }
     // Shape a sample on this worker: HarfBuzz loads each face's tables and builds its shaping
     // plans, and ICU its break rules, on first use; a visitor's first frame should not pay for it.
     (void)text::layoutText(sample, lang, {}, 800, library);
+    if (!emoji.empty()) (void)text::layoutText(emoji, lang, {}, 800, library);
     faces.push_back(library.describe(lang));
   }
   return problems;

@@ -4,6 +4,7 @@
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include <stb_image_resize.h>
 
 #include <algorithm>
 #include <chrono>
@@ -95,16 +96,112 @@ int TextPainter::pageWithRoom(int w, int h) {
   return static_cast<int>(m_pages.size() - 1);
 }
 
-bool TextPainter::rasterize(const text::FontFace* face, std::uint32_t index, int px, Glyph& out) {
-  FT_Face f = face->ftFace();
+namespace {
+
+// The strike of a bitmap-only face to scale from for `px`: the smallest at least as large (a
+// sharper source), else the largest.
+int strikeFor(FT_Face f, int px) {
+  int chosen = -1;
+  for (int i = 0; i < f->num_fixed_sizes; ++i) {
+    const FT_Pos ppem = f->available_sizes[i].y_ppem; // 26.6
+    if (chosen < 0) {
+      chosen = i;
+      continue;
+    }
+    const FT_Pos best = f->available_sizes[chosen].y_ppem;
+    const bool fits = ppem >= px * 64, bestFits = best >= px * 64;
+    if ((fits && (!bestFits || ppem < best)) || (!fits && !bestFits && ppem > best)) chosen = i;
+  }
+  return chosen;
+}
+
+// FreeType's colour bitmap (BGRA, premultiplied) scaled by `scale` into `out` (RGBA, straight).
+// Averaging is done premultiplied, so transparent pixels lend no colour to the edges.
+void colourImage(const FT_Bitmap& bm, int left, int top, double scale, TextPainter::GlyphImage& out) {
+  const int sw = static_cast<int>(bm.width), sh = static_cast<int>(bm.rows);
+  out.colour = true;
+  out.w = std::max(1, static_cast<int>(std::lround(sw * scale)));
+  out.h = std::max(1, static_cast<int>(std::lround(sh * scale)));
+  out.left = static_cast<int>(std::lround(left * scale));
+  out.top = static_cast<int>(std::lround(top * scale));
+  out.rgba.resize(static_cast<size_t>(out.w) * out.h * 4);
+  if (out.w == sw && out.h == sh) {
+    for (int row = 0; row < sh; ++row)
+      std::copy_n(bm.buffer + static_cast<ptrdiff_t>(row) * bm.pitch, sw * 4, out.rgba.data() + static_cast<size_t>(row) * sw * 4);
+  } else {
+    // Down: each pixel the average of the source area it covers (a box filter). Up (a headline
+    // on a 4K screen): Catmull-Rom, sharper than bilinear.
+    const stbir_filter filter = scale < 1 ? STBIR_FILTER_BOX : STBIR_FILTER_CATMULLROM;
+    stbir_resize_uint8_generic(bm.buffer, sw, sh, bm.pitch, out.rgba.data(), out.w, out.h, out.w * 4, 4, 3,
+                               STBIR_FLAG_ALPHA_PREMULTIPLIED, STBIR_EDGE_ZERO, filter, STBIR_COLORSPACE_LINEAR, nullptr);
+  }
+  // BGRA premultiplied -> RGBA straight, as the page's blending expects.
+  for (size_t i = 0; i < out.rgba.size(); i += 4) {
+    unsigned char* p = &out.rgba[i];
+    const int a = p[3];
+    auto straight = [a](int v) { return static_cast<unsigned char>(a == 0 ? 0 : std::min(255, (v * 255 + a / 2) / a)); };
+    const unsigned char b = p[0], g = p[1], r = p[2];
+    p[0] = straight(r);
+    p[1] = straight(g);
+    p[2] = straight(b);
+  }
+}
+
+} // namespace
+
+bool TextPainter::renderGlyph(const text::FontFace& face, std::uint32_t index, int px, GlyphImage& out) {
+  std::vector<unsigned char> buffer = std::move(out.rgba); // its capacity is reused
+  buffer.clear();
+  out = GlyphImage{};
+  out.rgba = std::move(buffer);
+  FT_Face f = face.ftFace();
+  if (px <= 0) return false;
+  if (face.colour() && !FT_IS_SCALABLE(f)) {
+    // A bitmap-only colour face has no outlines to rasterize at `px`: take its strike and scale
+    // it by px / strike, the same factor as the shaper's advances (px / units per em) give the
+    // strike's own advances, so what is drawn fills the room the layout made for it.
+    const int strike = strikeFor(f, px);
+    if (strike < 0 || FT_Select_Size(f, strike) != 0) return false;
+    if (FT_Load_Glyph(f, index, FT_LOAD_COLOR) != 0) return false;
+    const FT_Bitmap& bm = f->glyph->bitmap;
+    if (bm.width == 0 || bm.rows == 0) return true;
+    if (bm.pixel_mode != FT_PIXEL_MODE_BGRA) return false;
+    const double ppem = static_cast<double>(f->available_sizes[strike].y_ppem) / 64.0;
+    colourImage(bm, f->glyph->bitmap_left, f->glyph->bitmap_top, px / ppem, out);
+    return true;
+  }
   if (FT_Set_Pixel_Sizes(f, 0, static_cast<FT_UInt>(px)) != 0) return false;
-  if (FT_Load_Glyph(f, index, FT_LOAD_TARGET_LIGHT) != 0) return false;
-  if (FT_Render_Glyph(f->glyph, FT_RENDER_MODE_LIGHT) != 0) return false;
+  // A scalable colour face (COLR layers) renders in colour at the size itself.
+  if (FT_Load_Glyph(f, index, face.colour() ? FT_LOAD_COLOR : FT_LOAD_TARGET_LIGHT) != 0) return false;
+  if (f->glyph->format != FT_GLYPH_FORMAT_BITMAP &&
+      FT_Render_Glyph(f->glyph, face.colour() ? FT_RENDER_MODE_NORMAL : FT_RENDER_MODE_LIGHT) != 0)
+    return false;
   const FT_Bitmap& bm = f->glyph->bitmap;
+  if (bm.width == 0 || bm.rows == 0) return true; // a space: nothing to draw
+  if (bm.pixel_mode == FT_PIXEL_MODE_BGRA) {
+    colourImage(bm, f->glyph->bitmap_left, f->glyph->bitmap_top, 1.0, out);
+    return true;
+  }
+  if (bm.pixel_mode != FT_PIXEL_MODE_GRAY) return false;
   out.left = f->glyph->bitmap_left;
   out.top = f->glyph->bitmap_top;
   out.w = static_cast<int>(bm.width);
   out.h = static_cast<int>(bm.rows);
+  // White with the coverage as alpha: the draw colour tints it.
+  out.rgba.assign(static_cast<size_t>(out.w) * out.h * 4, 255);
+  for (int row = 0; row < out.h; ++row)
+    for (int col = 0; col < out.w; ++col)
+      out.rgba[(static_cast<size_t>(row) * out.w + col) * 4 + 3] = bm.buffer[row * bm.pitch + col];
+  return true;
+}
+
+bool TextPainter::rasterize(const text::FontFace* face, std::uint32_t index, int px, Glyph& out) {
+  if (!renderGlyph(*face, index, px, m_image)) return false;
+  out.left = m_image.left;
+  out.top = m_image.top;
+  out.w = m_image.w;
+  out.h = m_image.h;
+  out.colour = m_image.colour;
   if (out.w == 0 || out.h == 0) return true; // a space: nothing to draw
   const int page = pageWithRoom(out.w + 1, out.h + 1);
   if (page < 0) return false;
@@ -122,12 +219,7 @@ bool TextPainter::rasterize(const text::FontFace* face, std::uint32_t index, int
   out.y = p.shelfY;
   p.shelfX += out.w + 1;
   p.shelfH = std::max(p.shelfH, out.h);
-  // White with the coverage as alpha: the draw colour tints it.
-  m_scratch.assign(static_cast<size_t>(out.w) * out.h * 4, 255);
-  for (int row = 0; row < out.h; ++row)
-    for (int col = 0; col < out.w; ++col)
-      m_scratch[(static_cast<size_t>(row) * out.w + col) * 4 + 3] = bm.buffer[row * bm.pitch + col];
-  p.texture->update(m_scratch.data(), static_cast<unsigned>(out.w), static_cast<unsigned>(out.h),
+  p.texture->update(m_image.rgba.data(), static_cast<unsigned>(out.w), static_cast<unsigned>(out.h),
                     static_cast<unsigned>(out.x), static_cast<unsigned>(out.y));
   return true;
 }
@@ -174,9 +266,11 @@ bool TextPainter::draw(ImDrawList* dl, const text::TextLayout& l, const std::str
       const ImVec2 uv0(static_cast<float>(g->x) / kPageSize, static_cast<float>(g->y) / kPageSize);
       const ImVec2 uv1(static_cast<float>(g->x + g->w) / kPageSize, static_cast<float>(g->y + g->h) / kPageSize);
       const bool strong = bold && std::any_of(bold->begin(), bold->end(), [&](const Span& s) { return pg.byte >= s.begin && pg.byte < s.end; });
-      const ImU32 c = strong ? boldColour : colour;
+      ImU32 c = strong ? boldColour : colour;
+      // An emoji keeps its own colours: white, with the text's alpha (a fading screen fades it).
+      if (g->colour) c = (c & IM_COL32_A_MASK) | (IM_COL32_WHITE & ~IM_COL32_A_MASK);
       dl->AddImage(textureId(*page.texture), ImVec2(gx, gy), ImVec2(gx + g->w, gy + g->h), uv0, uv1, c);
-      if (strong) {
+      if (strong && !g->colour) { // an emoji has no bolder form, and doubling only blurs it
         // One weight only until bold faces are loaded: doubled a pixel (per 30 px) apart.
         const float d = std::max(1.0f, std::round(static_cast<float>(l.pixelSize) / 30));
         dl->AddImage(textureId(*page.texture), ImVec2(gx + d, gy), ImVec2(gx + d + g->w, gy + g->h), uv0, uv1, c);

@@ -62,11 +62,25 @@ public:
   // Forgets layouts (content or size changed); glyphs stay.
   void clearLayouts() { m_layouts.clear(); }
 
+  // A glyph's pixels as they go into a page: RGBA rows, straight (not premultiplied) alpha.
+  struct GlyphImage {
+    int w = 0, h = 0;       // 0 for an empty glyph (a space)
+    int left = 0, top = 0;  // from the pen position to the top-left pixel, pixels (top: up)
+    bool colour = false;    // its own colours (an emoji): drawn untinted; else white, coverage as alpha
+    std::vector<unsigned char> rgba;
+  };
+  // Rasterizes glyph `index` of `face` for text of `px` pixels (CPU only: no texture). Outlines
+  // through FreeType; a colour bitmap face (Noto Color Emoji, whose bitmaps come in one 109 px
+  // strike) from the strike nearest above `px`, area-filtered down (or filtered up) to the
+  // size the shaper's advances were scaled to. False when FreeType cannot draw it.
+  static bool renderGlyph(const text::FontFace& face, std::uint32_t index, int px, GlyphImage& out);
+
 private:
   struct Glyph {
     int page = -1;
     int x = 0, y = 0, w = 0, h = 0; // in the page; w == 0 for an empty glyph (a space)
     int left = 0, top = 0;          // FreeType bearings, pixels
+    bool colour = false;            // drawn in its own colours, untinted
   };
   struct Page {
     std::unique_ptr<sf::Texture> texture;
@@ -92,6 +106,7 @@ private:
   bool m_pending = false;
   int m_rasterizedThisFrame = 0;
   std::vector<unsigned char> m_scratch;
+  GlyphImage m_image; // reused: its buffer grows to the largest glyph once
 };
 
 } // namespace kiosk::ui

@@ -20,6 +20,7 @@ run_packages=(
   libsodium-dev                             # the staff PIN's hash (Argon2id); publish's content hash (SHA-256)
   nlohmann-json3-dev                        # JSON: the visit log's lines, validate --json (headers)
   fonts-noto-core fonts-noto-cjk            # Latin, Cyrillic, Thai...; Chinese, Japanese, Korean
+  fonts-noto-color-emoji                    # emoji, in colour (Noto Color Emoji)
   doctest-dev                               # the test framework (headers; the build always has tests)
   libcli11-dev                              # the command line's verbs and options (CLI11, headers)
 )

@@ -71,6 +71,20 @@ double inkFraction(const Shot& s, Region r, int threshold = 200) {
   return static_cast<double>(bright) / static_cast<double>(n);
 }
 
+// Fraction of pixels in a region that show a warm colour: red clearly above blue, and bright
+// enough to be no shade of the dark blue theme (background, cards, a section's bar) nor of white
+// or tinted text. An emoji's reds, oranges and yellows are; nothing else on a text screen is.
+double warmFraction(const Shot& s, Region r) {
+  size_t warm = 0, n = 0;
+  for (int y = static_cast<int>(r.y0 * s.h); y < static_cast<int>(r.y1 * s.h); ++y)
+    for (int x = static_cast<int>(r.x0 * s.w); x < static_cast<int>(r.x1 * s.w); ++x) {
+      const unsigned char* p = s.at(x, y);
+      warm += p[0] > 150 && p[0] - p[2] > 80;
+      ++n;
+    }
+  return static_cast<double>(warm) / static_cast<double>(n);
+}
+
 // Runs of pixels along row `y` (a fraction of the height) that are not the page background,
 // each at least 5% of the width: the number of tiles or cards side by side.
 int spansAcross(const Shot& s, float y) {
@@ -503,6 +517,24 @@ TEST_CASE("[Scripts] Arabic runs right to left from the right edge") {
   CHECK(right > left * 2 + 0.001);
   const Shot en = load("scripts", "en.png");
   CHECK(inkFraction(en, columnLeft) > inkFraction(en, columnRight) * 2 + 0.001);
+}
+
+TEST_CASE("[Emoji] emoji in a title are drawn in colour, in Latin, Arabic and Thai titles alike") {
+  // Issue 14: emoji were left out ("no installed font can draw") and ❄ was black and white.
+  const std::string log = readLog("emoji");
+  CHECK(log.find("left out") == std::string::npos);
+  CHECK(log.find("no installed font can draw") == std::string::npos);
+  // The title row of the text-only item's reading column, right of the section's blue bar.
+  const Region title{0.26f, 0.09f, 0.75f, 0.17f};
+  const Shot reference = load("emoji", "zh-Hans.png"); // the same screen, its title without emoji
+  CHECK(inkFraction(reference, title) > 0.002);       // a title is there...
+  CHECK(warmFraction(reference, title) < 0.0005);     // ...white on blue: nothing warm
+  for (const char* lang : {"en", "ar", "th"}) {
+    CAPTURE(lang);
+    const Shot s = load("emoji", std::string(lang) + ".png");
+    CHECK(inkFraction(s, title) > 0.002);
+    CHECK(warmFraction(s, title) > 0.004); // 🔥's flame and 🎿's skis, in their own colours
+  }
 }
 
 TEST_CASE("[MissingFolder] a missing content folder is explained, never a crash or a blank screen") {

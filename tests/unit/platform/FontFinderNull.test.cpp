@@ -6,6 +6,7 @@
 
 TEST_CASE("[FontFinderNull] the null platform finds no fonts and says so") {
   CHECK_FALSE(platform::findFontForLanguage("en"));
+  CHECK_FALSE(platform::findColourFont({U'\U0001F3BF'}));
   CHECK(std::string(platform::fontFinderName()) == "null");
 }
 

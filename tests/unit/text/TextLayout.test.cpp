@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include "text/Bidi.h"
 #include "text/LineBreaker.h"
 
@@ -237,4 +238,110 @@ TEST_CASE("[TextLayout] an opening bracket that begins a wrapped line is set flu
   CHECK(second->width == doctest::Approx(full - px / 2).epsilon(0.01));
   CHECK(l.lines[0].width == doctest::Approx(layoutText("「沈阳故宫」是清朝的皇宫。", "zh-Hans", style, 1e9f, fonts()).width).epsilon(0.01));
   for (const auto& line : l.lines) CHECK(line.width <= full + 2);
+}
+
+namespace {
+// The glyphs of a one-line layout drawn from a colour face, and from a monochrome one.
+size_t colourGlyphs(const TextLayout& l) {
+  size_t n = 0;
+  for (const auto& line : l.lines)
+    for (const auto& g : line.glyphs) n += g.face->colour();
+  return n;
+}
+} // namespace
+
+TEST_CASE("[TextLayout] emoji are drawn from a colour face, the words between them from a text face") {
+  // Issue 14: emoji were left out (no colour face was ever chosen) and "❄️" came out black and white.
+  const std::string text = "❄️ Winter 🎿";
+  const TextLayout l = layoutText(text, "en", {}, 2000, fonts());
+  CHECK(l.missing.empty());
+  REQUIRE(l.lines.size() == 1);
+  const auto& glyphs = l.lines[0].glyphs;
+  // The snowflake (a text symbol made an emoji by U+FE0F) and the skis (an emoji by default):
+  // two colour glyphs; "Winter" in the language's own face.
+  CHECK(colourGlyphs(l) == 2);
+  for (const auto& g : glyphs) {
+    CAPTURE(g.byte);
+    const bool emoji = g.byte < text.find(' ') || g.byte >= text.rfind(' ') + 1;
+    CHECK(g.face->colour() == emoji);
+    if (!emoji) CHECK(g.face == fonts().primary("en").get());
+  }
+}
+
+TEST_CASE("[TextLayout] an emoji sequence is one glyph: a family, a flag, a skin tone, a keycap") {
+  const char* sequences[] = {
+      "\U0001F468\u200D\U0001F469\u200D\U0001F467", // 👨‍👩‍👧 man, woman, girl joined by ZWJ
+      "\U0001F1E8\U0001F1F3",                       // 🇨🇳 two regional indicators
+      "\U0001F44B\U0001F3FD",                       // 👋🏽 waving hand, medium skin tone
+      "1\uFE0F\u20E3",                              // 1️⃣ keycap
+      "\U0001F3C3\u200D\u2640\uFE0F",               // 🏃‍♀️ a text-default sign joined in
+  };
+  for (const char* s : sequences) {
+    const std::string sequence = s;
+    CAPTURE(sequence);
+    for (const std::string lang : {"en", "ar", "zh-Hans"}) { // the same in a right-to-left paragraph
+      CAPTURE(lang);
+      const TextLayout l = layoutText(s, lang, {}, 2000, fonts());
+      CHECK(l.missing.empty());
+      REQUIRE(l.lines.size() == 1);
+      REQUIRE(l.lines[0].glyphs.size() == 1);
+      CHECK(l.lines[0].glyphs[0].face->colour());
+    }
+  }
+  // Between words, too: the family stays one glyph and the words keep their faces.
+  const TextLayout l = layoutText("Family \U0001F468\u200D\U0001F469\u200D\U0001F467 day", "en", {}, 2000, fonts());
+  CHECK(l.missing.empty());
+  CHECK(colourGlyphs(l) == 1);
+  for (const auto& line : l.lines)
+    for (const auto& g : line.glyphs)
+      if (!g.face->colour()) CHECK(g.face == fonts().primary("en").get());
+}
+
+TEST_CASE("[TextLayout] U+FE0E asks for text: a monochrome face where one has the character") {
+  // ☔ is an emoji by default; followed by U+FE0E it is a text symbol, in the text's colour.
+  const TextLayout emoji = layoutText("\u2614", "en", {}, 2000, fonts());
+  const TextLayout text = layoutText("\u2614\uFE0E", "en", {}, 2000, fonts());
+  REQUIRE(emoji.lines.size() == 1);
+  REQUIRE(text.lines.size() == 1);
+  REQUIRE(emoji.lines[0].glyphs.size() == 1);
+  REQUIRE(text.lines[0].glyphs.size() == 1);
+  CHECK(emoji.lines[0].glyphs[0].face->colour());
+  CHECK_FALSE(text.lines[0].glyphs[0].face->colour());
+  // And a text symbol stays text unless U+FE0F asks otherwise.
+  const TextLayout snow = layoutText("\u2744", "en", {}, 2000, fonts());
+  REQUIRE(snow.lines.size() == 1);
+  CHECK_FALSE(snow.lines[0].glyphs[0].face->colour());
+  CHECK(text.missing.empty());
+}
+
+TEST_CASE("[TextLayout] an emoji's advance is scaled like the text's: twice the size, twice the width") {
+  TextStyle small, large;
+  small.pixelSize = 24;
+  large.pixelSize = 48;
+  const float a = layoutText("\U0001F3BF", "en", small, 2000, fonts()).width;
+  const float b = layoutText("\U0001F3BF", "en", large, 2000, fonts()).width;
+  CHECK(a > 24 * 0.8f);
+  CHECK(a < 24 * 1.5f); // about an em (Noto Color Emoji's is 1.25 em), not its 109 px strike
+  CHECK(b == doctest::Approx(2 * a).epsilon(0.02));
+}
+
+TEST_CASE("[TextLayout] Arabic, Persian and Urdu are set in Noto Sans Arabic, Hebrew in Noto Sans Hebrew, Thai in Noto Sans Thai") {
+  // Issue 14: fontconfig's first choice for Arabic was DejaVu Sans (its sans-serif list comes before
+  // the language), so Arabic was set in DejaVu's Arabic letters beside Noto Sans Latin.
+  const std::pair<const char*, const char*> cases[] = {
+      {"ar", "مرحبا بكم في شنيانغ"}, {"fa", "به شنیانگ خوش آمدید"}, {"ur", "شینیانگ میں خوش آمدید"},
+      {"he", "ברוכים הבאים לשניאנג"}, {"th", "ยินดีต้อนรับสู่เมืองเสิ่นหยาง"}};
+  const std::map<std::string, std::string> family{{"ar", "Noto Sans Arabic"}, {"fa", "Noto Sans Arabic"},
+                                                   {"ur", "Noto Sans Arabic"}, {"he", "Noto Sans Hebrew"},
+                                                   {"th", "Noto Sans Thai"}};
+  for (const auto& c : cases) {
+    const std::string lang = c.first;
+    CAPTURE(lang);
+    const TextLayout l = layoutText(c.second, lang, {}, 4000, fonts());
+    CHECK(l.missing.empty());
+    REQUIRE(l.lines.size() == 1);
+    for (const auto& g : l.lines[0].glyphs) CHECK(g.face->family() == family.at(lang));
+    REQUIRE(fonts().primary(lang));
+    CHECK(fonts().primary(lang)->family() == family.at(lang));
+  }
 }
