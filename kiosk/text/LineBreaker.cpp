@@ -64,7 +64,11 @@ BreakOpportunities findLineBreaks(std::string_view utf8, const std::string& lang
   it->setText(ut, status);
   // With a UTF-8 UText, ICU's indices are byte offsets into utf8.
   for (int32_t pos = it->next(); pos != icu::BreakIterator::DONE; pos = it->next()) {
-    out.offsets.push_back(static_cast<size_t>(pos));
+    // A web address never ends a line at its "://" ("https://" alone, the rest below): UAX #14
+    // allows a break after a solidus, browsers keep a scheme with what follows it.
+    const auto p = static_cast<size_t>(pos);
+    if (p >= 3 && p < utf8.size() && utf8.compare(p - 3, 3, "://") == 0) continue;
+    out.offsets.push_back(p);
     out.hard.push_back(it->getRuleStatus() >= UBRK_LINE_HARD && it->getRuleStatus() < UBRK_LINE_HARD_LIMIT);
   }
   utext_close(ut);

@@ -122,3 +122,11 @@ TEST_CASE("[LineBreaker] Japanese never starts a line with a small kana or the p
   const BreakOpportunities loose = findLineBreaks(text, "ja-u-lb-loose");
   CHECK(std::find(loose.offsets.begin(), loose.offsets.end(), text.find("ゃ")) != loose.offsets.end());
 }
+
+TEST_CASE("[LineBreaker] a web address is never broken right after its scheme's ://") {
+  const std::string text = "see https://www.shenyang.gov.cn/en/ now";
+  const BreakOpportunities b = findLineBreaks(text, "en");
+  const size_t after = text.find("://") + 3;
+  CHECK(std::find(b.offsets.begin(), b.offsets.end(), after) == b.offsets.end());
+  CHECK(std::find(b.offsets.begin(), b.offsets.end(), text.find("https")) != b.offsets.end());
+}
