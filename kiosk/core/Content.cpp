@@ -1,6 +1,7 @@
 #include "core/Content.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 namespace kiosk {
@@ -32,6 +33,12 @@ const std::string& LocalizedText::languageOf(const std::string& language, const 
     if (auto it = byLanguage.find(l); it != byLanguage.end()) return it->first;
   if (!byLanguage.empty()) return byLanguage.begin()->first;
   return language;
+}
+
+bool isVideoPath(const std::filesystem::path& file) {
+  std::string ext = file.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".mp4" || ext == ".m4v" || ext == ".mov" || ext == ".mkv" || ext == ".webm";
 }
 
 const Section* Content::findSection(const std::string& id) const {

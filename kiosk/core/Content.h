@@ -51,7 +51,28 @@ struct ImageRef {
   std::string namedIn;
   int line = 0;
   int column = 0;
+
+  // A film (issue 15): .mp4, .m4v, .mov, .mkv or .webm, which may stand wherever a picture
+  // stands. Where a film plays (the attract loop, an item, the gallery) it plays; where a
+  // picture is only a thumbnail (a card, a tile) its poster is shown.
+  bool video = false;
+  // The poster: a picture staff gave (`poster` in [[images]], or NAME.poster.jpg / .png beside
+  // the film); empty: the kiosk takes a frame of the film and keeps it in its cache.
+  std::filesystem::path poster;
+  std::string posterDisplay; // as staff see it, for messages
+  // Captions per language (tag -> WebVTT file): NAME.LANG.vtt beside the film, or `captions`
+  // in [[images]]. Shown in the visitor's language along the usual fallbacks.
+  struct CaptionFile {
+    std::filesystem::path file;
+    std::string displayPath;
+    int line = 0; // where `captions` names it (0: found beside the film)
+    int column = 0;
+  };
+  std::map<std::string, CaptionFile> captions;
 };
+
+// Whether a path names a film by its extension (any case): .mp4 .m4v .mov .mkv .webm.
+bool isVideoPath(const std::filesystem::path& file);
 
 // A web address visitors take to their phone as a QR code: `link` in an item, section.toml or
 // kiosk.toml, one address for everyone or one per language, and `link_title`, what the phone

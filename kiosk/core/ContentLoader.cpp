@@ -389,6 +389,8 @@ std::string sameNameOtherCase(const fs::path& missing) {
   return {};
 }
 
+void findFilmCompanions(ImageRef& film, const Context& ctx);
+
 // Resolves a path staff wrote relative to the file's folder; refuses anything leaving the content folder.
 std::optional<ImageRef> readImagePath(FileReader& r, const toml::node& node, const fs::path& baseDir, const Context& ctx) {
   const auto* s = node.as_string();
@@ -428,6 +430,8 @@ std::optional<ImageRef> readImagePath(FileReader& r, const toml::node& node, con
     ref.bytes = fs::file_size(canon, ec);
     ref.modified = fs::last_write_time(canon, ec);
   }
+  ref.video = isVideoPath(canon);
+  if (ref.video && ref.exists) findFilmCompanions(ref, ctx);
   if (!ref.exists) {
     const auto type = fs::status(canon, ec).type();
     if (type == fs::file_type::directory)
@@ -440,6 +444,71 @@ std::optional<ImageRef> readImagePath(FileReader& r, const toml::node& node, con
                         sameNameOtherCase(full) + "; check the spelling or copy the file in; a placeholder is shown meanwhile");
   }
   return ref;
+}
+
+// A film's companions found beside it: NAME.poster.jpg / .jpeg / .png, and NAME.LANG.vtt captions
+// (NAME.zh-Hans.vtt, NAME.en.vtt). The language part is canonicalised as `languages` is.
+void findFilmCompanions(ImageRef& film, const Context& ctx) {
+  std::error_code ec;
+  const std::string stem = film.file.stem().string();
+  fs::directory_iterator it(film.file.parent_path(), ec), end;
+  for (int seen = 0; !ec && it != end && seen < 10'000; it.increment(ec), ++seen) {
+    const std::string name = it->path().filename().string();
+    if (name.size() <= stem.size() + 1 || name.compare(0, stem.size() + 1, stem + ".") != 0) continue;
+    std::string rest = name.substr(stem.size() + 1); // "poster.jpg", "en.vtt"
+    std::string lower = rest;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (lower == "poster.jpg" || lower == "poster.jpeg" || lower == "poster.png") {
+      if (film.poster.empty()) {
+        film.poster = it->path();
+        film.posterDisplay = ctx.display(it->path());
+      }
+    } else if (lower.size() > 4 && lower.compare(lower.size() - 4, 4, ".vtt") == 0) {
+      const std::string tag = rest.substr(0, rest.size() - 4);
+      if (!isWellFormedLanguageTag(tag)) continue;
+      film.captions.try_emplace(canonicalLanguageTag(tag), ImageRef::CaptionFile{it->path(), ctx.display(it->path())});
+    }
+  }
+}
+
+// `poster = "..."` and `captions = { en = "...", zh-Hans = "..." }` of a film in [[images]].
+void readFilmKeys(FileReader& r, const toml::table& t, ImageRef& film, const fs::path& baseDir, const Context& ctx) {
+  if (const toml::node* pn = t.get("poster")) {
+    if (!film.video) r.report(Severity::Warning, &pn->source(), "'poster' is for films (.mp4, .webm...); this picture is its own poster, so it is ignored");
+    else if (auto poster = readImagePath(r, *pn, baseDir, ctx)) {
+      if (isVideoPath(poster->file)) r.error(*pn, "a poster must be a picture (JPEG or PNG), not a film");
+      else if (poster->exists) {
+        film.poster = poster->file;
+        film.posterDisplay = poster->displayPath;
+      }
+    }
+  }
+  if (const toml::node* cn = t.get("captions")) {
+    const auto* table = cn->as_table();
+    if (!film.video) r.report(Severity::Warning, &cn->source(), "'captions' are for films (.mp4, .webm...); they are ignored on a picture");
+    else if (!table) r.error(*cn, "'captions' must be a table of files per language: [images.captions] then en = \"film.en.vtt\"");
+    else
+      for (const auto& [key, node] : *table) {
+        const std::string tag(key.str());
+        const auto* file = node.as_string();
+        if (!isWellFormedLanguageTag(tag)) {
+          r.error(node, "'" + tag + "' is not a language tag; write captions per language like en = \"film.en.vtt\"");
+          continue;
+        }
+        if (!file) {
+          r.error(node, "captions for '" + tag + "' must be a file name in quotes, like \"film." + tag + ".vtt\"");
+          continue;
+        }
+        const fs::path full = (baseDir / fs::path(file->get())).lexically_normal();
+        ImageRef::CaptionFile cf{full, ctx.display(full), static_cast<int>(node.source().begin.line),
+                                 static_cast<int>(node.source().begin.column)};
+        if (!ctx.inside(full)) {
+          r.error(node, "captions '" + file->get() + "' point outside the content folder; copy the file into the folder");
+          continue;
+        }
+        film.captions[canonicalLanguageTag(tag)] = std::move(cf); // the one named wins over one found beside
+      }
+  }
 }
 
 std::optional<std::uint32_t> parseColour(const std::string& s) {
@@ -633,6 +702,10 @@ std::optional<HotspotMap> readMap(FileReader& r, const toml::node& node, const f
   }
   auto ref = readImagePath(r, *imageNode, baseDir, ctx);
   if (!ref) return std::nullopt;
+  if (ref->video) {
+    r.error(*imageNode, "a map's image must be a picture (JPEG or PNG), not a film: points are placed on a still picture");
+    return std::nullopt;
+  }
   HotspotMap map;
   map.image = std::move(*ref);
   if (auto c = readText(r, *t, "caption", false, ctx)) map.image.caption = *c;
@@ -960,7 +1033,9 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
     }
   }
   if (const toml::node* n = k->get("logo")) {
-    if (auto ref = readImagePath(r, *n, ctx.root, textCtx)) {
+    if (auto ref = readImagePath(r, *n, ctx.root, textCtx); ref && ref->video)
+      r.error(*n, "the logo must be a picture (PNG or JPEG), not a film");
+    else if (ref) {
       settings.logo = std::move(*ref);
       settings.hasLogo = settings.logo.exists;
     }
@@ -1073,7 +1148,7 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
           r.error(entry, "each image must be a table with file = \"...\" (write it as [[images]])");
           continue;
         }
-        r.checkKeys(*t, {"file", "caption"}, "an image");
+        r.checkKeys(*t, {"file", "caption", "poster", "captions"}, "an image");
         const toml::node* f = t->get("file");
         if (!f) {
           r.report(Severity::Error, &t->source(), "this image has no 'file'; add file = \"images/name.jpg\"");
@@ -1081,6 +1156,7 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
         }
         if (auto ref = readImagePath(r, *f, file.parent_path(), ctx)) {
           if (auto c = readText(r, *t, "caption", false, ctx)) ref->caption = *c;
+          readFilmKeys(r, *t, *ref, file.parent_path(), ctx);
           item.images.push_back(std::move(*ref));
         }
       }

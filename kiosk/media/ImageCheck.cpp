@@ -11,6 +11,7 @@ std::vector<Diagnostic> checkContentImages(const Content& content, ImageCheckDep
   std::set<std::string> checked; // a picture named twice is reported once
   auto check = [&](const ImageRef& img) {
     if (!img.exists || !checked.insert(img.file.string()).second) return; // missing: the loader said so
+    if (img.video) return; // films are probed by checkContentVideos (VideoProbe.h)
     std::string error = probeImageFile(img.file);
     if (error.empty() && depth == ImageCheckDepth::Decode) error = decodeImageFile(img.file, {240, 240, Fit::Contain}).error;
     if (error.empty()) return;

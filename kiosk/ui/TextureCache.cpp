@@ -68,7 +68,9 @@ TextureCache::Entry& TextureCache::request(const ImageRef& image, media::Display
     e.bytes = image.bytes;
     e.modified = image.modified;
     e.ticket = m_nextTicket++;
-    m_loader.request({image.file, box, priority, e.ticket});
+    // A film is shown as its poster here (the one staff gave, else a frame the loader takes
+    // from the film); where it plays, the video players draw over it.
+    m_loader.request({image.video && !image.poster.empty() ? image.poster : image.file, box, priority, e.ticket});
   }
   e.lastWanted = m_frame;
   if (priority == media::Priority::Visible && e.prefetchOnly) {
