@@ -23,6 +23,7 @@ run_packages=(
   fonts-noto-color-emoji                    # emoji, in colour (Noto Color Emoji)
   doctest-dev                               # the test framework (headers; the build always has tests)
   libcli11-dev                              # the command line's verbs and options (CLI11, headers)
+  libmpv-dev                                # films: probing, poster frames, playback through mpv's render API
 )
 test_packages=(
   xvfb xauth                                # end-to-end runs of the real kiosk on a virtual display
@@ -33,6 +34,7 @@ test_packages=(
   python3                                   # rrsync (in rsync) is Python: the push gate test runs it
   unicode-data                              # BidiCharacterTest.txt, LineBreakTest.txt: the text conformance tests
   time                                      # /usr/bin/time: the hostile content test measures each run's memory
+  ffmpeg mpv                                # test films (frame counter burnt in) and bench_video's reference player
 )
 
 case "${1:-run}" in
