@@ -1,4 +1,5 @@
 #include "app/App.h"
+#include "media/FrameStamp.h"
 
 #include "ops/Log.h"
 #include "core/TranslationReport.h"
@@ -83,6 +84,7 @@ App::App(const Options& options, Clock& clock) : m_options(options), m_clock(clo
   glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTexture);
   if (maxTexture >= 1024) m_maxTextureSize = maxTexture;
   createTextureCache();
+  createFilms();
   // Every finger, beyond the first that SFML sees as the mouse: pinch and two-finger gestures.
   m_touch = platform::createTouchInput();
   if (std::string why; !m_touch->start(static_cast<unsigned long>(m_window.getSystemHandle()), why) || !why.empty())
@@ -141,6 +143,38 @@ void App::createTextureCache() {
   m_textures = std::make_unique<ui::TextureCache>(std::move(to));
 }
 
+void App::createFilms() {
+  ui::Films::Options fo;
+  fo.hwdec = m_options.hwdec.empty() ? "auto-safe" : m_options.hwdec;
+  fo.stepped = !m_options.script.empty(); // scripted runs: frames follow the virtual clock
+  if (!m_options.videoSpeed.empty()) {
+    char* end = nullptr;
+    const double speed = std::strtod(m_options.videoSpeed.c_str(), &end);
+    if (end && *end == '\0' && speed >= 0.1 && speed <= 100) fo.speed = speed;
+    else std::cerr << "kiosk: --video-speed " << m_options.videoSpeed << " is not a number from 0.1 to 100; films play at their own speed\n";
+  }
+  std::cerr << "kiosk: films: decoding " << (fo.hwdec == "no" ? std::string("in software") : "with hwdec=" + fo.hwdec + " (hardware where it works)")
+            << (fo.speed != 1 ? ", at " + std::to_string(fo.speed) + "x speed" : std::string()) << "\n";
+  m_films = std::make_unique<ui::Films>(fo);
+  if (!m_options.frameStampsFile.empty()) {
+    m_frameStamps = std::fopen(m_options.frameStampsFile.c_str(), "w");
+    if (!m_frameStamps) std::cerr << "kiosk: cannot write the frame stamps file " << m_options.frameStampsFile << "\n";
+  }
+}
+
+// The screen's row through the middle, read back before it is shown and decoded as a test
+// film's frame stamp: what the visitor saw, frame by frame, for bench_video and the soak.
+void App::writeFrameStamp() {
+  const int w = static_cast<int>(m_window.getSize().x), h = static_cast<int>(m_window.getSize().y);
+  std::vector<std::uint8_t> row(static_cast<size_t>(w) * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, h / 2, w, 1, GL_RGBA, GL_UNSIGNED_BYTE, row.data());
+  const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started).count();
+  const media::FrameStamp st = media::decodeFrameStamp(row.data(), w);
+  if (st.kind == media::FrameStamp::Code) std::fprintf(m_frameStamps, "%.3f %d %d\n", ms, st.clip, st.frame);
+  else std::fprintf(m_frameStamps, "%.3f %s\n", ms, st.kind == media::FrameStamp::Black ? "black" : "none");
+}
+
 void App::logMemory() const {
   std::uintmax_t hwm = 0, rss = 0;
   if (std::FILE* f = std::fopen("/proc/self/status", "r")) {
@@ -180,8 +214,10 @@ App::~App() {
   if (m_pinCheck.valid()) m_pinCheck.wait();
   if (m_loading.valid()) m_loading.wait();
   if (m_metricsWrite.valid()) m_metricsWrite.wait();
+  m_films.reset(); // with the window's GL context still there
   m_textures.reset();
   m_imgui.reset();
+  if (m_frameStamps) std::fclose(m_frameStamps);
 }
 
 void App::createWindow() {
@@ -326,6 +362,7 @@ void App::adoptLoaded(Loaded&& l) {
               << " uploaded in " << msSince(uploadStart) << " ms\n";
   }
   m_textures->retain(*l.content.content);
+  m_films->retain(*l.content.content);
   if (m_nav)
     m_nav->setContent(l.content.content, m_clock.now());
   else
@@ -377,6 +414,13 @@ void App::writeMetrics() {
   for (const auto& d : m_diagnostics) (d.severity == Diagnostic::Severity::Error ? h.contentErrors : h.contentWarnings)++;
   h.uptimeSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
   h.now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const auto films = m_films->stats();
+  h.filmPlayers = films.players;
+  h.filmFrames = films.framesRendered;
+  h.filmDroppedFrames = static_cast<std::uint64_t>(std::max<std::int64_t>(0, films.droppedFrames));
+  h.filmFailures = films.failures;
+  h.filmDecoderMessages = films.decoderMessages;
+  h.filmDecoder = films.hwdec;
   const fs::path file = m_options.metricsFile;
   const fs::path state = stateDirectory(m_options);
   const bool countStart = m_starts == 0;
@@ -528,6 +572,7 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
     }
   m_gestures.forgetStale(m_clock.now()); // a finger whose end was lost (cable pulled); the kiosk's one clock
   m_textures->beginFrame();
+  m_films->beginFrame();
   m_textures->pump(3.0); // uploads a band of rows at a time: a large picture spreads over frames
 
   const Seconds now = m_clock.now();
@@ -558,8 +603,9 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
     watchCornerTaps();
     m_painter->beginFrame(4.0); // glyphs rasterized on demand, 4 ms a frame at most
     ui::Frame f{*m_nav, m_fonts, *m_painter, *m_textures, m_targets, m_strings, now, width(), height(), hasErrors(m_diagnostics) && staffPreview(),
-                m_pxPerMm, &m_gestures, &m_admin, m_givenPxPerMm};
+                m_pxPerMm, &m_gestures, &m_admin, m_givenPxPerMm, m_films.get()};
     m_screens.draw(f);
+    if (m_nav->idleResets() != idleResetsBefore) m_films->setSound(false, ui::Films::kDefaultVolume); // the next visitor's sound
     if (touched) m_nav->noteActivity(now);
     if (touched && m_admin.mode != ui::AdminModel::Mode::Closed) m_adminTouched = now;
     handleAdmin();
@@ -571,6 +617,11 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
                   << "; it is left out of the screen (kiosk validate names the file)\n";
   }
   if (m_staffOverlay) drawStaffOverlay();
+  // The films' new frames into their textures, before ImGui draws them (mpv renders here, in
+  // the frame loop, never from its callbacks).
+  m_films->render(now);
+  for (const auto& line : m_films->takeLog()) std::cerr << "kiosk: " << line << "\n";
+  for (auto& d : m_films->takeDiagnostics()) m_diagnostics.push_back(std::move(d));
 
   // Everything up to here is the kiosk's own work on the CPU; what follows is GPU submission
   // (and, on llvmpipe, the drawing itself).
@@ -594,7 +645,9 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
         }
       }
     }
+    if (m_frameStamps && screenshot.empty()) writeFrameStamp();
     m_window.display();
+    m_films->afterSwap();
   } else {
     ImGui::Render(); // the frame still runs (input, layout) without being drawn
   }
@@ -857,6 +910,13 @@ void App::fillAdminPanel() {
                 static_cast<unsigned long long>(r.residentBytes >> 20), static_cast<unsigned long long>(tex.residentBytes >> 20),
                 static_cast<unsigned long long>(tex.budgetBytes >> 20), m_textures->pending(), tex.fromDiskCache);
   st.push_back({buf});
+  if (const auto films = m_films->stats(); films.opened > 0) {
+    std::snprintf(buf, sizeof buf, "Films: %zu open, decoding %s; %llu frames drawn, %lld dropped, %llu failed, %llu decoder messages",
+                  films.players, films.hwdec.empty() ? "(not yet)" : films.hwdec == "no" ? "in software" : ("in hardware (" + films.hwdec + ")").c_str(),
+                  static_cast<unsigned long long>(films.framesRendered), static_cast<long long>(films.droppedFrames),
+                  static_cast<unsigned long long>(films.failures), static_cast<unsigned long long>(films.decoderMessages));
+    st.push_back({buf, films.failures > 0 || films.droppedFrames > 0 ? 1 : 0});
+  }
   st.push_back({std::string("Display ") + (m_displayAwake ? "awake" : "asleep") + "; screen " + std::to_string(static_cast<int>(width())) + "x" +
                 std::to_string(static_cast<int>(height()))});
   st.push_back({"Visits today: " + std::to_string(m_visits.sessionsToday()) + (m_visitLog ? "" : " (analytics off)")});

@@ -14,6 +14,7 @@
 #include "ui/FontSet.h"
 #include "ui/HitTargets.h"
 #include "ui/ImGuiSfml.h"
+#include "ui/Films.h"
 #include "ui/Screens.h"
 #include "ui/TextPainter.h"
 #include "ui/TextureCache.h"
@@ -68,6 +69,8 @@ public:
   bool isOpen() const { return m_window.isOpen(); }
   // Image decodes or uploads still outstanding.
   size_t pendingImages() const { return m_textures->pending(); }
+  // Scripted runs: films whose frame for the virtual clock is not drawn yet.
+  size_t pendingFilms() const { return m_films ? m_films->pending() : 0; }
   // Any worker still busy for the screen: content loading, pictures, the admin PIN check.
   bool busy() const { return loading() || pendingImages() > 0 || m_pinCheck.valid(); }
   const ui::AdminModel& admin() const { return m_admin; }
@@ -158,6 +161,10 @@ private:
   sf::RenderWindow m_window;
   std::unique_ptr<ui::ImGuiSfml> m_imgui;
   std::unique_ptr<ui::TextureCache> m_textures;
+  std::unique_ptr<ui::Films> m_films;
+  std::FILE* m_frameStamps = nullptr; // --frame-stamps
+  void writeFrameStamp();
+  void createFilms();
   std::unique_ptr<ui::TextPainter> m_painter; // before m_loading: the load uses its font library
   ui::FontSet m_fonts;
   ui::Screens m_screens;

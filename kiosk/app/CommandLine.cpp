@@ -129,6 +129,15 @@ public:
          "(default: $XDG_CACHE_HOME/kiosk/images or ~/.cache/kiosk/images;\n"
          "never inside the content folder)");
     flag("--no-image-cache", &o.imageCache, false, "decode every picture from its original at every start");
+    text("--hwdec", o.hwdec, "MODE", "a decoding mode",
+         "how films are decoded: auto-safe (default: the graphics card's\n"
+         "decoder where it is known to work, VA-API on Intel and AMD), or\n"
+         "no (always in software)");
+    text("--video-speed", o.videoSpeed, "X", "a number",
+         "play films X times faster (for soak tests)");
+    text("--frame-stamps", o.frameStampsFile, "FILE", "a file name",
+         "write a line per presented frame with the frame stamp of the test\n"
+         "films read back from the screen (bench_video)");
     text("--metrics-file", o.metricsFile, "FILE", "a file name",
          "write health figures (frame times, memory, textures, content errors,\n"
          "uptime, starts) every 15 s in the Prometheus text format, for\n"

@@ -37,6 +37,9 @@ struct Options {
   unsigned keep = 3;           // publish: versions kept
   unsigned quietSeconds = 30;  // publish: how long staging must have been still
   bool rollback = false;       // publish --rollback CONTENT_LINK
+  std::string hwdec = "auto-safe"; // films: mpv's hwdec ("auto-safe": VA-API where it works; "no": software)
+  std::string videoSpeed;      // films play this many times faster (soak tests); empty: 1
+  std::string frameStampsFile; // a line per presented frame with the film frame stamp read back (bench_video)
 };
 
 // Parses argv; on a mistake returns nullopt and puts a message (with the usage hint) in `error`.

@@ -106,7 +106,7 @@ bool ScriptRunner::settle() {
   // Let outstanding images decode and upload first (real time; virtual time stands still),
   // so a screenshot never catches a placeholder that a visitor would see only for a moment.
   const auto start = std::chrono::steady_clock::now();
-  while (ok && (m_app.pendingImages() > 0 || m_app.pendingText()) && std::chrono::steady_clock::now() - start < std::chrono::seconds(20)) {
+  while (ok && (m_app.pendingImages() > 0 || m_app.pendingText() || m_app.pendingFilms() > 0) && std::chrono::steady_clock::now() - start < std::chrono::seconds(20)) {
     ok = m_app.frame(false, {}, m_error);
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }

@@ -176,6 +176,9 @@ AttractFrame Navigator::attract(Seconds now) const {
   f.next = (index + 1) % count;
   const Seconds into = t - static_cast<Seconds>(index) * slide;
   const Seconds fadeStart = slide - kCrossfadeSeconds;
+  f.slide = index;
+  f.remaining = slide - into;
+  f.fadeIn = std::max<Seconds>(0, fadeStart - into);
   if (into > fadeStart && count > 1) {
     const double x = (into - fadeStart) / kCrossfadeSeconds;
     f.mix = static_cast<float>(x * x * (3 - 2 * x)); // smoothstep: no visible jolt at either end
@@ -195,6 +198,10 @@ AttractFrame Navigator::attract(Seconds now) const {
 
 void Navigator::holdAttract(Seconds seconds) {
   if (std::isfinite(seconds) && seconds > 0) m_attractSince += seconds;
+}
+
+void Navigator::skipAttract(Seconds seconds) {
+  if (std::isfinite(seconds) && seconds > 0) m_attractSince -= seconds;
 }
 
 void Navigator::show(Screen screen, Seconds now) {

@@ -24,6 +24,11 @@ struct AttractFrame {
   // the slow pan and zoom, and that long as a fraction of a slide's whole showing.
   double currentAge = 0, nextAge = 0;
   double currentProgress = 0, nextProgress = 0;
+  // The slide's number since the loop began (a loop of one film shows it as slide 0, 1, 2...:
+  // each showing is played by its own player, prepared while the one before plays).
+  std::uint64_t slide = 0;
+  Seconds remaining = 0; // until the next slide takes over (the end of its crossfade)
+  Seconds fadeIn = 0;    // until the crossfade to the next slide begins (0: it has begun)
 };
 
 // What a visitor asked of the display for themselves; reset with everything else when the
@@ -93,6 +98,9 @@ public:
   // The attract loop stands still for `seconds` (the next picture is not decoded yet): a slide
   // never fades into a gap.
   void holdAttract(Seconds seconds);
+  // Moves the attract loop on by `seconds` at once: a film that ended early fades or cuts to
+  // the next slide now instead of holding its last frame.
+  void skipAttract(Seconds seconds);
 
 private:
   void show(Screen screen, Seconds now);

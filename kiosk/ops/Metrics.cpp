@@ -61,6 +61,22 @@ std::string formatMetrics(const HealthFigures& h) {
   metric(out, "kiosk_uptime_seconds", "gauge", "Seconds since this kiosk process started.", h.uptimeSeconds);
   metric(out, "kiosk_starts_total", "counter", "Times the kiosk has started on this machine (restarts + 1).", static_cast<double>(h.starts));
   metric(out, "kiosk_heartbeat_timestamp_seconds", "gauge", "When this file was written (Unix time): stale means stuck.", h.now);
+  metric(out, "kiosk_film_players", "gauge", "Films open now (playing or prepared to play next).", static_cast<double>(h.filmPlayers));
+  metric(out, "kiosk_film_frames_total", "counter", "Film frames drawn since start.", static_cast<double>(h.filmFrames));
+  metric(out, "kiosk_film_dropped_frames_total", "counter", "Film frames mpv dropped (late decode or display) since start.",
+         static_cast<double>(h.filmDroppedFrames));
+  metric(out, "kiosk_film_failures_total", "counter", "Films that could not be played (their posters were shown).",
+         static_cast<double>(h.filmFailures));
+  metric(out, "kiosk_film_decoder_messages_total", "counter", "Warnings and errors from mpv's decoders since start.",
+         static_cast<double>(h.filmDecoderMessages));
+  if (!h.filmDecoder.empty()) {
+    std::string label;
+    for (char c : h.filmDecoder) // a label value: quotes and backslashes escaped
+      label += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
+    out += "# HELP kiosk_film_hardware_decoding Whether the last film decoded in hardware (1) or software (0), with mpv's decoder.\n"
+           "# TYPE kiosk_film_hardware_decoding gauge\n";
+    out += "kiosk_film_hardware_decoding{hwdec=\"" + label + "\"} " + (h.filmDecoder == "no" ? "0" : "1") + "\n";
+  }
   return out;
 }
 

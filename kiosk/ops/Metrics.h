@@ -33,6 +33,10 @@ struct HealthFigures {
   double uptimeSeconds = 0;
   std::uint64_t starts = 0;          // process starts on this machine (restarts + 1)
   double now = 0;                    // Unix seconds: the heartbeat
+  // Films (issue 15): players open now, frames drawn, frames mpv dropped, films that failed,
+  // mpv's warnings, and whether the last film decoded in hardware (its mpv hwdec name, or "no").
+  std::uint64_t filmPlayers = 0, filmFrames = 0, filmDroppedFrames = 0, filmFailures = 0, filmDecoderMessages = 0;
+  std::string filmDecoder;
 };
 
 // The figures as Prometheus text exposition, every metric with HELP and TYPE lines.

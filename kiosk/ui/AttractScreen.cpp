@@ -14,7 +14,7 @@ namespace kiosk::ui {
 
 void Screens::drawAttract(Ctx& c) {
   const auto images = c.f.nav.content().attractImages(c.f.nav.today());
-  const AttractFrame a = c.f.nav.attract(c.f.now);
+  AttractFrame a = c.f.nav.attract(c.f.now);
   const std::uint32_t base = pal().card;
   // Each slide drifts: it zooms from 1.0 to 1.08 over its showing and pans one of four ways
   // (by its place in the loop), continuing through the crossfade. Pictures are decoded 8%
@@ -28,21 +28,61 @@ void Screens::drawAttract(Ctx& c) {
   };
   const float dt = m_lastAttractNow >= 0 ? static_cast<float>(std::clamp(c.f.now - m_lastAttractNow, 0.0, 0.1)) : 0;
   m_lastAttractNow = c.f.now;
+  // A film sets the length of its slide: the loop holds while it plays, then cuts to a next
+  // film on the frame after its last (prepared, paused on its first frame, by a second player:
+  // no gap), or crossfades to a picture over its last 1.2 s. A film that fails is its poster
+  // for a picture's time; one that never ends (or shows no frame) is left after 10 minutes
+  // (5 seconds), so the loop always goes on.
+  Films::View film, nextFilm;
+  const int W = static_cast<int>(c.W), H = static_cast<int>(c.H);
+  if (!images.empty() && c.f.films) {
+    const ImageRef& cur = *images[a.current];
+    if (cur.video) {
+      if (a.slide != m_filmSlide) m_filmSlide = a.slide, m_filmFor = 0;
+      m_filmFor += dt;
+      film = c.f.films->play(cur, W, H, FilmRole::Attract, a.slide, c.f.now);
+      const bool stuck = (!film.ready && m_filmFor > 5) || m_filmFor > 600;
+      if (!film.failed && !stuck) {
+        const ImageRef& nxt = *images[a.next];
+        const double left = film.duration > 0 ? film.duration - film.position : 1e9;
+        if (nxt.video) {
+          if (film.ended) c.f.nav.skipAttract(a.remaining);
+          else if (a.remaining < Navigator::kCrossfadeSeconds) c.f.nav.holdAttract(Navigator::kCrossfadeSeconds - a.remaining);
+        } else if (film.ended || left <= Navigator::kCrossfadeSeconds) {
+          if (a.fadeIn > 0) c.f.nav.skipAttract(a.fadeIn);
+        } else if (a.remaining < Navigator::kCrossfadeSeconds) {
+          c.f.nav.holdAttract(Navigator::kCrossfadeSeconds - a.remaining);
+        }
+        const AttractFrame moved = c.f.nav.attract(c.f.now);
+        if (moved.slide != a.slide) { // cut: the next film's first frame is this frame's
+          a = moved;
+          m_filmSlide = a.slide, m_filmFor = 0;
+          film = images[a.current]->video ? c.f.films->play(*images[a.current], W, H, FilmRole::Attract, a.slide, c.f.now) : Films::View{};
+        } else
+          a = moved;
+      }
+    }
+    const ImageRef& nxt = *images[a.next];
+    if (nxt.video) nextFilm = a.mix > 0 ? c.f.films->play(nxt, W, H, FilmRole::Attract, a.slide + 1, c.f.now)
+                                        : c.f.films->prepare(nxt, W, H, FilmRole::Attract, a.slide + 1);
+  }
   if (!images.empty()) {
-    drawImageCover(c.dl, c.f.textures, *images[a.current], ImVec2(0, 0), ImVec2(c.W, c.H), base, 1, 0,
-                   ImDrawFlags_RoundCornersAll, motion(a.current, a.currentProgress), kDecode);
+    const ImageRef& cur = *images[a.current];
+    const ImageRef& nxt = *images[a.next];
+    drawImageCover(c.dl, c.f.textures, cur, ImVec2(0, 0), ImVec2(c.W, c.H), base, 1, 0, ImDrawFlags_RoundCornersAll,
+                   cur.video ? Motion{} : motion(a.current, a.currentProgress), kDecode, &film);
     if (a.mix > 0) {
       // Never a fade into a gap: while the next picture is still decoding, the loop holds (at
       // most 5 s: a disk that slow must not stop the loop; a picture that cannot be decoded at
       // all fades in as its placeholder at once).
-      const auto state = drawImageCover(c.dl, c.f.textures, *images[a.next], ImVec2(0, 0), ImVec2(c.W, c.H), base, a.mix, 0,
-                                        ImDrawFlags_RoundCornersAll, motion(a.next, a.nextProgress), kDecode);
+      const auto state = drawImageCover(c.dl, c.f.textures, nxt, ImVec2(0, 0), ImVec2(c.W, c.H), base, a.mix, 0, ImDrawFlags_RoundCornersAll,
+                                        nxt.video ? Motion{} : motion(a.next, a.nextProgress), kDecode, &nextFilm);
       if (state == TextureCache::State::Ready || state == TextureCache::State::Failed || m_heldFor > 5) m_heldFor = 0;
       else {
         m_heldFor += dt;
         c.f.nav.holdAttract(dt);
-        drawImageCover(c.dl, c.f.textures, *images[a.current], ImVec2(0, 0), ImVec2(c.W, c.H), base, 1, 0,
-                       ImDrawFlags_RoundCornersAll, motion(a.current, a.currentProgress), kDecode);
+        drawImageCover(c.dl, c.f.textures, cur, ImVec2(0, 0), ImVec2(c.W, c.H), base, 1, 0, ImDrawFlags_RoundCornersAll,
+                       cur.video ? Motion{} : motion(a.current, a.currentProgress), kDecode, &film);
       }
     }
     // Ask for the next two slides now, so they are decoded long before they are needed.
@@ -107,6 +147,9 @@ void Screens::drawAttract(Ctx& c) {
   c.dl->AddRectFilled(p0, ImVec2(p0.x + pw, p0.y + ph), toImColor(c.accent(), pulse), ph / 2);
   putText(c, pf, title, ImVec2(p0.x + ph * 0.6f, std::round(p0.y + (ph - title) / 2 - title * 0.06f)),
                 toImColor(pal().bar), prompt);
+  // A silent film's captions, in the language the slide invites in, above the venue's name.
+  if (film.ready && a.mix < 0.5f)
+    drawFilmCaptions(c, *images[a.current], film, ImVec2(0, 0), ImVec2(c.W, c.H - c.u(0.40f) - c.u(0.02f)), promptLang);
   // The whole screen is the target: any tap brings the visitor home, except in a corner while
   // the staff's hidden gesture is on (four corners tapped clockwise open the admin PIN pad).
   // A swipe wakes it as surely as a tap: visitors try either.

@@ -110,7 +110,10 @@ void Screens::drawGallery(Ctx& c) {
   // the item screen's (smaller) one stands in, so opening the gallery never shows a blank.
   const ImVec2 a(m, pictureTop), b(c.W - m, std::max(pictureTop + 1, pictureBottom));
   const media::DisplaySize full{static_cast<int>(c.W), static_cast<int>(c.H), media::Fit::Contain};
-  TextureCache::View v = img.exists ? c.f.textures.get(img, full) : TextureCache::View{TextureCache::State::Failed};
+  const Films::View film = playFilm(c, img, ImVec2(b.x - a.x, b.y - a.y));
+  TextureCache::View v = film.ready                   ? TextureCache::View{TextureCache::State::Ready, film.texture, film.width, film.height}
+                         : img.exists                 ? c.f.textures.get(img, full)
+                                                      : TextureCache::View{TextureCache::State::Failed};
   if (v.state != TextureCache::State::Ready && img.exists) {
     const TextureCache::View smaller = c.f.textures.get(img, heroDecodeBox(c));
     if (smaller.state == TextureCache::State::Ready) v = smaller;
@@ -155,6 +158,10 @@ void Screens::drawGallery(Ctx& c) {
     c.dl->AddImage(v.texture, p0, p1, ImVec2(m_zoomX - half, m_zoomY - half), ImVec2(m_zoomX + half, m_zoomY + half));
   else
     drawPlaceholder(c.dl, p0, p1, s->colour, v.state == TextureCache::State::Failed, 0);
+  if (film.ready) { // before the picture's own target, so the sound buttons take their taps
+    drawFilmCaptions(c, img, film, p0, p1, c.lang);
+    drawFilmSound(c, p0, p1);
+  }
   // A double tap enlarges the picture around the tapped point, or shows it whole again.
   if (touchTarget(c.f.targets, "gallery:picture", a, b) && !pinched) {
     const ImVec2 at = io.MousePos;

@@ -46,7 +46,14 @@ void Screens::drawItem(Ctx& c) {
     const float mediaX = c.x(m, leftW);
     const ImVec2 a(mediaX, top + m), b(mediaX + leftW, imgBottom - capH);
     const media::DisplaySize hero = heroDecodeBox(c);
-    const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, img, a, b, s->colour, true, ImVec2(hero.width, hero.height));
+    // A film plays here, with sound, while the gallery is closed (the gallery plays it larger).
+    const Films::View film = playFilm(c, img, ImVec2(b.x - a.x, b.y - a.y));
+    const auto [p0, p1] = drawImageContain(c.dl, c.f.textures, img, a, b, s->colour, true, ImVec2(hero.width, hero.height), 1,
+                                           ImVec2(0.5f, 0.5f), false, &film);
+    if (film.ready) {
+      drawFilmCaptions(c, img, film, p0, p1, c.lang);
+      drawFilmSound(c, p0, p1);
+    }
     c.f.targets.notePicture("item", {p0.x, p0.y, p1.x - p0.x, p1.y - p0.y});
     // A tap on the picture opens the gallery; so do two fingers spreading on it (as a visitor
     // pinches a photo on a phone), already enlarged by as much.

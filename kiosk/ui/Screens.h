@@ -6,6 +6,7 @@
 #include "core/UiStrings.h"
 #include "ui/FontSet.h"
 #include "ui/AdminView.h"
+#include "ui/Films.h"
 #include "ui/HitTargets.h"
 #include "ui/TextPainter.h"
 #include "ui/KineticScroll.h"
@@ -41,6 +42,7 @@ struct Frame {
   TouchGestures* touches = nullptr; // every finger (multi-touch), when there is such input
   AdminModel* admin = nullptr;      // the staff admin view (PIN pad, panel, test pattern)
   float givenPxPerMm = 0;           // the display's size as the operator gave it (0: not given)
+  Films* films = nullptr;           // films play where they stand; null: their posters are shown
 };
 
 class Screens {
@@ -127,6 +129,8 @@ private:
   Seconds m_lastAttractNow = -1; // the attract loop's last frame, for holding it
   int m_swipeItem = 0;            // -1: to the next item, +1: to the previous (a swipe this frame)
   float m_heldFor = 0;           // how long the attract loop has held for a picture
+  std::uint64_t m_filmSlide = ~0ull; // the attract slide whose film is playing
+  float m_filmFor = 0;               // and how long it has been on screen
   bool m_modal = false;          // this frame: a question or panel is up (or a press began under one)
   bool m_pressUnderModal = false;
   TouchGestures::Step m_pinch;   // this frame's two-finger change

@@ -130,11 +130,13 @@ void drawPlaceholder(ImDrawList* dl, ImVec2 a, ImVec2 b, std::uint32_t colour, b
 // the picture itself was drawn. It is decoded at the size of the box it fills (`decodeScale`
 // larger, for a picture that will be zoomed).
 TextureCache::State drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b, std::uint32_t colour,
-                                   float alpha, float rounding, ImDrawFlags corners, Motion motion, float decodeScale) {
+                                   float alpha, float rounding, ImDrawFlags corners, Motion motion, float decodeScale,
+                                   const Films::View* film) {
   const float w = b.x - a.x, h = b.y - a.y;
-  const TextureCache::View v = img.exists ? cache.get(img, {static_cast<int>(std::ceil(w * decodeScale)),
-                                                           static_cast<int>(std::ceil(h * decodeScale)), media::Fit::Cover})
-                                          : TextureCache::View{TextureCache::State::Failed};
+  const TextureCache::View v = film && film->ready ? TextureCache::View{TextureCache::State::Ready, film->texture, film->width, film->height}
+                               : img.exists        ? cache.get(img, {static_cast<int>(std::ceil(w * decodeScale)),
+                                                                     static_cast<int>(std::ceil(h * decodeScale)), media::Fit::Cover})
+                                                   : TextureCache::View{TextureCache::State::Failed};
   if (v.state != TextureCache::State::Ready) {
     drawPlaceholder(dl, a, b, colour, v.state == TextureCache::State::Failed, rounding);
     return v.state;
@@ -156,12 +158,13 @@ TextureCache::State drawImageCover(ImDrawList* dl, TextureCache& cache, const Im
 // to decode for when the box varies a little with the layout (a caption below or not).
 std::pair<ImVec2, ImVec2> drawImageContain(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b,
                                            std::uint32_t colour, bool centreAcross, ImVec2 decodeBox, float zoom, ImVec2 zoomCentre,
-                                           bool atRight) {
+                                           bool atRight, const Films::View* film) {
   const float w = b.x - a.x, h = b.y - a.y;
   if (decodeBox.x <= 0) decodeBox = ImVec2(w, h);
   const TextureCache::View v =
-      img.exists ? cache.get(img, {static_cast<int>(std::ceil(decodeBox.x)), static_cast<int>(std::ceil(decodeBox.y)), media::Fit::Contain})
-                 : TextureCache::View{TextureCache::State::Failed};
+      film && film->ready ? TextureCache::View{TextureCache::State::Ready, film->texture, film->width, film->height}
+      : img.exists ? cache.get(img, {static_cast<int>(std::ceil(decodeBox.x)), static_cast<int>(std::ceil(decodeBox.y)), media::Fit::Contain})
+                   : TextureCache::View{TextureCache::State::Failed};
   if (v.state != TextureCache::State::Ready) {
     if (centreAcross) drawPlaceholder(dl, a, b, colour, v.state == TextureCache::State::Failed, 0);
     if (atRight && !centreAcross) return {b, b};
@@ -385,6 +388,94 @@ media::DisplaySize heroDecodeBox(const Screens::Ctx& c) {
   const float m = c.u(Theme::kMargin);
   const MediaColumn col = itemMediaColumn(c, 0.01f); // the tallest the column gets
   return {static_cast<int>(col.width), static_cast<int>(col.bottom - m - (c.top + m)), media::Fit::Contain};
+}
+
+
+Films::View playFilm(Screens::Ctx& c, const ImageRef& img, ImVec2 box, FilmRole role, std::uint64_t instance) {
+  if (!img.video || !c.f.films) return {};
+  return c.f.films->play(img, static_cast<int>(std::ceil(box.x)), static_cast<int>(std::ceil(box.y)), role, instance, c.f.now);
+}
+
+void drawFilmCaptions(Screens::Ctx& c, const ImageRef& film, const Films::View& v, ImVec2 a, ImVec2 b, const std::string& language) {
+  if (!c.f.films || !v.ready) return;
+  const auto cue = c.f.films->caption(film, language, c.fallback, v.position);
+  if (!cue) return;
+  // Set like broadcast captions: at most three lines, centred, white on a dark band, large
+  // enough to read from a step back, in the captions' own language.
+  const float w = b.x - a.x, h = b.y - a.y;
+  const float size = std::round(std::clamp(std::min(w, h) * 0.05f, c.size(TextRole::Caption), c.size(TextRole::Title)));
+  text::TextStyle style;
+  style.pixelSize = size;
+  style.lineSpacing = 1.25f;
+  style.maxLines = 3;
+  style.align = text::Align::Center;
+  const float width = std::round(w * 0.86f), left = std::round(a.x + (w - width) / 2);
+  const text::TextLayout& l = c.f.painter.layout(cue->text, cue->language, style, width);
+  if (l.lines.empty()) return;
+  const float pad = std::round(size * 0.4f), y1 = b.y - std::round(h * 0.05f), y0 = y1 - l.height - 2 * pad;
+  float lo = width, hi = 0;
+  for (const auto& line : l.lines) lo = std::min(lo, line.x), hi = std::max(hi, line.x + line.width);
+  c.dl->AddRectFilled(ImVec2(left + lo - pad, y0), ImVec2(left + hi + pad, y1), IM_COL32(0, 0, 0, 190), pad);
+  c.f.painter.draw(c.dl, l, cue->language, left, y0 + pad, IM_COL32(255, 255, 255, 255));
+  c.f.targets.noteText(cue->text, cue->language, l.truncated);
+}
+
+// A speaker: a box and a cone, with sound waves, or a cross when muted.
+static void drawSpeaker(ImDrawList* dl, ImVec2 centre, float s, bool muted, int level, ImU32 col) {
+  const float t = std::max(2.0f, s * 0.1f);
+  const float x = centre.x - s * 0.35f;
+  dl->AddRectFilled(ImVec2(x - s * 0.1f, centre.y - s * 0.15f), ImVec2(x + s * 0.1f, centre.y + s * 0.15f), col);
+  dl->AddTriangleFilled(ImVec2(x, centre.y), ImVec2(x + s * 0.35f, centre.y - s * 0.4f), ImVec2(x + s * 0.35f, centre.y + s * 0.4f), col);
+  if (muted) {
+    const ImVec2 m(centre.x + s * 0.35f, centre.y);
+    dl->AddLine(ImVec2(m.x - s * 0.15f, m.y - s * 0.15f), ImVec2(m.x + s * 0.15f, m.y + s * 0.15f), col, t);
+    dl->AddLine(ImVec2(m.x - s * 0.15f, m.y + s * 0.15f), ImVec2(m.x + s * 0.15f, m.y - s * 0.15f), col, t);
+    return;
+  }
+  for (int i = 0; i < 3; ++i)
+    if (level > i * 34)
+      dl->PathArcTo(ImVec2(x + s * 0.3f, centre.y), s * (0.28f + 0.17f * static_cast<float>(i)), -0.9f, 0.9f, 12),
+          dl->PathStroke(col, 0, t * 0.8f);
+}
+
+float drawFilmSound(Screens::Ctx& c, ImVec2 a, ImVec2 b) {
+  if (!c.f.films) return 0;
+  Films& films = *c.f.films;
+  const float side = std::min(c.target(0.06f), std::min(b.x - a.x, b.y - a.y) / 3);
+  const float inset = c.u(0.012f), gap = std::round(side * 0.15f);
+  const float pillW = side * 3 + gap * 2 + side * 1.2f;
+  // The top start corner: the bottom holds the captions, the top end "2 / 5".
+  const ImVec2 p0(c.rtl ? b.x - inset - pillW : a.x + inset, a.y + inset);
+  c.dl->AddRectFilled(p0, ImVec2(p0.x + pillW, p0.y + side), IM_COL32(0, 0, 0, 170), side / 2);
+  const ImU32 white = IM_COL32(255, 255, 255, 255), faint = IM_COL32(255, 255, 255, 90);
+  float at = 0; // from the start edge of the pill
+  auto box = [&](float width) {
+    const float x = c.rtl ? p0.x + pillW - at - width : p0.x + at;
+    at += width + gap;
+    return std::pair<ImVec2, ImVec2>{ImVec2(x, p0.y), ImVec2(x + width, p0.y + side)};
+  };
+  const auto [m0, m1] = box(side);
+  if (touchTarget(c.f.targets, "film-sound", m0, m1) && !c.modal) films.setSound(!films.muted(), films.volume());
+  drawSpeaker(c.dl, ImVec2((m0.x + m1.x) / 2, (m0.y + m1.y) / 2), side * 0.62f, films.muted(), films.volume(), white);
+  const auto [q0, q1] = box(side);
+  if (touchTarget(c.f.targets, "film-quieter", q0, q1) && !c.modal) films.setSound(false, films.volume() - 10);
+  c.dl->AddLine(ImVec2(q0.x + side * 0.32f, (q0.y + q1.y) / 2), ImVec2(q1.x - side * 0.32f, (q0.y + q1.y) / 2), white, std::max(2.0f, side * 0.07f));
+  // The level: five steps, lit up to the volume (faint while muted).
+  const auto [l0, l1] = box(side * 1.2f - gap);
+  for (int i = 0; i < 5; ++i) {
+    const float bw = (l1.x - l0.x) / 5, bh = side * (0.2f + 0.1f * static_cast<float>(i));
+    const float bx = c.rtl ? l1.x - bw * static_cast<float>(i + 1) : l0.x + bw * static_cast<float>(i);
+    const bool lit = !films.muted() && films.volume() > i * 20;
+    c.dl->AddRectFilled(ImVec2(bx + bw * 0.2f, (l0.y + l1.y) / 2 + side * 0.25f - bh), ImVec2(bx + bw * 0.8f, (l0.y + l1.y) / 2 + side * 0.25f),
+                        lit ? white : faint, 1);
+  }
+  const auto [u0, u1] = box(side);
+  if (touchTarget(c.f.targets, "film-louder", u0, u1) && !c.modal) films.setSound(false, films.volume() + 10);
+  const ImVec2 uc((u0.x + u1.x) / 2, (u0.y + u1.y) / 2);
+  const float t = std::max(2.0f, side * 0.07f), r = side * 0.18f;
+  c.dl->AddLine(ImVec2(uc.x - r, uc.y), ImVec2(uc.x + r, uc.y), white, t);
+  c.dl->AddLine(ImVec2(uc.x, uc.y - r), ImVec2(uc.x, uc.y + r), white, t);
+  return side + inset;
 }
 
 } // namespace kiosk::ui

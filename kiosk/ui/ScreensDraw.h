@@ -140,15 +140,27 @@ struct Motion {
 };
 // Draws an image filling [a, b] (cropped to keep its aspect), or a placeholder; returns its
 // state. It is decoded at the size of the box it fills (`decodeScale` larger, for a zoomed one).
+// `film`, when given and ready, is drawn instead of the cache's picture (a film's frame over
+// its poster).
 TextureCache::State drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b, std::uint32_t colour,
                                    float alpha = 1.0f, float rounding = 0, ImDrawFlags corners = ImDrawFlags_RoundCornersAll,
-                                   Motion motion = {}, float decodeScale = 1.0f);
+                                   Motion motion = {}, float decodeScale = 1.0f, const Films::View* film = nullptr);
 // Draws an image whole in [a, b]: centred across and at the top, or (centreAcross false) at the
 // left (`atRight`: the right) and centred down, as a logo sits; returns the rectangle it took.
 // `decodeBox` is the size to decode for; `zoom` and `zoomCentre` show a part of it pinched larger.
 std::pair<ImVec2, ImVec2> drawImageContain(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b,
                                            std::uint32_t colour, bool centreAcross = true, ImVec2 decodeBox = ImVec2(0, 0),
-                                           float zoom = 1, ImVec2 zoomCentre = ImVec2(0.5f, 0.5f), bool atRight = false);
+                                           float zoom = 1, ImVec2 zoomCentre = ImVec2(0.5f, 0.5f), bool atRight = false,
+                                           const Films::View* film = nullptr);
+// A film playing in a box of `box` pixels this frame (in an item or the gallery: with sound,
+// looping); not ready (its poster is drawn) when it is a picture or has no frame yet.
+Films::View playFilm(Screens::Ctx& c, const ImageRef& img, ImVec2 box, FilmRole role = FilmRole::Item, std::uint64_t instance = 0);
+// The film's captions for the visitor at its position, set at the bottom of [a, b] over a dark
+// band, in the language they are written in.
+void drawFilmCaptions(Screens::Ctx& c, const ImageRef& film, const Films::View& v, ImVec2 a, ImVec2 b, const std::string& language);
+// Sound controls over a film with sound (an item's, the gallery's): mute and volume, at the
+// bottom start corner of [a, b]. Returns the height they take.
+float drawFilmSound(Screens::Ctx& c, ImVec2 a, ImVec2 b);
 // A finger that moved further than the drag threshold was scrolling, not tapping.
 bool movedTooFarForATap();
 // A horizontal swipe that started in [a, b] and ended this frame: -1 against the reading

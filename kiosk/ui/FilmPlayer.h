@@ -1,0 +1,99 @@
+#pragma once
+// One film playing through libmpv's render API into a texture of the kiosk's own OpenGL
+// context, drawn by ImGui like any picture: no second window, no overlay.
+//
+// The GL context rules (libmpv render.h), all kept here:
+// - the kiosk's context is current whenever a player is created, renders or is destroyed, and
+//   all of that happens on the main thread, in the frame loop;
+// - mpv's update callback only sets a flag; the frame loop asks mpv_render_context_update()
+//   and renders a new frame when there is one (never from the callback, never blocking: the
+//   render does not wait for a frame's target time, video-timing-offset is 0);
+// - mpv's wakeup callback only sets a flag; events are drained without waiting;
+// - the render context is freed before the mpv core is destroyed.
+// Decoding runs in mpv's own threads: nothing here waits on it.
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct mpv_handle;
+struct mpv_render_context;
+
+namespace kiosk::ui {
+
+class FilmPlayer {
+public:
+  struct Options {
+    bool loop = false;   // a single film in an item loops (mpv's loop-file, seamless at the seam)
+    bool audio = false;  // the attract loop's films are silent: no audio is even decoded
+    bool muted = false;
+    int volume = 100;    // 0-100
+    std::string hwdec = "auto-safe";
+    double speed = 1;    // > 1 only for soak tests
+    bool stepped = false; // scripted runs: paused, each frame sought by the kiosk's virtual clock
+  };
+
+  // Opens `file` paused. The GL context must be current. Null and `error` when mpv refuses.
+  static std::unique_ptr<FilmPlayer> open(const std::filesystem::path& file, const Options& options, std::string& error);
+  ~FilmPlayer(); // GL context current
+  FilmPlayer(const FilmPlayer&) = delete;
+  FilmPlayer& operator=(const FilmPlayer&) = delete;
+
+  void setPlaying(bool playing);
+  void setMuted(bool muted);
+  void setVolume(int volume);
+  // Stepped mode: show the frame at `seconds` (exact seek; the frame arrives a few frames later).
+  void seekTo(double seconds);
+  // Drains mpv's events (non-blocking): position, end, errors, the film's size.
+  void poll();
+  // Renders mpv's new frame, if any, into the texture, `box` being the size it is drawn at
+  // (the texture is at most the film's own size). True when something was rendered.
+  bool render(int boxWidth, int boxHeight);
+  void reportSwap();
+
+  // What the frame loop reads.
+  unsigned texture() const { return m_texture; }
+  int width() const { return m_texWidth; }
+  int height() const { return m_texHeight; }
+  bool hasFrame() const { return m_frames > 0 && m_texture != 0; }
+  bool ended() const { return m_ended; }   // played to its end, holding its last frame
+  bool failed() const { return m_failed; } // mpv gave up on it (its error is in error())
+  const std::string& error() const { return m_error; }
+  double position() const { return m_position; }
+  double duration() const { return m_duration; }
+  bool seeking() const { return m_seekPending; }
+  bool playing() const { return m_playing; }
+  std::uint64_t framesRendered() const { return m_frames; }
+  const std::string& hwdec() const { return m_hwdecCurrent; }
+  std::int64_t droppedFrames() const { return m_dropped + m_decoderDropped; }
+  // mpv's warnings and errors since the last call ("[ffmpeg/video] h264: ..."), at most a few a second.
+  std::vector<std::string> takeMessages();
+  const std::filesystem::path& file() const { return m_file; }
+
+private:
+  FilmPlayer() = default;
+  bool ensureTarget(int w, int h);
+
+  std::filesystem::path m_file;
+  mpv_handle* m_mpv = nullptr;
+  mpv_render_context* m_render = nullptr;
+  std::atomic<bool> m_wakeup{true};
+  std::atomic<bool> m_update{false};
+  unsigned m_fbo = 0, m_texture = 0;
+  int m_texWidth = 0, m_texHeight = 0;
+  int m_filmWidth = 0, m_filmHeight = 0;
+  bool m_needRedraw = false;
+  std::uint64_t m_frames = 0;
+  bool m_ended = false, m_failed = false, m_playing = false, m_seekPending = false;
+  std::string m_error;
+  double m_position = 0, m_duration = 0;
+  std::string m_hwdecCurrent;
+  std::int64_t m_dropped = 0, m_decoderDropped = 0;
+  std::vector<std::string> m_messages;
+  int m_messagesThisSecond = 0;
+  std::int64_t m_messageSecond = 0;
+};
+
+} // namespace kiosk::ui

@@ -1,0 +1,231 @@
+#include "ui/Films.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+namespace kiosk::ui {
+
+Films::Films(Options options) : m_options(std::move(options)) {}
+
+Films::~Films() { m_slots.clear(); }
+
+Films::Slot* Films::slot(const ImageRef& film, int w, int h, FilmRole role, std::uint64_t instance) {
+  const std::string file = film.file.string();
+  if (!film.exists || !film.video) return nullptr;
+  Key key{file, role, instance};
+  auto it = m_slots.find(key);
+  if (it == m_slots.end()) {
+    if (m_failedFiles.count(file)) return nullptr; // its poster stands in until the content changes
+    // At most a few players: past that, the one wanted longest ago makes room (never one on
+    // screen in this frame or the last).
+    while (m_slots.size() >= m_options.maxPlayers) {
+      auto oldest = std::min_element(m_slots.begin(), m_slots.end(),
+                                     [](const auto& a, const auto& b) { return a.second.lastWanted < b.second.lastWanted; });
+      if (oldest->second.lastWanted + 1 >= m_frame) return nullptr;
+      close(oldest);
+    }
+    FilmPlayer::Options o;
+    o.loop = role == FilmRole::Item;
+    o.audio = role == FilmRole::Item;
+    o.muted = m_muted;
+    o.volume = m_volume;
+    o.hwdec = m_options.hwdec;
+    o.speed = m_options.speed;
+    o.stepped = m_options.stepped;
+    std::string error;
+    auto player = FilmPlayer::open(film.file, o, error);
+    ++m_stats.opened;
+    if (!player) {
+      m_failedFiles[file] = true;
+      ++m_stats.failures;
+      m_log.push_back("film " + film.displayPath + " cannot be played: " + error + "; its poster is shown");
+      Diagnostic d;
+      d.file = film.namedIn;
+      d.line = film.line;
+      d.column = film.column;
+      d.message = "film '" + film.displayPath + "' cannot be played (" + error + "); its poster is shown instead";
+      m_diagnostics.push_back(std::move(d));
+      return nullptr;
+    }
+    Slot s;
+    s.player = std::move(player);
+    s.bytes = film.bytes;
+    s.modified = film.modified;
+    s.displayPath = film.displayPath;
+    s.namedIn = film.namedIn;
+    s.line = film.line;
+    s.column = film.column;
+    s.role = role;
+    it = m_slots.emplace(std::move(key), std::move(s)).first;
+  }
+  Slot& s = it->second;
+  s.lastWanted = m_frame;
+  s.boxWidth = std::max(s.boxWidth, w);
+  s.boxHeight = std::max(s.boxHeight, h);
+  return &s;
+}
+
+Films::View Films::viewOf(const Slot& s) const {
+  View v;
+  const FilmPlayer& p = *s.player;
+  v.failed = p.failed();
+  v.position = p.position();
+  v.duration = p.duration();
+  v.ended = p.ended();
+  if (m_options.stepped && s.playing && s.role == FilmRole::Attract && p.duration() > 0 && s.startedAt >= 0)
+    v.ended = s.soughtTo >= p.duration() - 0.5 / 30; // sought to its last frame
+  if (v.failed && p.hasFrame()) v.ended = true; // it broke off: the loop moves on from its last good frame
+  v.ready = p.hasFrame();
+  if (v.ready) {
+    v.texture = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(p.texture()));
+    v.width = p.width();
+    v.height = p.height();
+  }
+  if (v.failed) v.ready = false; // its poster, not a frozen half-decoded picture
+  return v;
+}
+
+Films::View Films::play(const ImageRef& film, int boxWidth, int boxHeight, FilmRole role, std::uint64_t instance, Seconds now) {
+  Slot* s = slot(film, boxWidth, boxHeight, role, instance);
+  if (!s) {
+    View v;
+    v.failed = m_failedFiles.count(film.file.string()) != 0;
+    v.ended = v.failed;
+    return v;
+  }
+  if (!s->playing) {
+    s->playing = true;
+    s->startedAt = now;
+    if (!m_options.stepped) s->player->setPlaying(true);
+  }
+  return viewOf(*s);
+}
+
+Films::View Films::prepare(const ImageRef& film, int boxWidth, int boxHeight, FilmRole role, std::uint64_t instance) {
+  Slot* s = slot(film, boxWidth, boxHeight, role, instance);
+  if (!s) return View{};
+  return viewOf(*s);
+}
+
+void Films::close(std::map<Key, Slot>::iterator it) {
+  m_droppedClosed += it->second.player->droppedFrames();
+  m_framesClosed += it->second.player->framesRendered();
+  m_slots.erase(it); // the player frees its render context, then its core
+}
+
+void Films::beginFrame() {
+  ++m_frame;
+  for (auto it = m_slots.begin(); it != m_slots.end();) {
+    if (it->second.lastWanted + 1 < m_frame) {
+      auto gone = it++;
+      close(gone);
+    } else
+      ++it;
+  }
+}
+
+void Films::render(Seconds now) {
+  const auto start = std::chrono::steady_clock::now();
+  std::int64_t dropped = m_droppedClosed;
+  for (auto& [key, s] : m_slots) {
+    FilmPlayer& p = *s.player;
+    p.poll();
+    for (auto& m : p.takeMessages()) {
+      ++m_stats.decoderMessages;
+      m_log.push_back("film " + s.displayPath + ": mpv " + m);
+    }
+    if (p.failed() && !s.reportedFailure) {
+      s.reportedFailure = true;
+      ++m_stats.failures;
+      const std::string file = std::get<0>(key);
+      if (!m_failedFiles[file]) {
+        m_failedFiles[file] = true;
+        m_log.push_back("film " + s.displayPath + " failed: " + p.error() + "; its poster is shown and the loop goes on");
+        Diagnostic d;
+        d.file = s.namedIn;
+        d.line = s.line;
+        d.column = s.column;
+        d.message = "film '" + s.displayPath + "' could not be played to its end (" + p.error() +
+                    "); its poster is shown instead; export it again (MP4, H.264) and copy it in";
+        m_diagnostics.push_back(std::move(d));
+      }
+    }
+    if (m_options.stepped && s.playing && p.duration() > 0 && s.startedAt >= 0) {
+      double at = (now - s.startedAt) * m_options.speed;
+      const double last = std::max(0.0, p.duration() - 1.0 / 60);
+      at = s.role == FilmRole::Item ? std::fmod(at, p.duration()) : std::min(at, last);
+      if (s.soughtTo < 0 || std::abs(at - s.soughtTo) >= 0.5 / 60) {
+        p.seekTo(at);
+        s.soughtTo = at;
+      }
+    }
+    if (p.render(s.boxWidth, s.boxHeight) && !s.reportedHwdec && p.hasFrame() && !p.hwdec().empty()) {
+      s.reportedHwdec = true;
+      m_stats.hwdec = p.hwdec();
+      m_log.push_back("film " + s.displayPath + " decodes " +
+                      (p.hwdec() == "no" ? std::string("in software (no hardware decoder for it here)") : "in hardware (" + p.hwdec() + ")"));
+    }
+    dropped += p.droppedFrames();
+  }
+  std::uint64_t frames = m_framesClosed;
+  for (const auto& [key, s] : m_slots) frames += s.player->framesRendered();
+  m_stats.players = m_slots.size();
+  m_stats.droppedFrames = dropped;
+  m_stats.framesRendered = frames;
+  m_stats.lastRenderMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  m_stats.worstRenderMs = std::max(m_stats.worstRenderMs, m_stats.lastRenderMs);
+}
+
+void Films::afterSwap() {
+  for (auto& [key, s] : m_slots) s.player->reportSwap();
+}
+
+void Films::retain(const Content& content) {
+  std::map<std::string, const ImageRef*> films;
+  for (const ImageRef* img : content.pictures())
+    if (img->video) films[img->file.string()] = img;
+  for (auto it = m_slots.begin(); it != m_slots.end();) {
+    const auto f = films.find(std::get<0>(it->first));
+    const bool same = f != films.end() && f->second->bytes == it->second.bytes && f->second->modified == it->second.modified;
+    if (same) ++it;
+    else {
+      auto gone = it++;
+      close(gone);
+    }
+  }
+  m_failedFiles.clear();
+}
+
+void Films::clear() {
+  m_slots.clear();
+  m_failedFiles.clear();
+}
+
+std::optional<Films::Cue> Films::caption(const ImageRef& film, const std::string& language, const std::string& fallback,
+                                        double position) {
+  (void)film, (void)language, (void)fallback, (void)position;
+  return std::nullopt; // captions arrive with the WebVTT reader
+}
+
+void Films::setSound(bool muted, int volume) {
+  volume = std::clamp(volume, 0, 100);
+  if (muted == m_muted && volume == m_volume) return;
+  for (auto& [key, s] : m_slots) {
+    if (s.role != FilmRole::Item) continue;
+    if (muted != m_muted) s.player->setMuted(muted);
+    if (volume != m_volume) s.player->setVolume(volume);
+  }
+  m_muted = muted;
+  m_volume = volume;
+}
+
+size_t Films::pending() const {
+  if (!m_options.stepped) return 0;
+  size_t n = 0;
+  for (const auto& [key, s] : m_slots)
+    if (!s.player->failed() && (!s.player->hasFrame() || s.player->seeking())) ++n;
+  return n;
+}
+
+} // namespace kiosk::ui
