@@ -51,5 +51,23 @@ TEST_CASE("[Metrics] the textfile has HELP and TYPE for every metric and well-fo
       CHECK(line.find(' ') != std::string::npos);
     }
   }
-  CHECK(samples == 20); // 7 buckets, +Inf, sum and count, and ten gauges and counters
+  CHECK(samples == 25); // 7 buckets, +Inf, sum and count, ten gauges and counters, five for films (no decoder seen yet)
+}
+
+TEST_CASE("[Metrics] films: frames, drops, failures and whether decoding is in hardware") {
+  HealthFigures f;
+  f.filmPlayers = 2;
+  f.filmFrames = 900;
+  f.filmDroppedFrames = 3;
+  f.filmFailures = 1;
+  f.filmDecoder = "vaapi";
+  std::string text = formatMetrics(f);
+  CHECK(text.find("kiosk_film_players 2\n") != std::string::npos);
+  CHECK(text.find("kiosk_film_frames_total 900\n") != std::string::npos);
+  CHECK(text.find("kiosk_film_dropped_frames_total 3\n") != std::string::npos);
+  CHECK(text.find("kiosk_film_failures_total 1\n") != std::string::npos);
+  CHECK(text.find("kiosk_film_hardware_decoding{hwdec=\"vaapi\"} 1\n") != std::string::npos);
+  f.filmDecoder = "no";
+  text = formatMetrics(f);
+  CHECK(text.find("kiosk_film_hardware_decoding{hwdec=\"no\"} 0\n") != std::string::npos);
 }
