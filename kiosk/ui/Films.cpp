@@ -34,8 +34,10 @@ Films::Slot* Films::slot(const ImageRef& film, int w, int h, FilmRole role, std:
     o.speed = m_options.speed;
     o.stepped = m_options.stepped;
     std::string error;
+    const auto openStart = std::chrono::steady_clock::now();
     auto player = FilmPlayer::open(film.file, o, error);
     ++m_stats.opened;
+    m_stats.worstOpenMs = std::max(m_stats.worstOpenMs, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - openStart).count());
     if (!player) {
       m_failedFiles[file] = true;
       ++m_stats.failures;

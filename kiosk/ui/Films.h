@@ -96,6 +96,7 @@ public:
     std::string hwdec;              // what the last film decoded with: "vaapi", "no" (software)...
     std::uint64_t decoderMessages = 0;
     double worstRenderMs = 0, lastRenderMs = 0;
+    double worstOpenMs = 0; // opening a player (mpv core and render context) on the main thread
   };
   Stats stats() const { return m_stats; }
   // Lines for the kiosk's log: which decoder each film uses, failures, mpv's warnings.

@@ -300,6 +300,38 @@ TEST_CASE("[Navigator] a slide's age runs on through its crossfade, and holding 
   CHECK(nav.attract(15.5).currentAge == doctest::Approx(before.currentAge));
 }
 
+TEST_CASE("[Navigator] a film's slide: the slide number, time to the fade and to the next slide, and skipping to them") {
+  Navigator nav(makeContent(90, 7), 0);
+  const double fade = Navigator::kCrossfadeSeconds;
+  AttractFrame f = nav.attract(2);
+  CHECK(f.slide == 0);
+  CHECK(f.remaining == doctest::Approx(5));
+  CHECK(f.fadeIn == doctest::Approx(5 - fade));
+  f = nav.attract(7 - fade / 2);
+  CHECK(f.fadeIn == 0);
+  CHECK(f.mix > 0);
+  // A film that ended early: the fade starts now...
+  f = nav.attract(3);
+  nav.skipAttract(f.fadeIn);
+  f = nav.attract(3);
+  CHECK(f.fadeIn == doctest::Approx(0));
+  CHECK(f.slide == 0);
+  // ...or a cut: the next slide from its start, its number one more.
+  nav.skipAttract(f.remaining);
+  f = nav.attract(3);
+  CHECK(f.slide == 1);
+  CHECK(f.current == 1);
+  CHECK(f.mix == 0);
+  CHECK(f.remaining == doctest::Approx(7));
+  // Numbers go on past the end of the loop (a loop of one film is slide 0, 1, 2...).
+  f = nav.attract(3 + 7 * 10);
+  CHECK(f.slide == 11);
+  CHECK(f.current == 11 % 6);
+  nav.skipAttract(-5); // never backwards
+  nav.skipAttract(std::numeric_limits<double>::infinity());
+  CHECK(nav.attract(3 + 7 * 10).slide == 11);
+}
+
 TEST_CASE("[Navigator] with one picture the drift swings back and forth, never jumping") {
   auto c = std::make_shared<Content>(*makeContent());
   while (c->attractImages({}).size() > 1) {
