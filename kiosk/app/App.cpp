@@ -215,7 +215,7 @@ App::~App() {
   if (m_loading.valid()) m_loading.wait();
   if (m_metricsWrite.valid()) m_metricsWrite.wait();
   if (const auto fs = m_films->stats(); fs.opened > 0)
-    std::cerr << "kiosk: films: " << fs.opened << " players opened (slowest " << std::lround(fs.worstOpenMs) << " ms), " << fs.framesRendered
+    std::cerr << "kiosk: films: " << fs.opened << " players opened (slowest " << std::lround(fs.worstOpenMs) << " ms, closing " << std::lround(fs.worstCloseMs) << " ms), " << fs.framesRendered
               << " frames drawn (slowest render " << std::lround(fs.worstRenderMs) << " ms), " << fs.droppedFrames << " dropped, "
               << fs.failures << " failed\n";
   m_films.reset(); // with the window's GL context still there

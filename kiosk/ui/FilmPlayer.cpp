@@ -9,6 +9,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <utility>
 
 namespace kiosk::ui {
@@ -56,7 +60,7 @@ const FramebufferFunctions& fb() {
 void* procAddress(void*, const char* name) { return reinterpret_cast<void*>(sf::Context::getFunction(name)); }
 
 // The properties the frame loop follows, by the reply id mpv hands back with each change.
-enum : std::uint64_t { kTimePos = 1, kDuration, kEof, kWidth, kHeight, kHwdec, kDropped, kDecoderDropped };
+enum : std::uint64_t { kTimePos = 1, kDuration, kEof, kWidth, kHeight, kHwdec, kDropped, kDecoderDropped, kIdle };
 
 } // namespace
 
@@ -138,6 +142,7 @@ std::unique_ptr<FilmPlayer> FilmPlayer::open(const std::filesystem::path& file, 
   mpv_observe_property(h, kHwdec, "hwdec-current", MPV_FORMAT_STRING);
   mpv_observe_property(h, kDropped, "frame-drop-count", MPV_FORMAT_INT64);
   mpv_observe_property(h, kDecoderDropped, "decoder-frame-drop-count", MPV_FORMAT_INT64);
+  mpv_observe_property(h, kIdle, "idle-active", MPV_FORMAT_FLAG);
   const std::string path = file.string();
   const char* cmd[] = {"loadfile", path.c_str(), nullptr};
   if (const int r = mpv_command_async(h, 0, cmd); r < 0) {
@@ -147,9 +152,60 @@ std::unique_ptr<FilmPlayer> FilmPlayer::open(const std::filesystem::path& file, 
   return p;
 }
 
+// mpv cores are destroyed on a thread of their own: mpv_terminate_destroy joins mpv's threads,
+// which takes milliseconds the frame loop does not have. Joined when the program ends.
+class CoreReaper {
+public:
+  ~CoreReaper() {
+    {
+      std::lock_guard lock(m_mutex);
+      m_stop = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable()) m_thread.join();
+  }
+  void destroy(mpv_handle* h) {
+    {
+      std::lock_guard lock(m_mutex);
+      m_queue.push_back(h);
+      if (!m_thread.joinable()) m_thread = std::thread([this] { run(); });
+    }
+    m_wake.notify_all();
+  }
+
+private:
+  void run() {
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+      m_wake.wait(lock, [&] { return m_stop || !m_queue.empty(); });
+      while (!m_queue.empty()) {
+        mpv_handle* h = m_queue.front();
+        m_queue.pop_front();
+        lock.unlock();
+        mpv_terminate_destroy(h);
+        lock.lock();
+      }
+      if (m_stop) return;
+    }
+  }
+  std::mutex m_mutex;
+  std::condition_variable m_wake;
+  std::deque<mpv_handle*> m_queue;
+  std::thread m_thread;
+  bool m_stop = false;
+};
+
+CoreReaper& reaper() {
+  static CoreReaper r;
+  return r;
+}
+
 FilmPlayer::~FilmPlayer() {
-  if (m_render) mpv_render_context_free(m_render); // before the core: the render API's rule
-  if (m_mpv) mpv_terminate_destroy(m_mpv);
+  if (m_render) mpv_render_context_free(m_render); // before the core, on this thread: the render API's rule
+  if (m_mpv) {
+    mpv_set_wakeup_callback(m_mpv, nullptr, nullptr); // this object is gone
+    reaper().destroy(m_mpv);
+  }
   if (m_fbo) fb().del(1, &m_fbo);
   if (m_texture) glDeleteTextures(1, &m_texture);
 }
@@ -196,6 +252,9 @@ void FilmPlayer::poll() {
       case kHwdec: m_hwdecCurrent = *static_cast<char**>(prop->data); break;
       case kDropped: m_dropped = *static_cast<std::int64_t*>(prop->data); break;
       case kDecoderDropped: m_decoderDropped = *static_cast<std::int64_t*>(prop->data); break;
+      case kIdle:
+        if (m_retiring && *static_cast<int*>(prop->data)) m_retired = true; // stopped: the video output is down
+        break;
       default: break;
       }
       break;
@@ -205,6 +264,7 @@ void FilmPlayer::poll() {
       break;
     case MPV_EVENT_END_FILE: {
       const auto* end = static_cast<mpv_event_end_file*>(e->data);
+      if (m_retiring) break;
       if (end->reason == MPV_END_FILE_REASON_ERROR) {
         m_failed = true;
         m_error = std::string("mpv stopped playing it: ") + mpv_error_string(end->error);
@@ -293,6 +353,17 @@ bool FilmPlayer::render(int boxWidth, int boxHeight) {
     m_seekPending = false;
   }
   return true;
+}
+
+void FilmPlayer::acknowledge() {
+  if (m_render && m_update.exchange(false)) mpv_render_context_update(m_render);
+}
+
+void FilmPlayer::retire() {
+  if (m_retiring || !m_mpv) return;
+  m_retiring = true;
+  const char* cmd[] = {"stop", nullptr};
+  if (mpv_command_async(m_mpv, 0, cmd) < 0) m_retired = true;
 }
 
 void FilmPlayer::reportSwap() {

@@ -52,6 +52,12 @@ public:
   // (the texture is at most the film's own size). True when something was rendered.
   bool render(int boxWidth, int boxHeight);
   void reportSwap();
+  // Stops playback ahead of destruction: mpv takes its video output down on its own threads, so
+  // freeing the render context afterwards does not wait in the frame loop. retired() says when.
+  void retire();
+  bool retired() const { return m_retired; }
+  // A retiring player still answers mpv's update requests (without drawing) until it stops.
+  void acknowledge();
 
   // What the frame loop reads.
   unsigned texture() const { return m_texture; }
@@ -87,6 +93,7 @@ private:
   bool m_needRedraw = false;
   std::uint64_t m_frames = 0;
   bool m_ended = false, m_failed = false, m_playing = false, m_seekPending = false;
+  bool m_retiring = false, m_retired = false;
   std::string m_error;
   double m_position = 0, m_duration = 0;
   std::string m_hwdecCurrent;

@@ -3,12 +3,16 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 
 namespace kiosk::ui {
 
 Films::Films(Options options) : m_options(std::move(options)) {}
 
-Films::~Films() { m_slots.clear(); }
+Films::~Films() {
+  m_slots.clear();
+  m_retiring.clear();
+}
 
 Films::Slot* Films::slot(const ImageRef& film, int w, int h, FilmRole role, std::uint64_t instance) {
   const std::string file = film.file.string();
@@ -113,11 +117,23 @@ Films::View Films::prepare(const ImageRef& film, int boxWidth, int boxHeight, Fi
 void Films::close(std::map<Key, Slot>::iterator it) {
   m_droppedClosed += it->second.player->droppedFrames();
   m_framesClosed += it->second.player->framesRendered();
-  m_slots.erase(it); // the player frees its render context, then its core
+  it->second.player->retire();
+  m_retiring.push_back({std::move(it->second.player), 0});
+  m_slots.erase(it);
 }
 
 void Films::beginFrame() {
   ++m_frame;
+  for (auto it = m_retiring.begin(); it != m_retiring.end();) {
+    it->player->poll();
+    it->player->acknowledge();
+    if (it->player->retired() || ++it->frames > 60) {
+      const auto start = std::chrono::steady_clock::now();
+      it = m_retiring.erase(it); // frees its render context; its core goes on the reaper's thread
+      m_stats.worstCloseMs = std::max(m_stats.worstCloseMs, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    } else
+      ++it;
+  }
   for (auto it = m_slots.begin(); it != m_slots.end();) {
     if (it->second.lastWanted + 1 < m_frame) {
       auto gone = it++;

@@ -96,7 +96,7 @@ public:
     std::string hwdec;              // what the last film decoded with: "vaapi", "no" (software)...
     std::uint64_t decoderMessages = 0;
     double worstRenderMs = 0, lastRenderMs = 0;
-    double worstOpenMs = 0; // opening a player (mpv core and render context) on the main thread
+    double worstOpenMs = 0, worstCloseMs = 0; // opening and closing a player (mpv core and render context) on the main thread
   };
   Stats stats() const { return m_stats; }
   // Lines for the kiosk's log: which decoder each film uses, failures, mpv's warnings.
@@ -126,6 +126,12 @@ private:
 
   Options m_options;
   std::map<Key, Slot> m_slots;
+  // Players closed, stopping on mpv's threads, freed once stopped (or after a second).
+  struct Retiring {
+    std::unique_ptr<FilmPlayer> player;
+    int frames = 0;
+  };
+  std::vector<Retiring> m_retiring;
   std::uint64_t m_frame = 1;
   bool m_muted = false;
   int m_volume = kDefaultVolume;
