@@ -280,7 +280,6 @@ TEST_CASE("[VideoProbe] checkContentVideos names each film the kiosk cannot play
   const auto ds = checkContentVideos(*r.content);
   MESSAGE("checkContentVideos, " << films.size() << " films: "
                                   << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() << " ms");
-  for (const auto& d : ds) MESSAGE(d.format());
   auto lineOf = [&](const std::string& f) {
     return 4 + 3 * static_cast<int>(std::find(films.begin(), films.end(), f) - films.begin());
   };
@@ -323,7 +322,6 @@ TEST_CASE("[VideoProbe] checkContentVideos checks each film's captions") {
   const LoadResult r = loadContent(t.path());
   REQUIRE(r.content);
   const auto ds = checkContentVideos(*r.content);
-  for (const auto& d : ds) MESSAGE(d.format());
   const Diagnostic* bad = find(ds, "'00:01.5' is not a time");
   REQUIRE(bad);
   CHECK(bad->file.ends_with("/sections/01-a/films/ok.en.vtt"));
@@ -344,7 +342,6 @@ TEST_CASE("[VideoProbe] captions named in [[images]] that are missing are an err
   const LoadResult r = loadContent(t.path());
   REQUIRE(r.content);
   const auto ds = checkContentVideos(*r.content);
-  for (const auto& d : ds) MESSAGE(d.format());
   const Diagnostic* missing = find(ds, "does not exist");
   REQUIRE(missing);
   CHECK(missing->severity == Diagnostic::Severity::Error);
