@@ -4,6 +4,7 @@
 #include "ops/Log.h"
 #include "core/TranslationReport.h"
 #include "media/ImageCheck.h"
+#include "media/VideoProbe.h"
 #include "platform/Display.h"
 #include "text/LineBreaker.h"
 
@@ -267,6 +268,8 @@ void App::startLoading() {
     l.content = loadContent(dir);
     if (l.content.content)
       for (auto& d : media::checkContentImages(*l.content.content)) l.content.diagnostics.push_back(std::move(d));
+    if (l.content.content)
+      for (auto& d : media::checkContentVideos(*l.content.content)) l.content.diagnostics.push_back(std::move(d));
     l.strings = UiStrings::load(assets / "ui-strings.toml", l.stringDiagnostics);
     if (l.content.content) {
       // The venue's digits, before any message is formatted (the glyphs below include them), and

@@ -8,6 +8,7 @@
 #include "text/FontLibrary.h"
 #include "text/TextLayout.h"
 #include "media/ImageCheck.h"
+#include "media/VideoProbe.h"
 
 #include <nlohmann/json.hpp>
 
@@ -86,6 +87,7 @@ int validateContent(const std::string& dir, std::ostream& out, bool json, const 
   LoadResult r = loadContent(dir);
   if (r.content) {
     for (auto& d : media::checkContentImages(*r.content, media::ImageCheckDepth::Decode)) r.diagnostics.push_back(std::move(d));
+    for (auto& d : media::checkContentVideos(*r.content)) r.diagnostics.push_back(std::move(d));
     checkDrawable(*r.content, r.diagnostics);
     checkUiStrings(*r.content, assets.empty() ? findAssets(Options{}, nullptr) : assets, r.diagnostics);
     // Dates are checked against today here (the loader knows no clock): an event that is over

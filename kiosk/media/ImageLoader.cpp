@@ -1,20 +1,38 @@
 #include "media/ImageLoader.h"
 
+#include "core/Content.h"
+#include "media/PosterFrame.h"
+
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <fcntl.h>
+#include <sys/stat.h>
 
 namespace kiosk::media {
+
+namespace {
+constexpr std::uintmax_t kMaxPosterBytes = 256u << 20; // poster frames kept: hundreds of films
+constexpr double kPosterSeconds = 20;                  // a film that gives no frame in this long gives none
+} // namespace
 
 ImageLoader::ImageLoader(unsigned workers, std::shared_ptr<DiskCache> cache, size_t maxWaiting, DecodeLimits limits)
     : m_cache(std::move(cache)), m_maxWaiting(std::max<size_t>(1, maxWaiting)), m_limits(limits) {
   if (m_cache && !m_cache->usable()) m_cache.reset();
+  if (m_cache) m_posterDir = m_cache->dir() / "posters";
+  else if (auto dir = privatePosterDir()) m_posterDir = *dir;
   for (unsigned i = 0; i < std::max(1u, workers); ++i)
     m_threads.emplace_back([this, i] {
       if (i == 0 && m_cache) { // the cache folder's housekeeping, off the main thread
         try {
           m_cache->trim();
         } catch (const std::exception&) { // a cache that cannot be tidied is still a cache
+        }
+      }
+      if (i == 0 && !m_posterDir.empty()) {
+        try {
+          trimPosterDir(m_posterDir, kMaxPosterBytes);
+        } catch (const std::exception&) {
         }
       }
       run();
@@ -82,7 +100,15 @@ size_t ImageLoader::pending() const {
 LoadedImage ImageLoader::work(const ImageRequest& req, std::optional<std::pair<ContentHash, std::uintmax_t>>& toStore) {
   const auto start = std::chrono::steady_clock::now();
   LoadedImage done{req, {}};
-  const FileBytes read = readImageFileSettled(req.file, m_limits); // staff may be copying over it right now
+  std::filesystem::path source = req.file;
+  if (isVideoPath(req.file)) { // a film: its poster frame, decoded like any picture
+    source = posterFrame(req.file, done.result.error);
+    if (source.empty()) {
+      done.workMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      return done;
+    }
+  }
+  const FileBytes read = readImageFileSettled(source, m_limits); // staff may be copying over it right now
   if (!read.error.empty()) {
     done.result.error = read.error;
   } else {
@@ -101,6 +127,39 @@ LoadedImage ImageLoader::work(const ImageRequest& req, std::optional<std::pair<C
   }
   done.workMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return done;
+}
+
+std::filesystem::path ImageLoader::posterFrame(const std::filesystem::path& film, std::string& error) {
+  const std::string stem = film.stem().string();
+  const std::string instead = "; export it again as MP4 (H.264), or put a poster beside it named " + stem + ".poster.jpg";
+  if (m_posterDir.empty()) {
+    error = "no folder could be made to keep this film's poster frame in" + instead;
+    return {};
+  }
+  const auto poster = posterPathFor(film, m_posterDir);
+  if (!poster) {
+    error = "this film cannot be read (it has disappeared, or the kiosk's user may not read it)";
+    return {};
+  }
+  std::lock_guard lock(m_posterMutex);
+  if (auto it = m_posterFailures.find(poster->string()); it != m_posterFailures.end()) {
+    error = it->second;
+    return {};
+  }
+  struct stat st {};
+  if (::stat(poster->c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    ::utimensat(AT_FDCWD, poster->c_str(), nullptr, 0); // recently used: trimmed last
+    return *poster;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(m_posterDir, ec);
+  const std::string why = makePosterFrame(film, *poster, kPosterSeconds);
+  if (!why.empty()) {
+    if (m_posterFailures.size() > 1000) m_posterFailures.clear();
+    error = m_posterFailures[poster->string()] = "no poster frame could be taken from this film (" + why + ")" + instead;
+    return {};
+  }
+  return *poster;
 }
 
 void ImageLoader::run() {

@@ -2,6 +2,11 @@
 // Decodes images on worker threads. The UI requests, then polls finished results once a frame:
 // nothing here calls back into the UI and nothing here blocks the caller.
 //
+// A film (isVideoPath) requested here is shown as a frame of it: a poster frame libmpv takes
+// once (PosterFrame.h), kept in the disk cache's posters/ folder (or a private temporary one
+// without a disk cache), then decoded like any picture. A film that gives no frame fails like a
+// picture that cannot be decoded.
+//
 // Pictures on screen now are decoded before prefetches; a request no longer wanted can be
 // cancelled while it waits; and workers pause while finished pictures wait to be taken, so
 // decoded pixels never pile up in memory faster than the UI uploads them.
@@ -12,6 +17,7 @@
 #include <cstdint>
 #include <deque>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -58,12 +64,16 @@ public:
   // Requests queued or being decoded, not yet polled.
   size_t pending() const;
   const std::shared_ptr<DiskCache>& diskCache() const { return m_cache; }
+  // Where poster frames of films are kept ("" when there is nowhere to keep them).
+  const std::filesystem::path& posterDir() const { return m_posterDir; }
 
 private:
   void run();
   // Reads, hashes and decodes (or finds in the disk cache). A fresh decode to be stored in the
   // disk cache is also left in `toStore`, so the picture is handed over before it is written.
   LoadedImage work(const ImageRequest& req, std::optional<std::pair<ContentHash, std::uintmax_t>>& toStore);
+  // The poster frame of a film, made when missing; "" with `error` set when it gives none.
+  std::filesystem::path posterFrame(const std::filesystem::path& film, std::string& error);
 
   std::shared_ptr<DiskCache> m_cache;
   size_t m_maxWaiting;
@@ -75,6 +85,9 @@ private:
   size_t m_inFlight = 0;
   size_t m_visibleInFlight = 0;
   bool m_stop = false;
+  std::filesystem::path m_posterDir;
+  std::mutex m_posterMutex; // one poster made at a time; a second request for it finds it made
+  std::map<std::string, std::string> m_posterFailures; // poster path -> why the film gave none (guarded by m_posterMutex)
   std::vector<std::thread> m_threads;
 };
 

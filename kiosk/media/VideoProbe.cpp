@@ -211,7 +211,9 @@ std::vector<Diagnostic> checkContentVideos(const Content& content, double timeou
     }
 
     // Captions: each file readable WebVTT, in a language the kiosk offers.
-    for (const auto& [language, cf] : img.captions) {
+    for (const auto& entry : img.captions) { // not a structured binding: clang 14 cannot capture one
+      const std::string& language = entry.first;
+      const ImageRef::CaptionFile& cf = entry.second;
       auto place = [&](Diagnostic::Severity severity, std::string message) {
         Diagnostic d;
         d.severity = severity;

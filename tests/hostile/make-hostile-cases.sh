@@ -24,6 +24,7 @@ set -euo pipefail
 out=${1:?usage: make-hostile-cases.sh OUTDIR}
 here=$(cd "$(dirname "$0")" && pwd)
 photo="$here/../e2e/tall-picture.jpg" # the project's own small JPEG (600x900, baseline)
+films="$here/../unit/data/films"      # the unit tests' small films (tests/unit/data/films/make.sh)
 
 # Folders a case made unreadable (chmod 000) must be readable again to be removed by a non-root user.
 [ -d "$out" ] && chmod -R u+rwX "$out" 2>/dev/null || true
@@ -596,6 +597,62 @@ new show-until-before-from error $F any "" "show_until before show_from"
 setline $F 2 'show_from = 2026-12-10'; insert $F 3 'show_until = 2026-12-01'
 new event-ended warn $F any "" "an event that ended in 2000"
 setline $F 2 'show_until = 2000-01-01'
+
+# Films (issue 15) where the item's picture was: each is probed by validate (and at every load)
+# and shown by its poster frame or a placeholder; nothing may crash, hang or grow.
+# film CASE-FILE: the item's picture becomes images/pic.mp4 (or .mkv), a copy of CASE-FILE.
+film() {
+  local name=pic.${2:-mp4}
+  rm "$c/$IMG/pic.png"
+  if [ -n "$1" ]; then cp "$films/$1" "$c/$IMG/$name"; fi
+  setline $F 20 "file = \"images/$name\""
+}
+new film-ok clean - - "." "a valid 1 s H.264 film with sound as an item's picture"
+film ok.mp4
+new film-vp9-webm clean - - "." "a valid VP9 WebM film as an item's picture"
+film vp9.webm webm
+new film-zero-byte error $F 20 "pic\.mp4.*empty" "a 0-byte film (pic.mp4)"
+film empty.mp4
+new film-text-as-mp4 error $F 20 "pic\.mp4.* is not a film" "a text file named pic.mp4"
+film text.mp4
+new film-truncated error $F 20 "pic\.mp4.* is not a film" "an MP4 film cut off after half its bytes (its index at the end is lost)"
+film truncated.mp4
+new film-truncated-faststart ok - - "." "an MP4 film with its index first, cut off after half its bytes: it opens, the rest is missing"
+film ok.mp4; head -c 5000 "$films/ok.mp4" >"$c/$IMG/pic.mp4"
+new film-8k error $F 20 "pic\.mp4.*8K" "an 8K (7680x4320) H.264 film: beyond the 4K limit"
+film 8k.mp4
+new film-240fps error $F 20 "pic\.mp4.*240 frames" "a film of 240 frames a second: beyond the 120 limit"
+film 240fps.mp4
+new film-mpeg2 error $F 20 "pic\.mkv.*MPEG-2" "an MPEG-2 film in Matroska: a codec the kiosk does not play"
+film mpeg2.mkv mkv
+new film-audio-only error $F 20 "pic\.mp4.*no picture" "an .mp4 of sound alone"
+film audio-only.mp4
+new film-raw-stream warn $F 20 "pic\.mp4.*does not say how long" "an endless-looking stream: raw H.264 without a container or a length, named .mp4"
+film raw-h264.mp4
+new film-2-hours warn $F 20 "pic\.mp4.*longer than an hour" "a film 2 hours long (one frame every 10 minutes)"
+film long.mp4
+new film-header-10h warn $F 20 "pic\.mp4.*longer than an hour" "a 1 s film whose header claims 10 hours"
+film ok.mp4; perl -0777 -pe 's/(mvhd\x00\x00\x00\x00.{8})(.{4})(.{4})/$1.$2.pack("N", unpack("N", $2) * 36000)/se' "$films/ok.mp4" >"$c/$IMG/pic.mp4"
+new film-devzero error $F 20 "pic\.mp4" "a film that is a link to /dev/zero (an endless stream)"
+film ""; ln -s /dev/zero "$c/$IMG/pic.mp4"
+new film-fifo error $F 20 "pic\.mp4" "a film that is a named pipe (reading it waits forever)"
+film ""; mkfifo "$c/$IMG/pic.mp4"
+new film-playlist error $F 20 "pic\.mp4.* is not a film" "a playlist naming a web address and /etc/passwd, saved as pic.mp4"
+film ""; printf '#EXTM3U\n#EXTINF:1,x\nhttp://127.0.0.1:9/film.mp4\n#EXTINF:1,y\n/etc/passwd\n' >"$c/$IMG/pic.mp4"
+new film-captions-bad-time error $IMG/pic.en.vtt 3 "is not a time" "a film's English captions with a time written 00:01.5"
+film ok.mp4; printf 'WEBVTT\n\n00:01.5 --> 00:02.000\nHello\n' >"$c/$IMG/pic.en.vtt"
+new film-captions-no-header error $IMG/pic.en.vtt 1 "WEBVTT" "a film's captions without the WEBVTT line (an SRT file renamed .vtt)"
+film ok.mp4; printf '1\n00:00:01,000 --> 00:00:02,000\nHello\n' >"$c/$IMG/pic.en.vtt"
+new film-captions-latin1 error $IMG/pic.en.vtt 4 "UTF-8" "a film's captions saved as Latin-1 (Caf\xe9)"
+film ok.mp4; printf 'WEBVTT\n\n00:00.000 --> 00:01.000\nCaf\xe9\n' >"$c/$IMG/pic.en.vtt"
+new film-captions-fifo error $IMG/pic.en.vtt - "not a regular file" "a film's captions file that is a named pipe"
+film ok.mp4; mkfifo "$c/$IMG/pic.en.vtt"
+new film-captions-2mb error $IMG/pic.en.vtt - "KiB" "a film's captions file of 2 MB"
+film ok.mp4; { printf 'WEBVTT\n\n'; rep '00:00.000 --> 00:01.000\nx\n\n' 70000 | perl -pe 's/\\n/\n/g'; } >"$c/$IMG/pic.en.vtt"
+new film-captions-20k-cues error $IMG/pic.en.vtt any "10000" "a film's captions of 20,000 cues (the limit is 10,000): said once" maxerrors=3
+film ok.mp4; { printf 'WEBVTT\n\n'; rep '00:00.000 --> 00:01.000\nx\n\n' 20000 | perl -pe 's/\\n/\n/g'; } >"$c/$IMG/pic.en.vtt"
+new film-captions-other-language warn $IMG/pic.fr.vtt - "not one of the kiosk's languages" "a film's French captions where the kiosk offers zh-Hans and en"
+film ok.mp4; printf 'WEBVTT\n\n00:00.000 --> 00:01.000\nBonjour\n' >"$c/$IMG/pic.fr.vtt"
 
 rm -f "$out/.line"
 echo "make-hostile-cases: $(($(wc -l <"$manifest") - 1)) cases in $out/cases"
