@@ -438,6 +438,7 @@ int main(int argc, char** argv) {
     }
     // Film frames presented in the window: new stamps between its first and last sample.
     const auto all = readStamps(stamps);
+    if (all.empty()) std::fprintf(stderr, "bench_video: the kiosk wrote no stamps to %s (are they flushed line by line?)\n", stamps.c_str());
     if (r.window.size() < 2) return {};
     const double from = r.window.front().at * 1000, to = r.window.back().at * 1000;
     long frames = 0;
