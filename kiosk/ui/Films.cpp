@@ -213,6 +213,18 @@ void Films::retain(const Content& content) {
     }
   }
   m_failedFiles.clear();
+  forgetCaptions();
+}
+
+void Films::forgetCaptions() {
+  // A read still running finishes on its own; its result is no longer asked for.
+  std::erase_if(m_captionsLeaving, [](const auto& f) { return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
+  for (auto it = m_captions.begin(); it != m_captions.end();)
+    if (it->second.wait_for(std::chrono::seconds(0)) == std::future_status::ready) it = m_captions.erase(it);
+    else {
+      m_captionsLeaving.push_back(std::move(it->second));
+      it = m_captions.erase(it);
+    }
 }
 
 void Films::clear() {
@@ -222,8 +234,42 @@ void Films::clear() {
 
 std::optional<Films::Cue> Films::caption(const ImageRef& film, const std::string& language, const std::string& fallback,
                                         double position) {
-  (void)film, (void)language, (void)fallback, (void)position;
-  return std::nullopt; // captions arrive with the WebVTT reader
+  if (film.captions.empty()) return std::nullopt;
+  auto it = m_captions.find(film.file.string());
+  if (it == m_captions.end()) {
+    // Read and checked on a worker (the files may be large or on a slow disk); their problems
+    // are validate's and the loader's to report, at the file's line.
+    ImageRef copy = film;
+    it = m_captions
+             .emplace(film.file.string(), std::async(std::launch::async, [copy] {
+                                            std::vector<Diagnostic> ignored;
+                                            return std::make_shared<const CaptionSet>(loadFilmCaptions(copy, ignored));
+                                          }).share())
+             .first;
+  }
+  if (it->second.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return std::nullopt;
+  const CaptionSet& set = *it->second.get();
+  // The visitor's language, else along the fallbacks, else any: the captions in one language
+  // for the whole film, never a mix by moment.
+  const Captions* chosen = nullptr;
+  const std::string* chosenLanguage = nullptr;
+  for (const auto& l : languageFallbacks(language, fallback))
+    if (auto c = set.find(l); c != set.end() && !c->second.empty()) {
+      chosen = &c->second;
+      chosenLanguage = &c->first;
+      break;
+    }
+  if (!chosen)
+    for (const auto& [l, c] : set)
+      if (!c.empty()) {
+        chosen = &c;
+        chosenLanguage = &l;
+        break;
+      }
+  if (!chosen) return std::nullopt;
+  const CaptionCue* cue = chosen->at(position);
+  if (!cue || cue->text.empty()) return std::nullopt;
+  return Cue{cue->text, *chosenLanguage};
 }
 
 void Films::setSound(bool muted, int volume) {

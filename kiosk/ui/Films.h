@@ -10,11 +10,13 @@
 #include "core/Clock.h"
 #include "core/Content.h"
 #include "core/Diagnostic.h"
+#include "core/WebVtt.h"
 #include "ui/FilmPlayer.h"
 
 #include <imgui.h>
 
 #include <cstdint>
+#include <future>
 #include <map>
 #include <optional>
 #include <memory>
@@ -141,6 +143,11 @@ private:
   std::vector<std::string> m_log;
   std::vector<Diagnostic> m_diagnostics;
   std::map<std::string, bool> m_failedFiles; // file -> reported
+  // Each film's captions (language -> cues), read on a worker the first time it is shown.
+  using CaptionSet = std::map<std::string, Captions>;
+  std::map<std::string, std::shared_future<std::shared_ptr<const CaptionSet>>> m_captions;
+  std::vector<std::shared_future<std::shared_ptr<const CaptionSet>>> m_captionsLeaving; // waited for at the end
+  void forgetCaptions();
 };
 
 } // namespace kiosk::ui
