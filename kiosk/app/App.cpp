@@ -160,6 +160,7 @@ void App::createFilms() {
   if (!m_options.frameStampsFile.empty()) {
     m_frameStamps = std::fopen(m_options.frameStampsFile.c_str(), "w");
     if (!m_frameStamps) std::cerr << "kiosk: cannot write the frame stamps file " << m_options.frameStampsFile << "\n";
+    else std::setvbuf(m_frameStamps, nullptr, _IOLBF, 256); // each line reaches the file at once: benches stop the kiosk with SIGTERM
   }
 }
 
