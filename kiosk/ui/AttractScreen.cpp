@@ -45,13 +45,16 @@ void Screens::drawAttract(Ctx& c) {
       if (!film.failed && !stuck) {
         const ImageRef& nxt = *images[a.next];
         const double left = film.duration > 0 ? film.duration - film.position : 1e9;
+        // Held a millisecond short of the fade: at the fade's very edge rounding could start it,
+        // and the next film would start playing under this one.
+        constexpr Seconds kEdge = 0.001;
         if (nxt.video) {
           if (film.ended) c.f.nav.skipAttract(a.remaining);
-          else if (a.remaining < Navigator::kCrossfadeSeconds) c.f.nav.holdAttract(Navigator::kCrossfadeSeconds - a.remaining);
+          else if (a.remaining < Navigator::kCrossfadeSeconds + kEdge) c.f.nav.holdAttract(Navigator::kCrossfadeSeconds + kEdge - a.remaining);
         } else if (film.ended || left <= Navigator::kCrossfadeSeconds) {
           if (a.fadeIn > 0) c.f.nav.skipAttract(a.fadeIn);
-        } else if (a.remaining < Navigator::kCrossfadeSeconds) {
-          c.f.nav.holdAttract(Navigator::kCrossfadeSeconds - a.remaining);
+        } else if (a.remaining < Navigator::kCrossfadeSeconds + kEdge) {
+          c.f.nav.holdAttract(Navigator::kCrossfadeSeconds + kEdge - a.remaining);
         }
         const AttractFrame moved = c.f.nav.attract(c.f.now);
         if (moved.slide != a.slide) { // cut: the next film's first frame is this frame's

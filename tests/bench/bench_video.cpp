@@ -243,6 +243,15 @@ SeamReport analyse(const std::vector<Stamp>& stamps, const std::map<int, int>& f
   SeamReport r;
   size_t first = 0;
   while (first < stamps.size() && stamps[first].kind != Stamp::Code) ++first;
+  // The first film shows its poster (a frame from 10% in) until its player has a frame: that
+  // opening stamp, held from the start, is the poster, not a seam.
+  if (first < stamps.size()) {
+    size_t held = first;
+    while (held + 1 < stamps.size() && stamps[held + 1].sameAs(stamps[first])) ++held;
+    if (held + 1 < stamps.size() && stamps[held + 1].kind == Stamp::Code && stamps[held + 1].clip == stamps[first].clip &&
+        stamps[held + 1].frame < stamps[first].frame)
+      first = held + 1;
+  }
   if (first == stamps.size()) return r;
   r.firstMs = stamps[first].ms;
   r.lastMs = stamps.back().ms;
