@@ -148,6 +148,7 @@ void App::createFilms() {
   ui::Films::Options fo;
   fo.hwdec = m_options.hwdec.empty() ? "auto-safe" : m_options.hwdec;
   fo.stepped = !m_options.script.empty(); // scripted runs: frames follow the virtual clock
+  if (fo.stepped && m_options.hwdec == "auto-safe") fo.hwdec = "no"; // and are the same on every machine
   if (!m_options.videoSpeed.empty()) {
     char* end = nullptr;
     const double speed = std::strtod(m_options.videoSpeed.c_str(), &end);

@@ -71,6 +71,9 @@ public:
   size_t pendingImages() const { return m_textures->pending(); }
   // Scripted runs: films whose frame for the virtual clock is not drawn yet.
   size_t pendingFilms() const { return m_films ? m_films->pending() : 0; }
+  void closeFilmsForSample() {
+    if (m_films) m_films->closeAllAndWait();
+  }
   // Any worker still busy for the screen: content loading, pictures, the admin PIN check.
   bool busy() const { return loading() || pendingImages() > 0 || m_pinCheck.valid(); }
   const ui::AdminModel& admin() const { return m_admin; }

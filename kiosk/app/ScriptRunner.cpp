@@ -70,6 +70,9 @@ bool ScriptRunner::sample(const std::string& name) {
   const bool fresh = !std::filesystem::exists(path, ec);
   std::ofstream out(path, std::ios::app);
   if (fresh) out << "virtual_seconds,resident_bytes,texture_bytes,glyph_bytes,open_files,threads\n";
+  // Films close first: a sample taken while one plays would count its player's threads and
+  // frames, one taken between films not; what must not grow is what stays when none is open.
+  m_app.closeFilmsForSample();
   const auto r = m_app.resources();
   out << static_cast<long long>(m_clock.now()) << ',' << r.residentBytes << ',' << r.textureBytes << ',' << r.glyphBytes << ','
       << r.openFiles << ',' << r.threads << '\n';
@@ -193,6 +196,11 @@ int ScriptRunner::run(const InputScript& script) {
       const auto frames = std::max<long>(1, std::lround(cmd.seconds / kFrame));
       const bool everyFrame = cmd.text == "drawn";
       for (long i = 0; i < frames && ok; ++i) ok = step(everyFrame || i + 1 == frames);
+      // Films on screen show the frame for the clock before anything is checked (real time; the
+      // virtual clock stands still). Nothing waits where no film plays.
+      for (auto start = std::chrono::steady_clock::now();
+           ok && m_app.pendingFilms() > 0 && std::chrono::steady_clock::now() - start < std::chrono::seconds(10);)
+        ok = m_app.frame(false, {}, m_error);
       break;
     }
     case K::Tap: {

@@ -173,6 +173,11 @@ public:
     m_wake.notify_all();
   }
 
+  void waitIdle() {
+    std::unique_lock lock(m_mutex);
+    m_idle.wait(lock, [&] { return m_queue.empty() && !m_busy; });
+  }
+
 private:
   void run() {
     std::unique_lock lock(m_mutex);
@@ -181,16 +186,20 @@ private:
       while (!m_queue.empty()) {
         mpv_handle* h = m_queue.front();
         m_queue.pop_front();
+        m_busy = true;
         lock.unlock();
         mpv_terminate_destroy(h);
         lock.lock();
+        m_busy = false;
       }
+      m_idle.notify_all();
       if (m_stop) return;
     }
   }
   std::mutex m_mutex;
-  std::condition_variable m_wake;
+  std::condition_variable m_wake, m_idle;
   std::deque<mpv_handle*> m_queue;
+  bool m_busy = false;
   std::thread m_thread;
   bool m_stop = false;
 };
@@ -199,6 +208,8 @@ CoreReaper& reaper() {
   static CoreReaper r;
   return r;
 }
+
+void FilmPlayer::waitForDestroyed() { reaper().waitIdle(); }
 
 FilmPlayer::~FilmPlayer() {
   if (m_render) mpv_render_context_free(m_render); // before the core, on this thread: the render API's rule
@@ -231,7 +242,7 @@ void FilmPlayer::seekTo(double seconds) {
   if (!m_mpv) return;
   const std::string at = std::to_string(std::max(0.0, seconds));
   const char* cmd[] = {"seek", at.c_str(), "absolute+exact", nullptr};
-  if (mpv_command_async(m_mpv, 0, cmd) >= 0) m_seekPending = true;
+  if (mpv_command_async(m_mpv, 0, cmd) >= 0) m_seekPending = true, m_restarted = false;
 }
 
 void FilmPlayer::poll() {
@@ -260,7 +271,9 @@ void FilmPlayer::poll() {
       break;
     }
     case MPV_EVENT_PLAYBACK_RESTART:
-      // A seek (or the start) has its first frame: stepped runs wait for it before a screenshot.
+      // A seek (or the start) is done: its frame comes with the next update; the seek counts
+      // as pending until that frame is rendered (the update may arrive after this event).
+      m_restarted = true;
       break;
     case MPV_EVENT_END_FILE: {
       const auto* end = static_cast<mpv_event_end_file*>(e->data);
@@ -278,7 +291,13 @@ void FilmPlayer::poll() {
       const auto* m = static_cast<mpv_event_log_message*>(e->data);
       const auto second = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
       if (second != m_messageSecond) m_messageSecond = second, m_messagesThisSecond = 0;
-      if (++m_messagesThisSecond <= 3 && m_messages.size() < 32) { // a broken stream may say the same thing every frame
+      // Hardware decoders tried and not found (CUDA, VDPAU, VA-API on a machine without them) are
+      // what auto-safe is for: the choice made is logged once, not each one tried.
+      const std::string prefix = m->prefix;
+      const bool probing = prefix == "vaapi" || prefix == "vdpau" || prefix == "cuda" || prefix == "vd" ||
+                           std::string(m->text).find("AVHWDeviceContext") != std::string::npos ||
+                           std::string(m->text).find("hwdec") != std::string::npos;
+      if (!probing && ++m_messagesThisSecond <= 3 && m_messages.size() < 32) { // a broken stream may say the same thing every frame
         std::string text = std::string("[") + m->prefix + "] " + m->text;
         while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
         m_messages.push_back(std::move(text));
@@ -350,7 +369,8 @@ bool FilmPlayer::render(int boxWidth, int boxHeight) {
   m_needRedraw = false;
   if (newFrame) {
     ++m_frames;
-    m_seekPending = false;
+    if (m_restarted) m_seekPending = false;
+    m_restarted = false;
   }
   return true;
 }

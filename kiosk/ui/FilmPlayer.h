@@ -36,6 +36,8 @@ public:
   };
 
   // Opens `file` paused. The GL context must be current. Null and `error` when mpv refuses.
+  // Blocks until every player destroyed so far is gone with its threads (a soak's sample).
+  static void waitForDestroyed();
   static std::unique_ptr<FilmPlayer> open(const std::filesystem::path& file, const Options& options, std::string& error);
   ~FilmPlayer(); // GL context current
   FilmPlayer(const FilmPlayer&) = delete;
@@ -70,6 +72,7 @@ public:
   double position() const { return m_position; }
   double duration() const { return m_duration; }
   bool seeking() const { return m_seekPending; }
+  bool frameWaiting() const { return m_update; } // mpv has a frame the next render() draws
   bool playing() const { return m_playing; }
   std::uint64_t framesRendered() const { return m_frames; }
   const std::string& hwdec() const { return m_hwdecCurrent; }
@@ -93,7 +96,7 @@ private:
   bool m_needRedraw = false;
   std::uint64_t m_frames = 0;
   bool m_ended = false, m_failed = false, m_playing = false, m_seekPending = false;
-  bool m_retiring = false, m_retired = false;
+  bool m_retiring = false, m_retired = false, m_restarted = false;
   std::string m_error;
   double m_position = 0, m_duration = 0;
   std::string m_hwdecCurrent;

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <thread>
 
 namespace kiosk::ui {
 
@@ -80,7 +82,7 @@ Films::View Films::viewOf(const Slot& s) const {
   v.duration = p.duration();
   v.ended = p.ended();
   if (m_options.stepped && s.playing && s.role == FilmRole::Attract && p.duration() > 0 && s.startedAt >= 0)
-    v.ended = s.soughtTo >= p.duration() - 0.5 / 30; // sought to its last frame
+    v.ended = s.target >= p.duration() - 0.5 / 30; // the clock is at its last frame
   if (v.failed && p.hasFrame()) v.ended = true; // it broke off: the loop moves on from its last good frame
   v.ready = p.hasFrame();
   if (v.ready) {
@@ -146,6 +148,8 @@ void Films::beginFrame() {
 void Films::render(Seconds now) {
   const auto start = std::chrono::steady_clock::now();
   std::int64_t dropped = m_droppedClosed;
+  const bool leaping = m_options.stepped && m_lastRenderAt >= 0 && now - m_lastRenderAt > 1.0;
+  m_lastRenderAt = now;
   for (auto& [key, s] : m_slots) {
     FilmPlayer& p = *s.player;
     p.poll();
@@ -173,9 +177,15 @@ void Films::render(Seconds now) {
       double at = (now - s.startedAt) * m_options.speed;
       const double last = std::max(0.0, p.duration() - 1.0 / 60);
       at = s.role == FilmRole::Item ? std::fmod(at, p.duration()) : std::min(at, last);
-      if (s.soughtTo < 0 || std::abs(at - s.soughtTo) >= 0.5 / 60) {
+      s.target = at;
+      // One seek at a time: a new one replaces its target when the last has its frame. While
+      // the clock leaps (a script's coarse wait: a week in 5 s steps) nothing is sought: an exact
+      // seek decodes from a keyframe, and nobody sees those frames; the next fine step seeks.
+      s.behind = s.soughtTo < 0 || std::abs(at - s.soughtTo) >= 0.5 / 60;
+      if (!leaping && !p.seeking() && !p.frameWaiting() && s.behind) {
         p.seekTo(at);
         s.soughtTo = at;
+        s.behind = false;
       }
     }
     if (p.render(s.boxWidth, s.boxHeight) && !s.reportedHwdec && p.hasFrame() && !p.hwdec().empty()) {
@@ -225,6 +235,18 @@ void Films::forgetCaptions() {
       m_captionsLeaving.push_back(std::move(it->second));
       it = m_captions.erase(it);
     }
+}
+
+void Films::closeAllAndWait() {
+  while (!m_slots.empty()) close(m_slots.begin());
+  const auto start = std::chrono::steady_clock::now();
+  while (!m_retiring.empty() && std::chrono::steady_clock::now() - start < std::chrono::seconds(3)) {
+    for (auto& r : m_retiring) r.player->poll(), r.player->acknowledge();
+    std::erase_if(m_retiring, [](const Retiring& r) { return r.player->retired(); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  m_retiring.clear();
+  FilmPlayer::waitForDestroyed();
 }
 
 void Films::clear() {
@@ -287,8 +309,10 @@ void Films::setSound(bool muted, int volume) {
 size_t Films::pending() const {
   if (!m_options.stepped) return 0;
   size_t n = 0;
+  for (const auto& [file, f] : m_captions) // captions still being read: a screenshot waits for them
+    if (f.wait_for(std::chrono::seconds(0)) != std::future_status::ready) ++n;
   for (const auto& [key, s] : m_slots)
-    if (!s.player->failed() && (!s.player->hasFrame() || s.player->seeking())) ++n;
+    if (!s.player->failed() && (!s.player->hasFrame() || s.player->seeking() || s.player->frameWaiting() || s.behind)) ++n;
   return n;
 }
 

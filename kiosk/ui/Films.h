@@ -72,6 +72,9 @@ public:
   // forgotten, so a film staff fixed is tried again.
   void retain(const Content& content);
   void clear();
+  // Closes every player and waits until they are gone with their threads (a soak's sample
+  // measures what stays when no film is open; the next frame opens them again).
+  void closeAllAndWait();
 
   // The caption of `film` at `position` for a visitor reading `language` (along the usual
   // fallbacks), in the language it is written in; nullopt between cues or without captions.
@@ -119,6 +122,8 @@ private:
     bool playing = false;
     Seconds startedAt = -1; // stepped: the clock when it started playing
     double soughtTo = -1;
+    bool behind = false; // stepped: the clock has moved past the frame sought
+    double target = 0;   // stepped: where the clock says the film is
     bool reportedHwdec = false, reportedFailure = false;
     FilmRole role = FilmRole::Attract;
   };
@@ -135,6 +140,7 @@ private:
   };
   std::vector<Retiring> m_retiring;
   std::uint64_t m_frame = 1;
+  Seconds m_lastRenderAt = -1;
   bool m_muted = false;
   int m_volume = kDefaultVolume;
   Stats m_stats;

@@ -403,7 +403,7 @@ void drawFilmCaptions(Screens::Ctx& c, const ImageRef& film, const Films::View& 
   // Set like broadcast captions: at most three lines, centred, white on a dark band, large
   // enough to read from a step back, in the captions' own language.
   const float w = b.x - a.x, h = b.y - a.y;
-  const float size = std::round(std::clamp(std::min(w, h) * 0.05f, c.size(TextRole::Caption), c.size(TextRole::Title)));
+  const float size = std::round(std::clamp(std::max(w, h) * 0.028f, c.size(TextRole::Caption), c.size(TextRole::Title) * 1.2f));
   text::TextStyle style;
   style.pixelSize = size;
   style.lineSpacing = 1.25f;

@@ -5,7 +5,7 @@
 # crossfades, with a soft generated chord as its sound track.
 #
 #   content/sections/01-city-promotion/images/shenyang-promo.mp4      12.0 s, the promotional film
-#   content/sections/03-culture-tourism/images/mukden-palace-film.mp4 10.4 s, in the Mukden Palace gallery
+#   content/sections/01-city-promotion/images/mukden-palace-film.mp4 10.4 s, second in the promotional film item
 #   ...NAME.LANG.vtt beside each: captions in zh-Hans zh-Hant en ja ko ru mn vi
 #
 # Like the pictures (render-sample-images.sh), the films carry no burnt-in text: every word is in
@@ -119,7 +119,7 @@ write_vtt() {
 }
 
 promoDir="$SECTIONS/01-city-promotion/images"
-palaceDir="$SECTIONS/03-culture-tourism/images"
+palaceDir="$SECTIONS/01-city-promotion/images"
 if [[ -n $OUTDIR ]]; then
   mkdir -p "$OUTDIR"
   promoDir=$OUTDIR palaceDir=$OUTDIR

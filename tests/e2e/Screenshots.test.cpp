@@ -760,3 +760,35 @@ TEST_CASE("[Rtl] home's heading and first tile start at the right in Arabic") {
   CHECK(colourFraction(en, a11yEn, kButtonFill) > 0.2);
   CHECK(colourFraction(ar, mirror(a11yEn), kButtonFill) > 0.2);
 }
+
+// The e2e.films.run screenshots (tests/e2e/films.kscript, the sample content at 1920x1080): the
+// promotional film plays in the attract loop and in its item, with captions in each visitor's
+// language and sound controls; the frames follow the virtual clock, so they are reproducible.
+TEST_CASE("[Films] an item's film is drawn with captions in the visitor's language, white on a dark band") {
+  const Shot zh = load("films", "item-zh-Hans.png");
+  const Shot en = load("films", "item-en.png");
+  const Region film{0.05f, 0.2f, 0.5f, 0.5f};      // the film's picture, above its captions
+  const Region captions{0.08f, 0.56f, 0.5f, 0.64f}; // the caption band at the film's foot
+  CHECK(colourFraction(zh, film, kPage, 12) < 0.05); // a film frame, not the page or a placeholder
+  CHECK(colourFraction(zh, captions, 0xFFFFFF, 40) > 0.02);
+  CHECK(colourFraction(en, captions, 0xFFFFFF, 40) > 0.02);
+  CHECK(colourFraction(en, captions, 0x000000, 24) > 0.2); // the band
+  CHECK(difference(zh, en, film) > 5);      // the film moved on between them
+  CHECK(difference(zh, en, captions) > 10); // another cue, in another script
+}
+
+TEST_CASE("[Films] the sound control shows the film muted") {
+  const Shot en = load("films", "item-en.png");
+  const Shot muted = load("films", "item-ru-muted.png");
+  const Region speaker{0.03f, 0.13f, 0.075f, 0.195f};
+  CHECK(colourFraction(en, speaker, 0xFFFFFF, 40) > 0.05);
+  CHECK(difference(en, muted, speaker) > 3); // a cross where the waves were
+}
+
+TEST_CASE("[Films] the gallery plays the film larger, and the attract loop plays it on the whole screen") {
+  const Shot gallery = load("films", "gallery-ru.png");
+  const Shot attract = load("films", "attract-film.png");
+  CHECK(colourFraction(gallery, Region{0.15f, 0.15f, 0.85f, 0.7f}, 0x0C0F14, 10) < 0.05);
+  CHECK(colourFraction(attract, Region{0.0f, 0.1f, 1.0f, 0.45f}, kPage, 12) < 0.05);
+  CHECK(colourFraction(attract, Region{0.2f, 0.4f, 0.8f, 0.55f}, 0xFFFFFF, 40) > 0.005); // its captions
+}
