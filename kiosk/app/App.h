@@ -71,6 +71,9 @@ public:
   size_t pendingImages() const { return m_textures->pending(); }
   // Scripted runs: films whose frame for the virtual clock is not drawn yet.
   size_t pendingFilms() const { return m_films ? m_films->pending() : 0; }
+  void leapFilms(bool leaping) {
+    if (m_films) m_films->setLeaping(leaping);
+  }
   void closeFilmsForSample() {
     if (m_films) m_films->closeAllAndWait();
   }

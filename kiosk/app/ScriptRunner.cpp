@@ -49,6 +49,12 @@ bool ScriptRunner::coarseWait(double seconds, double stepSeconds) {
   // are let finish decoding first (in real time, at most 2 s): on a real screen a decode takes
   // a tenth of a second against a 7 s slide, so the attract loop runs as it would, not held
   // waiting for pictures that virtual time outran.
+  // Films stay posters through the leap: no player for frames nobody sees (each is an mpv core).
+  m_app.leapFilms(stepSeconds > 1);
+  struct Resume {
+    App& app;
+    ~Resume() { app.leapFilms(false); }
+  } resume{m_app};
   for (double done = 0; done < seconds;) {
     const double step = std::min(stepSeconds, seconds - done);
     done += step;

@@ -60,7 +60,7 @@ const FramebufferFunctions& fb() {
 void* procAddress(void*, const char* name) { return reinterpret_cast<void*>(sf::Context::getFunction(name)); }
 
 // The properties the frame loop follows, by the reply id mpv hands back with each change.
-enum : std::uint64_t { kTimePos = 1, kDuration, kEof, kWidth, kHeight, kHwdec, kDropped, kDecoderDropped, kIdle };
+enum : std::uint64_t { kTimePos = 1, kDuration, kEof, kWidth, kHeight, kHwdec, kDropped, kDecoderDropped, kIdle, kFps };
 
 } // namespace
 
@@ -143,6 +143,7 @@ std::unique_ptr<FilmPlayer> FilmPlayer::open(const std::filesystem::path& file, 
   mpv_observe_property(h, kDropped, "frame-drop-count", MPV_FORMAT_INT64);
   mpv_observe_property(h, kDecoderDropped, "decoder-frame-drop-count", MPV_FORMAT_INT64);
   mpv_observe_property(h, kIdle, "idle-active", MPV_FORMAT_FLAG);
+  mpv_observe_property(h, kFps, "container-fps", MPV_FORMAT_DOUBLE);
   const std::string path = file.string();
   const char* cmd[] = {"loadfile", path.c_str(), nullptr};
   if (const int r = mpv_command_async(h, 0, cmd); r < 0) {
@@ -245,6 +246,12 @@ void FilmPlayer::seekTo(double seconds) {
   if (mpv_command_async(m_mpv, 0, cmd) >= 0) m_seekPending = true, m_restarted = false;
 }
 
+void FilmPlayer::stepForward() {
+  if (!m_mpv) return;
+  const char* cmd[] = {"frame-step", nullptr};
+  if (mpv_command_async(m_mpv, 0, cmd) >= 0) m_seekPending = true, m_restarted = true; // no restart event: the frame ends it
+}
+
 void FilmPlayer::poll() {
   if (!m_mpv || !m_wakeup.exchange(false)) return;
   for (int guard = 0; guard < 1000; ++guard) {
@@ -263,6 +270,7 @@ void FilmPlayer::poll() {
       case kHwdec: m_hwdecCurrent = *static_cast<char**>(prop->data); break;
       case kDropped: m_dropped = *static_cast<std::int64_t*>(prop->data); break;
       case kDecoderDropped: m_decoderDropped = *static_cast<std::int64_t*>(prop->data); break;
+      case kFps: m_fps = *static_cast<double*>(prop->data); break;
       case kIdle:
         if (m_retiring && *static_cast<int*>(prop->data)) m_retired = true; // stopped: the video output is down
         break;

@@ -48,6 +48,8 @@ public:
   void setVolume(int volume);
   // Stepped mode: show the frame at `seconds` (exact seek; the frame arrives a few frames later).
   void seekTo(double seconds);
+  // Stepped mode: the next frame (cheap: no decoding from a keyframe as an exact seek does).
+  void stepForward();
   // Drains mpv's events (non-blocking): position, end, errors, the film's size.
   void poll();
   // Renders mpv's new frame, if any, into the texture, `box` being the size it is drawn at
@@ -71,6 +73,7 @@ public:
   const std::string& error() const { return m_error; }
   double position() const { return m_position; }
   double duration() const { return m_duration; }
+  double frameSeconds() const { return m_fps > 1 && m_fps < 1000 ? 1 / m_fps : 1.0 / 30; }
   bool seeking() const { return m_seekPending; }
   bool frameWaiting() const { return m_update; } // mpv has a frame the next render() draws
   bool playing() const { return m_playing; }
@@ -98,7 +101,7 @@ private:
   bool m_ended = false, m_failed = false, m_playing = false, m_seekPending = false;
   bool m_retiring = false, m_retired = false, m_restarted = false;
   std::string m_error;
-  double m_position = 0, m_duration = 0;
+  double m_position = 0, m_duration = 0, m_fps = 0;
   std::string m_hwdecCurrent;
   std::int64_t m_dropped = 0, m_decoderDropped = 0;
   std::vector<std::string> m_messages;

@@ -23,6 +23,9 @@ Films::Slot* Films::slot(const ImageRef& film, int w, int h, FilmRole role, std:
   auto it = m_slots.find(key);
   if (it == m_slots.end()) {
     if (m_failedFiles.count(file)) return nullptr; // its poster stands in until the content changes
+    // A script's coarse wait leaps through hours in 5 s steps: no player is opened for frames
+    // nobody sees (each one is an mpv core and its threads); the posters stand in.
+    if (m_options.stepped && m_leaping) return nullptr;
     // At most a few players: past that, the one wanted longest ago makes room (never one on
     // screen in this frame or the last).
     while (m_slots.size() >= m_options.maxPlayers) {
@@ -148,7 +151,7 @@ void Films::beginFrame() {
 void Films::render(Seconds now) {
   const auto start = std::chrono::steady_clock::now();
   std::int64_t dropped = m_droppedClosed;
-  const bool leaping = m_options.stepped && m_lastRenderAt >= 0 && now - m_lastRenderAt > 1.0;
+  const bool leaping = m_options.stepped && m_leaping;
   m_lastRenderAt = now;
   for (auto& [key, s] : m_slots) {
     FilmPlayer& p = *s.player;
@@ -183,7 +186,12 @@ void Films::render(Seconds now) {
       // seek decodes from a keyframe, and nobody sees those frames; the next fine step seeks.
       s.behind = s.soughtTo < 0 || std::abs(at - s.soughtTo) >= 0.5 / 60;
       if (!leaping && !p.seeking() && !p.frameWaiting() && s.behind) {
-        p.seekTo(at);
+        // A little ahead (playing on): the next frame, as playback would; further, or back (a
+        // loop's seam), an exact seek, which decodes from the keyframe before it.
+        const double ahead = at - p.position();
+        const double frame = p.frameSeconds();
+        if (s.soughtTo >= 0 && ahead >= frame * 0.999 && ahead < 0.5) p.stepForward();
+        else if (s.soughtTo < 0 || ahead < 0 || ahead >= 0.5) p.seekTo(at);
         s.soughtTo = at;
         s.behind = false;
       }

@@ -75,6 +75,8 @@ public:
   // Closes every player and waits until they are gone with their threads (a soak's sample
   // measures what stays when no film is open; the next frame opens them again).
   void closeAllAndWait();
+  // Stepped runs: the clock leaps (a script's coarse wait): no player opens, none is sought.
+  void setLeaping(bool leaping) { m_leaping = leaping; }
 
   // The caption of `film` at `position` for a visitor reading `language` (along the usual
   // fallbacks), in the language it is written in; nullopt between cues or without captions.
@@ -141,6 +143,7 @@ private:
   std::vector<Retiring> m_retiring;
   std::uint64_t m_frame = 1;
   Seconds m_lastRenderAt = -1;
+  bool m_leaping = false; // stepped: the clock leaps (setLeaping)
   bool m_muted = false;
   int m_volume = kDefaultVolume;
   Stats m_stats;
