@@ -184,16 +184,16 @@ void Films::render(Seconds now) {
       // One seek at a time: a new one replaces its target when the last has its frame. While
       // the clock leaps (a script's coarse wait: a week in 5 s steps) nothing is sought: an exact
       // seek decodes from a keyframe, and nobody sees those frames; the next fine step seeks.
-      s.behind = s.soughtTo < 0 || std::abs(at - s.soughtTo) >= 0.5 / 60;
+      // The frame shown must be the one the clock is in: pts <= at < pts + one frame.
+      const double ahead = at - p.position();
+      const double frame = p.frameSeconds();
+      s.behind = s.soughtTo < 0 || ahead >= frame * 0.999 || ahead < -frame * 0.5;
       if (!leaping && !p.seeking() && !p.frameWaiting() && s.behind) {
         // A little ahead (playing on): the next frame, as playback would; further, or back (a
         // loop's seam), an exact seek, which decodes from the keyframe before it.
-        const double ahead = at - p.position();
-        const double frame = p.frameSeconds();
-        if (s.soughtTo >= 0 && ahead >= frame * 0.999 && ahead < 0.5) p.stepForward();
-        else if (s.soughtTo < 0 || ahead < 0 || ahead >= 0.5) p.seekTo(at);
+        if (s.soughtTo >= 0 && ahead > 0 && ahead < 0.5) p.stepForward();
+        else p.seekTo(at);
         s.soughtTo = at;
-        s.behind = false;
       }
     }
     if (p.render(s.boxWidth, s.boxHeight) && !s.reportedHwdec && p.hasFrame() && !p.hwdec().empty()) {
