@@ -205,7 +205,7 @@ int ScriptRunner::run(const InputScript& script) {
       // Films on screen show the frame for the clock before anything is checked (real time; the
       // virtual clock stands still). Nothing waits where no film plays.
       for (auto start = std::chrono::steady_clock::now();
-           ok && m_app.pendingFilms() > 0 && std::chrono::steady_clock::now() - start < std::chrono::seconds(10);)
+           ok && m_app.pendingFilms() > 0 && std::chrono::steady_clock::now() - start < std::chrono::seconds(20);)
         ok = m_app.frame(false, {}, m_error);
       break;
     }

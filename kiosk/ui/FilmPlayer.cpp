@@ -243,16 +243,29 @@ void FilmPlayer::seekTo(double seconds) {
   if (!m_mpv) return;
   const std::string at = std::to_string(std::max(0.0, seconds));
   const char* cmd[] = {"seek", at.c_str(), "absolute+exact", nullptr};
-  if (mpv_command_async(m_mpv, 0, cmd) >= 0) m_seekPending = true, m_restarted = false;
+  if (mpv_command_async(m_mpv, 0, cmd) >= 0) {
+    m_seekPending = true;
+    m_restarted = false;
+    m_framesAtSeek = m_frames;
+    m_seekIssued = std::chrono::steady_clock::now();
+  }
 }
 
 void FilmPlayer::stepForward() {
   if (!m_mpv) return;
   const char* cmd[] = {"frame-step", nullptr};
-  if (mpv_command_async(m_mpv, 0, cmd) >= 0) m_seekPending = true, m_restarted = true; // no restart event: the frame ends it
+  if (mpv_command_async(m_mpv, 0, cmd) >= 0) { // no restart event: its frame ends it
+    m_seekPending = true;
+    m_restarted = true;
+    m_framesAtSeek = m_frames;
+    m_seekIssued = std::chrono::steady_clock::now();
+  }
 }
 
 void FilmPlayer::poll() {
+  // A seek whose frame never came (mpv dropped the request) is not waited for past 3 s: the
+  // caller asks again if the frame is still not the one it wants.
+  if (m_seekPending && std::chrono::steady_clock::now() - m_seekIssued > std::chrono::seconds(3)) m_seekPending = false;
   if (!m_mpv || !m_wakeup.exchange(false)) return;
   for (int guard = 0; guard < 1000; ++guard) {
     mpv_event* e = mpv_wait_event(m_mpv, 0);
@@ -281,7 +294,9 @@ void FilmPlayer::poll() {
     case MPV_EVENT_PLAYBACK_RESTART:
       // A seek (or the start) is done: its frame comes with the next update; the seek counts
       // as pending until that frame is rendered (the update may arrive after this event).
-      m_restarted = true;
+      // (Its frame may already have been drawn: the update can overtake this event.)
+      if (m_frames > m_framesAtSeek) m_seekPending = false;
+      else m_restarted = true;
       break;
     case MPV_EVENT_END_FILE: {
       const auto* end = static_cast<mpv_event_end_file*>(e->data);

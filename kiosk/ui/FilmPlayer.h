@@ -12,6 +12,7 @@
 // - the render context is freed before the mpv core is destroyed.
 // Decoding runs in mpv's own threads: nothing here waits on it.
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -100,6 +101,8 @@ private:
   std::uint64_t m_frames = 0;
   bool m_ended = false, m_failed = false, m_playing = false, m_seekPending = false;
   bool m_retiring = false, m_retired = false, m_restarted = false;
+  std::uint64_t m_framesAtSeek = 0;
+  std::chrono::steady_clock::time_point m_seekIssued{};
   std::string m_error;
   double m_position = 0, m_duration = 0, m_fps = 0;
   std::string m_hwdecCurrent;

@@ -191,7 +191,7 @@ void Films::render(Seconds now) {
       if (!leaping && !p.seeking() && !p.frameWaiting() && s.behind) {
         // A little ahead (playing on): the next frame, as playback would; further, or back (a
         // loop's seam), an exact seek, which decodes from the keyframe before it.
-        if (s.soughtTo >= 0 && ahead > 0 && ahead < 0.5) p.stepForward();
+        if (s.soughtTo >= 0 && ahead > 0 && ahead < frame * 3.5) p.stepForward();
         else p.seekTo(at);
         s.soughtTo = at;
       }
