@@ -93,6 +93,10 @@ std::unique_ptr<FilmPlayer> FilmPlayer::open(const std::filesystem::path& file, 
   set("audio-file-auto", "no");
   set("vo", "libmpv");
   set("hwdec", options.hwdec);
+  // Software decoding needs no interop between a decoder and GL: without this, the render context
+  // loads CUDA's and VDPAU's at every open and their libraries print to stderr on machines
+  // without them.
+  if (options.hwdec == "no") set("gpu-hwdec-interop", "no");
   set("keep-open", "always"); // the last frame stays: never a black frame at a film's end
   set("keep-open-pause", "yes");
   set("idle", "yes");

@@ -40,6 +40,9 @@ Films::Slot* Films::slot(const ImageRef& film, int w, int h, FilmRole role, std:
     o.muted = m_muted;
     o.volume = m_volume;
     o.hwdec = m_options.hwdec;
+    if (const auto d = m_decoded.find(file);
+        d != m_decoded.end() && d->second.hwdec == "no" && d->second.bytes == film.bytes && d->second.modified == film.modified)
+      o.hwdec = "no"; // found to decode in software before: no hardware probe again
     o.speed = m_options.speed;
     o.stepped = m_options.stepped;
     std::string error;
@@ -158,7 +161,8 @@ void Films::render(Seconds now) {
     p.poll();
     for (auto& m : p.takeMessages()) {
       ++m_stats.decoderMessages;
-      m_log.push_back("film " + s.displayPath + ": mpv " + m);
+      auto& said = m_said[std::get<0>(key)];
+      if (said.size() < 64 && said.insert(m).second) m_log.push_back("film " + s.displayPath + ": mpv " + m);
     }
     if (p.failed() && !s.reportedFailure) {
       s.reportedFailure = true;
@@ -199,8 +203,11 @@ void Films::render(Seconds now) {
     if (p.render(s.boxWidth, s.boxHeight) && !s.reportedHwdec && p.hasFrame() && !p.hwdec().empty()) {
       s.reportedHwdec = true;
       m_stats.hwdec = p.hwdec();
-      m_log.push_back("film " + s.displayPath + " decodes " +
-                      (p.hwdec() == "no" ? std::string("in software (no hardware decoder for it here)") : "in hardware (" + p.hwdec() + ")"));
+      auto& d = m_decoded[std::get<0>(key)];
+      if (d.hwdec != p.hwdec() || d.bytes != s.bytes || d.modified != s.modified)
+        m_log.push_back("film " + s.displayPath + " decodes " +
+                        (p.hwdec() == "no" ? std::string("in software (no hardware decoder for it here)") : "in hardware (" + p.hwdec() + ")"));
+      d = Decoded{s.bytes, s.modified, p.hwdec()};
     }
     dropped += p.droppedFrames();
   }
@@ -231,6 +238,7 @@ void Films::retain(const Content& content) {
     }
   }
   m_failedFiles.clear();
+  m_said.clear(); // a changed content says its films' warnings again
   forgetCaptions();
 }
 

@@ -18,8 +18,9 @@
 #include <cstdint>
 #include <future>
 #include <map>
-#include <optional>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -152,6 +153,18 @@ private:
   std::vector<std::string> m_log;
   std::vector<Diagnostic> m_diagnostics;
   std::map<std::string, bool> m_failedFiles; // file -> reported
+  // What each film was found to decode with, for the same file (size and time): a film that
+  // decodes in software is opened again without probing for hardware decoders (each probe costs
+  // milliseconds and prints libcuda/VDPAU lines on a machine without them), and the choice is
+  // logged once per film, not at every turn of the attract loop.
+  struct Decoded {
+    std::uintmax_t bytes = 0;
+    std::filesystem::file_time_type modified{};
+    std::string hwdec;
+  };
+  std::map<std::string, Decoded> m_decoded;
+  // mpv's messages already in the log, per film: a week of attract loop says each one once.
+  std::map<std::string, std::set<std::string>> m_said;
   // Each film's captions (language -> cues), read on a worker the first time it is shown.
   using CaptionSet = std::map<std::string, Captions>;
   std::map<std::string, std::shared_future<std::shared_ptr<const CaptionSet>>> m_captions;
