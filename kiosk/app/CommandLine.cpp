@@ -28,6 +28,11 @@ constexpr const char* kUsageHead = R"(Usage: kiosk [OPTIONS] [CONTENT_DIR]
        kiosk hash-pin
        kiosk publish [--keep N] [--quiet-seconds S] [--versions DIR] STAGING CONTENT_LINK
        kiosk publish --rollback [--versions DIR] CONTENT_LINK
+       kiosk edit [CONTENT_DIR]
+       kiosk translations export [--format xliff|po] [--output FILE] CONTENT_DIR LANGUAGE
+       kiosk translations import FILE [CONTENT_DIR]
+       kiosk new section ID [CONTENT_DIR]
+       kiosk new item SECTION/ID [CONTENT_DIR]
 
 Shows the content folder (default: ./content) fullscreen at the display's native resolution.
 
@@ -53,6 +58,15 @@ Verbs:
                        at the version before. Exit status 0 published or nothing to do,
                        1 errors in the content (not published), 2 usage, 3 still changing (try
                        again later), 4 the copy or the link failed
+  edit                 a window for staff to edit the content folder: sections and items,
+                       their texts side by side in every language, pictures by drag and drop,
+                       and the visitor screens previewed live as they type
+  translations         export: every text of the content in LANGUAGE, with its source text,
+                       for a translator (--format xliff: XLIFF 2.0 for CAT tools; po: gettext
+                       for Weblate and Poedit); import: the translated file back into the
+                       content files, never over a newer edit (each conflict is reported)
+  new                  write a new section folder or item file from a commented template, in
+                       the languages the kiosk offers
 
 Options:
 )";
@@ -149,6 +163,9 @@ public:
     flag("--no-staff-keys", &o.staffKeys, false,
          "keyboard shortcuts (F2, F5, Ctrl+Q) only in the admin view, as a\n"
          "fullscreen kiosk always does (a windowed preview has them anyway)");
+    text("--language", o.language, "LANG", "a language such as zh-Hans or en",
+         "the language of messages for staff (validate, report, publish, the\n"
+         "editor, the admin panel): zh-Hans or en (default: from the locale)");
     text("--log-file", o.logFile, "FILE", "a file name, or none",
          "also write every log line, with its time and level, to FILE, rotated\n"
          "at 5 MiB (FILE.1 ... FILE.5); 'none' for no file (default: none under\n"
@@ -177,6 +194,8 @@ public:
     number("--quiet-seconds", o.quietSeconds, 0, 86400, "S", "a number of seconds",
            "a number of seconds from 0 to 86400", "", "");
     flag("--rollback", &o.rollback, true, "", "");
+    text("--format", o.format, "FORMAT", "xliff or po", "", "");
+    text("--output", o.output, "FILE", "a file name", "", "");
   }
 
   // A folder given without an option: CONTENT_DIR, or publish's STAGING and CONTENT_LINK.
@@ -363,6 +382,26 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
     }
     o.verb = what == "visits" ? Options::Verb::ReportVisits : Options::Verb::ReportTranslations;
     verbWords = 2;
+  } else if (first == "edit") {
+    o.verb = Options::Verb::Edit;
+  } else if (first == "translations") {
+    const std::string what = args.size() > 1 ? args[1] : std::string();
+    if (what != "export" && what != "import") {
+      error = what.empty() ? std::string("translations needs export or import") + kSeeHelp
+                           : "translations '" + what + "' is not export or import" + kSeeHelp;
+      return std::nullopt;
+    }
+    o.verb = what == "export" ? Options::Verb::TranslationsExport : Options::Verb::TranslationsImport;
+    verbWords = 2;
+  } else if (first == "new") {
+    const std::string what = args.size() > 1 ? args[1] : std::string();
+    if (what != "section" && what != "item") {
+      error = what.empty() ? std::string("new needs what to make: section or item") + kSeeHelp
+                           : "new '" + what + "' is not section or item" + kSeeHelp;
+      return std::nullopt;
+    }
+    o.verb = what == "section" ? Options::Verb::NewSection : Options::Verb::NewItem;
+    verbWords = 2;
   } else {
     verbWords = 0;
   }
@@ -374,6 +413,15 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
   if (o.verb == Options::Verb::Publish) {
     grammar.operand("STAGING", o.staging); // with --rollback: the content link, moved below
     grammar.operand("CONTENT_LINK", o.contentDir);
+  } else if (o.verb == Options::Verb::TranslationsExport) {
+    grammar.operand("CONTENT_DIR", o.contentDir);
+    grammar.operand("LANGUAGE", o.targetLanguage);
+  } else if (o.verb == Options::Verb::TranslationsImport) {
+    grammar.operand("FILE", o.importFile);
+    grammar.operand("CONTENT_DIR", o.contentDir);
+  } else if (o.verb == Options::Verb::NewSection || o.verb == Options::Verb::NewItem) {
+    grammar.operand("ID", o.newId);
+    grammar.operand("CONTENT_DIR", o.contentDir);
   } else if (o.verb != Options::Verb::HashPin) {
     grammar.operand("CONTENT_DIR", o.contentDir);
   }
@@ -404,11 +452,52 @@ std::optional<Options> parseCommandLine(int argc, const char* const* argv, std::
       return std::nullopt;
     }
   }
+  if (o.verb == Options::Verb::TranslationsExport) {
+    if (o.targetLanguage.empty()) {
+      error = std::string("translations export needs the content folder and a language: kiosk translations export "
+                          "--format xliff content ru") + kSeeHelp;
+      return std::nullopt;
+    }
+    if (o.format != "xliff" && o.format != "po") {
+      error = "--format " + o.format + " is not a format translators read: xliff (XLIFF 2.0) or po (gettext)" + kSeeHelp;
+      return std::nullopt;
+    }
+  }
+  if (o.verb == Options::Verb::TranslationsImport && o.importFile.empty()) {
+    error = std::string("translations import needs the file and the content folder: kiosk translations import ru.xlf content") +
+            kSeeHelp;
+    return std::nullopt;
+  }
+  if ((o.verb == Options::Verb::NewSection || o.verb == Options::Verb::NewItem) && o.newId.empty()) {
+    error = o.verb == Options::Verb::NewSection
+                ? std::string("new section needs a name for its folder: kiosk new section 07-museums") + kSeeHelp
+                : std::string("new item needs its section and a name: kiosk new item 07-museums/01-liaoning-museum") + kSeeHelp;
+    return std::nullopt;
+  }
   if (o.verb == Options::Verb::ReportVisits && !o.from.empty() && !o.to.empty() && o.to < o.from) {
     error = "--to " + o.to + " is before --from " + o.from + kSeeHelp;
     return std::nullopt;
   }
   return o;
+}
+
+std::string staffLanguage(const Options& o) {
+  if (!o.language.empty()) return o.language;
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* v = std::getenv(name);
+    if (!v || !*v) continue;
+    std::string locale(v);
+    locale = locale.substr(0, locale.find_first_of(".@")); // zh_CN.UTF-8, sr_RS@latin
+    if (locale == "C" || locale == "POSIX") return "en";
+    std::replace(locale.begin(), locale.end(), '_', '-');
+    if (locale.rfind("zh", 0) == 0) {
+      if (locale.find("Hant") != std::string::npos || locale == "zh-TW" || locale == "zh-HK" || locale == "zh-MO")
+        return "zh-Hant";
+      return "zh-Hans";
+    }
+    return locale;
+  }
+  return "en";
 }
 
 std::string stateDirectory(const Options& o) {

@@ -7,7 +7,12 @@
 namespace kiosk::app {
 
 struct Options {
-  enum class Verb { Run, Validate, ReportTranslations, ReportVisits, HashPin, Publish, Help, Version };
+  enum class Verb {
+    Run, Validate, ReportTranslations, ReportVisits, HashPin, Publish, Help, Version,
+    Edit,                                   // kiosk edit [DIR]: the staff editor (issue 16)
+    TranslationsExport, TranslationsImport, // kiosk translations export|import ...
+    NewSection, NewItem                     // kiosk new section ID [DIR], kiosk new item SECTION/ID [DIR]
+  };
   Verb verb = Verb::Run;
   std::string contentDir = "content";
   bool windowed = false;
@@ -40,6 +45,15 @@ struct Options {
   std::string hwdec = "auto-safe"; // films: mpv's hwdec ("auto-safe": VA-API where it works; "no": software)
   std::string videoSpeed;      // films play this many times faster (soak tests); empty: 1
   std::string frameStampsFile; // a line per presented frame with the film frame stamp read back (bench_video)
+  std::string language;        // --language: the language staff messages are in; empty: from the locale (staffLanguage())
+  // translations export: `format` (xliff or po), the content folder in `contentDir`, the
+  // language in `targetLanguage`, written to `output` (empty: standard output).
+  // translations import: `importFile` into `contentDir`.
+  std::string format = "xliff";
+  std::string targetLanguage;
+  std::string output;
+  std::string importFile;
+  std::string newId; // new section ID / new item SECTION/ID
 };
 
 // Parses argv; on a mistake returns nullopt and puts a message (with the usage hint) in `error`.
@@ -59,5 +73,9 @@ std::string logFilePath(const Options& o, bool stderrIsJournal);
 // The assets folder (ui-strings.toml): --assets, $KIOSK_ASSETS, next to the binary, or the
 // source tree. `validate` and `publish` read it too: the kiosk's own words in each language.
 std::filesystem::path findAssets(const Options& options, const char* argv0);
+// The language staff messages (validate, report, publish, the editor, the admin panel and PIN
+// pad) are written in: --language when given, else the locale's (LC_ALL, LC_MESSAGES, LANG:
+// zh_CN, zh_SG and zh_Hans give "zh-Hans", zh_TW and zh_HK "zh-Hant"), else "en". A BCP 47 tag.
+std::string staffLanguage(const Options& o);
 
 } // namespace kiosk::app

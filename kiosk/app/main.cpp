@@ -64,6 +64,13 @@ int main(int argc, char** argv) {
     p.assetsDir = findAssets(*options, argv[0]).string();
     return publishContent(p, std::cout);
   }
+  case Options::Verb::Edit:
+  case Options::Verb::TranslationsExport:
+  case Options::Verb::TranslationsImport:
+  case Options::Verb::NewSection:
+  case Options::Verb::NewItem:
+    std::cerr << "kiosk: this verb is not in this build yet\n";
+    return 2;
   case Options::Verb::Run: break;
   }
   // From here every line on std::cerr is also a journal entry with its priority and fields

@@ -2,6 +2,7 @@
 // A problem found in something staff wrote, told in words a non-programmer understands.
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kiosk {
@@ -13,7 +14,11 @@ struct Diagnostic {
   std::string file; // path as staff know it (relative to the content folder where possible)
   int line = 0;     // 1-based; 0 when the problem is not at a place in the file
   int column = 0;   // 1-based; 0 when unknown
-  std::string message; // what is wrong and what to do
+  std::string message; // what is wrong and what to do, in English
+  // The message's key in the staff catalogue (assets/staff-strings.toml) and its named
+  // arguments, so it can be told in the staff's language; empty: `message` only.
+  std::string code;
+  std::vector<std::pair<std::string, std::string>> args;
 
   // GCC style: "path:line:col: error: message".
   std::string format() const;
