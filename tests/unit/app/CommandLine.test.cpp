@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <vector>
 
 using namespace kiosk::app;
@@ -305,4 +306,65 @@ TEST_CASE("[CommandLine] help and version after any verb, whichever comes last")
     CAPTURE(option);
     CHECK(usage.find(std::string("\n  ") + option + " ") != std::string::npos);
   }
+}
+
+TEST_CASE("[CommandLine] staff verbs of issue 16: edit, translations, new") {
+  std::string e;
+  auto o = parse({"edit", "venue"}, e);
+  REQUIRE(o);
+  CHECK(o->verb == Options::Verb::Edit);
+  CHECK(o->contentDir == "venue");
+  o = parse({"translations", "export", "--format", "po", "--output", "ru.po", "venue", "ru"}, e);
+  REQUIRE(o);
+  CHECK(o->verb == Options::Verb::TranslationsExport);
+  CHECK(o->format == "po");
+  CHECK(o->output == "ru.po");
+  CHECK(o->contentDir == "venue");
+  CHECK(o->targetLanguage == "ru");
+  o = parse({"translations", "import", "ru.xlf", "venue"}, e);
+  REQUIRE(o);
+  CHECK(o->verb == Options::Verb::TranslationsImport);
+  CHECK(o->importFile == "ru.xlf");
+  CHECK(o->contentDir == "venue");
+  o = parse({"new", "item", "07-museums/01-liaoning-museum"}, e);
+  REQUIRE(o);
+  CHECK(o->verb == Options::Verb::NewItem);
+  CHECK(o->newId == "07-museums/01-liaoning-museum");
+  CHECK(o->contentDir == "content");
+  // Mistakes are told with the command that was meant.
+  CHECK_FALSE(parse({"translations", "export", "--format", "docx", "venue", "ru"}, e));
+  CHECK(e.find("xliff") != std::string::npos);
+  CHECK_FALSE(parse({"translations", "export", "venue"}, e));
+  CHECK(e.find("a language") != std::string::npos);
+  CHECK_FALSE(parse({"translations", "send"}, e));
+  CHECK_FALSE(parse({"new", "page", "x"}, e));
+  CHECK(e.find("section or item") != std::string::npos);
+  CHECK_FALSE(parse({"new", "section"}, e));
+}
+
+TEST_CASE("[CommandLine] the staff language: --language, else the locale") {
+  std::string e;
+  auto o = parse({"--language", "zh-Hans", "validate"}, e);
+  REQUIRE(o);
+  CHECK(staffLanguage(*o) == "zh-Hans");
+  o = parse({"validate"}, e);
+  REQUIRE(o);
+  const char* saved[3] = {std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"), std::getenv("LANG")};
+  const std::string keep[3] = {saved[0] ? saved[0] : "", saved[1] ? saved[1] : "", saved[2] ? saved[2] : ""};
+  unsetenv("LC_ALL");
+  unsetenv("LC_MESSAGES");
+  setenv("LANG", "zh_CN.UTF-8", 1);
+  CHECK(staffLanguage(*o) == "zh-Hans");
+  setenv("LANG", "zh_TW.UTF-8", 1);
+  CHECK(staffLanguage(*o) == "zh-Hant");
+  setenv("LANG", "C.UTF-8", 1);
+  CHECK(staffLanguage(*o) == "en");
+  setenv("LC_MESSAGES", "ru_RU.UTF-8", 1);
+  CHECK(staffLanguage(*o) == "ru-RU");
+  unsetenv("LANG");
+  unsetenv("LC_MESSAGES");
+  CHECK(staffLanguage(*o) == "en");
+  const char* names[3] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+  for (int i = 0; i < 3; ++i)
+    if (saved[i]) setenv(names[i], keep[i].c_str(), 1);
 }
