@@ -1,0 +1,34 @@
+#pragma once
+// Edits one value of a TOML file staff wrote, in place: only the characters of that value change
+// (or one line is added for a new key), so their comments, blank lines, order and quoting stay as
+// they wrote them. The editor and `translations import` write through this, never by printing a
+// parsed document again. Every result is parsed again and checked to hold the value asked for;
+// an edit that cannot be made that way is refused with a sentence, and the text is left alone.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::tomledit {
+
+// A key path: table keys and, for an array of tables, the element's 0-based index written as a
+// number: {"images", "1", "caption", "en"} is the second [[images]]'s caption.en.
+using Path = std::vector<std::string>;
+
+struct Result {
+  std::string text;  // the whole file after the edit (the input when refused)
+  std::string error; // empty: done
+  bool ok() const { return error.empty(); }
+};
+
+// Sets the string at `path`. An existing value's own source range is replaced; a missing key is
+// added as `key = "value"` after the last key of its table (or `a.b = ...` for a table that has
+// no header of its own, or a new [table] at the end when there is none).
+Result setString(std::string_view text, const Path& path, std::string_view value);
+// The same with a value already written as TOML: "42", "true", "2026-12-15", "[1, 2]".
+Result setValue(std::string_view text, const Path& path, std::string_view tomlLiteral);
+// Removes a `key = value` that stands on its own line(s), with that line; refused otherwise.
+Result removeKey(std::string_view text, const Path& path);
+// A TOML string for `value`: "..." with escapes, or """...""" when it has several lines.
+std::string quote(std::string_view value);
+
+} // namespace kiosk::tomledit
