@@ -69,7 +69,8 @@ int main(int argc, char** argv) {
   case Options::Verb::TranslationsImport:
   case Options::Verb::NewSection:
   case Options::Verb::NewItem:
-    std::cerr << "kiosk: this verb is not in this build yet\n";
+    // Parsed already so the pieces can be built side by side (issue 16); nothing is written.
+    std::cerr << "kiosk: " << (argc > 1 ? argv[1] : "") << " is not ready in this version; nothing was changed\n";
     return 2;
   case Options::Verb::Run: break;
   }
