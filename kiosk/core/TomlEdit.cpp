@@ -216,7 +216,35 @@ Result set(std::string_view text, const Path& path, std::string_view literal) {
   return {std::move(out), {}};
 }
 
+void collect(const toml::node& n, Path& path, std::vector<Path>& out, size_t limit) {
+  if (out.size() >= limit) return;
+  if (const auto* t = n.as_table()) {
+    for (const auto& [k, v] : *t) {
+      path.push_back(std::string(k.str()));
+      collect(v, path, out, limit);
+      path.pop_back();
+    }
+  } else if (const auto* a = n.as_array()) {
+    for (size_t i = 0; i < a->size(); ++i) {
+      path.push_back(std::to_string(i));
+      collect(*a->get(i), path, out, limit);
+      path.pop_back();
+    }
+  } else if (n.is_string()) {
+    out.push_back(path);
+  }
+}
+
 } // namespace
+
+std::vector<Path> stringPaths(std::string_view text, size_t limit) {
+  std::string error;
+  const auto doc = parseText(text, error);
+  std::vector<Path> out;
+  Path path;
+  if (doc) collect(*doc, path, out, limit);
+  return out;
+}
 
 std::string quote(std::string_view value) {
   const bool multiline = value.find('\n') != std::string_view::npos;

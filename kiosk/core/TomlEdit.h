@@ -28,6 +28,9 @@ Result setString(std::string_view text, const Path& path, std::string_view value
 Result setValue(std::string_view text, const Path& path, std::string_view tomlLiteral);
 // Removes a `key = value` that stands on its own line(s), with that line; refused otherwise.
 Result removeKey(std::string_view text, const Path& path);
+// The path of every string in `text` (in document order; at most `limit`), as the edits take
+// them: what the editor offers to edit and the tests try. Empty when the text does not parse.
+std::vector<Path> stringPaths(std::string_view text, size_t limit = 100000);
 // A TOML string for `value`: "..." with escapes, or """...""" when it has several lines.
 std::string quote(std::string_view value);
 

@@ -111,26 +111,6 @@ TEST_CASE("[TomlEdit] refusals leave the text alone") {
   CHECK(removeKey(shared, {"b"}).text == "a = 1\n");
 }
 
-namespace {
-// Every string in a parsed document, with its path as TomlEdit takes it.
-void strings(const toml::node& n, Path& path, std::vector<Path>& out) {
-  if (const auto* t = n.as_table()) {
-    for (const auto& [k, v] : *t) {
-      path.push_back(std::string(k.str()));
-      strings(v, path, out);
-      path.pop_back();
-    }
-  } else if (const auto* a = n.as_array()) {
-    for (size_t i = 0; i < a->size(); ++i) {
-      path.push_back(std::to_string(i));
-      strings(*a->get(i), path, out);
-      path.pop_back();
-    }
-  } else if (n.is_string()) {
-    out.push_back(path);
-  }
-}
-} // namespace
 
 TEST_CASE("[TomlEdit] every string of every sample file can be edited, and a language added beside it") {
   namespace fs = std::filesystem;
@@ -139,10 +119,7 @@ TEST_CASE("[TomlEdit] every string of every sample file can be edited, and a lan
     if (entry.path().extension() != ".toml") continue;
     std::ifstream in(entry.path(), std::ios::binary);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const auto doc = toml::parse(text);
-    std::vector<Path> paths;
-    Path path;
-    strings(doc, path, paths);
+    const auto paths = stringPaths(text);
     ++files;
     for (const auto& p : paths) {
       CAPTURE(entry.path().string());
