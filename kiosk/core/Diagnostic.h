@@ -15,7 +15,7 @@ struct Diagnostic {
   int line = 0;     // 1-based; 0 when the problem is not at a place in the file
   int column = 0;   // 1-based; 0 when unknown
   std::string message; // what is wrong and what to do, in English
-  // The message's key in the staff catalogue (assets/staff-strings.toml) and its named
+  // The message's key in the staff catalogue (assets/staff-diagnostics.toml) and its named
   // arguments, so it can be told in the staff's language; empty: `message` only.
   std::string code;
   std::vector<std::pair<std::string, std::string>> args;
