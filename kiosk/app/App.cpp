@@ -6,6 +6,7 @@
 #include "media/ImageCheck.h"
 #include "media/VideoProbe.h"
 #include "platform/Display.h"
+#include "platform/EditorWindow.h"
 #include "text/LineBreaker.h"
 
 #include <SFML/Graphics/Texture.hpp>
@@ -231,7 +232,13 @@ void App::createWindow() {
   sf::ContextSettings gl;
   gl.antialiasingLevel = 0;
   const bool scripted = !m_options.script.empty();
-  if (m_options.windowed || scripted) {
+  if (m_options.embedInto) {
+    const unsigned w = m_options.width ? m_options.width : 960, h = m_options.height ? m_options.height : 540;
+    m_window.create(sf::VideoMode(w, h), "Kiosk preview", sf::Style::None, gl);
+    std::string why;
+    if (!platform::embedWindow(static_cast<unsigned long>(m_window.getSystemHandle()), m_options.embedInto, 0, 0, why))
+      std::cerr << "kiosk: warning: " << why << "\n";
+  } else if (m_options.windowed || scripted) {
     const unsigned w = m_options.width ? m_options.width : 1920, h = m_options.height ? m_options.height : 1080;
     m_window.create(sf::VideoMode(w, h), "Kiosk", sf::Style::Titlebar | sf::Style::Close, gl);
   } else {
@@ -743,9 +750,40 @@ void App::drawStaffOverlay() {
   ImGui::End();
 }
 
+void App::startControlReader() {
+  // getline blocks, so it has a thread of its own; it ends with the input (the editor closed).
+  std::thread([queue = m_control] {
+    std::string line;
+    while (std::getline(std::cin, line)) {
+      std::lock_guard lock(queue->mutex);
+      queue->lines.push_back(line);
+    }
+    std::lock_guard lock(queue->mutex);
+    queue->ended = true;
+  }).detach();
+}
+
+void App::takeControlLines() {
+  std::vector<std::string> lines;
+  {
+    std::lock_guard lock(m_control->mutex);
+    lines.swap(m_control->lines);
+    if (m_control->ended) m_quit = true;
+  }
+  for (const auto& line : lines) {
+    const auto space = line.find(' ');
+    const std::string verb = line.substr(0, space), arg = space == std::string::npos ? "" : line.substr(space + 1);
+    if (verb == "open") openPlace(arg);
+    else if (verb == "language") setLanguage(arg);
+    else if (verb == "quit") m_quit = true;
+  }
+}
+
 int App::run() {
   std::string error;
+  if (m_options.controlStdin) startControlReader();
   while (m_window.isOpen() && !m_quit) {
+    if (m_options.controlStdin) takeControlLines();
     if (!frame(true, {}, error)) std::cerr << "kiosk: " << error << "\n";
     // Asleep outside opening hours: a few frames a second are enough to notice a touch or the
     // opening time, and the heartbeat goes on.

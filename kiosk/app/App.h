@@ -36,6 +36,7 @@
 #include <filesystem>
 #include <future>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -145,6 +146,15 @@ private:
   };
 
   void createWindow();
+  // The editor's live preview: lines from standard input (Options::controlStdin).
+  void startControlReader();
+  void takeControlLines();
+  struct ControlQueue { // shared with the reader thread, which may outlive the App
+    std::mutex mutex;
+    std::vector<std::string> lines;
+    bool ended = false;
+  };
+  std::shared_ptr<ControlQueue> m_control = std::make_shared<ControlQueue>();
   void createTextureCache();
   void startLoading();
   void collectWorkerResults();

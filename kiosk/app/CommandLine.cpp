@@ -196,6 +196,9 @@ public:
     flag("--rollback", &o.rollback, true, "", "");
     text("--format", o.format, "FORMAT", "xliff or po", "", "");
     text("--output", o.output, "FILE", "a file name", "", "");
+    // The editor's live preview (see Options::embedInto).
+    cli_.add_option("--embed-into", o.embedInto)->group("");
+    flag("--control-stdin", &o.controlStdin, true, "", "");
   }
 
   // A folder given without an option: CONTENT_DIR, or publish's STAGING and CONTENT_LINK.

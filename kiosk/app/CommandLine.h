@@ -54,6 +54,11 @@ struct Options {
   std::string output;
   std::string importFile;
   std::string newId; // new section ID / new item SECTION/ID
+  // The editor's live preview (kiosk edit runs the kiosk with these; not for staff): the window
+  // is put inside the editor's window with this X id, and lines on standard input steer it
+  // ("open investment/industrial-base", "language ru"); the end of input closes it.
+  unsigned long embedInto = 0;
+  bool controlStdin = false;
 };
 
 // Parses argv; on a mistake returns nullopt and puts a message (with the usage hint) in `error`.

@@ -1,5 +1,6 @@
 // The kiosk executable: parse the verb, build the pieces, run.
 #include "app/App.h"
+#include "app/Editor.h"
 #include "app/CommandLine.h"
 #include "app/Report.h"
 #include "app/HashPin.h"
@@ -64,7 +65,14 @@ int main(int argc, char** argv) {
     p.assetsDir = findAssets(*options, argv[0]).string();
     return publishContent(p, std::cout);
   }
-  case Options::Verb::Edit:
+  case Options::Verb::Edit: {
+    std::string why;
+    if (!platform::displayAvailable(why)) {
+      std::cerr << "kiosk edit: " << why << "\n";
+      return 1;
+    }
+    return runEditor(*options, findAssets(*options, argv[0]), argv[0]);
+  }
   case Options::Verb::TranslationsExport:
   case Options::Verb::TranslationsImport:
   case Options::Verb::NewSection:

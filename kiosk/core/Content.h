@@ -144,6 +144,7 @@ struct Item {
   std::string link;
   std::vector<std::string> tags;
   bool attract = false; // its pictures are chosen for the attract loop
+  bool hidden = false;  // `hidden = true`: read and checked, never shown (the loader leaves it out)
   std::optional<CivilDate> showFrom; // an event item appears only on these days (inclusive)
   std::optional<CivilDate> showUntil;
   int showUntilLine = 0, showUntilColumn = 0; // where show_until is written, for "this event ended"
@@ -170,6 +171,8 @@ struct Section {
   bool hasCover = false;
   PhoneLink phoneLink; // link and link_title in section.toml
   std::vector<Item> items;
+  int hiddenItems = 0;  // items with `hidden = true`, left out of `items`
+  bool hidden = false;  // `hidden = true` in section.toml: the loader leaves the section out
 };
 
 struct KioskSettings {

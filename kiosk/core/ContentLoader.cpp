@@ -1053,12 +1053,23 @@ struct BodyFile {
   fs::path path;
 };
 
+// `hidden = true`: staff keep the item or section in the folder but off the screens (the editor's
+// Hide). Anything but true or false is an error, and the file is shown.
+bool readHidden(FileReader& r, const toml::table& doc) {
+  const toml::node* n = doc.get("hidden");
+  if (!n) return false;
+  if (const auto* b = n->as_boolean()) return b->get();
+  r.error(*n, "'hidden' must be true or false (without quotes): true keeps it off the screens");
+  return false;
+}
+
 std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std::string& sectionId,
                              const std::vector<BodyFile>& bodyFiles, std::vector<Diagnostic>& diags) {
   FileReader r(ctx, file, diags);
   auto doc = r.parse(ctx.limits.maxTomlBytes);
   if (!doc) return std::nullopt;
-  r.checkKeys(*doc, {"title", "summary", "body", "images", "map", "order", "link", "link_title", "tags", "show_from", "show_until", "attract"},
+  r.checkKeys(*doc, {"title", "summary", "body", "images", "map", "order", "link", "link_title", "tags", "show_from", "show_until", "attract",
+                     "hidden"},
               "an item");
   Item item;
   auto [order, id] = splitOrderPrefix(file.stem().string());
@@ -1124,6 +1135,7 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
         else r.error(v, "each tag must be a word in quotes");
       }
   }
+  item.hidden = readHidden(r, *doc);
   if (const toml::node* n = doc->get("attract")) {
     if (const auto* b = n->as_boolean()) item.attract = b->get();
     else r.error(*n, "'attract' must be true or false (without quotes): true puts the item's pictures in the attract loop");
@@ -1187,7 +1199,7 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
   }
   auto doc = r.parse(ctx.limits.maxTomlBytes);
   if (!doc) return std::nullopt;
-  r.checkKeys(*doc, {"title", "subtitle", "colour", "color", "cover", "order", "link", "link_title"}, "section.toml");
+  r.checkKeys(*doc, {"title", "subtitle", "colour", "color", "cover", "order", "link", "link_title", "hidden"}, "section.toml");
   Section section;
   auto [order, id] = splitOrderPrefix(dir.filename().string());
   section.order = readOrder(r, *doc, order);
@@ -1196,6 +1208,7 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
   auto title = readText(r, *doc, "title", true, ctx);
   if (!title) return std::nullopt;
   section.title = *title;
+  section.hidden = readHidden(r, *doc);
   if (auto t = readText(r, *doc, "subtitle", false, ctx)) section.subtitle = *t;
   const toml::node* colour = doc->get("colour");
   if (!colour) colour = doc->get("color");
@@ -1277,6 +1290,10 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
                                                       "visitors and links could not tell them apart: rename one of the files");
       continue;
     }
+    if (item->hidden) { // checked like any item, then kept off the screens
+      ++section.hiddenItems;
+      continue;
+    }
     section.items.push_back(std::move(*item));
   }
   for (const auto& [stem, orphans] : bodies)
@@ -1286,7 +1303,7 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
                   "there is no item file " + stem + ".toml for this body; rename it to match an item, like 01-name." +
                       bf.language + ".md");
   std::stable_sort(section.items.begin(), section.items.end(), [](const Item& a, const Item& b) { return a.order < b.order; });
-  if (section.items.empty()) {
+  if (section.items.empty() && section.hiddenItems == 0) {
     Diagnostic d;
     d.severity = Severity::Warning;
     d.file = section.sourceFile;
@@ -1432,6 +1449,7 @@ LoadResult loadContent(const fs::path& rootIn, const ContentLimits& limits) {
       result.diagnostics.push_back(std::move(d));
       continue;
     }
+    if (section->hidden) continue; // checked, kept off the screens
     content->sections.push_back(std::move(*section));
   }
   std::stable_sort(content->sections.begin(), content->sections.end(),

@@ -235,7 +235,106 @@ void collect(const toml::node& n, Path& path, std::vector<Path>& out, size_t lim
   }
 }
 
+// "[[ map . points ]]" -> "map.points"; "" when the line is not an array-of-tables header. `sub`
+// is set for "[map.points.label]"-like headers (any header), returning its name.
+std::string headerName(std::string_view line, bool& arrayHeader) {
+  const auto first = line.find_first_not_of(" \t");
+  arrayHeader = false;
+  if (first == std::string_view::npos || line[first] != '[') return {};
+  arrayHeader = line.size() > first + 1 && line[first + 1] == '[';
+  std::string name;
+  bool quoted = false;
+  for (size_t i = first + (arrayHeader ? 2 : 1); i < line.size(); ++i) {
+    const char c = line[i];
+    if (c == '"') quoted = !quoted;
+    if (!quoted && c == ']') break;
+    if (!quoted && (c == ' ' || c == '\t')) continue;
+    name += c;
+  }
+  return name;
+}
+
 } // namespace
+
+Result appendTable(std::string_view text, const Path& array, std::string_view block) {
+  if (array.empty()) return refuse(text, "no list was named");
+  std::string error;
+  auto original = parseText(text, error);
+  if (!original) return refuse(text, error);
+  toml::table element;
+  try {
+    element = toml::parse(block);
+  } catch (const toml::parse_error& e) {
+    return refuse(text, "the new block does not parse: " + std::string(e.description()));
+  }
+  // The block's own element: follow the path in the block's table.
+  const toml::node* n = &element;
+  for (const auto& part : array) {
+    n = n && n->is_table() ? n->as_table()->get(part) : nullptr;
+  }
+  const auto* added = n ? n->as_array() : nullptr;
+  if (!added || added->size() != 1 || !added->get(0)->is_table()) return refuse(text, "the new block is not one [[...]] element");
+  std::string dotted;
+  for (const auto& part : array) dotted += (dotted.empty() ? "" : ".") + part;
+
+  const Lines lines(text);
+  size_t lastStart = 0; // 1-based line of the last element's header
+  for (size_t l = 1; l <= lines.starts.size(); ++l) {
+    bool arr = false;
+    if (headerName(lines.line(l), arr) == dotted && arr) lastStart = l;
+  }
+  size_t at = text.size(); // where the block goes
+  if (lastStart) {
+    for (size_t l = lastStart + 1; l <= lines.starts.size(); ++l) {
+      bool arr = false;
+      const std::string name = headerName(lines.line(l), arr);
+      if (name.empty() || name.rfind(dotted + ".", 0) == 0) continue;
+      // A header of something else: the block goes before it and the comments just above it.
+      size_t first = l;
+      while (first - 1 > lastStart) {
+        const auto prev = lines.line(first - 1);
+        const auto c = prev.find_first_not_of(" \t");
+        if (c == std::string_view::npos || prev[c] != '#') break;
+        --first;
+      }
+      while (first - 1 > lastStart && lines.line(first - 1).find_first_not_of(" \t\r") == std::string_view::npos) --first;
+      at = lines.starts[first - 1];
+      break;
+    }
+  }
+  std::string piece(block);
+  if (piece.empty() || piece.back() != '\n') piece += '\n';
+  std::string out(text.substr(0, at));
+  if (!out.empty() && out.back() != '\n') out += '\n';
+  if (!out.empty() && out.size() >= 2 && out[out.size() - 2] != '\n') out += '\n'; // a blank line before it
+  out += piece;
+  if (at < text.size() && text[at] != '\n' && text[at] != '\r') out += '\n'; // a blank line after it
+  out += text.substr(at);
+
+  toml::table want = *original;
+  toml::node* into = &want;
+  for (size_t i = 0; i < array.size(); ++i) {
+    toml::node* next = child(into, array[i]);
+    if (!next) {
+      auto* t = into->as_table();
+      if (!t) return refuse(text, "the list cannot be added here");
+      if (i + 1 == array.size()) next = t->insert_or_assign(array[i], toml::array{}).first->second.as_array();
+      else next = t->insert_or_assign(array[i], toml::table{}).first->second.as_table();
+    }
+    into = next;
+  }
+  auto* list = into->as_array();
+  if (!list) return refuse(text, "'" + dotted + "' in the file is not a list of [[" + dotted + "]] blocks");
+  list->push_back(*added->get(0)->as_table());
+  toml::table after;
+  try {
+    after = toml::parse(out);
+  } catch (const toml::parse_error&) {
+    return refuse(text, "the block could not be placed in the file without changing its meaning");
+  }
+  if (!(after == want)) return refuse(text, "the block could not be placed in the file without changing its meaning");
+  return {std::move(out), {}};
+}
 
 std::vector<Path> stringPaths(std::string_view text, size_t limit) {
   std::string error;

@@ -28,6 +28,12 @@ Result setString(std::string_view text, const Path& path, std::string_view value
 Result setValue(std::string_view text, const Path& path, std::string_view tomlLiteral);
 // Removes a `key = value` that stands on its own line(s), with that line; refused otherwise.
 Result removeKey(std::string_view text, const Path& path);
+// Adds an element to the array of tables at `array` ({"images"}, {"map", "points"}): `block` is the
+// element as staff would write it, its header first ("[[images]]\nfile = \"...\"\n[images.caption]
+// ..."). It goes after the array's last element (before the comments of whatever follows), or at
+// the end of the file when there is none yet; refused unless the result parses to the original
+// with exactly that element added.
+Result appendTable(std::string_view text, const Path& array, std::string_view block);
 // The path of every string in `text` (in document order; at most `limit`), as the edits take
 // them: what the editor offers to edit and the tests try. Empty when the text does not parse.
 std::vector<Path> stringPaths(std::string_view text, size_t limit = 100000);

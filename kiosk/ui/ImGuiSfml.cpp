@@ -58,7 +58,60 @@ void applyPointer(ImGuiIO& io, const PointerState& p) {
   io.MouseDown[0] = p.down;
 }
 
+void ImGuiSfml::enableKeyboard() {
+  m_keyboard = true;
+  ImGuiIO& io = ImGui::GetIO();
+  io.MouseDragThreshold = 4.0f; // a mouse, not a finger
+  // ImGui 1.86 reads keys through KeyMap: its keys -> indices of io.KeysDown (SFML's codes here).
+  const std::pair<ImGuiKey_, sf::Keyboard::Key> keys[] = {
+      {ImGuiKey_Tab, sf::Keyboard::Tab},         {ImGuiKey_LeftArrow, sf::Keyboard::Left},
+      {ImGuiKey_RightArrow, sf::Keyboard::Right}, {ImGuiKey_UpArrow, sf::Keyboard::Up},
+      {ImGuiKey_DownArrow, sf::Keyboard::Down},  {ImGuiKey_PageUp, sf::Keyboard::PageUp},
+      {ImGuiKey_PageDown, sf::Keyboard::PageDown}, {ImGuiKey_Home, sf::Keyboard::Home},
+      {ImGuiKey_End, sf::Keyboard::End},         {ImGuiKey_Insert, sf::Keyboard::Insert},
+      {ImGuiKey_Delete, sf::Keyboard::Delete},   {ImGuiKey_Backspace, sf::Keyboard::BackSpace},
+      {ImGuiKey_Space, sf::Keyboard::Space},     {ImGuiKey_Enter, sf::Keyboard::Enter},
+      {ImGuiKey_Escape, sf::Keyboard::Escape},   {ImGuiKey_KeyPadEnter, sf::Keyboard::Return},
+      {ImGuiKey_A, sf::Keyboard::A},             {ImGuiKey_C, sf::Keyboard::C},
+      {ImGuiKey_V, sf::Keyboard::V},             {ImGuiKey_X, sf::Keyboard::X},
+      {ImGuiKey_Y, sf::Keyboard::Y},             {ImGuiKey_Z, sf::Keyboard::Z}};
+  for (const auto& [imgui, sfml] : keys) io.KeyMap[imgui] = sfml;
+}
+
 void ImGuiSfml::processEvent(const sf::Event& event) {
+  if (m_keyboard) {
+    ImGuiIO& io = ImGui::GetIO();
+    switch (event.type) {
+    case sf::Event::KeyPressed:
+    case sf::Event::KeyReleased: {
+      const bool down = event.type == sf::Event::KeyPressed;
+      const int code = event.key.code;
+      if (code >= 0 && code < static_cast<int>(IM_ARRAYSIZE(io.KeysDown))) io.KeysDown[code] = down;
+      io.KeyCtrl = event.key.control;
+      io.KeyShift = event.key.shift;
+      io.KeyAlt = event.key.alt;
+      io.KeySuper = event.key.system;
+      return;
+    }
+    case sf::Event::TextEntered:
+      // Control characters come as keys; everything else (an input method's Chinese too) as text.
+      if (event.text.unicode >= 0x20 && event.text.unicode != 0x7F) io.AddInputCharacter(event.text.unicode);
+      return;
+    case sf::Event::MouseWheelScrolled:
+      if (event.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel) io.MouseWheel += event.mouseWheelScroll.delta;
+      else io.MouseWheelH += event.mouseWheelScroll.delta;
+      return;
+    case sf::Event::MouseButtonPressed:
+    case sf::Event::MouseButtonReleased:
+      if (event.mouseButton.button == sf::Mouse::Right) {
+        io.MouseDown[1] = event.type == sf::Event::MouseButtonPressed;
+        m_rightDown = io.MouseDown[1];
+        return;
+      }
+      break;
+    default: break;
+    }
+  }
   if (auto p = toPointerEvent(event)) {
     m_latch.push(*p);
   } else if (event.type == sf::Event::LostFocus && m_latch.downAfterPending()) {
@@ -72,6 +125,7 @@ void ImGuiSfml::newFrame(float width, float height, float deltaSeconds) {
   io.DisplaySize = ImVec2(width, height);
   io.DeltaTime = std::max(deltaSeconds, 1.0f / 1000.0f); // ImGui asserts on a zero delta
   applyPointer(io, m_latch.nextFrame());
+  if (m_keyboard) io.MouseDown[1] = m_rightDown;
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
 }

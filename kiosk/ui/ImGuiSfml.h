@@ -29,6 +29,9 @@ public:
 
   // Converts pointer events (mouse buttons, mouse moves, touches) into the latch.
   void processEvent(const sf::Event& event);
+  // The staff editor types into ImGui: keys, text, the wheel and the right button go to ImGui
+  // too from now on (the kiosk's screens never take the keyboard).
+  void enableKeyboard();
   // Feeds a pointer event directly (input scripts use this: the same path as real input).
   void pushPointer(const PointerEvent& event) { m_latch.push(event); }
   bool hasPendingInput() const { return m_latch.hasPending(); }
@@ -43,6 +46,8 @@ public:
 
 private:
   PointerLatch m_latch;
+  bool m_keyboard = false;
+  bool m_rightDown = false;
 };
 
 } // namespace kiosk::ui

@@ -140,3 +140,28 @@ TEST_CASE("[TomlEdit] every string of every sample file can be edited, and a lan
   CHECK(files > 20);
   CHECK(edits > 200);
 }
+
+TEST_CASE("appendTable: a new [[images]] goes after the last one, before the next table's comments") {
+  const std::string text = "[title]\nen = \"A\"\n\n[[images]]\nfile = \"a.jpg\"\n[images.caption]\nen = \"A\"\n\n"
+                           "# the map\n[map]\nimage = \"m.png\"\n";
+  const auto r = kiosk::tomledit::appendTable(text, {"images"}, "[[images]]\nfile = \"b.jpg\"\n");
+  REQUIRE(r.ok());
+  CHECK(r.text == "[title]\nen = \"A\"\n\n[[images]]\nfile = \"a.jpg\"\n[images.caption]\nen = \"A\"\n\n[[images]]\n"
+                  "file = \"b.jpg\"\n\n# the map\n[map]\nimage = \"m.png\"\n");
+  // None yet: at the end. A nested array: [[map.points]] after [map].
+  const auto first = kiosk::tomledit::appendTable("[title]\nen = \"A\"\n", {"images"}, "[[images]]\nfile = \"b.jpg\"\n");
+  REQUIRE(first.ok());
+  CHECK(first.text == "[title]\nen = \"A\"\n\n[[images]]\nfile = \"b.jpg\"\n");
+  const auto point = kiosk::tomledit::appendTable(text, {"map", "points"}, "[[map.points]]\nx = 1\ny = 2\n[map.points.label]\nen = \"P\"\n");
+  REQUIRE(point.ok());
+  CHECK(toml::parse(point.text)["map"]["points"][0]["label"]["en"].value_or(std::string()) == "P");
+  CHECK(toml::parse(point.text)["map"]["image"].value_or(std::string()) == "m.png");
+}
+
+TEST_CASE("appendTable: refused for a block that is not one element or a key that is not a list") {
+  const std::string text = "images = \"x\"\n";
+  CHECK_FALSE(kiosk::tomledit::appendTable(text, {"images"}, "[[images]]\nfile = \"b.jpg\"\n").ok());
+  CHECK_FALSE(kiosk::tomledit::appendTable("[title]\n", {"images"}, "[[images]]\nfile = \"b.jpg\"\n[[images]]\nfile = \"c\"\n").ok());
+  CHECK_FALSE(kiosk::tomledit::appendTable("[title]\n", {"images"}, "file = ").ok());
+  CHECK(kiosk::tomledit::appendTable(text, {"images"}, "[[images]]\n").text == text);
+}
