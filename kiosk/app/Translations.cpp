@@ -301,7 +301,9 @@ int importTranslations(const std::string& fileName, const std::string& dir, std:
       continue;
     }
     Edit e{{}, *u.target, t, tr != t->byLanguage.end() ? tr->second.line : t->line, currentSource};
-    if (t->isBody && (tr == t->byLanguage.end() || tr->second.key.empty())) {
+    // In a NAME.LANG.md file of its own (never the item file: a body written `body = "..."` has no key either).
+    const bool inMarkdown = tr != t->byLanguage.end() && tr->second.file != t->file;
+    if (t->isBody && (tr == t->byLanguage.end() || inMarkdown)) {
       // A body: in its own NAME.LANG.md file, the one it is in or a new one beside the item file.
       std::string md;
       if (tr != t->byLanguage.end()) {

@@ -281,3 +281,25 @@ TEST_CASE("[NewContent] new section and new item write numbered, commented templ
   CHECK(snapshot(dir) == before);
   CHECK(refused.str().find("already") != std::string::npos);
 }
+
+TEST_CASE("[Translations] texts written without languages: a body gets its own .md file, a title is refused with how to fix it") {
+  test::TempFolder tmp;
+  tmp.write("content/kiosk.toml", "[kiosk]\nname = { en = \"Test\", ja = \"テスト\" }\ndefault_language = \"en\"\nlanguages = [\"en\", \"ja\"]\n");
+  tmp.write("content/sections/01-alpha/section.toml", "title = { en = \"Alpha\", ja = \"アルファ\" }\ncolour = \"#336699\"\n");
+  const std::string itemText = "# staff's comment\ntitle = \"One\"\nbody = \"Plain body\"\n";
+  tmp.write("content/sections/01-alpha/01-one.toml", itemText);
+  const fs::path dir = tmp.path() / "content";
+  std::string po = exported(dir, "ja", "po");
+  for (const std::string& key : {"title", "body"}) {
+    auto at = po.find("msgctxt \"sections/01-alpha/01-one.toml#" + key + "\"");
+    REQUIRE(at != std::string::npos);
+    at = po.find("msgstr \"\"", at);
+    po.replace(at, 9, "msgstr \"訳 " + key + "\"");
+  }
+  std::string report;
+  CHECK(import(dir, po, "ja.po", report) == 1);
+  CAPTURE(report);
+  CHECK(report.find("01-one.toml:2: 'title' is written without languages") != std::string::npos);
+  CHECK(slurp(dir / "sections/01-alpha/01-one.toml") == itemText);
+  CHECK(slurp(dir / "sections/01-alpha/01-one.ja.md") == "訳 body");
+}
