@@ -445,6 +445,11 @@ std::optional<ExchangeFile> readXliff(std::string_view text, std::string& error)
 
 std::optional<ExchangeFile> readPo(std::string_view text, std::string& error) {
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.remove_prefix(3);
+  if (size_t bad = 0; !utf8::isValid(text, &bad)) {
+    error = "line " + std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n')) +
+            ": the file is not UTF-8; save it as UTF-8 in the translation tool";
+    return std::nullopt;
+  }
   std::vector<PoEntry> entries;
   PoEntry cur;
   std::optional<std::string>* field = nullptr; // where a continuation line goes
@@ -560,6 +565,10 @@ std::optional<ExchangeFile> readPo(std::string_view text, std::string& error) {
     }
     if (e.plural) {
       error = "line " + std::to_string(e.line) + ": an entry with plural forms (msgid_plural), which the kiosk never exports";
+      return std::nullopt;
+    }
+    if (!utf8::isValid(*e.id) || !utf8::isValid(*e.str) || !utf8::isValid(e.ctxt.value_or(""))) {
+      error = "line " + std::to_string(e.line) + ": an escape (\\x or \\ and digits) makes a text that is not UTF-8";
       return std::nullopt;
     }
     ExchangeUnit u;

@@ -2,7 +2,9 @@
 // XLIFF 2.0 (libxml2) and as PO. A file is either refused with a sentence or read; what is read,
 // written again in either format, reads back the same (ids, texts, fingerprints); never a crash.
 #include "core/TranslationFiles.h"
+#include "core/Utf8.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -10,7 +12,8 @@
 namespace {
 using kiosk::translations::ExchangeFile;
 
-bool utf8Clean(const std::string& s) { // what the writers can carry unchanged: no control characters but tab and newline
+bool utf8Clean(const std::string& s) { // what the exporter writes: UTF-8 without control characters but tab and newline
+  if (!kiosk::utf8::isValid(s)) return false;
   for (unsigned char c : s)
     if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) return false;
   return true;
@@ -29,9 +32,17 @@ void roundTrip(const ExchangeFile& f) {
     const auto back = po ? kiosk::translations::readPo(text, error) : kiosk::translations::readXliff(text, error);
     if (!back) continue; // e.g. an id that is no XML name; the exporter never writes one
     if (back->units.size() != f.units.size()) std::abort();
-    for (size_t i = 0; i < f.units.size(); ++i) {
-      const auto& a = f.units[i];
-      const auto& b = back->units[i];
+    // XLIFF groups units by their file (<file original=...>): the order within a file stays.
+    auto byFile = [](std::vector<kiosk::translations::ExchangeUnit> v) {
+      std::stable_sort(v.begin(), v.end(), [](const auto& x, const auto& y) {
+        return x.id.substr(0, x.id.rfind('#')) < y.id.substr(0, y.id.rfind('#'));
+      });
+      return v;
+    };
+    const auto before = byFile(f.units), after = byFile(back->units);
+    for (size_t i = 0; i < before.size(); ++i) {
+      const auto& a = before[i];
+      const auto& b = after[i];
       if (a.id != b.id || a.source != b.source || a.sourceFingerprint != b.sourceFingerprint ||
           (a.target && !a.target->empty() && a.target != b.target))
         std::abort();
@@ -46,7 +57,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
   if (auto f = kiosk::translations::readXliff(text, error)) roundTrip(*f);
   else if (error.empty()) std::abort(); // a refusal always says why
   error.clear();
-  if (auto f = kiosk::translations::readPo(text, error)) roundTrip(*f);
-  else if (error.empty()) std::abort();
+  if (auto f = kiosk::translations::readPo(text, error)) {
+    for (const auto& u : f->units) // the PO reader refuses what is not UTF-8
+      if (!kiosk::utf8::isValid(u.id) || !kiosk::utf8::isValid(u.source) || !kiosk::utf8::isValid(u.target.value_or("")))
+        std::abort();
+    roundTrip(*f);
+  } else if (error.empty()) {
+    std::abort();
+  }
   return 0;
 }
