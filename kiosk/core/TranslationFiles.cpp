@@ -10,6 +10,7 @@
 #include <cctype>
 #include <climits>
 #include <cstdio>
+#include <ctime>
 #include <memory>
 #include <set>
 
@@ -362,12 +363,19 @@ std::string writePo(const ExchangeFile& file) {
   std::string lang = file.targetLanguage;
   for (char& c : lang)
     if (c == '-') c = '_'; // gettext's spelling: zh_Hans
+  char date[32] = "";
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  std::strftime(date, sizeof date, "%Y-%m-%d %H:%M+0000", &utc);
   std::string out = "# The texts of a kiosk content folder to translate from " + file.sourceLanguage + " into " +
                     file.targetLanguage + ".\n"
                     "# Translate each msgstr; keep msgctxt and the \"#.\" lines, which tell the kiosk which text\n"
                     "# each one is. Bring the file back with: kiosk translations import FILE CONTENT_DIR\n"
                     "msgid \"\"\nmsgstr \"\"\n"
                     "\"Project-Id-Version: kiosk content\\n\"\n"
+                    "\"POT-Creation-Date: " + std::string(date) + "\\n\"\n"
+                    "\"PO-Revision-Date: " + std::string(date) + "\\n\"\n"
                     "\"Language-Team: \\n\"\n"
                     "\"Last-Translator: \\n\"\n"
                     "\"Language: " + poEscape(lang) + "\\n\"\n"

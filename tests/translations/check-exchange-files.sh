@@ -23,8 +23,9 @@ for lang in zh-Hans zh-Hant en ja ko ru mn vi; do
   "$kiosk" translations export --format po --output "$work/$lang.po" "$work/content" "$lang" 2>/dev/null
   xmllint --noout --schema "$schema" "$work/$lang.xlf" 2>"$work/xmllint.log" || {
     echo "FAIL: $lang.xlf does not validate:"; cat "$work/xmllint.log"; fail=1; }
-  msgfmt --check -o /dev/null "$work/$lang.po" 2>"$work/msgfmt.log" || {
-    echo "FAIL: msgfmt --check $lang.po:"; cat "$work/msgfmt.log"; fail=1; }
+  if ! msgfmt --check -o /dev/null "$work/$lang.po" 2>"$work/msgfmt.log" || [ -s "$work/msgfmt.log" ]; then
+    echo "FAIL: msgfmt --check $lang.po (errors or warnings):"; cat "$work/msgfmt.log"; fail=1
+  fi
   /usr/bin/pofilter --progress=none -i "$work/$lang.po" -o "$work/$lang.pofilter.po" 2>"$work/pofilter.log" || {
     echo "FAIL: pofilter cannot read $lang.po:"; cat "$work/pofilter.log"; fail=1; }
   # polib: every XLIFF unit is a PO entry with the same context, source and translation.
