@@ -303,3 +303,43 @@ TEST_CASE("[Translations] texts written without languages: a body gets its own .
   CHECK(slurp(dir / "sections/01-alpha/01-one.toml") == itemText);
   CHECK(slurp(dir / "sections/01-alpha/01-one.ja.md") == "訳 body");
 }
+
+TEST_CASE("[Translations] XLIFF as CAT tools write it back: segments split, whitespace between them, a character as cp, a unit in review") {
+  const std::string xliff = R"(<?xml version="1.0"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ja" xmlns:mq="urn:example:tool">
+  <file id="f1" original="sections/01-a/01-b.toml">
+    <group id="g1">
+      <unit id="body" mq:extra="kept">
+        <notes><note category="kiosk-source-fingerprint">s1</note><note category="kiosk-translation-fingerprint">none</note><note>the tool's own</note></notes>
+        <segment state="translated"><source>One.</source><target>一。</target></segment>
+        <ignorable><source xml:space="preserve">&#10;&#10;</source></ignorable>
+        <segment state="final"><source>Two<cp hex="0009"/>&amp;</source><target><![CDATA[二<&>]]></target></segment>
+      </unit>
+      <unit id="title">
+        <segment state="initial"><source>T</source><target>ト</target></segment>
+      </unit>
+      <unit id="summary">
+        <segment><source>A.</source><target>あ。</target></segment>
+        <segment><source>B.</source></segment>
+      </unit>
+    </group>
+  </file>
+</xliff>)";
+  std::string error;
+  const auto f = readXliff(xliff, error);
+  REQUIRE_MESSAGE(f, error);
+  REQUIRE(f->units.size() == 3);
+  CHECK(f->units[0].id == "sections/01-a/01-b.toml#body");
+  CHECK(f->units[0].source == "One.\n\nTwo\t&");
+  CHECK(f->units[0].target == "一。\n\n二<&>");
+  CHECK(f->units[0].sourceFingerprint == "s1");
+  CHECK_FALSE(f->units[0].needsReview);
+  CHECK(f->units[1].needsReview); // still "initial": not imported
+  CHECK_FALSE(f->units[2].target);  // translated in part: not translated
+  // Markup the kiosk's texts never have is refused with its line.
+  CHECK_FALSE(readXliff(R"(<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ja"><file id="f" original="a.toml">
+<unit id="title"><segment><source>a</source><target><pc id="1">b</pc></target></segment></unit></file></xliff>)", error));
+  CHECK(error.find("line 2: the text has <pc> markup") == 0);
+  CHECK_FALSE(readXliff("<!DOCTYPE x [<!ENTITY a \"b\">]><xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" trgLang=\"ja\"/>", error));
+  CHECK(error.find("DOCTYPE") != std::string::npos);
+}
