@@ -197,7 +197,9 @@ void poString(std::string& out, const char* keyword, std::string_view s) {
   const auto firstBreak = s.find('\n');
   if (firstBreak == std::string_view::npos || firstBreak + 1 == s.size()) {
     out += keyword;
-    out += " \"" + poEscape(s) + "\"\n";
+    out += " \"";
+    out += poEscape(s);
+    out += "\"\n";
     return;
   }
   // Several lines: one quoted piece per line, as gettext writes them.
@@ -207,7 +209,9 @@ void poString(std::string& out, const char* keyword, std::string_view s) {
   while (at < s.size()) {
     const auto nl = s.find('\n', at);
     const size_t end = nl == std::string_view::npos ? s.size() : nl + 1;
-    out += "\"" + poEscape(s.substr(at, end - at)) + "\"\n";
+    out += '"';
+    out += poEscape(s.substr(at, end - at));
+    out += "\"\n";
     at = end;
   }
 }
