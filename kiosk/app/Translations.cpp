@@ -130,7 +130,7 @@ int exportTranslations(const std::string& dir, const std::string& language, cons
   ExchangeFile file;
   file.sourceLanguage = source;
   file.targetLanguage = target;
-  size_t translated = 0, open = 0, stale = 0, noSource = 0, unfit = 0;
+  size_t translated = 0, open = 0, stale = 0, noSource = 0;
   for (const auto& t : folder->texts) {
     const auto s = t.byLanguage.find(source);
     if (s == t.byLanguage.end() || s->second.text.find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -141,7 +141,6 @@ int exportTranslations(const std::string& dir, const std::string& language, cons
     if (!exchangeable(s->second.text) || (tr != t.byLanguage.end() && !exchangeable(tr->second.text))) {
       err << "kiosk: " << at(dir, s->second.file, s->second.line)
           << ": this text has a control character or is not UTF-8, so it is left out; kiosk validate names it\n";
-      ++unfit;
       continue;
     }
     ExchangeUnit u;
@@ -189,7 +188,6 @@ int exportTranslations(const std::string& dir, const std::string& language, cons
         << source << " first\n";
   if (std::find(folder->languages.begin(), folder->languages.end(), target) == folder->languages.end())
     err << "kiosk: " << target << " is not in languages in kiosk.toml yet; add it there once the translation is in\n";
-  (void)unfit;
   return 0;
 }
 
