@@ -1,6 +1,7 @@
 #include "app/Validate.h"
 
 #include "app/CommandLine.h"
+#include "app/Translations.h"
 #include "core/ContentLoader.h"
 #include "core/TranslationReport.h"
 #include "core/UiStrings.h"
@@ -177,6 +178,7 @@ int reportTranslations(const std::string& dir, std::ostream& out) {
     out << "\nmissing in " << c.language << ":\n";
     for (const auto& m : c.missing) out << "  " << m << "\n";
   }
+  reportStaleTranslations(dir, out); // by translations.lock.toml: translated from a source text that changed since
   return 0;
 }
 

@@ -5,7 +5,9 @@
 #include "app/Report.h"
 #include "app/HashPin.h"
 #include "app/LogSink.h"
+#include "app/NewContent.h"
 #include "app/Publish.h"
+#include "app/Translations.h"
 #include "app/ScriptRunner.h"
 #include "app/Validate.h"
 #include "platform/Display.h"
@@ -74,12 +76,10 @@ int main(int argc, char** argv) {
     return runEditor(*options, findAssets(*options, argv[0]), argv[0]);
   }
   case Options::Verb::TranslationsExport:
-  case Options::Verb::TranslationsImport:
-  case Options::Verb::NewSection:
-  case Options::Verb::NewItem:
-    // Parsed already so the pieces can be built side by side (issue 16); nothing is written.
-    std::cerr << "kiosk: " << (argc > 1 ? argv[1] : "") << " is not ready in this version; nothing was changed\n";
-    return 2;
+    return exportTranslations(options->contentDir, options->targetLanguage, options->format, options->output, std::cout, std::cerr);
+  case Options::Verb::TranslationsImport: return importTranslations(options->importFile, options->contentDir, std::cout);
+  case Options::Verb::NewSection: return newSection(options->contentDir, options->newId, std::cout);
+  case Options::Verb::NewItem: return newItem(options->contentDir, options->newId, std::cout);
   case Options::Verb::Run: break;
   }
   // From here every line on std::cerr is also a journal entry with its priority and fields

@@ -2,7 +2,7 @@
 # Runs the libFuzzer targets of the sanitizer build (tests/fuzz) for a bounded time each.
 #   fuzz.sh [SECONDS] [TARGET...]    default 60 s each, every target: fuzz_content fuzz_markdown
 #                                    fuzz_text_layout fuzz_visit_log fuzz_images fuzz_webvtt
-#                                    fuzz_toml_edit
+#                                    fuzz_toml_edit fuzz_translation_files
 # Builds build/asan first when needed (clang, KIOSK_SANITIZE=ON; $KIOSK_ASAN_BUILD overrides the
 # folder, KIOSK_FUZZ_NO_BUILD=1 skips the build). Each target starts from its seed corpus in
 # tests/fuzz/corpus/<target>/ and keeps what it finds in build/asan/fuzz-out/<target>/: corpus/
@@ -16,7 +16,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${KIOSK_ASAN_BUILD:-$root/build/asan}
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-all=(fuzz_content fuzz_markdown fuzz_text_layout fuzz_visit_log fuzz_images fuzz_webvtt fuzz_toml_edit)
+all=(fuzz_content fuzz_markdown fuzz_text_layout fuzz_visit_log fuzz_images fuzz_webvtt fuzz_toml_edit fuzz_translation_files)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 jobs=${KIOSK_FUZZ_JOBS:-$(nproc)}
@@ -30,6 +30,7 @@ max_len() {
     fuzz_webvtt) echo 16384 ;;
     fuzz_images) echo 262144 ;;
     fuzz_visit_log) echo 8192 ;;
+    fuzz_translation_files) echo 16384 ;;
     *) echo 4096 ;;
   esac
 }

@@ -24,6 +24,7 @@ run_packages=(
   doctest-dev                               # the test framework (headers; the build always has tests)
   libcli11-dev                              # the command line's verbs and options (CLI11, headers)
   libmpv-dev                                # films: probing, poster frames, playback through mpv's render API
+  libxml2-dev                               # reading XLIFF 2.0 files back from translators (translations import)
 )
 test_packages=(
   xvfb xauth                                # end-to-end runs of the real kiosk on a virtual display
@@ -35,6 +36,8 @@ test_packages=(
   unicode-data                              # BidiCharacterTest.txt, LineBreakTest.txt: the text conformance tests
   time                                      # /usr/bin/time: the hostile content test measures each run's memory
   ffmpeg mpv                                # test films (frame counter burnt in) and bench_video's reference player
+  python3-polib translate-toolkit gettext   # the exported PO files read by polib, pofilter and msgfmt
+  libxml2-utils                             # xmllint: the exported XLIFF checked against its schema
 )
 
 case "${1:-run}" in

@@ -117,6 +117,7 @@ TEST_CASE("[TomlEdit] every string of every sample file can be edited, and a lan
   size_t files = 0, edits = 0;
   for (const auto& entry : fs::recursive_directory_iterator(fs::path(KIOSK_SOURCE_DIR) / "content")) {
     if (entry.path().extension() != ".toml") continue;
+    if (entry.path().filename() == "translations.lock.toml") continue; // written by translations import, not by staff
     std::ifstream in(entry.path(), std::ios::binary);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const auto paths = stringPaths(text);
