@@ -144,8 +144,10 @@ int validateContent(const std::string& dir, std::ostream& out, bool json, const 
   if (!r.content->settings.adminPin)
     out << "note: the staff admin view is disabled until kiosk.toml has a valid admin_pin under [kiosk]; "
            "make one with: kiosk hash-pin\n";
-  out << dir << ": " << r.content->sections.size() << " sections, " << items << " items, " << errors << " errors, "
-      << warnings << " warnings\n";
+  // Counted in words with their plural ("1 error", "2 errors"), as in staff-strings.toml's validate_summary.
+  auto count = [](size_t n, const char* one, const char* other) { return std::to_string(n) + " " + (n == 1 ? one : other); };
+  out << dir << ": " << count(r.content->sections.size(), "section", "sections") << ", " << count(items, "item", "items") << ", "
+      << count(errors, "error", "errors") << ", " << count(warnings, "warning", "warnings") << "\n";
   return status;
 }
 
