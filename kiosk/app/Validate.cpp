@@ -2,6 +2,7 @@
 
 #include "app/CommandLine.h"
 #include "core/ContentLoader.h"
+#include "core/StaffStrings.h"
 #include "core/TranslationReport.h"
 #include "core/UiStrings.h"
 #include "core/Utf8.h"
@@ -83,7 +84,8 @@ std::string oneLine(const Json& object) {
 
 } // namespace
 
-int validateContent(const std::string& dir, std::ostream& out, bool json, const std::filesystem::path& assets) {
+int validateContent(const std::string& dir, std::ostream& out, bool json, const std::filesystem::path& assets,
+                    const std::string& language) {
   LoadResult r = loadContent(dir);
   if (r.content) {
     for (auto& d : media::checkContentImages(*r.content, media::ImageCheckDepth::Decode)) r.diagnostics.push_back(std::move(d));
@@ -135,7 +137,11 @@ int validateContent(const std::string& dir, std::ostream& out, bool json, const 
     out << (r.diagnostics.empty() ? "]\n}\n" : "\n  ]\n}\n");
     return status;
   }
-  for (const auto& d : r.diagnostics) out << d.format() << "\n";
+  std::vector<Diagnostic> catalogueProblems;
+  const StaffStrings staff =
+      StaffStrings::load(assets.empty() ? findAssets(Options{}, nullptr) : assets, language, catalogueProblems);
+  const bool english = staff.language() == "en";
+  for (const auto& d : r.diagnostics) out << (english ? d.format() : staff.format(d)) << "\n";
   if (!r.content) {
     out << "cannot read the content folder '" << dir << "'\n";
     return status;
@@ -146,8 +152,16 @@ int validateContent(const std::string& dir, std::ostream& out, bool json, const 
            "make one with: kiosk hash-pin\n";
   // Counted in words with their plural ("1 error", "2 errors"), as in staff-strings.toml's validate_summary.
   auto count = [](size_t n, const char* one, const char* other) { return std::to_string(n) + " " + (n == 1 ? one : other); };
-  out << dir << ": " << count(r.content->sections.size(), "section", "sections") << ", " << count(items, "item", "items") << ", "
-      << count(errors, "error", "errors") << ", " << count(warnings, "warning", "warnings") << "\n";
+  if (english)
+    out << dir << ": " << count(r.content->sections.size(), "section", "sections") << ", " << count(items, "item", "items") << ", "
+        << count(errors, "error", "errors") << ", " << count(warnings, "warning", "warnings") << "\n";
+  else
+    out << staff.get("validate_summary", {{"folder", dir},
+                                          {"section_count", std::to_string(r.content->sections.size())},
+                                          {"item_count", std::to_string(items)},
+                                          {"error_count", std::to_string(errors)},
+                                          {"warning_count", std::to_string(warnings)}})
+        << "\n";
   return status;
 }
 

@@ -491,3 +491,37 @@ TEST_CASE("[StaffMistakes] the explanations of TOML errors toml++ gives elsewher
   CHECK(unknown.code == "toml_syntax");
   CHECK(unknown.message.find("parsing something: odd") != std::string::npos);
 }
+
+TEST_CASE("[StaffMistakes] validate speaks the staff's language: zh-Hans messages, severities and summary") {
+  test::TempFolder t;
+  writeBase(t.path() / "content");
+  fs::rename(t.path() / "content/sections/01-city-promotion/images/photo.jpg", t.path() / "content/sections/01-city-promotion/images/photo.JPG");
+  std::ostringstream zh, en;
+  CHECK(app::validateContent((t.path() / "content").string(), zh, false, kAssets, "zh-CN") == 1);
+  CHECK(app::validateContent((t.path() / "content").string(), en, false, kAssets, "en") == 1);
+  CAPTURE(zh.str());
+  CHECK(zh.str().find("01-shenyang-at-a-glance.toml:25:8: 错误: 有 photo.JPG，但文件里写的是 photo.jpg") != std::string::npos);
+  CHECK(zh.str().find("：2 个栏目，3 个条目，1 个错误，0 个警告") != std::string::npos);
+  CHECK(en.str().find(": 2 sections, 3 items, 1 error, 0 warnings") != std::string::npos);
+  // The English summary is the catalogue's pattern, plurals and all.
+  std::vector<Diagnostic> problems;
+  const StaffStrings strings = StaffStrings::load(kAssets, "en", problems);
+  CHECK(strings.get("validate_summary", {{"folder", "content"}, {"section_count", "1"}, {"item_count", "2"}, {"error_count", "1"},
+                                         {"warning_count", "0"}}) == "content: 1 section, 2 items, 1 error, 0 warnings");
+  // Chinese falls back to English string by string; the editor's words are there in both.
+  for (const char* key : {"editor_sections", "editor_items", "editor_add_section", "editor_add_item", "editor_duplicate",
+                          "editor_move_up", "editor_move_down", "editor_hide", "editor_show", "editor_delete", "editor_trash",
+                          "editor_save", "editor_saved", "editor_not_saved_errors", "editor_reloaded_from_disk", "editor_preview",
+                          "editor_display_shape", "editor_language", "editor_add_picture", "editor_resize_offer",
+                          "editor_hotspot_hint", "editor_date", "editor_hours"}) {
+    CAPTURE(key);
+    CHECK(!strings.pattern("en", key).empty());
+    CHECK(!strings.pattern("zh-Hans", key).empty());
+  }
+  StaffStrings zhStrings = StaffStrings::load(kAssets, "zh_CN", problems);
+  CHECK(zhStrings.language() == "zh-Hans");
+  CHECK(zhStrings.get("editor_not_saved_errors", {{"count", "2"}}) == "未保存：请先改正 2 个错误");
+  CHECK(strings.get("editor_not_saved_errors", {{"count", "1"}}) == "Not saved: 1 error to fix first");
+  CHECK(StaffStrings::load(kAssets, "fr", problems).get("editor_save") == "Save");
+  CHECK(problems.empty());
+}
