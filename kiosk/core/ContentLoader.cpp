@@ -1145,7 +1145,7 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   r.checkKeys(*doc, {"kiosk"}, "kiosk.toml");
   r.checkKeys(*k,
               {"name", "tagline", "default_language", "languages", "idle_timeout_seconds", "idle_countdown_seconds", "attract_slide_seconds",
-               "theme", "logo", "opening_hours", "admin_pin", "link", "link_title", "display", "digits"},
+               "theme", "logo", "opening_hours", "admin_pin", "link", "link_title", "display", "digits", "staff_language"},
               "[kiosk]");
 
   if (const toml::node* n = k->get("languages")) {
@@ -1237,6 +1237,11 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   if (const toml::node* n = k->get("opening_hours")) readOpeningHours(r, *n, settings);
   if (const toml::node* n = k->get("display")) readDisplay(r, *n, settings);
   if (const toml::node* n = k->get("admin_pin")) settings.adminPin = readAdminPin(r, *n);
+  if (const toml::node* n = k->get("staff_language")) {
+    const auto* s = n->as_string();
+    if (s && isWellFormedLanguageTag(s->get())) settings.staffLanguage = canonicalLanguageTag(s->get());
+    else r.error(*n, "'staff_language' is the language of the admin view for staff, a tag in quotes like \"zh-Hans\" or \"en\"");
+  }
   settings.phoneLink = readPhoneLink(r, *k, textCtx);
   flushMissing(textCtx, "kiosk.toml", diags);
   return settings;
