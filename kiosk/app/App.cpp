@@ -262,7 +262,8 @@ void App::startLoading() {
   const int maxTexture = m_maxTextureSize;
   const bool haveFonts = m_fonts.ready();
   text::FontLibrary* library = &m_painter->fonts(); // thread-safe; outlives the load (declared first)
-  m_loading = std::async(std::launch::async, [dir, assets, h, maxTexture, haveFonts, library] {
+  const std::string staffLang = staffLanguage(m_options);
+  m_loading = std::async(std::launch::async, [dir, assets, h, maxTexture, haveFonts, library, staffLang] {
     using Clock = std::chrono::steady_clock;
     auto ms = [](Clock::time_point since) { return std::chrono::duration<double, std::milli>(Clock::now() - since).count(); };
     Loaded l;
@@ -284,7 +285,15 @@ void App::startLoading() {
     static const Content empty;
     // Content text is drawn by the text engine: load every face it will need here, on the
     // worker (a CJK collection is 20 MB), and find the characters no installed font has.
-    const ui::GlyphNeeds needs = ui::collectGlyphNeeds(l.content.content ? *l.content.content : empty, l.strings);
+    // The admin view's words too, in the staff's language (kiosk.toml's staff_language, else
+    // --language or the locale), whether or not visitors read it.
+    const std::string& chosen = l.content.content ? l.content.content->settings.staffLanguage : empty.settings.staffLanguage;
+    std::vector<Diagnostic> staffProblems;
+    const StaffStrings staff = StaffStrings::load(assets, chosen.empty() ? staffLang : chosen, staffProblems);
+    std::vector<std::string> staffTexts;
+    for (const std::string& key : staff.keys(staff.language())) staffTexts.push_back(staff.pattern(staff.language(), key));
+    const ui::GlyphNeeds needs =
+        ui::collectGlyphNeeds(l.content.content ? *l.content.content : empty, l.strings, staff.language(), staffTexts);
     l.fontProblems = ui::prepareFonts(*library, needs, l.fontFaces);
     // ImGui's own atlas only holds the staff overlay's Latin font: built once.
     l.fontsReused = haveFonts;

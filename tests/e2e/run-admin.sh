@@ -21,5 +21,10 @@ esac
 extra=""
 [ -z "${STAFF_LANGUAGE:-}" ] || extra="staff_language = \"$STAFF_LANGUAGE\""
 awk -v line="$line" -v extra="$extra" '{ print } /^logo = / { print line; if (extra != "") print extra }' "$src/kiosk.toml" >"$work/kiosk.toml"
+# VISITOR_LANGUAGES='["en", "ru"]': visitors offered only those (the first is the default).
+if [ -n "${VISITOR_LANGUAGES:-}" ]; then
+  first=$(printf '%s' "$VISITOR_LANGUAGES" | sed 's/^\[ *"\([^"]*\)".*/\1/')
+  sed -i -e "s/^languages = .*/languages = $VISITOR_LANGUAGES/" -e "s/^default_language = .*/default_language = \"$first\"/" "$work/kiosk.toml"
+fi
 grep -q '^admin_pin = ' "$work/kiosk.toml" || { echo "run-admin: no logo line to put admin_pin after" >&2; exit 1; }
 exec "$here/run-kiosk-script.sh" "$kiosk" "$script" "$work" "$out" "$@"
