@@ -16,6 +16,13 @@ int validateContent(const std::string& dir, std::ostream& out, bool json = false
 
 // `kiosk report translations DIR`: each offered language's coverage as a table, then what is
 // missing, by file and key. Returns 0, or 2 when the folder could not be read.
-int reportTranslations(const std::string& dir, std::ostream& out);
+// `language`: the staff's; its words from staff-strings.toml, columns padded by display width
+// (a Chinese character takes two terminal columns).
+int reportTranslations(const std::string& dir, std::ostream& out, const std::string& language = "en",
+                       const std::filesystem::path& assets = {});
+
+// How many terminal columns `utf8` takes: two for East Asian wide and full-width characters
+// (ICU's UCHAR_EAST_ASIAN_WIDTH W and F), none for combining marks, one for the rest.
+int terminalWidth(const std::string& utf8);
 
 } // namespace kiosk::app

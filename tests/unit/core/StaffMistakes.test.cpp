@@ -525,3 +525,28 @@ TEST_CASE("[StaffMistakes] validate speaks the staff's language: zh-Hans message
   CHECK(StaffStrings::load(kAssets, "fr", problems).get("editor_save") == "Save");
   CHECK(problems.empty());
 }
+
+TEST_CASE("[StaffMistakes] report translations in Chinese keeps its columns by display width") {
+  CHECK(app::terminalWidth("language") == 8);
+  CHECK(app::terminalWidth("语言") == 4);
+  CHECK(app::terminalWidth("ｚＨ") == 4);       // full-width Latin
+  CHECK(app::terminalWidth("Tiếng Việt") == 10); // precomposed or not, one column a letter
+  CHECK(app::terminalWidth("e\xCC\x81") == 1);   // e + combining acute
+  test::TempFolder t;
+  writeBase(t.path() / "content");
+  edit(t.path() / "content", kItem2, "ru = \"Завод\"\n", "");
+  std::ostringstream zh;
+  CHECK(app::reportTranslations((t.path() / "content").string(), zh, "zh-Hans", kAssets) == 0);
+  std::istringstream in(zh.str());
+  std::string head, row;
+  std::getline(in, head);
+  std::getline(in, row);
+  CAPTURE(zh.str());
+  CHECK(head.rfind("语言", 0) == 0);
+  CHECK(app::terminalWidth(head) == app::terminalWidth(row)); // the headings line up with the figures
+  CHECK(zh.str().find("ru 中缺少的文字：") != std::string::npos);
+  std::ostringstream en;
+  CHECK(app::reportTranslations((t.path() / "content").string(), en, "en", kAssets) == 0);
+  CHECK(en.str().rfind("language         texts  coverage  converted   missing\n", 0) == 0);
+  CHECK(en.str().find("missing in ru:") != std::string::npos);
+}
