@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
     p.quietSeconds = options->quietSeconds;
     p.rollback = options->rollback;
     p.assetsDir = findAssets(*options, argv[0]).string();
+    p.language = staffLanguage(*options);
     return publishContent(p, std::cout);
   }
   case Options::Verb::Edit:
