@@ -269,7 +269,8 @@ void App::startLoading() {
   const int maxTexture = m_maxTextureSize;
   const bool haveFonts = m_fonts.ready();
   text::FontLibrary* library = &m_painter->fonts(); // thread-safe; outlives the load (declared first)
-  m_loading = std::async(std::launch::async, [dir, assets, h, maxTexture, haveFonts, library] {
+  const std::string staffLang = staffLanguage(m_options);
+  m_loading = std::async(std::launch::async, [dir, assets, h, maxTexture, haveFonts, library, staffLang] {
     using Clock = std::chrono::steady_clock;
     auto ms = [](Clock::time_point since) { return std::chrono::duration<double, std::milli>(Clock::now() - since).count(); };
     Loaded l;
@@ -291,7 +292,15 @@ void App::startLoading() {
     static const Content empty;
     // Content text is drawn by the text engine: load every face it will need here, on the
     // worker (a CJK collection is 20 MB), and find the characters no installed font has.
-    const ui::GlyphNeeds needs = ui::collectGlyphNeeds(l.content.content ? *l.content.content : empty, l.strings);
+    // The admin view's words too, in the staff's language (kiosk.toml's staff_language, else
+    // --language or the locale), whether or not visitors read it.
+    const std::string& chosen = l.content.content ? l.content.content->settings.staffLanguage : empty.settings.staffLanguage;
+    std::vector<Diagnostic> staffProblems;
+    const StaffStrings staff = StaffStrings::load(assets, chosen.empty() ? staffLang : chosen, staffProblems);
+    std::vector<std::string> staffTexts;
+    for (const std::string& key : staff.keys(staff.language())) staffTexts.push_back(staff.pattern(staff.language(), key));
+    const ui::GlyphNeeds needs =
+        ui::collectGlyphNeeds(l.content.content ? *l.content.content : empty, l.strings, staff.language(), staffTexts);
     l.fontProblems = ui::prepareFonts(*library, needs, l.fontFaces);
     // ImGui's own atlas only holds the staff overlay's Latin font: built once.
     l.fontsReused = haveFonts;
@@ -814,10 +823,31 @@ void App::watchCornerTaps() {
   }
 }
 
+void App::refreshStaffWords() {
+  const std::string chosen = m_nav ? m_nav->content().settings.staffLanguage : std::string();
+  const std::string language = StaffStrings::catalogueLanguage(chosen.empty() ? staffLanguage(m_options) : chosen);
+  if (language == m_staffWordsLanguage) return;
+  m_staffWordsLanguage = language;
+  std::vector<Diagnostic> problems;
+  m_staff = StaffStrings::load(m_assets, language, problems);
+  for (const auto& d : problems) std::cerr << "kiosk: warning: " << d.format() << "\n";
+  m_admin.language = m_staff.language();
+  m_admin.words.clear();
+  for (const char* key : {"admin_pin_title", "admin_checking", "admin_cancel", "admin_delete", "admin_ok", "admin_reload", "admin_attract",
+                          "admin_pattern", "admin_exit", "admin_exit_again", "admin_close", "admin_status", "admin_translations",
+                          "admin_problems", "admin_nothing"})
+    m_admin.words[key] = m_staff.get(key);
+  m_translationsOf = ~std::uint64_t{0};
+}
+
 void App::handleAdmin() {
   using Mode = ui::AdminModel::Mode;
   using Action = ui::AdminModel::Action;
   const Seconds now = m_clock.now();
+  if (m_admin.mode != Mode::Closed) refreshStaffWords();
+  auto waitMessage = [&] {
+    return m_staff.get("admin_pin_locked", {{"seconds", std::to_string(static_cast<int>(std::ceil(m_pinAttempts.lockedFor(now))))}});
+  };
   // The PIN is checked on a worker (it is slow on purpose: 0.1 s here).
   if (m_pinCheck.valid() && m_pinCheck.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
     bool right = false;
@@ -826,7 +856,7 @@ void App::handleAdmin() {
     } catch (const std::exception& e) { // out of memory: say so, count nothing
       std::cerr << "kiosk: the PIN could not be checked (" << e.what() << "); try again\n";
       m_admin.checking = false;
-      m_admin.pinMessage = "The PIN could not be checked. Try again.";
+      m_admin.pinMessage = m_staff.get("admin_pin_failed");
       return;
     }
     m_admin.checking = false;
@@ -840,8 +870,7 @@ void App::handleAdmin() {
     } else if (!right) {
       m_pinAttempts.failed(now);
       std::cerr << "kiosk: warning: a wrong admin PIN was entered (" << m_pinAttempts.failures() << " since the last right one)\n";
-      m_admin.pinMessage = m_pinAttempts.locked(now) ? "Too many wrong PINs. Wait " + std::to_string(static_cast<int>(std::ceil(m_pinAttempts.lockedFor(now)))) + " s."
-                                                     : "That PIN is not right.";
+      m_admin.pinMessage = m_pinAttempts.locked(now) ? waitMessage() : m_staff.get("admin_pin_wrong");
     }
   }
   const Action action = std::exchange(m_admin.action, Action::None);
@@ -856,17 +885,17 @@ void App::handleAdmin() {
     break;
   case Action::SubmitPin:
     if (m_pinAttempts.locked(now)) {
-      m_admin.pinMessage = "Too many wrong PINs. Wait " + std::to_string(static_cast<int>(std::ceil(m_pinAttempts.lockedFor(now)))) + " s.";
+      m_admin.pinMessage = waitMessage();
       m_admin.digits.clear();
     } else if (!isValidPin(m_admin.digits)) {
-      m_admin.pinMessage = "Type 4 to 12 digits.";
+      m_admin.pinMessage = m_staff.get("admin_pin_digits");
     } else if (const auto& hash = m_nav->content().settings.adminPin; hash && !m_pinCheck.valid()) {
       try {
         m_pinCheck = std::async(std::launch::async, [pin = m_admin.digits, h = *hash] { return verifyPin(pin, h); });
         m_admin.checking = true;
       } catch (const std::exception& e) { // no thread to be had
         std::cerr << "kiosk: the PIN could not be checked (" << e.what() << "); try again\n";
-        m_admin.pinMessage = "The PIN could not be checked. Try again.";
+        m_admin.pinMessage = m_staff.get("admin_pin_failed");
       }
     }
     break;
@@ -920,7 +949,7 @@ void App::handleAdmin() {
 void App::fillAdminPanel() {
   char host[256] = "this machine";
   gethostname(host, sizeof host - 1);
-  m_admin.title = std::string("Kiosk ") + KIOSK_VERSION + " on " + host + ": admin";
+  m_admin.title = m_staff.get("admin_title", {{"version", KIOSK_VERSION}, {"host", host}});
   auto& st = m_admin.status;
   st.clear();
   const Content& content = m_nav->content();
@@ -928,7 +957,7 @@ void App::fillAdminPanel() {
   const fs::path shown = fs::canonical(m_options.contentDir, ec);
   std::string version = fs::absolute(m_options.contentDir, ec).string();
   if (!ec && shown != fs::absolute(m_options.contentDir, ec).lexically_normal()) version += " -> " + shown.string();
-  st.push_back({"Content: " + version});
+  st.push_back({m_staff.get("admin_content", {{"folder", version}})});
   char buf[512];
   const std::time_t loaded = static_cast<std::time_t>(m_contentLoadedAt);
   std::tm tm{};
@@ -937,9 +966,12 @@ void App::fillAdminPanel() {
   size_t items = 0, errors = 0, warnings = 0;
   for (const auto& s : content.sections) items += s.items.size();
   for (const auto& d : m_diagnostics) (d.severity == Diagnostic::Severity::Error ? errors : warnings)++;
-  st.push_back({"Loaded " + std::string(buf) + " (load " + std::to_string(m_loadsFinished) + (m_loading.valid() ? ", reloading now" : "") + "): " +
-                std::to_string(content.sections.size()) + " sections, " + std::to_string(items) + " items"});
-  st.push_back({std::to_string(errors) + " errors, " + std::to_string(warnings) + " warnings in the content", errors ? 2 : warnings ? 1 : 0});
+  st.push_back({m_staff.get("admin_loaded", {{"time", buf}, {"load", std::to_string(m_loadsFinished)},
+                                              {"reloading", m_loading.valid() ? "yes" : "no"},
+                                              {"section_count", std::to_string(content.sections.size())},
+                                              {"item_count", std::to_string(items)}})});
+  st.push_back({m_staff.get("admin_problem_counts", {{"error_count", std::to_string(errors)}, {"warning_count", std::to_string(warnings)}}),
+                errors ? 2 : warnings ? 1 : 0});
   const auto up = static_cast<long>(std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count());
   std::snprintf(buf, sizeof buf, "Up %ld h %02ld min", up / 3600, up / 60 % 60);
   // The start count is kept with the metrics file (--metrics-file); without it, it is unknown.
@@ -947,16 +979,28 @@ void App::fillAdminPanel() {
   if (!m_recentFrameMs.empty()) {
     std::vector<double> recent = m_recentFrameMs;
     std::sort(recent.begin(), recent.end());
-    std::snprintf(buf, sizeof buf, "Frames: median %.1f ms, 99th percentile %.1f ms (last %zu drawn)", recent[recent.size() / 2],
-                  recent[recent.size() * 99 / 100], recent.size());
-    st.push_back({buf, recent[recent.size() * 99 / 100] > 16.7 ? 1 : 0});
+    // In words first: the slowest frame in a hundred within one frame at 60 Hz is smooth, within
+    // two some stutter, beyond that it stutters; the milliseconds after, for a technician.
+    const double p99 = recent[recent.size() * 99 / 100];
+    const char* motion = p99 <= 16.7 * 1.1 ? "admin_smooth" : p99 <= 33.4 * 1.1 ? "admin_some_stutter" : "admin_stutters";
+    char median[16], slow[16];
+    std::snprintf(median, sizeof median, "%.1f", recent[recent.size() / 2]);
+    std::snprintf(slow, sizeof slow, "%.1f", p99);
+    st.push_back({m_staff.get("admin_motion", {{"state", m_staff.get(motion)}, {"median", median}, {"slow", slow},
+                                               {"frame_count", std::to_string(recent.size())}}),
+                  p99 > 16.7 * 1.1 ? 1 : 0});
   }
   const auto r = resources();
   const auto tex = m_textures->stats();
-  std::snprintf(buf, sizeof buf, "Memory %llu MiB; pictures %llu of %llu MiB on the GPU, %zu waiting, %zu from the disk cache",
-                static_cast<unsigned long long>(r.residentBytes >> 20), static_cast<unsigned long long>(tex.residentBytes >> 20),
-                static_cast<unsigned long long>(tex.budgetBytes >> 20), m_textures->pending(), tex.fromDiskCache);
-  st.push_back({buf});
+  // "high" past 1.5 GiB: a kiosk showing pictures settles well below it (636 MiB paging 200 photos).
+  const bool memoryHigh = (r.residentBytes >> 20) > 1536;
+  st.push_back({m_staff.get("admin_memory", {{"state", m_staff.get(memoryHigh ? "admin_memory_high" : "admin_memory_fine")},
+                                             {"mib", std::to_string(r.residentBytes >> 20)},
+                                             {"gpu_mib", std::to_string(tex.residentBytes >> 20)},
+                                             {"budget_mib", std::to_string(tex.budgetBytes >> 20)},
+                                             {"waiting_count", std::to_string(m_textures->pending())},
+                                             {"cached_count", std::to_string(tex.fromDiskCache)}}),
+                memoryHigh ? 1 : 0});
   if (const auto films = m_films->stats(); films.opened > 0) {
     std::snprintf(buf, sizeof buf, "Films: %zu open, decoding %s; %llu frames drawn, %lld dropped, %llu failed, %llu decoder messages",
                   films.players, films.hwdec.empty() ? "(not yet)" : films.hwdec == "no" ? "in software" : ("in hardware (" + films.hwdec + ")").c_str(),
@@ -964,12 +1008,12 @@ void App::fillAdminPanel() {
                   static_cast<unsigned long long>(films.failures), static_cast<unsigned long long>(films.decoderMessages));
     st.push_back({buf, films.failures > 0 || films.droppedFrames > 0 ? 1 : 0});
   }
-  st.push_back({std::string("Display ") + (m_displayAwake ? "awake" : "asleep") + "; screen " + std::to_string(static_cast<int>(width())) + "x" +
-                std::to_string(static_cast<int>(height()))});
-  st.push_back({"Visits today: " + std::to_string(m_visits.sessionsToday()) + (m_visitLog ? "" : " (analytics off)")});
+  st.push_back({m_staff.get(m_displayAwake ? "admin_display_awake" : "admin_display_asleep",
+                            {{"width", std::to_string(static_cast<int>(width()))}, {"height", std::to_string(static_cast<int>(height()))}})});
+  st.push_back({m_staff.get(m_visitLog ? "admin_visits" : "admin_visits_off", {{"count", std::to_string(m_visits.sessionsToday())}})});
   auto& pr = m_admin.problems;
   pr.clear();
-  for (const auto& d : m_diagnostics) pr.push_back({d.format(), d.severity == Diagnostic::Severity::Error ? 2 : 1});
+  for (const auto& d : m_diagnostics) pr.push_back({m_staff.format(d), d.severity == Diagnostic::Severity::Error ? 2 : 1});
   // Then what the kiosk itself logged lately (pictures, display, files), newest first, with the time.
   const auto recent = log::recentProblems();
   std::set<std::string> listed;
@@ -990,11 +1034,12 @@ void App::fillAdminPanel() {
   tr.clear();
   for (const auto& c : translationCoverage(content)) {
     const int pct = c.total ? static_cast<int>(100 * c.present / c.total) : 100;
-    std::string line = c.language + ": " + std::to_string(pct) + "% (" + std::to_string(c.present) + " of " + std::to_string(c.total) + ")";
-    if (!c.converted.empty()) line += ", " + std::to_string(c.converted.size()) + " converted by the kiosk";
+    std::string line = m_staff.get("admin_coverage", {{"language", c.language}, {"percent", std::to_string(pct)},
+                                                      {"present", std::to_string(c.present)}, {"total", std::to_string(c.total)}});
+    if (!c.converted.empty()) line += m_staff.get("admin_converted", {{"count", std::to_string(c.converted.size())}});
     tr.push_back({line, c.missing.empty() ? 0 : 1});
-    for (size_t i = 0; i < c.missing.size() && i < 3; ++i) tr.push_back({"    missing: " + c.missing[i], 1});
-    if (c.missing.size() > 3) tr.push_back({"    and " + std::to_string(c.missing.size() - 3) + " more (kiosk report translations)", 1});
+    for (size_t i = 0; i < c.missing.size() && i < 3; ++i) tr.push_back({"    " + m_staff.get("admin_missing", {{"what", c.missing[i]}}), 1});
+    if (c.missing.size() > 3) tr.push_back({"    " + m_staff.get("admin_more", {{"count", std::to_string(c.missing.size() - 3)}}), 1});
   }
 }
 

@@ -10,6 +10,7 @@
 #include "core/Navigator.h"
 #include "ops/ReloadSchedule.h"
 #include "platform/FileWatch.h"
+#include "core/StaffStrings.h"
 #include "core/UiStrings.h"
 #include "ui/FontSet.h"
 #include "ui/HitTargets.h"
@@ -168,6 +169,10 @@ private:
   void watchCornerTaps();
   void handleAdmin();
   void fillAdminPanel();
+  // The admin view's words in the staff's language, read again when that language changes.
+  void refreshStaffWords();
+  std::string m_staffWordsLanguage;
+  StaffStrings m_staff;
   // Visit analytics: what the frame showed, as sessions, views and dwell.
   void recordVisit(bool idleReset);
   void tuneFrameRate(double frameSeconds);

@@ -1,5 +1,8 @@
 #include "app/Publish.h"
 
+#include "app/CommandLine.h"
+#include "core/StaffStrings.h"
+
 #include "app/Validate.h"
 #include "ops/Sodium.h"
 
@@ -650,16 +653,25 @@ int publishContent(const PublishOptions& o, std::ostream& out) {
 
   // 3. The same checks as `kiosk validate`: errors block, warnings are shown and pass.
   std::ostringstream report;
-  const int valid = validateContent(staging.string(), report, false, o.assetsDir);
+  const int valid = validateContent(staging.string(), report, false, o.assetsDir, o.language);
+  std::vector<Diagnostic> catalogueProblems;
+  const StaffStrings staff = StaffStrings::load(o.assetsDir.empty() ? findAssets(Options{}, nullptr) : fs::path(o.assetsDir),
+                                                o.language, catalogueProblems);
+  const bool english = staff.language() == "en";
   if (valid != 0) {
     out << report.str();
     writeSmall(versions / ".refused", print);
-    out << "not published: " << staging.string() << " has errors (listed above); the kiosk keeps showing "
-        << (cur.version.empty() ? std::string("what it shows") : cur.version)
-        << "; fix them in the content and sync again\n";
+    if (english)
+      out << "not published: " << staging.string() << " has errors (listed above); the kiosk keeps showing "
+          << (cur.version.empty() ? std::string("what it shows") : cur.version)
+          << "; fix them in the content and sync again\n";
+    else
+      out << staff.get("publish_refused", {{"staging", staging.string()},
+                                         {"version", cur.version.empty() ? staff.get("publish_what_it_shows") : cur.version}}) << "\n";
     return kContentErrors;
   }
-  if (report.str().find(" 0 warnings") == std::string::npos) out << report.str();
+  // Warnings are shown (they pass); a clean report is not.
+  if (report.str().find(english ? " 0 warnings" : staff.get("validate_summary_clean")) == std::string::npos) out << report.str();
 
   // 4. An immutable copy, made under a name publish alone uses, then renamed whole.
   const std::string name = newVersionName(versions, shortHash);
@@ -698,8 +710,13 @@ int publishContent(const PublishOptions& o, std::ostream& out) {
 
   // 6. Old versions go; the one on show and the newest `keep` stay.
   prune(versions, o.keep, name, cur.version, out);
-  out << "published: " << link.string() << " now shows " << name << " (" << files << " files, " << sizeText(bytes)
-      << "); a running kiosk shows it within seconds\n";
+  if (english)
+    out << "published: " << link.string() << " now shows " << name << " (" << files << " files, " << sizeText(bytes)
+        << "); a running kiosk shows it within seconds\n";
+  else
+    out << staff.get("publish_done", {{"link", link.string()}, {"version", name}, {"file_count", std::to_string(files)},
+                                      {"size", sizeText(bytes)}})
+        << "\n";
   return kPublished;
 }
 

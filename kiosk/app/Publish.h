@@ -21,6 +21,7 @@ struct PublishOptions {
   unsigned quietSeconds = 30; // staging must have been still this long (by ctime) to publish
   bool rollback = false;   // point the link back at the version before the one on show
   std::string assetsDir;   // the kiosk's ui-strings.toml, for validate's checks; empty: findAssets()
+  std::string language = "en"; // the staff's: validate's report and the verdict (published / not) in it
 };
 
 // Exit statuses, as the service unit and a CI loop read them.

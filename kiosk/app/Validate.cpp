@@ -3,6 +3,7 @@
 #include "app/CommandLine.h"
 #include "app/Translations.h"
 #include "core/ContentLoader.h"
+#include "core/StaffStrings.h"
 #include "core/TranslationReport.h"
 #include "core/UiStrings.h"
 #include "core/Utf8.h"
@@ -12,6 +13,10 @@
 #include "media/VideoProbe.h"
 
 #include <nlohmann/json.hpp>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
 
 #include <cstdio>
 #include <set>
@@ -84,7 +89,8 @@ std::string oneLine(const Json& object) {
 
 } // namespace
 
-int validateContent(const std::string& dir, std::ostream& out, bool json, const std::filesystem::path& assets) {
+int validateContent(const std::string& dir, std::ostream& out, bool json, const std::filesystem::path& assets,
+                    const std::string& language) {
   LoadResult r = loadContent(dir);
   if (r.content) {
     for (auto& d : media::checkContentImages(*r.content, media::ImageCheckDepth::Decode)) r.diagnostics.push_back(std::move(d));
@@ -136,7 +142,11 @@ int validateContent(const std::string& dir, std::ostream& out, bool json, const 
     out << (r.diagnostics.empty() ? "]\n}\n" : "\n  ]\n}\n");
     return status;
   }
-  for (const auto& d : r.diagnostics) out << d.format() << "\n";
+  std::vector<Diagnostic> catalogueProblems;
+  const StaffStrings staff =
+      StaffStrings::load(assets.empty() ? findAssets(Options{}, nullptr) : assets, language, catalogueProblems);
+  const bool english = staff.language() == "en";
+  for (const auto& d : r.diagnostics) out << (english ? d.format() : staff.format(d)) << "\n";
   if (!r.content) {
     out << "cannot read the content folder '" << dir << "'\n";
     return status;
@@ -145,20 +155,85 @@ int validateContent(const std::string& dir, std::ostream& out, bool json, const 
   if (!r.content->settings.adminPin)
     out << "note: the staff admin view is disabled until kiosk.toml has a valid admin_pin under [kiosk]; "
            "make one with: kiosk hash-pin\n";
-  out << dir << ": " << r.content->sections.size() << " sections, " << items << " items, " << errors << " errors, "
-      << warnings << " warnings\n";
+  // Counted in words with their plural ("1 error", "2 errors"), as in staff-strings.toml's validate_summary.
+  auto count = [](size_t n, const char* one, const char* other) { return std::to_string(n) + " " + (n == 1 ? one : other); };
+  if (english)
+    out << dir << ": " << count(r.content->sections.size(), "section", "sections") << ", " << count(items, "item", "items") << ", "
+        << count(errors, "error", "errors") << ", " << count(warnings, "warning", "warnings") << "\n";
+  else
+    out << staff.get("validate_summary", {{"folder", dir},
+                                          {"section_count", std::to_string(r.content->sections.size())},
+                                          {"item_count", std::to_string(items)},
+                                          {"error_count", std::to_string(errors)},
+                                          {"warning_count", std::to_string(warnings)}})
+        << "\n";
   return status;
 }
 
-int reportTranslations(const std::string& dir, std::ostream& out) {
+int terminalWidth(const std::string& utf8) {
+  int width = 0;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) {
+      ++width;
+      continue;
+    }
+    const auto ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    const auto cat = u_charType(c);
+    if (cat == U_NON_SPACING_MARK || cat == U_ENCLOSING_MARK || c == 0x200B || c == 0x200D) continue;
+    width += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+  }
+  return width;
+}
+
+namespace {
+std::string padTo(const std::string& s, int width, bool right) {
+  const std::string fill(static_cast<size_t>(std::max(0, width - terminalWidth(s))), ' ');
+  return right ? fill + s : s + fill;
+}
+} // namespace
+
+int reportTranslations(const std::string& dir, std::ostream& out, const std::string& language, const std::filesystem::path& assets) {
   const LoadResult r = loadContent(dir);
+  std::vector<Diagnostic> catalogueProblems;
+  const StaffStrings staff =
+      StaffStrings::load(assets.empty() ? findAssets(Options{}, nullptr) : assets, language, catalogueProblems);
   if (!r.content) {
-    for (const auto& d : r.diagnostics) out << d.format() << "\n";
+    for (const auto& d : r.diagnostics) out << (staff.language() == "en" ? d.format() : staff.format(d)) << "\n";
     return 2;
   }
   const auto coverage = translationCoverage(*r.content);
-  out << std::left << std::setw(12) << "language" << std::right << std::setw(10) << "texts" << std::setw(10) << "coverage"
-      << std::setw(11) << "converted" << std::setw(10) << "missing" << "\n";
+  // Columns by display width: a Chinese heading is twice as wide as its characters are many.
+  const std::string heads[5] = {staff.get("report_language"), staff.get("report_texts"), staff.get("report_coverage"),
+                                staff.get("report_converted"), staff.get("report_missing")};
+  const int widths[5] = {12, 10, 10, 11, 10};
+  for (int i = 0; i < 5; ++i) out << padTo(heads[i], i == 0 ? widths[i] : widths[i], i != 0);
+  out << "\n";
+  const bool english = staff.language() == "en";
+  if (!english) {
+    for (const auto& c : coverage) {
+      const double pct = c.total ? 100.0 * static_cast<double>(c.present) / static_cast<double>(c.total) : 100.0;
+      char cov[16];
+      std::snprintf(cov, sizeof cov, "%.0f%%", pct);
+      out << padTo(c.language, widths[0], false) << padTo(std::to_string(c.present) + "/" + std::to_string(c.total), widths[1], true)
+          << padTo(cov, widths[2], true) << padTo(std::to_string(c.converted.size()), widths[3], true)
+          << padTo(std::to_string(c.missing.size()), widths[4], true) << "\n";
+    }
+    for (const auto& c : coverage) {
+      if (c.converted.empty()) continue;
+      out << "\n" << staff.get("report_converted_in", {{"language", c.language}, {"from", c.language == "zh-Hans" ? "zh-Hant" : "zh-Hans"}}) << "\n";
+      for (const auto& m : c.converted) out << "  " << m << "\n";
+    }
+    for (const auto& c : coverage) {
+      if (c.missing.empty()) continue;
+      out << "\n" << staff.get("report_missing_in", {{"language", c.language}}) << "\n";
+      for (const auto& m : c.missing) out << "  " << m << "\n";
+    }
+    return 0;
+  }
   for (const auto& c : coverage) {
     const double pct = c.total ? 100.0 * static_cast<double>(c.present) / static_cast<double>(c.total) : 100.0;
     char cov[16];

@@ -49,8 +49,8 @@ int main(int argc, char** argv) {
   switch (options->verb) {
   case Options::Verb::Help: std::cout << usageText(); return 0;
   case Options::Verb::Version: std::cout << "kiosk " << KIOSK_VERSION << "\n"; return 0;
-  case Options::Verb::Validate: return validateContent(options->contentDir, std::cout, options->json, findAssets(*options, argv[0]));
-  case Options::Verb::ReportTranslations: return reportTranslations(options->contentDir, std::cout);
+  case Options::Verb::Validate: return validateContent(options->contentDir, std::cout, options->json, findAssets(*options, argv[0]), staffLanguage(*options));
+  case Options::Verb::ReportTranslations: return reportTranslations(options->contentDir, std::cout, staffLanguage(*options), findAssets(*options, argv[0]));
   case Options::Verb::ReportVisits: return reportVisits(*options, std::cout, std::cerr);
   case Options::Verb::HashPin: {
     HiddenInput hidden(0);
@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
     p.quietSeconds = options->quietSeconds;
     p.rollback = options->rollback;
     p.assetsDir = findAssets(*options, argv[0]).string();
+    p.language = staffLanguage(*options);
     return publishContent(p, std::cout);
   }
   case Options::Verb::Edit: {

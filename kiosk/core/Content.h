@@ -224,6 +224,9 @@ struct KioskSettings {
   // The staff PIN's hash (admin_pin). Unset, or written wrongly (an error diagnostic then), the
   // hidden gesture opens nothing: there is no admin view without a PIN, and no default PIN.
   std::optional<PinHash> adminPin;
+  // The language of the admin view's PIN pad and panel (`staff_language`, a BCP 47 tag such as
+  // "zh-Hans"); empty: the kiosk's --language or locale.
+  std::string staffLanguage;
 };
 
 struct Content {

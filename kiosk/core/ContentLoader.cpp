@@ -4,10 +4,14 @@
 #include "core/LanguageTag.h"
 #include "core/PictureSize.h"
 #include "core/TextSafety.h"
+#include "core/TomlExplain.h"
 #include "core/TomlGuard.h"
 #include "core/Utf8.h"
 
 #include <toml++/toml.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -20,7 +24,9 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <optional>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -62,6 +68,17 @@ struct Context {
   const KioskSettings* settings = nullptr;
   ContentLimits limits;
 
+  // Texts lacking an offered language, counted per language while one section (or kiosk.toml)
+  // is read, then told as one line per language (flushMissing): a partly translated section is
+  // one warning, not one per text.
+  struct Missing {
+    int count = 0;
+    std::string file; // the first place, where staff can start
+    int line = 0;
+    int column = 0;
+  };
+  mutable std::map<std::string, Missing> missing;
+
   // True when `p`, with every symlink resolved, is inside the content folder.
   bool inside(const fs::path& p) const {
     std::error_code ec;
@@ -101,6 +118,19 @@ public:
     d.message = std::move(message);
     m_out.push_back(std::move(d));
   }
+  // A message with its code and arguments in the staff catalogue (assets/staff-diagnostics.toml).
+  void coded(Severity sev, int line, int column, std::string code, std::vector<std::pair<std::string, std::string>> args,
+             std::string message) {
+    Diagnostic d;
+    d.severity = sev;
+    d.file = m_display;
+    d.line = line;
+    d.column = column;
+    d.code = std::move(code);
+    d.args = std::move(args);
+    d.message = std::move(message);
+    m_out.push_back(std::move(d));
+  }
   void error(const toml::node& node, std::string message) { report(Severity::Error, &node.source(), std::move(message)); }
   void warning(const toml::node& node, std::string message) { report(Severity::Warning, &node.source(), std::move(message)); }
 
@@ -109,7 +139,13 @@ public:
     auto text = readUtf8(maxBytes);
     if (!text) return std::nullopt;
     // Depth, size and characters toml++ cannot take safely, checked before it sees the text.
+    const std::string original = *text;
     if (auto problem = guardTomlText(*text)) {
+      // A full-width sign or a date written 2026年11月15日 stops the guard: said in plain words.
+      if (auto plain = explainGuardProblem(original, problem->line)) {
+        coded(Severity::Error, plain->line, plain->column, plain->code, plain->args, plain->message);
+        return std::nullopt;
+      }
       Diagnostic d;
       d.file = m_display;
       d.line = problem->line;
@@ -121,8 +157,10 @@ public:
     try {
       return toml::parse(*text, m_display);
     } catch (const toml::parse_error& e) {
-      report(Severity::Error, &e.source(), std::string("TOML syntax: ") + std::string(e.description()) +
-                                               "; fix the line (quotes, brackets, '=' between key and value)");
+      // What went wrong in words staff act on, at the place the mistake was made.
+      const auto plain = explainTomlError(*text, static_cast<int>(e.source().begin.line),
+                                          static_cast<int>(e.source().begin.column), e.description());
+      coded(Severity::Error, plain.line, plain.column, plain.code, plain.args, plain.message);
       return std::nullopt;
     }
   }
@@ -214,6 +252,27 @@ private:
 };
 
 
+// "02-investment - Copy", "Copy of 02-investment", "02-investment (1)", "02-investment - 副本",
+// "02-investment - コピー", "02-investment copy 2": what Windows, macOS, WeChat and a Chinese or
+// Japanese Windows name a copy. Returns the name copied, or "" when `name` does not look like a copy.
+std::string copiedFrom(const std::string& name) {
+  static const std::regex patterns[] = {
+      std::regex(R"(^(.+?)\s*-\s*(copy|kopie|copie|copia|копия)(\s*\(\d+\))?$)", std::regex::icase),
+      std::regex(R"(^(.+?)\s+(copy|kopie|copie|copia|копия)(\s+\d+)?$)", std::regex::icase),
+      std::regex(R"(^copy (\(\d+\) )?of (.+)$)", std::regex::icase),
+      std::regex(R"(^(.+?)\s*-?\s*(副本|的副本|复制|コピー)(\s*\(?\d+\)?)?$)"),
+      std::regex(R"(^(.+?)\s*\(\d+\)$)"),
+  };
+  std::smatch m;
+  for (size_t i = 0; i < std::size(patterns); ++i)
+    if (std::regex_match(name, m, patterns[i])) {
+      std::string base = i == 2 ? m[2].str() : m[1].str();
+      while (!base.empty() && (base.back() == ' ' || base.back() == '-')) base.pop_back();
+      if (!base.empty()) return base;
+    }
+  return {};
+}
+
 // Names that are not content: hidden files (macOS "._name" and .DS_Store, .git, editor swap files
 // like ".name.swp"), editor backups ("name~", "#name#") and Windows' Thumbs.db / desktop.ini.
 bool isIgnoredName(const std::string& name) {
@@ -289,11 +348,56 @@ void completeChinese(LocalizedText& text, const Context& ctx) {
 // Warns for each offered language a text lacks (visitors reading it see the fallback language).
 void warnMissingLanguages(FileReader& r, const toml::source_region* where, const std::string& key, const LocalizedText& text,
                           const Context& ctx) {
+  (void)key;
   if (text.empty()) return;
   for (const auto& lang : ctx.settings->languages)
-    if (!text.has(lang))
-      r.report(Severity::Warning, where,
-               "'" + key + "' has no '" + lang + "' text; visitors reading " + lang + " will see another language");
+    if (!text.has(lang)) {
+      auto& m = ctx.missing[lang];
+      if (m.count++ == 0) {
+        m.file = r.display();
+        m.line = where ? static_cast<int>(where->begin.line) : 0;
+        m.column = where ? static_cast<int>(where->begin.column) : 0;
+      }
+    }
+}
+
+// "Русский", "中文（简体）", "English": a language named in itself, for the line that says who
+// misses what (the people who translate it read that name).
+std::string languageEndonym(const std::string& tag) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale locale = icu::Locale::forLanguageTag(tag, status);
+  if (U_FAILURE(status) || locale.isBogus()) return tag;
+  icu::UnicodeString name;
+  locale.getDisplayName(locale, name);
+  if (name.isEmpty()) return tag;
+  const UChar32 first = name.char32At(0);
+  name.replace(0, U16_LENGTH(first), icu::UnicodeString(u_totitle(first)));
+  std::string out;
+  name.toUTF8String(out);
+  return out;
+}
+
+// One warning per language for the texts of `place` (a section folder, kiosk.toml) that lack it.
+void flushMissing(const Context& ctx, const std::string& place, std::vector<Diagnostic>& diags) {
+  for (const auto& lang : ctx.settings->languages) {
+    auto it = ctx.missing.find(lang);
+    if (it == ctx.missing.end() || it->second.count == 0) continue;
+    const auto& m = it->second;
+    const std::string name = languageEndonym(lang);
+    const std::string n = std::to_string(m.count);
+    Diagnostic d;
+    d.severity = Severity::Warning;
+    d.file = m.file;
+    d.line = m.line;
+    d.column = m.column;
+    d.code = "missing_translations";
+    d.args = {{"name", name}, {"language", lang}, {"count", n}, {"place", place}};
+    d.message = name + " (" + lang + "): " +
+                (m.count == 1 ? "1 text in " + place + " has no translation" : n + " texts in " + place + " have no translation") +
+                "; visitors reading " + name + " see another language there, and kiosk report translations lists each one";
+    diags.push_back(std::move(d));
+  }
+  ctx.missing.clear();
 }
 
 // The longest text a key may hold, in characters: what its place on screen can show without the
@@ -379,14 +483,83 @@ std::optional<LocalizedText> readText(FileReader& r, const toml::table& t, const
 
 // "; there is 'photo.jpg': names must match in upper and lower case" when the folder has the name
 // in another case (a camera's PHOTO.JPG written photo.jpg); else "".
-std::string sameNameOtherCase(const fs::path& missing) {
+std::string lowerAscii(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Formats a camera or an editor saves that the kiosk does not show, by extension.
+const char* cameraFormat(const std::string& lowerExt) {
+  static const std::map<std::string, const char*> formats = {
+      {".heic", "HEIC"}, {".heif", "HEIF"}, {".tif", "TIFF"}, {".tiff", "TIFF"}, {".webp", "WebP"}, {".avif", "AVIF"},
+      {".psd", "Photoshop"}, {".dng", "RAW"}, {".cr2", "RAW"}, {".cr3", "RAW"}, {".nef", "RAW"}, {".arw", "RAW"},
+      {".raf", "RAW"}, {".orf", "RAW"}, {".rw2", "RAW"}, {".raw", "RAW"}};
+  auto it = formats.find(lowerExt);
+  return it == formats.end() ? nullptr : it->second;
+}
+
+// A picture named but not there, said with what the folder has instead: the same name in other
+// upper and lower case (a camera's PHOTO.JPG written photo.jpg), the same name in a format the
+// kiosk cannot show (an iPhone's photo.HEIC) or with another extension (photo.png), or a name
+// spelt nearly the same (factroy.jpg for factory.jpg).
+void reportMissingPicture(FileReader& r, const toml::node& node, const std::string& written, const fs::path& full,
+                          const std::string& looked) {
+  const int line = static_cast<int>(node.source().begin.line);
+  const int column = static_cast<int>(node.source().begin.column);
+  const std::string wantName = full.filename().string();
+  const std::string wantLower = lowerAscii(wantName);
+  const std::string wantStem = lowerAscii(full.stem().string());
+  auto fixed = [&](const std::string& found) {
+    const auto slash = written.find_last_of('/');
+    return (slash == std::string::npos ? std::string() : written.substr(0, slash + 1)) + found;
+  };
+  std::string caseTwin, formatTwin, otherExt, near;
+  size_t nearDistance = wantLower.size() >= 8 ? 3 : 2;
   std::error_code ec;
-  const std::string want = idTwinKey(missing.filename().string());
-  fs::directory_iterator it(missing.parent_path(), ec), end;
-  for (int seen = 0; !ec && it != end && seen < 10'000; it.increment(ec), ++seen)
-    if (idTwinKey(it->path().filename().string()) == want)
-      return "; there is '" + it->path().filename().string() + "': names must match in upper and lower case";
-  return {};
+  fs::directory_iterator it(full.parent_path(), ec), end;
+  for (int seen = 0; !ec && it != end && seen < 10'000; it.increment(ec), ++seen) {
+    const std::string name = it->path().filename().string();
+    if (isIgnoredName(name)) continue;
+    const std::string lower = lowerAscii(name);
+    if (idTwinKey(name) == idTwinKey(wantName) || lower == wantLower) {
+      caseTwin = name;
+      continue;
+    }
+    if (lowerAscii(it->path().stem().string()) == wantStem) {
+      if (cameraFormat(lowerAscii(it->path().extension().string()))) formatTwin = name;
+      else otherExt = name;
+      continue;
+    }
+    if (const size_t d = editDistance(lower, wantLower); d < nearDistance) nearDistance = d, near = name;
+  }
+  const std::string placeholder = "; a placeholder is shown meanwhile";
+  if (!caseTwin.empty()) {
+    r.coded(Severity::Error, line, column, "image_case", {{"found", caseTwin}, {"written", wantName}, {"fix", fixed(caseTwin)}},
+            caseTwin + " exists; the file says " + wantName + ": names must match in upper and lower case, so write \"" +
+                fixed(caseTwin) + "\" here or rename the picture" + placeholder);
+    return;
+  }
+  if (!formatTwin.empty()) {
+    const std::string format = cameraFormat(lowerAscii(fs::path(formatTwin).extension().string()));
+    r.coded(Severity::Error, line, column, "image_camera_format", {{"found", formatTwin}, {"format", format}, {"written", wantName}},
+            formatTwin + " is there, but it is a " + format + " file, which the kiosk cannot show; save it as JPEG named " +
+                wantName + " (in the photo app: Export or Save as JPEG)" + placeholder);
+    return;
+  }
+  if (!otherExt.empty()) {
+    r.coded(Severity::Error, line, column, "image_other_extension", {{"found", otherExt}, {"written", wantName}, {"fix", fixed(otherExt)}},
+            otherExt + " exists; the file says " + wantName + ": write \"" + fixed(otherExt) + "\" here, or rename the picture" +
+                placeholder);
+    return;
+  }
+  if (!near.empty()) {
+    r.coded(Severity::Error, line, column, "image_near_name", {{"written", wantName}, {"found", near}, {"fix", fixed(near)}},
+            "there is no " + wantName + " but there is " + near + ": did you mean \"" + fixed(near) + "\"?" + placeholder);
+    return;
+  }
+  r.coded(Severity::Error, line, column, "image_missing", {{"written", written}, {"looked", looked}},
+          "image '" + written + "' does not exist (looked for " + looked +
+              "); check the spelling or copy the file in; a placeholder is shown meanwhile");
 }
 
 void findFilmCompanions(ImageRef& film, const Context& ctx);
@@ -402,6 +575,23 @@ std::optional<ImageRef> readImagePath(FileReader& r, const toml::node& node, con
   const fs::path p(written);
   if (auto bad = std::find_if(written.begin(), written.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
       bad != written.end()) {
+    // "images\factory.jpg": TOML read \f (and \b, \t, \n, \r) as an invisible character. A
+    // Windows path, said so with the path to write.
+    static const std::map<char, char> escapes = {{'\b', 'b'}, {'\t', 't'}, {'\n', 'n'}, {'\f', 'f'}, {'\r', 'r'}};
+    if (std::all_of(written.begin(), written.end(),
+                    [](char c) { return static_cast<unsigned char>(c) >= 0x20 || escapes.count(c); })) {
+      std::string typed, fix;
+      for (char c : written) {
+        auto e = escapes.find(c);
+        typed += e == escapes.end() ? std::string(1, c) : std::string("\\") + e->second;
+        fix += e == escapes.end() ? std::string(1, c) : std::string("/") + e->second;
+      }
+      std::replace(fix.begin(), fix.end(), '\\', '/');
+      r.coded(Severity::Error, static_cast<int>(node.source().begin.line), static_cast<int>(node.source().begin.column),
+              "toml_windows_path", {{"written", typed}, {"fix", fix}},
+              "use / in paths, not \\ as Windows does: write \"" + fix + "\" instead of \"" + typed + "\"");
+      return std::nullopt;
+    }
     // "pic.png\u0000.jpg" would open pic.png: the path the system reads must be the one written.
     r.error(node, "image '" + written + "' has the invisible control character " + codePointName(static_cast<unsigned char>(*bad)) +
                       " in its name; retype the file name");
@@ -440,8 +630,7 @@ std::optional<ImageRef> readImagePath(FileReader& r, const toml::node& node, con
       r.error(node, "image '" + written + "' is not a regular file (a pipe, a device or a socket), so it is never read; "
                     "copy the picture in as a file");
     else
-      r.error(node, "image '" + written + "' does not exist (looked for " + ref.displayPath + ")" +
-                        sameNameOtherCase(full) + "; check the spelling or copy the file in; a placeholder is shown meanwhile");
+      reportMissingPicture(r, node, written, full, ref.displayPath);
   }
   return ref;
 }
@@ -930,8 +1119,13 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   settings.file = r.display();
   std::error_code ec;
   if (!fs::exists(file, ec)) {
-    r.report(Severity::Error, nullptr,
-             "kiosk.toml is missing; every content folder needs one (see content/README.md); using defaults");
+    if (fs::exists(ctx.root / "kiosk.toml.txt", ec))
+      r.coded(Severity::Error, 0, 0, "kiosk_toml_txt", {},
+              "kiosk.toml is missing, but kiosk.toml.txt is there (Windows added .txt and hides it); rename it to kiosk.toml "
+              "(in File Explorer: View, then tick File name extensions); using defaults");
+    else
+      r.report(Severity::Error, nullptr,
+               "kiosk.toml is missing; every content folder needs one (see content/README.md); using defaults");
     return settings;
   }
   if (!ctx.inside(file)) {
@@ -951,7 +1145,7 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   r.checkKeys(*doc, {"kiosk"}, "kiosk.toml");
   r.checkKeys(*k,
               {"name", "tagline", "default_language", "languages", "idle_timeout_seconds", "idle_countdown_seconds", "attract_slide_seconds",
-               "theme", "logo", "opening_hours", "admin_pin", "link", "link_title", "display", "digits"},
+               "theme", "logo", "opening_hours", "admin_pin", "link", "link_title", "display", "digits", "staff_language"},
               "[kiosk]");
 
   if (const toml::node* n = k->get("languages")) {
@@ -1043,7 +1237,13 @@ KioskSettings loadSettings(const Context& ctx, std::vector<Diagnostic>& diags) {
   if (const toml::node* n = k->get("opening_hours")) readOpeningHours(r, *n, settings);
   if (const toml::node* n = k->get("display")) readDisplay(r, *n, settings);
   if (const toml::node* n = k->get("admin_pin")) settings.adminPin = readAdminPin(r, *n);
+  if (const toml::node* n = k->get("staff_language")) {
+    const auto* s = n->as_string();
+    if (s && isWellFormedLanguageTag(s->get())) settings.staffLanguage = canonicalLanguageTag(s->get());
+    else r.error(*n, "'staff_language' is the language of the admin view for staff, a tag in quotes like \"zh-Hans\" or \"en\"");
+  }
   settings.phoneLink = readPhoneLink(r, *k, textCtx);
+  flushMissing(textCtx, "kiosk.toml", diags);
   return settings;
 }
 
@@ -1179,6 +1379,7 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
 }
 
 std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std::vector<Diagnostic>& diags) {
+  ctx.missing.clear();
   const fs::path file = dir / "section.toml";
   FileReader r(ctx, file, diags);
   std::error_code ec;
@@ -1190,6 +1391,11 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
     d.file = r.display();
     d.message = ec ? "cannot read section.toml (" + ec.message() + "); give the kiosk's user permission to read it"
                    : "folder has no section.toml, so it is not shown; add one or move the folder out of sections/";
+    if (!ec && fs::exists(dir / "section.toml.txt", ec)) {
+      d.code = "section_toml_txt";
+      d.message = "folder has no section.toml, but section.toml.txt is there (Windows added .txt and hides it), so the section "
+                  "is not shown; rename it to section.toml (in File Explorer: View, then tick File name extensions)";
+    }
     diags.push_back(std::move(d));
     return std::nullopt;
   }
@@ -1253,7 +1459,24 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
       bodies[name.substr(0, dot)].push_back({canonicalLanguageTag(name.substr(dot + 1)), entry.path()});
       continue;
     }
+    const std::string fileName = entry.path().filename().string();
+    const std::string lowerName = lowerAscii(fileName);
+    for (const char* doubled : {".toml.txt", ".md.txt"}) {
+      const std::string d(doubled);
+      if (lowerName.size() > d.size() && lowerName.compare(lowerName.size() - d.size(), d.size(), d) == 0) {
+        const std::string fix = fileName.substr(0, fileName.size() - 4);
+        FileReader(ctx, entry.path(), diags)
+            .coded(Severity::Warning, 0, 0, "double_extension", {{"name", fileName}, {"fix", fix}},
+                   "this file is named " + fileName + ", so it is not read (Windows added .txt and hides it); rename it to " + fix +
+                       " (in File Explorer: View, then tick File name extensions)");
+      }
+    }
     if (entry.path().extension() != ".toml" || entry.path().filename() == "section.toml") continue;
+    if (const std::string original = copiedFrom(entry.path().stem().string()); !original.empty())
+      FileReader(ctx, entry.path(), diags)
+          .coded(Severity::Warning, 0, 0, "copy_file", {{"name", fileName}, {"original", original}},
+                 "this file looks like a copy of " + original + ".toml, so its item is shown as well; delete it, or give it a "
+                 "number and a name of its own if it is a new item");
     if (!ctx.inside(entry.path())) {
       FileReader(ctx, entry.path(), diags)
           .report(Severity::Error, nullptr, "this file is a link to outside the content folder, so it is not read; copy the file in instead");
@@ -1302,6 +1525,7 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
           .report(Severity::Warning, nullptr,
                   "there is no item file " + stem + ".toml for this body; rename it to match an item, like 01-name." +
                       bf.language + ".md");
+  flushMissing(ctx, dir.filename().string(), diags);
   std::stable_sort(section.items.begin(), section.items.end(), [](const Item& a, const Item& b) { return a.order < b.order; });
   if (section.items.empty() && section.hiddenItems == 0) {
     Diagnostic d;
@@ -1417,6 +1641,16 @@ LoadResult loadContent(const fs::path& rootIn, const ContentLimits& limits) {
       result.diagnostics.push_back(std::move(d));
       continue;
     }
+    if (const std::string original = copiedFrom(entry.path().filename().string()); !original.empty()) {
+      Diagnostic d;
+      d.severity = Severity::Warning;
+      d.file = ctx.display(entry.path());
+      d.code = "copy_folder";
+      d.args = {{"name", entry.path().filename().string()}, {"original", original}};
+      d.message = "this folder looks like a copy of " + original +
+                  ", so its section is shown as well; delete it, or give it a number and a name of its own if it is a new section";
+      result.diagnostics.push_back(std::move(d));
+    }
     dirs.push_back(entry.path());
   }
   if (dirs.empty() && sectionEntries) {
@@ -1451,6 +1685,30 @@ LoadResult loadContent(const fs::path& rootIn, const ContentLimits& limits) {
     }
     if (section->hidden) continue; // checked, kept off the screens
     content->sections.push_back(std::move(*section));
+  }
+  // A section folder without its number ("investment") comes first, before 01-: said with the
+  // number it would take at the end.
+  {
+    int last = 0;
+    for (const auto& s : content->sections) last = std::max(last, s.order);
+    for (const auto& dir : dirs) {
+      const std::string name = dir.filename().string();
+      if (splitOrderPrefix(name).first != 0 || std::isdigit(static_cast<unsigned char>(name[0])) || !copiedFrom(name).empty())
+        continue;
+      const Section* s = content->findSection(nfc(name));
+      if (!s || s->order != 0) continue; // not loaded (said already), or placed by order = N
+      char fix[16];
+      std::snprintf(fix, sizeof fix, "%02d-", last + 1);
+      Diagnostic d;
+      d.severity = Severity::Warning;
+      d.file = ctx.display(dir);
+      d.code = "folder_no_number";
+      d.args = {{"name", name}, {"fix", fix + name}, {"order", std::to_string(last + 1)}};
+      d.message = "this folder's name has no number in front, so its section is shown first; rename the folder with the place "
+                  "it should have, like " + std::string(fix) + name + ", or write order = " + std::to_string(last + 1) +
+                  " in its section.toml";
+      result.diagnostics.push_back(std::move(d));
+    }
   }
   std::stable_sort(content->sections.begin(), content->sections.end(),
                    [](const Section& a, const Section& b) { return a.order < b.order; });

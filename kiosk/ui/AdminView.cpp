@@ -13,8 +13,6 @@
 namespace kiosk::ui {
 namespace {
 
-const std::string kStaffLanguage = "en";
-constexpr FontRef kStaff = &kStaffLanguage;
 
 ImU32 levelColour(int level) {
   if (level >= 2) return toImColor(0xFF8A7AFF);
@@ -23,7 +21,7 @@ ImU32 levelColour(int level) {
 }
 
 // A square key of the PIN pad with a centred label; true when tapped.
-bool padKey(Screens::Ctx& c, const std::string& name, ImVec2 a, float side, const std::string& label, float size, bool enabled) {
+bool padKey(Screens::Ctx& c, FontRef kStaff, const std::string& name, ImVec2 a, float side, const std::string& label, float size, bool enabled) {
   bool held = false;
   const bool tapped = touchTarget(c.f.targets, name, a, ImVec2(a.x + side, a.y + side), &held) && enabled;
   const ImVec2 b(a.x + side, a.y + side);
@@ -38,6 +36,7 @@ bool padKey(Screens::Ctx& c, const std::string& name, ImVec2 a, float side, cons
 } // namespace
 
 void Screens::drawPinPad(Ctx& c, AdminModel& admin) {
+  const FontRef kStaff = &admin.language; // staff words are set as their language is
   // The screen beneath is dimmed; the pad stands in the middle, keys at least 9 mm.
   c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, c.H), IM_COL32(0, 0, 0, 190));
   const float key = std::max(c.u(0.105f), c.minTarget), gap = c.u(0.018f), pad = c.u(0.035f);
@@ -47,7 +46,7 @@ void Screens::drawPinPad(Ctx& c, AdminModel& admin) {
   const ImVec2 a(std::round((c.W - cardW) / 2), std::round(std::max(0.0f, (c.H - cardH) / 2)));
   c.dl->AddRectFilled(a, ImVec2(a.x + cardW, a.y + cardH), toImColor(pal().card), c.u(Theme::kRounding) * 2);
   float y = a.y + pad;
-  const std::string heading = "Staff PIN";
+  const std::string heading = admin.word("admin_pin_title", "Staff PIN");
   putText(c, kStaff, title, ImVec2(std::round(a.x + (cardW - textWidth(c, kStaff, title, heading)) / 2), y), toImColor(pal().text), heading);
   y += std::round(title * 1.4f);
   // One dot per digit typed (never the digits), empty rings up to four.
@@ -60,18 +59,19 @@ void Screens::drawPinPad(Ctx& c, AdminModel& admin) {
     else c.dl->AddCircle(centre, r, toImColor(pal().textMuted), 24, std::max(1.5f, r * 0.2f));
   }
   y += std::round(key * 0.55f);
-  const std::string message = admin.checking ? "Checking..." : admin.pinMessage;
+  const std::string message = admin.checking ? admin.word("admin_checking", "Checking...") : admin.pinMessage;
   if (!message.empty())
     putText(c, kStaff, body, ImVec2(std::round(a.x + (cardW - textWidth(c, kStaff, body, message)) / 2), y),
             toImColor(admin.checking ? pal().textMuted : 0xFFB4A8FF), message);
   y += std::round(body * 1.5f);
   const bool enabled = !admin.checking;
-  const char* labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Del", "0", "OK"};
+  const std::string labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", admin.word("admin_delete", "Del"), "0",
+                                  admin.word("admin_ok", "OK")};
   for (int i = 0; i < 12; ++i) {
     const ImVec2 k(a.x + pad + static_cast<float>(i % 3) * (key + gap), y + static_cast<float>(i / 3) * (key + gap));
     const std::string label = labels[i];
-    const std::string name = i == 9 ? "pin:del" : i == 11 ? "pin:ok" : "pin:" + label;
-    if (!padKey(c, name, k, key, label, label.size() == 1 ? title : body, enabled)) continue;
+    const std::string name = i == 9 ? std::string("pin:del") : i == 11 ? std::string("pin:ok") : "pin:" + label;
+    if (!padKey(c, kStaff, name, k, key, label, label.size() == 1 ? title : body, enabled)) continue;
     if (i == 9) admin.action = AdminModel::Action::Delete;
     else if (i == 11) admin.action = AdminModel::Action::SubmitPin;
     else {
@@ -81,13 +81,14 @@ void Screens::drawPinPad(Ctx& c, AdminModel& admin) {
   }
   y += (key + gap) * 4;
   const float bh = c.target(Theme::kButtonHeight) * 0.85f;
-  const std::string cancel = "Cancel";
+  const std::string cancel = admin.word("admin_cancel", "Cancel");
   const float cw = pillWidth(c, bh, Icon::None, cancel, kStaff, body);
   if (pillButton(c, "pin:cancel", ImVec2(std::round(a.x + (cardW - cw) / 2), std::round(y)), bh, Icon::None, cancel, kStaff, body, false, nullptr))
     admin.action = AdminModel::Action::Cancel;
 }
 
 void Screens::drawAdminPanel(Ctx& c, AdminModel& admin) {
+  const FontRef kStaff = &admin.language;
   c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, c.H), toImColor(pal().bar));
   const float m = c.u(Theme::kMargin), gap = c.u(Theme::kGap);
   const float title = c.size(TextRole::Title), body = c.size(TextRole::Body), small = c.size(TextRole::Caption);
@@ -103,11 +104,12 @@ void Screens::drawAdminPanel(Ctx& c, AdminModel& admin) {
     AdminModel::Action action;
   };
   const Button buttons[] = {
-      {"admin:reload", "Reload content", AdminModel::Action::Reload},
-      {"admin:attract", "Start attract loop", AdminModel::Action::Attract},
-      {"admin:pattern", "Test pattern", AdminModel::Action::TestPattern},
-      {"admin:exit", admin.exitArmed ? "Tap again to exit" : "Exit kiosk", AdminModel::Action::Exit},
-      {"admin:close", "Close", AdminModel::Action::Close},
+      {"admin:reload", admin.word("admin_reload", "Reload content"), AdminModel::Action::Reload},
+      {"admin:attract", admin.word("admin_attract", "Start attract loop"), AdminModel::Action::Attract},
+      {"admin:pattern", admin.word("admin_pattern", "Test pattern"), AdminModel::Action::TestPattern},
+      {"admin:exit", admin.exitArmed ? admin.word("admin_exit_again", "Tap again to exit") : admin.word("admin_exit", "Exit kiosk"),
+       AdminModel::Action::Exit},
+      {"admin:close", admin.word("admin_close", "Close"), AdminModel::Action::Close},
   };
   // One size for all five: the body size when they fit in a row, else the caption size.
   float row = 0;
@@ -124,7 +126,7 @@ void Screens::drawAdminPanel(Ctx& c, AdminModel& admin) {
   const float top = y, bottom = barY - gap;
   const bool wide = c.W > c.H;
   const float colW = wide ? std::round((c.W - 2 * m - gap) * 0.45f) : c.W - 2 * m;
-  auto section = [&](const char* heading, const std::vector<AdminModel::Line>& lines, ImVec2 at, float width, float height, const char* key) {
+  auto section = [&](const std::string& heading, const std::vector<AdminModel::Line>& lines, ImVec2 at, float width, float height, const char* key) {
     putText(c, kStaff, body, at, toImColor(c.accent()), heading);
     const ImVec2 a(at.x, at.y + std::round(body * 1.5f)), b(at.x + width, at.y + height);
     float& contentH = m_heights[key];
@@ -132,26 +134,28 @@ void Screens::drawAdminPanel(Ctx& c, AdminModel& admin) {
     ImGui::PushClipRect(a, b, true);
     float ly = a.y - scroll;
     for (const auto& l : lines) ly = drawBlock(c, kStaff, small, l.text, ImVec2(a.x, ly), width, levelColour(l.level), 6, 1.3f) + small * 0.35f;
-    if (lines.empty()) drawBlock(c, kStaff, small, "Nothing to report.", ImVec2(a.x, ly), width, toImColor(pal().textMuted), 1, 1.3f);
+    if (lines.empty()) drawBlock(c, kStaff, small, admin.word("admin_nothing", "Nothing to report."), ImVec2(a.x, ly), width, toImColor(pal().textMuted), 1, 1.3f);
     ImGui::PopClipRect();
     contentH = ly + scroll - a.y;
     drawScrollHints(c, a, b, contentH, scroll);
   };
   if (wide) {
     const float statusH = std::round((bottom - top) * 0.58f);
-    section("Status", admin.status, ImVec2(m, top), colW, statusH - gap, "admin:status");
-    section("Translations", admin.translations, ImVec2(m, top + statusH), colW, bottom - top - statusH, "admin:translations");
-    section("Problems and recent errors", admin.problems, ImVec2(m + colW + gap * 2, top), c.W - 2 * m - colW - gap * 2, bottom - top,
+    section(admin.word("admin_status", "Status"), admin.status, ImVec2(m, top), colW, statusH - gap, "admin:status");
+    section(admin.word("admin_translations", "Translations"), admin.translations, ImVec2(m, top + statusH), colW, bottom - top - statusH, "admin:translations");
+    section(admin.word("admin_problems", "Problems and recent errors"), admin.problems, ImVec2(m + colW + gap * 2, top), c.W - 2 * m - colW - gap * 2, bottom - top,
             "admin:problems");
   } else {
     const float h = std::round((bottom - top) / 3);
-    section("Status", admin.status, ImVec2(m, top), colW, h - gap, "admin:status");
-    section("Problems and recent errors", admin.problems, ImVec2(m, top + h), colW, h - gap, "admin:problems");
-    section("Translations", admin.translations, ImVec2(m, top + 2 * h), colW, bottom - top - 2 * h, "admin:translations");
+    section(admin.word("admin_status", "Status"), admin.status, ImVec2(m, top), colW, h - gap, "admin:status");
+    section(admin.word("admin_problems", "Problems and recent errors"), admin.problems, ImVec2(m, top + h), colW, h - gap, "admin:problems");
+    section(admin.word("admin_translations", "Translations"), admin.translations, ImVec2(m, top + 2 * h), colW, bottom - top - 2 * h, "admin:translations");
   }
 }
 
 void Screens::drawTestPattern(Ctx& c, AdminModel& admin) {
+  static const std::string kEnglish = "en";
+  const FontRef kStaff = &kEnglish; // the pattern's label is English and digits
   ImDrawList* dl = c.dl;
   const float W = c.W, H = c.H;
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), IM_COL32(0, 0, 0, 255));

@@ -5,6 +5,7 @@
 // check on a worker, lockout, actions); Screens draws this model and reports what was tapped.
 #include "core/Clock.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,14 @@ struct AdminModel {
   enum class Action { None, Digit, Delete, SubmitPin, Cancel, Reload, Attract, TestPattern, Exit, Close };
 
   Mode mode = Mode::Closed;
+  // The staff's language (kiosk.toml's staff_language, else --language or the locale) and the
+  // view's words in it, by key of assets/staff-strings.toml ("admin_close"...), filled by the App.
+  std::string language = "en";
+  std::map<std::string, std::string> words;
+  std::string word(const std::string& key, const char* english) const {
+    auto it = words.find(key);
+    return it == words.end() || it->second.empty() ? std::string(english) : it->second;
+  }
   // The corner zones' side in pixels when the hidden gesture is on (a PIN is set), else 0: a
   // tap in a corner of the attract loop then wakes it like any other.
   float cornerZone = 0;

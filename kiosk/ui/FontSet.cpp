@@ -48,7 +48,8 @@ std::string openingToday(const UiStrings& strings, const std::string& language, 
   return strings.format(language, "open_today", args);
 }
 
-GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings) {
+GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings, const std::string& staffLanguage,
+                             const std::vector<std::string>& staffTexts) {
   // Every role except Headline can draw every text of its language: a screen may show a title
   // in a breadcrumb or a UI string on a card, and must never meet a missing glyph. The headline
   // size is large, so it holds only the kiosk name.
@@ -109,6 +110,11 @@ GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings) {
     needs.add(lang, TextRole::Headline, basics);
     needs.add(lang, TextRole::Headline, settings.name.get(lang, fallback));
   }
+  if (!staffLanguage.empty())
+    for (TextRole role : {TextRole::Caption, TextRole::Body, TextRole::Title}) {
+      needs.add(staffLanguage, role, basics);
+      for (const std::string& t : staffTexts) needs.add(staffLanguage, role, t);
+    }
   return needs;
 }
 

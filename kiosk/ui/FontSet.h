@@ -41,7 +41,11 @@ std::string openingToday(const UiStrings& strings, const std::string& language, 
                          CivilDate today);
 
 // Everything the screens will draw for this content, in the fonts they will draw it with.
-GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings);
+// `staffLanguage` and `staffTexts`: the admin view's words (StaffStrings) and the language they
+// are set in, so its face is loaded even when no visitor language is that one (a Chinese staff
+// at a kiosk offering only English and Russian).
+GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings, const std::string& staffLanguage = {},
+                             const std::vector<std::string>& staffTexts = {});
 
 // Loads, on the calling (worker) thread, every face the text engine will draw `needs` with
 // (each language's own face and its fallbacks), fills `faces` with one line per language for

@@ -17,6 +17,14 @@ case "$line" in
   *) echo "run-admin: kiosk hash-pin printed '$line', not an admin_pin line" >&2; exit 1 ;;
 esac
 # Under [kiosk], after the logo line (before any [kiosk.xxx] table).
-awk -v line="$line" '{ print } /^logo = / { print line }' "$src/kiosk.toml" >"$work/kiosk.toml"
+# STAFF_LANGUAGE=zh-Hans: the admin view in that language (kiosk.toml's staff_language).
+extra=""
+[ -z "${STAFF_LANGUAGE:-}" ] || extra="staff_language = \"$STAFF_LANGUAGE\""
+awk -v line="$line" -v extra="$extra" '{ print } /^logo = / { print line; if (extra != "") print extra }' "$src/kiosk.toml" >"$work/kiosk.toml"
+# VISITOR_LANGUAGES='["en", "ru"]': visitors offered only those (the first is the default).
+if [ -n "${VISITOR_LANGUAGES:-}" ]; then
+  first=$(printf '%s' "$VISITOR_LANGUAGES" | sed 's/^\[ *"\([^"]*\)".*/\1/')
+  sed -i -e "s/^languages = .*/languages = $VISITOR_LANGUAGES/" -e "s/^default_language = .*/default_language = \"$first\"/" "$work/kiosk.toml"
+fi
 grep -q '^admin_pin = ' "$work/kiosk.toml" || { echo "run-admin: no logo line to put admin_pin after" >&2; exit 1; }
 exec "$here/run-kiosk-script.sh" "$kiosk" "$script" "$work" "$out" "$@"

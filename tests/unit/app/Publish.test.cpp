@@ -332,3 +332,27 @@ TEST_CASE("[Publish] staging larger than the free disk is refused before it is r
   CHECK(publish(t).status == kPublished);
   CHECK(versions(t).size() == 2);
 }
+
+TEST_CASE("[Publish] in the staff's language: the refusal, validate's lines and the verdict in Chinese") {
+  TempFolder t;
+  writeContent(t, "staging");
+  t.write("staging/sections/01-alpha/01-one.toml", "title = { en = \"broken\"\n");
+  PublishOptions o;
+  o.staging = (t.path() / "staging").string();
+  o.contentLink = (t.path() / "content").string();
+  o.quietSeconds = 0;
+  o.language = "zh-Hans";
+  std::ostringstream refused;
+  CHECK(publishContent(o, refused) == kContentErrors);
+  CAPTURE(refused.str());
+  CHECK(refused.str().find("01-one.toml:1:") != std::string::npos);
+  CHECK(refused.str().find(": 错误: ") != std::string::npos);
+  CHECK(refused.str().find("未发布：") != std::string::npos);
+  CHECK(refused.str().find("当前的内容") != std::string::npos);
+  writeContent(t, "staging", "Fixed");
+  std::ostringstream done;
+  CHECK(publishContent(o, done) == kPublished);
+  CAPTURE(done.str());
+  CHECK(done.str().find("已发布：") != std::string::npos);
+  CHECK(done.str().find("0 个错误") == std::string::npos); // a clean report is not repeated
+}

@@ -133,3 +133,15 @@ TEST_CASE("[FontSet] the atlas never exceeds the graphics card's texture size") 
   REQUIRE(it != built.fonts.end());
   CHECK(it->second->FindGlyphNoFallback('A') != nullptr);
 }
+
+TEST_CASE("[FontSet] the staff's language gets its glyphs even when no visitor reads it") {
+  Content c;
+  c.settings.languages = {"en", "ru"};
+  c.settings.defaultLanguage = "en";
+  const auto needs = collectGlyphNeeds(c, UiStrings{}, "zh-Hans", {"员工密码", "重新加载内容"});
+  REQUIRE(needs.byLanguage.count("zh-Hans"));
+  CHECK(needs.byLanguage.at("zh-Hans")[static_cast<size_t>(TextRole::Body)].count(U'员'));
+  CHECK(needs.byLanguage.at("zh-Hans")[static_cast<size_t>(TextRole::Title)].count(U'载'));
+  CHECK(needs.byLanguage.at("zh-Hans")[static_cast<size_t>(TextRole::Body)].count(U'7')); // digits of the figures
+  CHECK_FALSE(collectGlyphNeeds(c, UiStrings{}).byLanguage.count("zh-Hans"));
+}
