@@ -122,6 +122,20 @@ bool ScriptRunner::settle() {
   return ok;
 }
 
+bool ScriptRunner::awaitMedia() {
+  // A film's caption is laid out once the film has opened and drawn the frame virtual time asked
+  // for, which takes real time (an mpv core starts on a worker): a text check waits for that, with
+  // virtual time standing still, as a screenshot does, so it sees what a visitor would.
+  // One frame first: a film leapt past in a coarse wait gets its player in the next frame.
+  bool ok = m_app.frame(false, {}, m_error);
+  const auto start = std::chrono::steady_clock::now();
+  while (ok && (m_app.pendingText() || m_app.pendingFilms() > 0) && std::chrono::steady_clock::now() - start < std::chrono::seconds(20)) {
+    ok = m_app.frame(false, {}, m_error);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return ok;
+}
+
 void ScriptRunner::check(const ScriptCommand& cmd, bool passed, const std::string& message) {
   ++m_checks;
   if (passed) return;
@@ -201,12 +215,19 @@ int ScriptRunner::run(const InputScript& script) {
       }
       const auto frames = std::max<long>(1, std::lround(cmd.seconds / kFrame));
       const bool everyFrame = cmd.text == "drawn";
-      for (long i = 0; i < frames && ok; ++i) ok = step(everyFrame || i + 1 == frames);
-      // Films on screen show the frame for the clock before anything is checked (real time; the
-      // virtual clock stands still). Nothing waits where no film plays.
-      for (auto start = std::chrono::steady_clock::now();
-           ok && m_app.pendingFilms() > 0 && std::chrono::steady_clock::now() - start < std::chrono::seconds(20);)
-        ok = m_app.frame(false, {}, m_error);
+      // Films on screen show the frame for the clock before virtual time moves on (real time; the
+      // virtual clock stands still), as they would on a real screen: without this a film still
+      // opening on a busy machine held the attract loop for virtual seconds (it waits for the
+      // film's first frame), and what a script saw at 43 s depended on the machine's speed.
+      // Nothing waits where no film plays; a wait spends at most a minute of real time on films.
+      const auto budget = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+      auto filmsCatchUp = [&] {
+        while (ok && m_app.pendingFilms() > 0 && std::chrono::steady_clock::now() < budget) ok = m_app.frame(false, {}, m_error);
+      };
+      for (long i = 0; i < frames && ok; ++i) {
+        ok = step(everyFrame || i + 1 == frames);
+        filmsCatchUp();
+      }
       break;
     }
     case K::Tap: {
@@ -384,9 +405,11 @@ int ScriptRunner::run(const InputScript& script) {
       break;
     }
     case K::ExpectText:
+      if (!(ok = awaitMedia())) break;
       if (!hasText(m_app.targets().layout(), cmd.text)) return fail(cmd, "'" + cmd.text + "' is not on " + where()), 1;
       break;
     case K::ExpectTextIn: {
+      if (!(ok = awaitMedia())) break;
       const auto langs = textLanguages(m_app.targets().layout(), cmd.text);
       if (langs.empty()) return fail(cmd, "'" + cmd.text + "' is not on " + where()), 1;
       std::string seen;

@@ -31,6 +31,7 @@ private:
   static std::string join(const std::vector<std::string>& problems);
   bool writeSheets();
   // Lets a screen finish fading in and its pictures and glyphs arrive (what a visitor sees).
+  bool awaitMedia();
   bool settle();
   // A layout rule's verdict: counted, and a failure printed without ending the run.
   void check(const ScriptCommand& cmd, bool passed, const std::string& message);

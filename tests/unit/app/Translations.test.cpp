@@ -257,7 +257,7 @@ TEST_CASE("[NewContent] new section and new item write numbered, commented templ
   std::ostringstream v;
   CHECK(validateContent(dir.string(), v, false, fs::path(KIOSK_SOURCE_DIR) / "assets") == 0);
   CAPTURE(v.str());
-  CHECK(v.str().find("1 warnings") != std::string::npos);
+  CHECK(v.str().find("0 errors, 1 warning\n") != std::string::npos); // one warning, singular
   CHECK(v.str().find("this section has no items") != std::string::npos);
 
   CHECK(newItem(dir.string(), "museums/liaoning-museum", out) == 0);
