@@ -773,6 +773,15 @@ void App::startControlReader() {
 }
 
 void App::takeControlLines() {
+  // Lines wait until the content and fonts are in: an "open" before that found no place, and the
+  // first content then started the attract loop (the editor's preview stayed there).
+  if (!ready() || !m_nav) {
+    std::lock_guard lock(m_control->mutex);
+    if (m_control->ended) m_quit = true;
+    return;
+  }
+  // The editor's preview shows what staff chose for as long as they look: no idle return.
+  m_nav->noteActivity(m_clock.now());
   std::vector<std::string> lines;
   {
     std::lock_guard lock(m_control->mutex);

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <fcntl.h>
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
@@ -121,7 +122,6 @@ tomledit::Path dotted(const std::string& keys) {
 Editor::Editor(const Options& options, fs::path assets, std::string program)
     : m_options(options), m_assets(std::move(assets)), m_program(std::move(program)),
       m_model(options.contentDir, previewFolder()) {
-  m_staffLanguage = staffLanguage(options);
   loadStrings();
   const auto langs = m_model.languages();
   m_sourceLanguage = langs.front();
@@ -133,6 +133,9 @@ Editor::Editor(const Options& options, fs::path assets, std::string program)
   sf::ContextSettings gl;
   m_window.create(sf::VideoMode(w, h), std::string("Kiosk editor - ") + fs::absolute(options.contentDir).string(),
                   sf::Style::Default, gl);
+  // Scripted runs put the window in the screen's corner, so a screenshot of the screen holds all
+  // of it (centring left it partly below the edge of a virtual screen).
+  if (!options.script.empty()) m_window.setPosition(sf::Vector2i(0, 0));
   m_window.setVerticalSyncEnabled(true);
   m_window.setFramerateLimit(60);
   m_window.setActive(true);
@@ -148,7 +151,7 @@ Editor::Editor(const Options& options, fs::path assets, std::string program)
   if (std::string why; !m_drops->start(static_cast<unsigned long>(m_window.getSystemHandle()), why))
     std::cerr << "kiosk edit: " << why << "\n";
   std::set<char32_t> glyphs;
-  for (const auto& [k, v] : m_words) addText(glyphs, v);
+  for (const auto& w : allWords()) addText(glyphs, w);
   buildFonts(glyphs);
   if (!options.script.empty()) {
     std::ifstream f(options.script);
@@ -170,29 +173,55 @@ Editor::~Editor() {
   if (m_previewJob.valid()) m_previewJob.wait();
   std::error_code ec;
   if (!m_model.previewDir().empty()) fs::remove_all(m_model.previewDir(), ec);
-  ImGuiContext& g = *ImGui::GetCurrentContext();
-  if (!g.FontAtlasOwnedByContext) g.IO.Fonts = nullptr; // ours; freed with m_atlas
+  // The OpenGL backend's shutdown clears the font texture through io.Fonts, so the atlas must still
+  // be there; ImGui does not delete it (FontAtlasOwnedByContext is false) and m_atlas frees it after.
+  m_window.setActive(true);
   m_imgui.reset();
 }
 
 void Editor::loadStrings() {
-  // assets/staff-strings.toml: [editor_key] en = "..." zh-Hans = "..."; missing keys stay English.
-  try {
-    const toml::table t = toml::parse_file((m_assets / "staff-strings.toml").string());
-    for (const auto& [key, node] : t) {
-      const auto* table = node.as_table();
-      if (!table) continue;
-      const std::string k(key.str());
-      if (k.rfind("editor_", 0) != 0) continue;
-      if (auto v = (*table)[m_staffLanguage].value<std::string>()) m_words[k] = *v;
+  // The editor's words are the staff catalogue's (assets/staff-strings.toml, editor_* keys, ICU
+  // MessageFormat) in the staff's language: --language, else kiosk.toml's staff_language, else
+  // the locale. A word the catalogue lacks in that language is English's, then the code's own.
+  std::string chosen = m_options.language;
+  if (chosen.empty()) {
+    try {
+      const toml::table t = toml::parse_file((m_model.contentDir() / "kiosk.toml").string());
+      chosen = t["kiosk"]["staff_language"].value_or(std::string());
+    } catch (const std::exception&) {
     }
-  } catch (const std::exception&) {
   }
+  if (chosen.empty()) chosen = staffLanguage(m_options);
+  std::vector<Diagnostic> problems;
+  m_staff = StaffStrings::load(m_assets, chosen, problems);
+  m_staffLanguage = m_staff.language();
+  for (const auto& p : problems) std::cerr << "kiosk edit: " << p.format() << "\n";
+  m_words.clear();
 }
 
 const char* Editor::tr(const char* key, const char* english) const {
   auto it = m_words.find(key);
-  return it == m_words.end() ? english : it->second.c_str();
+  if (it == m_words.end()) {
+    const bool known = !m_staff.pattern(m_staffLanguage, key).empty() || !m_staff.pattern("en", key).empty();
+    it = m_words.emplace(key, known ? m_staff.get(key) : std::string(english)).first;
+  }
+  return it->second.c_str();
+}
+
+std::string Editor::trf(const char* key, const char* english, const StaffArgs& args) const {
+  const bool known = !m_staff.pattern(m_staffLanguage, key).empty() || !m_staff.pattern("en", key).empty();
+  if (known) return m_staff.get(key, args);
+  std::string out = english; // the code's English, {name} filled in
+  for (const auto& [name, value] : args)
+    for (size_t at; (at = out.find("{" + name + "}")) != std::string::npos;) out.replace(at, name.size() + 2, value);
+  return out;
+}
+
+std::vector<std::string> Editor::allWords() const {
+  std::vector<std::string> out;
+  for (const auto& k : m_staff.keys(m_staffLanguage))
+    if (k.rfind("editor_", 0) == 0) out.push_back(m_staff.get(k, {{"count", "0"}}));
+  return out;
 }
 
 void Editor::buildFonts(const std::set<char32_t>& extra) {
@@ -245,9 +274,11 @@ void Editor::startPreview() {
   stopPreview();
   const auto& shape = kPreviewShapes[m_previewShape];
   if (m_previewW < 50 || m_previewH < 50) return;
-  const float scale = std::min(m_previewW / static_cast<float>(shape.width), m_previewH / static_cast<float>(shape.height));
-  m_previewBoxW = std::max(64u, static_cast<unsigned>(shape.width * scale));
-  m_previewBoxH = std::max(64u, static_cast<unsigned>(shape.height * scale));
+  // The kiosk draws at least 320x240: a smaller box is scaled up to that (and overhangs its box).
+  const float fit = std::min(m_previewW / static_cast<float>(shape.width), m_previewH / static_cast<float>(shape.height));
+  const float scale = std::max({fit, 320.0f / static_cast<float>(shape.width), 240.0f / static_cast<float>(shape.height)});
+  m_previewBoxW = static_cast<unsigned>(std::ceil(shape.width * scale));
+  m_previewBoxH = static_cast<unsigned>(std::ceil(shape.height * scale));
   int fds[2];
   if (::pipe(fds) != 0) return;
   posix_spawn_file_actions_t actions;
@@ -255,6 +286,13 @@ void Editor::startPreview() {
   posix_spawn_file_actions_adddup2(&actions, fds[0], 0);
   posix_spawn_file_actions_addclose(&actions, fds[1]);
   const fs::path state = m_model.previewDir().parent_path() / (m_model.previewDir().filename().string() + "-state");
+  std::error_code ec;
+  fs::create_directories(state, ec);
+  // The preview's messages name the mirror folder and repeat what the problems list says: they go
+  // to a file, read back only when the preview stops by itself.
+  m_previewLog = state / "preview.log";
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, m_previewLog.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   std::vector<std::string> args{m_program,
                                 "--windowed",
                                 "--embed-into",
@@ -278,10 +316,11 @@ void Editor::startPreview() {
   ::close(fds[0]);
   if (rc != 0) {
     ::close(fds[1]);
-    say(std::string("the preview could not start: ") + std::strerror(rc), true);
+    say(trf("editor_preview_failed", "The preview could not start: {reason}", {{"reason", std::strerror(rc)}}), true);
     return;
   }
   m_previewPid = pid;
+  m_previewStopped = false;
   m_previewInput = fds[1];
   m_previewShapeRunning = static_cast<unsigned>(m_previewShape);
   m_previewLanguageRunning.clear();
@@ -307,6 +346,22 @@ void Editor::stopPreview() {
       m_previewPid = -1;
     }
   }
+}
+
+void Editor::watchPreview() {
+  if (m_previewPid <= 0) return;
+  int status = 0;
+  if (::waitpid(m_previewPid, &status, WNOHANG) != m_previewPid) return;
+  m_previewPid = -1;
+  m_previewStopped = true;
+  if (m_previewInput >= 0) ::close(m_previewInput), m_previewInput = -1;
+  std::ifstream f(m_previewLog);
+  std::string line, last;
+  while (std::getline(f, line))
+    if (!line.empty()) last = line;
+  const std::string mirror = m_model.previewDir().string() + "/";
+  for (size_t at; !mirror.empty() && (at = last.find(mirror)) != std::string::npos;) last.erase(at, mirror.size());
+  say(std::string(tr("editor_preview_stopped", "The preview stopped")) + (last.empty() ? "" : ": " + last), true);
 }
 
 void Editor::sendPreview(const std::string& line) {
@@ -341,7 +396,14 @@ void Editor::schedulePreviewWork() {
   m_model.writePreview(); // small text files; pictures are linked once
   const fs::path dir = m_model.previewDir();
   m_checking = true;
-  m_previewJob = std::async(std::launch::async, [dir] { return loadContent(dir).diagnostics; });
+  m_previewJob = std::async(std::launch::async, [dir] {
+    auto diagnostics = loadContent(dir).diagnostics;
+    // The mirror's files are the staff's files: name them as in the content folder.
+    const std::string prefix = dir.filename().string() + "/";
+    for (auto& d : diagnostics)
+      if (d.file.rfind(prefix, 0) == 0) d.file = d.file.substr(prefix.size());
+    return diagnostics;
+  });
 }
 
 void Editor::collectPreviewWork() {
@@ -395,7 +457,7 @@ void Editor::addPictures(const std::vector<std::string>& files, bool smaller) {
     else ++added;
   }
   if (added > 0) {
-    say(std::to_string(added) + (added == 1 ? " picture added" : " pictures added") + "; save to keep it in the item");
+    say(trf("editor_pictures_added", "{count} pictures added; save to keep them in the item", {{"count", std::to_string(added)}}));
     changed();
   }
 }
@@ -456,13 +518,17 @@ void Editor::frame() {
   last = now;
   drawUi();
   // The preview follows the box the view laid out, the shape and the language chosen.
-  if (m_previewPid < 0 || m_previewShapeRunning != static_cast<unsigned>(m_previewShape)) startPreview();
+  watchPreview();
+  if ((m_previewPid < 0 && !m_previewStopped) || m_previewShapeRunning != static_cast<unsigned>(m_previewShape)) startPreview();
   if (m_previewPid > 0) {
     const auto& shape = kPreviewShapes[m_previewShape];
-    const float scale = std::min(m_previewW / static_cast<float>(shape.width), m_previewH / static_cast<float>(shape.height));
-    const unsigned bw = static_cast<unsigned>(shape.width * scale), bh = static_cast<unsigned>(shape.height * scale);
-    if ((bw > m_previewBoxW + 8 || bw + 8 < m_previewBoxW) && bw > 64) startPreview(); // the window was resized
-    platform::placeEmbedded(static_cast<unsigned long>(m_window.getSystemHandle()), static_cast<int>(m_previewX),
+    const float fit = std::min(m_previewW / static_cast<float>(shape.width), m_previewH / static_cast<float>(shape.height));
+    const float scale = std::max({fit, 320.0f / static_cast<float>(shape.width), 240.0f / static_cast<float>(shape.height)});
+    const unsigned bw = static_cast<unsigned>(std::ceil(shape.width * scale));
+    if (bw > m_previewBoxW + 8 || bw + 8 < m_previewBoxW) startPreview(); // the window was resized
+    // Centred in its box (a portrait screen is narrower than the column).
+    const float left = m_previewX + std::max(0.0f, (m_previewW - static_cast<float>(m_previewBoxW)) / 2);
+    platform::placeEmbedded(static_cast<unsigned long>(m_window.getSystemHandle()), static_cast<int>(left),
                             static_cast<int>(m_previewY), m_previewBoxW, m_previewBoxH);
     if (m_previewLanguageRunning != m_previewLanguage) {
       sendPreview("language " + m_previewLanguage);
@@ -528,9 +594,8 @@ bool Editor::runScriptStep() {
     m_buffers.clear();
     changed();
   } else if (verb == "drop") { // the same path as files dropped from a file manager
-    std::vector<std::string> files;
-    for (std::string f; !(f = word()).empty();) files.push_back(fs::absolute(f).string());
-    dropFiles(files);
+    // One file per line, the rest of the line its name (names from cameras and phones have spaces).
+    dropFiles({fs::absolute(rest).string()});
     if (m_statusError) e = m_status;
   } else if (verb == "resize") { // answers the "make it smaller?" offer: resize yes|no
     const bool yes = word() == "yes";
@@ -565,9 +630,11 @@ bool Editor::runScriptStep() {
   } else if (verb == "screenshot") {
     std::string error;
     if (!screenshot((fs::path(m_options.screenshotDir) / (rest + ".png")).string(), error)) e = error;
-  } else if (verb == "expect-problems") { // expect-problems N: errors and warnings now
-    if (std::to_string(m_problems.size()) != rest) {
-      e = "expected " + rest + " problems, found " + std::to_string(m_problems.size());
+  } else if (verb == "expect-errors") { // expect-errors N: errors found by the checks now
+    size_t errors = 0;
+    for (const auto& d : m_problems) errors += d.severity == Diagnostic::Severity::Error;
+    if (std::to_string(errors) != rest) {
+      e = "expected " + rest + " errors, found " + std::to_string(errors);
       for (const auto& d : m_problems) e += "\n  " + d.format();
     }
   } else if (verb == "quit") {

@@ -9,6 +9,7 @@
 #include "app/CommandLine.h"
 #include "app/EditorModel.h"
 #include "core/Diagnostic.h"
+#include "core/StaffStrings.h"
 #include "media/ImageDecoder.h"
 #include "platform/EditorWindow.h"
 #include "ui/ImGuiSfml.h"
@@ -55,6 +56,7 @@ public:
   // The editor's words in the staff language (assets/staff-strings.toml's editor_* keys),
   // else `english`.
   const char* tr(const char* key, const char* english) const;
+  std::string trf(const char* key, const char* english, const StaffArgs& args) const;
 
   // --- drawing (EditorView.cpp) ---
   void drawUi();
@@ -103,7 +105,11 @@ private:
   std::filesystem::path m_assets;
   std::string m_program;
   std::string m_staffLanguage;
-  std::map<std::string, std::string> m_words;
+  StaffStrings m_staff;
+  std::string m_editingText; // the multi-line text being edited (the others are shown wrapped)
+  bool m_focusEditing = false;
+  mutable std::map<std::string, std::string> m_words; // tr()'s strings, kept for ImGui's pointers
+  std::vector<std::string> allWords() const;          // every editor_* string, for the font atlas
 
   EditorModel m_model;
   sf::RenderWindow m_window;
@@ -143,6 +149,9 @@ private:
  private:
   // The preview: a kiosk process inside this window, on the editor's mirror of the content.
   int m_previewPid = -1;
+  bool m_previewStopped = false; // it exited by itself: not started again until the shape or size changes
+  std::filesystem::path m_previewLog; // its own messages (the editor's terminal stays for the editor's)
+  void watchPreview();
   int m_previewInput = -1; // its standard input
   unsigned m_previewBoxW = 0, m_previewBoxH = 0, m_previewShapeRunning = 0;
   std::string m_previewLanguageRunning;

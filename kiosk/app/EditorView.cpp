@@ -130,7 +130,11 @@ void Editor::drawUi() {
   // The preview's box: the preview kiosk's window is placed over it.
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float boxW = ImGui::GetContentRegionAvail().x;
-  const float boxH = std::min(ImGui::GetContentRegionAvail().y * 0.62f, boxW * 1.2f);
+  // A portrait screen gets more of the column's height (the problems list is shorter then), so
+  // its preview is still wide enough to read.
+  const PreviewShape& shape = kPreviewShapes[m_previewShape];
+  const float aspect = static_cast<float>(shape.height) / static_cast<float>(shape.width);
+  const float boxH = std::min(ImGui::GetContentRegionAvail().y * (aspect > 1 ? 0.8f : 0.62f), boxW * aspect);
   m_previewX = origin.x;
   m_previewY = origin.y;
   m_previewW = boxW;
@@ -179,7 +183,7 @@ void Editor::drawToolbar() {
   ImGui::EndDisabled();
   ImGui::SameLine();
   if (dirty.empty()) ImGui::TextDisabled("%s", tr("editor_all_saved", "All changes saved"));
-  else ImGui::TextColored(ImVec4(0.7f, 0.35f, 0, 1), "%zu %s", dirty.size(), dirty.size() == 1 ? tr("editor_unsaved_one", "file not saved") : tr("editor_unsaved_many", "files not saved"));
+  else ImGui::TextColored(ImVec4(0.7f, 0.35f, 0, 1), "%s", trf("editor_unsaved", "{count} files not saved", {{"count", std::to_string(dirty.size())}}).c_str());
   ImGui::SameLine(0, 30);
   const auto langs = m_model.languages();
   ImGui::TextUnformatted(tr("editor_language", "Languages:"));
@@ -206,8 +210,12 @@ void Editor::drawToolbar() {
   else {
     size_t errors = 0;
     for (const auto& d : m_problems) errors += d.severity == Diagnostic::Severity::Error;
-    if (errors) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%zu %s", errors, errors == 1 ? "error" : "errors");
-    else if (!m_problems.empty()) ImGui::TextColored(ImVec4(0.6f, 0.4f, 0, 1), "%zu %s", m_problems.size(), m_problems.size() == 1 ? "warning" : "warnings");
+    if (errors)
+      ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s",
+                         trf("editor_error_count", "{count} errors", {{"count", std::to_string(errors)}}).c_str());
+    else if (!m_problems.empty())
+      ImGui::TextColored(ImVec4(0.6f, 0.4f, 0, 1), "%s",
+                         trf("editor_warning_count", "{count} warnings", {{"count", std::to_string(m_problems.size())}}).c_str());
     else ImGui::TextColored(ImVec4(0.1f, 0.45f, 0.1f, 1), "%s", tr("editor_no_problems", "No problems"));
   }
   ImGui::Separator();
@@ -284,7 +292,7 @@ void Editor::drawTree() {
         else e = m_model.addItem(sectionRel, m_newName, m_newName, created);
         if (e.empty()) {
           select(created);
-          say(created + " made");
+          say(trf("editor_made", "{name} made", {{"name", created}}));
           changed();
         } else say(e, true);
         ImGui::CloseCurrentPopup();
@@ -316,7 +324,7 @@ void Editor::drawTree() {
   const bool hidden = item ? item->hidden : sec ? sec->hidden : false;
   if (ImGui::Button(hidden ? tr("editor_show", "Show") : tr("editor_hide", "Hide"))) {
     if (auto e = m_model.setHidden(target, !hidden); !e.empty()) say(e, true);
-    else say(hidden ? "it will show again when you save" : "it will be hidden from visitors when you save"), changed();
+    else say(hidden ? tr("editor_will_show", "It will show again when you save") : tr("editor_will_hide", "It will be hidden from visitors when you save")), changed();
   }
   ImGui::SameLine();
   if (ImGui::Button(tr("editor_delete", "Delete"))) ImGui::OpenPopup("delete?");
@@ -324,7 +332,7 @@ void Editor::drawTree() {
     ImGui::Text("%s %s?", tr("editor_delete_ask", "Move to the trash:"), target.c_str());
     if (ImGui::Button(tr("editor_delete", "Delete"))) {
       if (auto e = m_model.trash(target); !e.empty()) say(e, true);
-      else say(target + " moved to .trash/ (Trash below puts it back)"), select("kiosk.toml"), changed();
+      else say(trf("editor_trashed", "{name} moved to .trash/ (Trash below puts it back)", {{"name", target}})), select("kiosk.toml"), changed();
       ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
@@ -338,7 +346,7 @@ void Editor::drawTree() {
       ImGui::SameLine();
       if (ImGui::SmallButton(tr("editor_restore", "Put back"))) {
         if (auto e = m_model.restore(t); !e.empty()) say(e, true);
-        else say(t.original + " is back"), changed();
+        else say(trf("editor_restored", "{name} is back", {{"name", t.original}})), changed();
       }
       ImGui::PopID();
     }
@@ -385,7 +393,25 @@ void Editor::textRow(const std::string& file, const tomledit::Path& path, const 
     else ImGui::TextDisabled("%s%s", lang.c_str(), mdFile.empty() ? "" : ("  " + fs::path(mdFile).filename().string()).c_str());
     ImGui::PushID(id.c_str());
     const float h = multiline ? (body ? 200.0f : 64.0f) : 0;
-    if (inputString("##t", it->second, multiline, width, h)) {
+    // ImGui 1.86's multi-line box does not wrap: a long sentence ran off its right edge. Until it
+    // is clicked, a text is shown wrapped in a box that looks the same; the click edits it.
+    bool edited = false;
+    if (multiline && m_editingText != id) {
+      ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
+      ImGui::BeginChild("##view", ImVec2(width, h), false);
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextUnformatted(it->second.c_str());
+      ImGui::PopTextWrapPos();
+      const bool clicked = ImGui::IsWindowHovered() && ImGui::IsMouseClicked(0);
+      ImGui::EndChild();
+      ImGui::PopStyleColor();
+      if (clicked || ImGui::IsItemClicked()) m_editingText = id, m_focusEditing = true;
+    } else {
+      if (multiline && m_focusEditing) ImGui::SetKeyboardFocusHere(), m_focusEditing = false;
+      edited = inputString("##t", it->second, multiline, width, h);
+      if (multiline && ImGui::IsItemDeactivated()) m_editingText.clear();
+    }
+    if (edited) {
       std::string e;
       if (!mdFile.empty()) e = m_model.setSource(mdFile, it->second);
       else if (it->second.empty()) {
@@ -477,7 +503,7 @@ void Editor::drawForm() {
     inputString("##source", buffer, true, -1, 320);
     if (ImGui::Button(tr("editor_apply", "Use this text"))) {
       if (auto e = m_model.setSource(file, buffer); !e.empty()) say(e, true);
-      else say(file + " changed; save to keep it"), m_buffers.clear(), changed();
+      else say(trf("editor_source_changed", "{file} changed; save to keep it", {{"file", file}})), m_buffers.clear(), changed();
     }
   }
 }
@@ -724,7 +750,7 @@ void Editor::drawMap(const std::string& file) {
     return;
   }
   ImGui::Text("%s: %s", tr("editor_map", "Map"), picture.c_str());
-  ImGui::TextDisabled("%s", tr("editor_hotspot_hint", "Click the map to place a point"));
+  ImGui::TextDisabled("%s", tr("editor_map_hint", "Click the map to place a point"));
   const auto [pw, ph] = m_model.pictureSize(file, picture);
   const float w = std::min(ImGui::GetContentRegionAvail().x, 720.0f);
   sf::Texture* tex = thumbnail((m_model.contentDir() / file).parent_path() / picture, 720, 720);
@@ -783,7 +809,7 @@ void Editor::drawProblems() {
       else if (d.file == "kiosk.toml") select("kiosk.toml");
     }
     ImGui::PopStyleColor();
-    ImGui::TextWrapped("%s", d.message.c_str());
+    ImGui::TextWrapped("%s", m_staff.message(d).c_str()); // the staff's language where the problem has a code
     ImGui::PopID();
   }
   ImGui::EndChild();

@@ -12,6 +12,7 @@
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace platform {
@@ -85,9 +86,17 @@ bool grabWindow(unsigned long window, unsigned& width, unsigned& height, std::ve
   }
   XWindowAttributes a{};
   XImage* image = nullptr;
+  // Read from the root window where the window is: a GL window's own pixels are not always
+  // readable (BadMatch), and the screen holds what is shown, the preview inside it included.
   const bool ok = withErrorsCaught(c.d, [&] {
     if (!XGetWindowAttributes(c.d, window, &a)) return;
-    image = XGetImage(c.d, window, 0, 0, static_cast<unsigned>(a.width), static_cast<unsigned>(a.height), AllPlanes, ZPixmap);
+    int x = 0, y = 0;
+    Window child = 0;
+    XTranslateCoordinates(c.d, window, DefaultRootWindow(c.d), 0, 0, &x, &y, &child);
+    const int sw = DisplayWidth(c.d, DefaultScreen(c.d)), sh = DisplayHeight(c.d, DefaultScreen(c.d));
+    const int w = std::min(a.width, sw - x), h = std::min(a.height, sh - y);
+    if (x < 0 || y < 0 || w <= 0 || h <= 0) return;
+    image = XGetImage(c.d, DefaultRootWindow(c.d), x, y, static_cast<unsigned>(w), static_cast<unsigned>(h), AllPlanes, ZPixmap);
   });
   if (!ok || !image) {
     why = "the X server did not give the window's pixels";

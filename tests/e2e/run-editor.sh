@@ -2,9 +2,9 @@
 # The staff editor end to end: `kiosk edit` on a copy of the sample, driven by editor.kscript
 # under its own Xvfb; then the folder must validate clean, and the diff must show only what the
 # script did (new files, and one line of kiosk.toml with its comments kept).
-#   run-editor.sh KIOSK SCRIPT CONTENT_DIR OUT_DIR
+#   run-editor.sh KIOSK SCRIPT CONTENT_DIR OUT_DIR [STAFF_LANGUAGE]   (en when not given)
 set -euo pipefail
-kiosk=$(realpath "$1") script=$(realpath "$2") content=$(realpath "$3") out=$4
+kiosk=$(realpath "$1") script=$(realpath "$2") content=$(realpath "$3") out=$4 language=${5:-en}
 rm -rf "$out"
 mkdir -p "$out"
 work="$out/work"
@@ -27,22 +27,26 @@ done
 export DISPLAY=":$(head -n 1 "$displayfile")"
 status=0
 (cd "$work" && XDG_CACHE_HOME="$out/cache" timeout 300 "$kiosk" edit --script "$script" \
-   --screenshots "$out" --size 1600x1000 --language en content) >"$log" 2>&1 || status=$?
+   --screenshots "$out" --size 1600x1000 --language "$language" content) >"$log" 2>&1 || status=$?
 cat "$log"
 fail() { echo "run-editor: $*" >&2; exit 1; }
 [ "$status" -eq 0 ] || fail "the editor exited with status $status"
 for shot in 01-opened 02-item-en 03-item-ru-portrait; do
   [ -s "$out/$shot.png" ] || fail "no screenshot $shot.png"
 done
-# The result validates clean: no errors, no warnings.
-"$kiosk" validate "$work/content" >"$out/validate.txt" 2>&1 || { cat "$out/validate.txt"; fail "validate failed"; }
+# The result validates clean: no errors, and no warnings but the missing translations of the
+# languages the script did not write (ja, ko, mn, vi, zh-Hant: one line per section and language).
+"$kiosk" validate --language en "$work/content" >"$out/validate.txt" 2>&1 || { cat "$out/validate.txt"; fail "validate failed"; }
 cat "$out/validate.txt"
-grep -q "0 errors, 0 warnings\|no problems" "$out/validate.txt" || fail "validate is not clean"
+grep -q ", 0 errors, " "$out/validate.txt" || fail "validate found errors"
+if grep ': warning: ' "$out/validate.txt" | grep -v ' texts in 07-museums have no translation;' | grep -q .; then
+  fail "validate warns about something else than the translations the script left out"
+fi
 # The diff: kiosk.toml changed in one line only, its comments kept; the new section's files; the
 # rest untouched.
 diff -ru "$work/before" "$work/content" >"$out/content.diff" || true
-cat "$out/content.diff" | head -80
-changed=$(diff -rq "$work/before" "$work/content" | sort)
+head -80 "$out/content.diff"
+changed=$( (diff -rq "$work/before" "$work/content" || true) | sort)
 echo "$changed"
 expected="Files $work/before/kiosk.toml and $work/content/kiosk.toml differ
 Only in $work/content/sections: 07-museums"
