@@ -1,4 +1,6 @@
 #include "app/App.h"
+
+#include "text/Bidi.h"
 #include "media/FrameStamp.h"
 
 #include "ops/Log.h"
@@ -580,7 +582,10 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
   while (m_window.pollEvent(event)) {
     if (event.type == sf::Event::Closed) m_quit = true;
     else if (event.type == sf::Event::KeyPressed) {
-      if (!scripted) handleKey(event.key);
+      // A keypad's keys (or a keyboard's arrows, Enter, Backspace...) move the focus; the rest
+      // are the staff's (F2, F5, Ctrl+Q). A script owns the input.
+      if (const auto k = keypadKeyFor(event.key); k && !scripted) m_keypad.press(*k);
+      else if (!scripted) handleKey(event.key);
     } else if (!scripted)
       m_imgui->processEvent(event); // a script owns the pointer; stray real input would spoil it
   }
@@ -630,7 +635,13 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
     ui::Frame f{*m_nav, m_fonts, *m_painter, *m_textures, m_targets, m_strings, now, width(), height(), hasErrors(m_diagnostics) && staffPreview(),
                 m_pxPerMm, &m_gestures, &m_admin, m_givenPxPerMm, m_films.get()};
     m_screens.draw(f);
-    if (m_nav->idleResets() != idleResetsBefore) m_films->setSound(false, ui::Films::kDefaultVolume); // the next visitor's sound
+    Keypad::Context keys{*m_nav, m_targets, m_screens, *m_imgui, m_strings, nullptr, now,
+                         text::directionOfLanguage(m_nav->language()) == text::BaseDirection::RightToLeft};
+    m_keypad.afterLayout(keys);
+    if (m_nav->idleResets() != idleResetsBefore) {
+      m_films->setSound(false, ui::Films::kDefaultVolume); // the next visitor's sound
+      m_keypad.endVisit();
+    }
     if (touched) m_nav->noteActivity(now);
     if (touched && m_admin.mode != ui::AdminModel::Mode::Closed) m_adminTouched = now;
     handleAdmin();

@@ -5,6 +5,7 @@
 #include <SFML/Graphics/Image.hpp>
 #include "core/LayoutRules.h"
 #include "app/CommandLine.h"
+#include "app/Keypad.h"
 #include "core/Clock.h"
 #include "core/ContentLoader.h"
 #include "core/Navigator.h"
@@ -89,6 +90,9 @@ public:
   bool pendingText() const { return m_painter->pending(); }
   std::size_t textAtlasBytes() const { return m_painter->atlasBytes(); }
   const ui::HitTargets& targets() const { return m_targets; }
+  // Keypad navigation (issue 17): a key as a keypad or keyboard gives it (scripts: `keypad down`).
+  void keypadKey(KeypadKey key) { m_keypad.press(key); }
+  const Keypad& keypad() const { return m_keypad; }
   float pxPerMm() const { return m_pxPerMm; }
   // A new screen is still fading in.
   bool transitioning() const;
@@ -190,6 +194,7 @@ private:
   ui::FontSet m_fonts;
   ui::Screens m_screens;
   ui::HitTargets m_targets;
+  Keypad m_keypad;
   UiStrings m_strings;
   std::unique_ptr<Navigator> m_nav;
   std::vector<Diagnostic> m_diagnostics; // content + images + fonts, for the staff overlay

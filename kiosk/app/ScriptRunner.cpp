@@ -1,5 +1,7 @@
 #include "app/ScriptRunner.h"
 
+#include "core/KeypadFocus.h"
+
 #include "text/Bidi.h"
 
 #include <algorithm>
@@ -402,6 +404,33 @@ int ScriptRunner::run(const InputScript& script) {
       const bool lowReach = m_app.navigator() && m_app.navigator()->accessibility().lowReach;
       const auto problems = unreachableTargets(m_app.targets().layout(), lowReach ? &band : nullptr);
       check(cmd, problems.empty(), "on " + where() + ", " + join(problems));
+      break;
+    }
+    case K::Keypad:
+      m_app.keypadKey(*keypadKeyNamed(cmd.text));
+      // The key acts after the next layout; a Select's tap takes two more frames (press, release)
+      // and the screen it opens one more to lay out.
+      for (int i = 0; ok && i < 4; ++i) ok = step(i == 3);
+      break;
+    case K::ExpectFocus:
+      check(cmd, m_app.keypad().focus() == cmd.target,
+            "the keypad's focus is on @" + m_app.keypad().focus() + " on " + where() + ", not @" + cmd.target);
+      break;
+    case K::ExpectKeypadReachable: {
+      const auto missed = unreachableByKeypad(m_app.targets().layout());
+      std::string names;
+      for (const auto& n : missed) names += " @" + n;
+      check(cmd, missed.empty(), "on " + where() + ", the arrow keys never reach" + names);
+      break;
+    }
+    case K::ExpectSaid: {
+      std::string said;
+      bool found = false;
+      for (const auto& u : m_app.keypad().lastSaid()) {
+        said += (said.empty() ? "" : " | ") + u.language + ": " + u.text;
+        found |= u.language == cmd.target && u.text.find(cmd.text) != std::string::npos;
+      }
+      check(cmd, found, "the last announcement on " + where() + " was [" + said + "], without '" + cmd.text + "' in " + cmd.target);
       break;
     }
     case K::ExpectText:

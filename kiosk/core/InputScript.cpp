@@ -1,5 +1,7 @@
 #include "core/InputScript.h"
 
+#include "core/KeypadFocus.h"
+
 #include <charconv>
 #include <sstream>
 
@@ -194,6 +196,29 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
       if (!need(1, 1, "one key name, like 'key F2'")) continue;
       cmd.kind = ScriptCommand::Kind::Key;
       cmd.text = tokens[1].text;
+    } else if (verb == "keypad") {
+      if (!need(1, 1, "one keypad key, like 'keypad down' (up down left right select back help volume-up volume-down speech)")) continue;
+      if (!keypadKeyNamed(tokens[1].text)) {
+        fail(tokens[1].column, "'" + tokens[1].text + "' is not a keypad key; use up, down, left, right, select, back, help, volume-up, volume-down or speech");
+        continue;
+      }
+      cmd.kind = ScriptCommand::Kind::Keypad;
+      cmd.text = tokens[1].text;
+    } else if (verb == "expect" && argCount == 2 && tokens[1].text == "focus") {
+      if (tokens[2].text.size() < 2 || tokens[2].text[0] != '@') {
+        fail(tokens[2].column, "name the target with '@': 'expect focus @back'");
+        continue;
+      }
+      cmd.kind = ScriptCommand::Kind::ExpectFocus;
+      cmd.target = tokens[2].text.substr(1);
+    } else if (verb == "expect" && argCount == 1 && tokens[1].text == "keypad-reachable") {
+      cmd.kind = ScriptCommand::Kind::ExpectKeypadReachable;
+    } else if (verb == "expect" && argCount >= 3 && tokens[1].text == "said") {
+      // expect said ru Назад: the last announcement has that text, spoken as that language.
+      cmd.kind = ScriptCommand::Kind::ExpectSaid;
+      cmd.target = tokens[2].text;
+      cmd.text = line.substr(static_cast<size_t>(tokens[3].column - 1));
+      while (!cmd.text.empty() && (cmd.text.back() == ' ' || cmd.text.back() == '\r' || cmd.text.back() == '\t')) cmd.text.pop_back();
     } else if (verb == "screenshot") {
       if (!need(1, 2, "one file name, like 'screenshot home.png' (and 'now' not to wait for anything)")) continue;
       cmd.kind = ScriptCommand::Kind::Screenshot;
@@ -329,7 +354,7 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
           continue;
         }
       } else {
-        fail(tokens[1].column, "'expect' knows 'screen', 'language', 'targets', 'admin', 'target', 'no-target', 'target-side', 'text', 'text-in', 'measure', 'picture', 'reachable', 'no-truncation' and 'stable-bar'");
+        fail(tokens[1].column, "'expect' knows 'screen', 'language', 'targets', 'admin', 'target', 'no-target', 'target-side', 'text', 'text-in', 'measure', 'picture', 'reachable', 'no-truncation', 'stable-bar', 'focus', 'keypad-reachable' and 'said'");
         continue;
       }
       cmd.text = tokens[2].text;

@@ -35,6 +35,11 @@
 //                                                      language button
 //   expect text Международный Шэньян                   this text (the rest of the line) is on screen
 //   expect text-in zh-Hans 沈阳故宫                      ...and was laid out as that language (its own)
+//   keypad down                                       a keypad key: up down left right select back
+//                                                     help volume-up volume-down speech
+//   expect focus @item:mukden-palace                  the keypad's focus is on that target
+//   expect keypad-reachable                           every target here can be reached by arrow keys
+//   expect said ru Назад                              the last announcement has that text, in that language
 //   expect measure 90                                  no running text has lines longer than that
 //   expect target @gallery:close | expect no-target @x  this touch target is (is not) on screen
 //   expect target-side @back right                     its centre is in that half of the screen
@@ -59,7 +64,7 @@ struct ScriptCoord {
 };
 
 struct ScriptCommand {
-  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open, ExpectTargets, Press, Release, Pinch, Sample, AwaitWorkers, ExpectAdmin, ExpectReachable, ExpectNoTruncation, ExpectStableBar, SetLanguage, SetModes, Thumbnail, ExpectText, ExpectTextIn, ExpectMeasure, ExpectTarget, ExpectPicture, ExpectTargetSide };
+  enum class Kind { Wait, Tap, Drag, Key, Screenshot, ExpectScreen, ExpectLanguage, AwaitReload, AwaitPictures, Open, ExpectTargets, Press, Release, Pinch, Sample, AwaitWorkers, ExpectAdmin, ExpectReachable, ExpectNoTruncation, ExpectStableBar, SetLanguage, SetModes, Thumbnail, ExpectText, ExpectTextIn, ExpectMeasure, ExpectTarget, ExpectPicture, ExpectTargetSide, Keypad, ExpectFocus, ExpectKeypadReachable, ExpectSaid };
   Kind kind = Kind::Wait;
   int line = 0;
   double seconds = 0;    // Wait, Drag duration

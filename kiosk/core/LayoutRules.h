@@ -29,6 +29,7 @@ struct PlacedTarget {
   std::string name;
   LayoutBox box;
   int area = -1; // index into LayoutReport::areas; -1: fixed on screen
+  bool region = false; // a part of the layout the rules protect (the item pager), not a button
 };
 
 // A text the screens set: where it belongs, and whether it had to be cut.
@@ -39,6 +40,7 @@ struct PlacedText {
   bool mayTruncate = false; // a preview the design clamps (the whole text is one tap away)
   int longestLine = 0;      // characters on its longest line, for the measure of running text
   std::string language;     // the language it was laid out in (its own, which may be a fallback's)
+  int area = -1;            // the scroll area it moves with (index into LayoutReport::areas); -1: fixed
 };
 
 // A picture as drawn this frame (the item's, the gallery's), fixed on screen.

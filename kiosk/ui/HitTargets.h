@@ -40,6 +40,12 @@ public:
     m_layout.targets.push_back({name, whole, m_area});
     m_last = name;
   }
+  // A part of the layout nothing may run over (the item pager), which is not itself a button:
+  // the layout rules see it, keypad focus passes it by.
+  void placeRegion(const std::string& name, const LayoutBox& whole) {
+    m_layout.targets.push_back({name, whole, m_area, true});
+    m_last = name;
+  }
   // Targets placed from now until endArea() scroll in this area.
   void beginArea(const ScrollArea& area) {
     m_layout.areas.push_back(area);
@@ -53,7 +59,7 @@ public:
   }
   // A text set this frame, next to the target placed last.
   void noteText(const std::string& text, const std::string& language, bool truncated, bool mayTruncate = false, int longestLine = 0) {
-    m_layout.texts.push_back({m_last, text, truncated, mayTruncate, longestLine, language});
+    m_layout.texts.push_back({m_last, text, truncated, mayTruncate, longestLine, language, m_area});
   }
   // A picture as drawn, for the layout rules (expect picture).
   void notePicture(const std::string& name, const LayoutBox& box) { m_layout.pictures.push_back({name, box}); }

@@ -267,7 +267,7 @@ float Screens::drawItemPager(Ctx& c, float right, float y, float height, float m
   // bar's left, previous at its right pointing right, next at its left pointing left.
   const float left = right - (height + gap + ww + gap + height);
   // The whole pager, for the layout rules (nothing may run over it).
-  c.f.targets.place("item-pager", {c.x(left, right - left), y, right - left, height});
+  c.f.targets.placeRegion("item-pager", {c.x(left, right - left), y, right - left, height});
   if (index > 0) {
     if (iconButton(c, "previous-item", ImVec2(c.x(left, height), y), height, Icon::Back)) m_swipeItem = 1;
   } else {

@@ -14,6 +14,11 @@ public:
   void step(float dt, float maxPos);
   // Stops at once (a new screen; a tap that holds the content).
   void stop() { m_velocity = 0; }
+  // Straight to `pos`, no glide (keypad navigation brings the focus into view).
+  void jumpTo(float pos) {
+    m_pos = pos;
+    m_velocity = 0;
+  }
 
   float position() const { return m_pos; }
   float velocity() const { return m_velocity; }

@@ -54,6 +54,11 @@ public:
   void draw(Frame& frame);
   // The open item's QR code was on screen in the last frame drawn (for the visit analytics).
   bool qrShown() const { return m_qrShown; }
+  // Scrolls the area named `area` (LayoutReport's ScrollArea::name) to `position` pixels from its
+  // top in the next frame: keypad navigation bringing the focused target into view.
+  void scrollTo(const std::string& area, float position) { m_scrolls[area].jumpTo(position); }
+  // The open item's picture on show (0-based), for what keypad navigation says about it.
+  size_t shownImage() const { return m_image; }
 
   struct Ctx; // one frame's drawing state, private to Screens.cpp
 

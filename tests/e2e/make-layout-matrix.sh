@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes the layout matrix's input script for a content folder: every screen (home, each
 # section, each item) x every offered language x the display choices (none, large text, high
-# contrast, low reach, and all three), each checked by the layout rules; thumbnails of every
+# contrast, low reach, and all three), each checked by the layout rules and for keypad
+# navigation (every target reached by the arrow keys); thumbnails of every
 # screen in the content's longest languages go on a contact sheet.
 #   make-layout-matrix.sh CONTENT_DIR [MODES] [ITEMS] > matrix.kscript
 # MODES: the display choices to go through (default: none, each alone, and all three at once);
@@ -36,6 +37,7 @@ for modes in $modes_list; do
     for p in "${places[@]}"; do
       echo "open $p"
       echo "expect reachable"
+      echo "expect keypad-reachable"
       echo "expect no-truncation"
       # The contact sheet: each screen once per display choice, in Russian (long words) where
       # offered, else the first language; and every language on home.
@@ -45,6 +47,7 @@ for modes in $modes_list; do
       if [[ "$maps" == *" $p "* ]]; then
         echo "tap @map:point:1"
         echo "expect reachable"
+        echo "expect keypad-reachable"
         echo "expect no-truncation"
       fi
     done
