@@ -385,4 +385,17 @@ TEST_CASE("[Translations] descriptions (alt) of pictures, maps and covers are un
   REQUIRE(altTable != std::string::npos);
   const auto thai = item.find("th = \"ภาพประกอบ: ชามข้าวสีขาวที่มีไอร้อน");
   CHECK(thai > altTable); // in the description's table, not the caption's
+
+  // The lock records where each description was translated from: a changed English one flags
+  // the translations made from it.
+  const fs::path section = dir / "sections/06-entry-exit/section.toml";
+  const auto edited = tomledit::setString(slurp(section), {"cover_alt", "en"}, "Illustration: a globe and a passport.");
+  REQUIRE(edited.ok());
+  spit(section, edited.text);
+  const auto lock = readLock(dir, error);
+  REQUIRE(lock);
+  std::set<std::string> flagged;
+  for (const auto& s : staleTranslations(*readFolder(dir, error), *lock))
+    if (s.key == "cover_alt") flagged.insert(s.language);
+  CHECK(flagged == std::set<std::string>{"ja", "ko", "ru", "mn", "vi"});
 }
