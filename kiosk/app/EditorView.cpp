@@ -608,6 +608,7 @@ void Editor::drawSectionForm(const EditorSection& s) {
   }
   const std::string cover = stringAt(t, {"cover"});
   ImGui::Text("%s: %s", tr("editor_field_cover", "Cover picture"), cover.empty() ? "-" : cover.c_str());
+  if (!cover.empty()) textRow(file, {"cover_alt"}, tr("editor_field_alt", "Description (read aloud)"), true);
   if (!cover.empty())
     if (sf::Texture* tex = thumbnail(m_model.contentDir() / s.relative / cover, 240, 135))
       ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex->getNativeHandle())),
@@ -738,6 +739,7 @@ void Editor::drawPictures(const std::string& file) {
     }
     ImGui::EndGroup();
     textRow(file, {"images", std::to_string(i), "caption"}, tr("editor_field_caption", "Caption"), false);
+    textRow(file, {"images", std::to_string(i), "alt"}, tr("editor_field_alt", "Description (read aloud)"), true);
     ImGui::PopID();
   }
 }
@@ -750,6 +752,7 @@ void Editor::drawMap(const std::string& file) {
     return;
   }
   ImGui::Text("%s: %s", tr("editor_map", "Map"), picture.c_str());
+  textRow(file, {"map", "alt"}, tr("editor_field_alt", "Description (read aloud)"), true);
   ImGui::TextDisabled("%s", tr("editor_map_hint", "Click the map to place a point"));
   const auto [pw, ph] = m_model.pictureSize(file, picture);
   const float w = std::min(ImGui::GetContentRegionAvail().x, 720.0f);

@@ -163,6 +163,12 @@ std::string sectionTemplate(const std::string& id, const std::vector<std::string
   out += languageLines(languages, title(id), w);
   out += "\n# Optional: a line under the title. Delete the whole table if the section has none.\n[subtitle]\n";
   out += languageLines(languages, "a line about " + title(id), w);
+  out += "\n# With a cover: what it shows, read aloud to visitors who cannot see it (remove the '#'s).\n# [cover_alt]\n";
+  for (const auto& l : languages) {
+    std::string key = l;
+    while (key.size() < w) key += ' ';
+    out += "# " + key + " = \"[" + l + "] Photo: what is in the cover picture\"\n";
+  }
   return out;
 }
 
@@ -196,6 +202,13 @@ std::string itemTemplate(const std::string& id, const std::vector<std::string>& 
     std::string key = l;
     while (key.size() < w) key += ' ';
     out += "# " + key + " = \"[" + l + "] what the picture shows\"\n";
+  }
+  // Read aloud to visitors who cannot see the picture (content/README.md, "Descriptions").
+  out += "# [images.alt]\n";
+  for (const auto& l : languages) {
+    std::string key = l;
+    while (key.size() < w) key += ' ';
+    out += "# " + key + " = \"[" + l + "] Photo: what is in the picture and where, for visitors who cannot see it\"\n";
   }
   return out;
 }

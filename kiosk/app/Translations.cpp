@@ -377,7 +377,8 @@ int importTranslations(const std::string& fileName, const std::string& dir, std:
   }
 
   for (const auto& p : problems) out << p << "\n";
-  out << "kiosk: " << targetName << " (" << target << ") from " << fileName << ": " << written << " translations written";
+  out << "kiosk: " << targetName << " (" << target << ") from " << fileName << ": " << written
+      << (written == 1 ? " translation written" : " translations written");
   if (!changedFiles.empty()) out << " in " << changedFiles.size() << (changedFiles.size() == 1 ? " file" : " files");
   out << ", " << unchanged << " unchanged, " << untranslated << " not translated, " << review << " still marked for review, "
       << problems.size() << " not taken" << "\n";

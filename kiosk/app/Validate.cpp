@@ -207,10 +207,12 @@ int reportTranslations(const std::string& dir, std::ostream& out, const std::str
   }
   const auto coverage = translationCoverage(*r.content);
   // Columns by display width: a Chinese heading is twice as wide as its characters are many.
-  const std::string heads[5] = {staff.get("report_language"), staff.get("report_texts"), staff.get("report_coverage"),
-                                staff.get("report_converted"), staff.get("report_missing")};
-  const int widths[5] = {12, 10, 10, 11, 10};
-  for (int i = 0; i < 5; ++i) out << padTo(heads[i], i == 0 ? widths[i] : widths[i], i != 0);
+  const std::string heads[6] = {staff.get("report_language"), staff.get("report_texts"),   staff.get("report_coverage"),
+                                staff.get("report_converted"), staff.get("report_missing"), staff.get("report_described")};
+  const int widths[6] = {12, 10, 10, 11, 10, 11};
+  // "12/14": of the pictures and films, how many have a description (alt) read aloud in the language.
+  auto described = [](const TranslationCoverage& c) { return std::to_string(c.described) + "/" + std::to_string(c.pictures); };
+  for (int i = 0; i < 6; ++i) out << padTo(heads[i], i == 0 ? widths[i] : widths[i], i != 0);
   out << "\n";
   const bool english = staff.language() == "en";
   if (!english) {
@@ -220,7 +222,7 @@ int reportTranslations(const std::string& dir, std::ostream& out, const std::str
       std::snprintf(cov, sizeof cov, "%.0f%%", pct);
       out << padTo(c.language, widths[0], false) << padTo(std::to_string(c.present) + "/" + std::to_string(c.total), widths[1], true)
           << padTo(cov, widths[2], true) << padTo(std::to_string(c.converted.size()), widths[3], true)
-          << padTo(std::to_string(c.missing.size()), widths[4], true) << "\n";
+          << padTo(std::to_string(c.missing.size()), widths[4], true) << padTo(described(c), widths[5], true) << "\n";
     }
     for (const auto& c : coverage) {
       if (c.converted.empty()) continue;
@@ -232,6 +234,11 @@ int reportTranslations(const std::string& dir, std::ostream& out, const std::str
       out << "\n" << staff.get("report_missing_in", {{"language", c.language}}) << "\n";
       for (const auto& m : c.missing) out << "  " << m << "\n";
     }
+    for (const auto& c : coverage) {
+      if (c.undescribed.empty()) continue;
+      out << "\n" << staff.get("report_undescribed_in", {{"language", c.language}}) << "\n";
+      for (const auto& m : c.undescribed) out << "  " << m << "\n";
+    }
     return 0;
   }
   for (const auto& c : coverage) {
@@ -240,7 +247,7 @@ int reportTranslations(const std::string& dir, std::ostream& out, const std::str
     std::snprintf(cov, sizeof cov, "%.0f%%", pct);
     out << std::left << std::setw(12) << c.language << std::right << std::setw(10)
         << (std::to_string(c.present) + "/" + std::to_string(c.total)) << std::setw(10) << cov << std::setw(11)
-        << c.converted.size() << std::setw(10) << c.missing.size() << "\n";
+        << c.converted.size() << std::setw(10) << c.missing.size() << std::setw(11) << described(c) << "\n";
   }
   for (const auto& c : coverage) {
     if (c.converted.empty()) continue;
@@ -252,6 +259,11 @@ int reportTranslations(const std::string& dir, std::ostream& out, const std::str
     if (c.missing.empty()) continue;
     out << "\nmissing in " << c.language << ":\n";
     for (const auto& m : c.missing) out << "  " << m << "\n";
+  }
+  for (const auto& c : coverage) {
+    if (c.undescribed.empty()) continue;
+    out << "\nno description in " << c.language << " (read aloud to visitors who cannot see the picture):\n";
+    for (const auto& m : c.undescribed) out << "  " << m << "\n";
   }
   reportStaleTranslations(dir, out); // by translations.lock.toml: translated from a source text that changed since
   return 0;

@@ -140,6 +140,18 @@ std::vector<Content::TextPlace> Content::texts() const {
   return out;
 }
 
+std::vector<Content::PicturePlace> Content::describablePictures() const {
+  std::vector<PicturePlace> out;
+  for (const auto& s : sections) {
+    if (s.hasCover) out.push_back({&s.cover, s.sourceFile, "cover"});
+    for (const auto& i : s.items) {
+      for (size_t n = 0; n < i.images.size(); ++n) out.push_back({&i.images[n], i.sourceFile, "image " + std::to_string(n + 1)});
+      if (i.map) out.push_back({&i.map->image, i.sourceFile, "map"});
+    }
+  }
+  return out;
+}
+
 const RichText* Item::richBody(const std::string& language, const std::string& fallback, const std::string** bodyLanguage) const {
   auto found = bodyRich.end();
   for (const auto& l : languageFallbacks(language, fallback))

@@ -42,6 +42,9 @@ struct ImageRef {
   std::filesystem::path file; // absolute, inside the content folder
   std::string displayPath;    // as staff wrote it relative to the content folder, for messages
   LocalizedText caption;
+  // What the picture or film shows, per language, for visitors who cannot see it: speech reads
+  // it aloud (`alt` in [[images]] and [map], `cover_alt` in section.toml). Empty: none given.
+  LocalizedText alt;
   bool exists = false;        // false: the loader reported it missing; the UI shows a placeholder
   // The file's size and time of change when loaded: a picture replaced under the same name is
   // decoded again on the next reload, an unchanged one is not.
@@ -257,6 +260,17 @@ struct Content {
   };
   // Every text of the content in content order (empty ones included).
   std::vector<TextPlace> texts() const;
+
+  // A picture or film visitors see, which a description (alt) belongs to, with where staff
+  // wrote it: for the translation report and the check that every picture is described.
+  struct PicturePlace {
+    const ImageRef* image = nullptr;
+    std::string file; // as displayed
+    std::string what; // "cover", "image 2", "map"
+  };
+  // Section covers, item pictures and films, and map pictures, in content order; not the logo,
+  // which shows nothing a visitor needs told.
+  std::vector<PicturePlace> describablePictures() const;
 };
 
 using ContentSnapshot = std::shared_ptr<const Content>;

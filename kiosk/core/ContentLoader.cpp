@@ -78,6 +78,11 @@ struct Context {
     int column = 0;
   };
   mutable std::map<std::string, Missing> missing;
+  // Pictures lacking a description (alt), counted the same way and told per section
+  // (flushDescriptions): per offered language for pictures described in another language, and
+  // once for the pictures described in none.
+  mutable std::map<std::string, Missing> missingAlt;
+  mutable Missing undescribed;
 
   // True when `p`, with every symlink resolved, is inside the content folder.
   bool inside(const fs::path& p) const {
@@ -398,6 +403,78 @@ void flushMissing(const Context& ctx, const std::string& place, std::vector<Diag
     diags.push_back(std::move(d));
   }
   ctx.missing.clear();
+}
+
+// A picture's description for visitors who cannot see it (`alt` in [[images]] and [map],
+// `cover_alt` in section.toml), read and checked like a caption. A picture without one, or
+// without one in an offered language, is counted for flushDescriptions rather than warned one by
+// one: a folder of fifty undescribed photos is one line, not fifty. `picture` is where the
+// picture is named, the place told when it has no description at all.
+std::optional<LocalizedText> readText(FileReader& r, const toml::table& t, const char* key, bool required,
+                                      const Context& ctx, bool warnMissing);
+
+void readAlt(FileReader& r, const toml::table& t, const char* key, const toml::node& picture, ImageRef& ref, const Context& ctx) {
+  const toml::node* node = t.get(key);
+  if (auto alt = readText(r, t, key, false, ctx, false)) {
+    for (auto it = alt->byLanguage.begin(); it != alt->byLanguage.end();) // a blank one describes nothing
+      it = it->second.find_first_not_of(" \t\r\n") == std::string::npos ? alt->byLanguage.erase(it) : std::next(it);
+    completeChinese(*alt, ctx);
+    ref.alt = std::move(*alt);
+  }
+  auto count = [&](Context::Missing& m, const toml::node& where) {
+    if (m.count++ == 0) {
+      m.file = r.display();
+      m.line = static_cast<int>(where.source().begin.line);
+      m.column = static_cast<int>(where.source().begin.column);
+    }
+  };
+  if (ref.alt.empty()) {
+    count(ctx.undescribed, picture);
+    return;
+  }
+  for (const auto& lang : ctx.settings->languages)
+    if (!ref.alt.has(lang)) count(ctx.missingAlt[lang], node ? *node : picture);
+}
+
+// One warning for the pictures of `place` (a section folder) described in no language, then one
+// per offered language for those described in others.
+void flushDescriptions(const Context& ctx, const std::string& place, std::vector<Diagnostic>& diags) {
+  if (const auto& m = ctx.undescribed; m.count > 0) {
+    const std::string n = std::to_string(m.count);
+    Diagnostic d;
+    d.severity = Severity::Warning;
+    d.file = m.file;
+    d.line = m.line;
+    d.column = m.column;
+    d.code = "pictures_undescribed";
+    d.args = {{"count", n}, {"place", place}};
+    d.message = (m.count == 1 ? "1 picture in " + place + " has no description for visitors who cannot see it"
+                              : n + " pictures in " + place + " have no description for visitors who cannot see them") +
+                "; add alt after the caption, like [images.alt] with en = \"what it shows\" (cover_alt for a cover), "
+                "which the kiosk reads aloud";
+    diags.push_back(std::move(d));
+  }
+  for (const auto& lang : ctx.settings->languages) {
+    auto it = ctx.missingAlt.find(lang);
+    if (it == ctx.missingAlt.end() || it->second.count == 0) continue;
+    const auto& m = it->second;
+    const std::string name = languageEndonym(lang);
+    const std::string n = std::to_string(m.count);
+    Diagnostic d;
+    d.severity = Severity::Warning;
+    d.file = m.file;
+    d.line = m.line;
+    d.column = m.column;
+    d.code = "missing_descriptions";
+    d.args = {{"name", name}, {"language", lang}, {"count", n}, {"place", place}};
+    d.message = name + " (" + lang + "): " +
+                (m.count == 1 ? "1 picture in " + place + " has no description" : n + " pictures in " + place + " have no description") +
+                " in this language; visitors listening in " + name +
+                " hear the description in another language there, and kiosk report translations counts them";
+    diags.push_back(std::move(d));
+  }
+  ctx.missingAlt.clear();
+  ctx.undescribed = {};
 }
 
 // The longest text a key may hold, in characters: what its place on screen can show without the
@@ -883,7 +960,7 @@ std::optional<HotspotMap> readMap(FileReader& r, const toml::node& node, const f
     r.error(node, "'map' must be a table: [map] with image = \"images/map.png\", then a [[map.points]] block per point");
     return std::nullopt;
   }
-  r.checkKeys(*t, {"image", "caption", "points"}, "[map]");
+  r.checkKeys(*t, {"image", "caption", "alt", "points"}, "[map]");
   const toml::node* imageNode = t->get("image");
   if (!imageNode) {
     r.report(Severity::Error, &t->source(), "this map has no 'image'; add image = \"images/map.png\" under [map]");
@@ -898,6 +975,7 @@ std::optional<HotspotMap> readMap(FileReader& r, const toml::node& node, const f
   HotspotMap map;
   map.image = std::move(*ref);
   if (auto c = readText(r, *t, "caption", false, ctx)) map.image.caption = *c;
+  readAlt(r, *t, "alt", *imageNode, map.image, ctx);
   std::optional<PictureSize> size;
   if (map.image.exists) {
     size = readPictureSize(map.image.file);
@@ -1360,7 +1438,7 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
           r.error(entry, "each image must be a table with file = \"...\" (write it as [[images]])");
           continue;
         }
-        r.checkKeys(*t, {"file", "caption", "poster", "captions"}, "an image");
+        r.checkKeys(*t, {"file", "caption", "alt", "poster", "captions"}, "an image");
         const toml::node* f = t->get("file");
         if (!f) {
           r.report(Severity::Error, &t->source(), "this image has no 'file'; add file = \"images/name.jpg\"");
@@ -1368,6 +1446,7 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
         }
         if (auto ref = readImagePath(r, *f, file.parent_path(), ctx)) {
           if (auto c = readText(r, *t, "caption", false, ctx)) ref->caption = *c;
+          readAlt(r, *t, "alt", *f, *ref, ctx);
           readFilmKeys(r, *t, *ref, file.parent_path(), ctx);
           item.images.push_back(std::move(*ref));
         }
@@ -1380,6 +1459,8 @@ std::optional<Item> loadItem(const Context& ctx, const fs::path& file, const std
 
 std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std::vector<Diagnostic>& diags) {
   ctx.missing.clear();
+  ctx.missingAlt.clear();
+  ctx.undescribed = {};
   const fs::path file = dir / "section.toml";
   FileReader r(ctx, file, diags);
   std::error_code ec;
@@ -1405,7 +1486,8 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
   }
   auto doc = r.parse(ctx.limits.maxTomlBytes);
   if (!doc) return std::nullopt;
-  r.checkKeys(*doc, {"title", "subtitle", "colour", "color", "cover", "order", "link", "link_title", "hidden"}, "section.toml");
+  r.checkKeys(*doc, {"title", "subtitle", "colour", "color", "cover", "cover_alt", "order", "link", "link_title", "hidden"},
+              "section.toml");
   Section section;
   auto [order, id] = splitOrderPrefix(dir.filename().string());
   section.order = readOrder(r, *doc, order);
@@ -1428,9 +1510,13 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
   }
   if (const toml::node* c = doc->get("cover")) {
     if (auto ref = readImagePath(r, *c, dir, ctx)) {
+      readAlt(r, *doc, "cover_alt", *c, *ref, ctx);
       section.cover = std::move(*ref);
       section.hasCover = true;
     }
+  } else if (const toml::node* a = doc->get("cover_alt")) {
+    r.report(Severity::Warning, &a->source(), "'cover_alt' describes the section's cover picture, but there is no 'cover'; add "
+                                              "cover = \"images/cover.jpg\" or remove cover_alt");
   }
   section.phoneLink = readPhoneLink(r, *doc, ctx);
 
@@ -1526,6 +1612,7 @@ std::optional<Section> loadSection(const Context& ctx, const fs::path& dir, std:
                   "there is no item file " + stem + ".toml for this body; rename it to match an item, like 01-name." +
                       bf.language + ".md");
   flushMissing(ctx, dir.filename().string(), diags);
+  flushDescriptions(ctx, dir.filename().string(), diags);
   std::stable_sort(section.items.begin(), section.items.end(), [](const Item& a, const Item& b) { return a.order < b.order; });
   if (section.items.empty() && section.hiddenItems == 0) {
     Diagnostic d;

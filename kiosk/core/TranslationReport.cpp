@@ -19,6 +19,13 @@ std::vector<TranslationCoverage> translationCoverage(const Content& content) {
         c.missing.push_back(where);
     };
     for (const auto& place : content.texts()) count(*place.text, place.file + ": " + place.what);
+    for (const auto& picture : content.describablePictures()) {
+      ++c.pictures;
+      if (picture.image->alt.has(lang))
+        ++c.described;
+      else
+        c.undescribed.push_back(picture.file + ": " + picture.what);
+    }
     out.push_back(std::move(c));
   }
   return out;

@@ -134,12 +134,16 @@ void readItem(Folder& f, const fs::path& path, const std::string& file, const st
   if (const auto* images = doc->get("images"); images && images->is_array_of_tables()) {
     size_t i = 0;
     for (const auto& image : *images->as_array()) {
-      if (const auto* t = image.as_table()) addText(f, file, {"images", std::to_string(i), "caption"}, t->get("caption"));
+      if (const auto* t = image.as_table()) {
+        addText(f, file, {"images", std::to_string(i), "caption"}, t->get("caption"));
+        addText(f, file, {"images", std::to_string(i), "alt"}, t->get("alt")); // read aloud: translated like a caption
+      }
       ++i;
     }
   }
   if (const auto* map = doc->get("map"); map && map->is_table()) {
     addText(f, file, {"map", "caption"}, map->as_table()->get("caption"));
+    addText(f, file, {"map", "alt"}, map->as_table()->get("alt"));
     if (const auto* points = map->as_table()->get("points"); points && points->is_array_of_tables()) {
       size_t i = 0;
       for (const auto& point : *points->as_array()) {
@@ -243,6 +247,7 @@ std::optional<Folder> readFolder(const fs::path& root, std::string& error) {
         const std::string file = display + "/section.toml";
         addText(f, file, {"title"}, doc->get("title"));
         addText(f, file, {"subtitle"}, doc->get("subtitle"));
+        addText(f, file, {"cover_alt"}, doc->get("cover_alt"));
         readLinkTitle(f, file, *doc, {});
       }
     }

@@ -54,8 +54,9 @@ struct Folder {
 };
 
 // Reads every text of the folder: kiosk.toml's name, tagline and link_title; each section.toml's
-// title, subtitle and link_title; each item's title, summary, body (also NAME.LANG.md), image
-// captions, map caption, point labels and texts, link_title. nullopt (and `error`) when
+// title, subtitle, cover_alt and link_title; each item's title, summary, body (also
+// NAME.LANG.md), image captions and descriptions (alt), map caption and alt, point labels and
+// texts, link_title. nullopt (and `error`) when
 // kiosk.toml or the folder cannot be read at all.
 std::optional<Folder> readFolder(const std::filesystem::path& root, std::string& error);
 

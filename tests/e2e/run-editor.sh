@@ -35,11 +35,13 @@ for shot in 01-opened 02-item-en 03-item-ru-portrait; do
   [ -s "$out/$shot.png" ] || fail "no screenshot $shot.png"
 done
 # The result validates clean: no errors, and no warnings but the missing translations of the
-# languages the script did not write (ja, ko, mn, vi, zh-Hant: one line per section and language).
+# languages the script did not write (ja, ko, mn, vi, zh-Hant: one line per section and language)
+# and the one line for its new pictures, which it does not describe (alt).
 "$kiosk" validate --language en "$work/content" >"$out/validate.txt" 2>&1 || { cat "$out/validate.txt"; fail "validate failed"; }
 cat "$out/validate.txt"
 grep -q ", 0 errors, " "$out/validate.txt" || fail "validate found errors"
-if grep ': warning: ' "$out/validate.txt" | grep -v ' texts in 07-museums have no translation;' | grep -q .; then
+if grep ': warning: ' "$out/validate.txt" | grep -v ' texts in 07-museums have no translation;' |
+  grep -v ' pictures in 07-museums have no description for visitors who cannot see them;' | grep -q .; then
   fail "validate warns about something else than the translations the script left out"
 fi
 # The diff: kiosk.toml changed in one line only, its comments kept; the new section's files; the

@@ -195,7 +195,7 @@ TEST_CASE("[Translations] a translation changed in the folder after the export i
   const std::string after = slurp(item);
   CHECK(after.find("ja = \"瀋陽の故宮\"") != std::string::npos);         // staff's edit kept
   CHECK(after.find("瀋陽故宮は中国の二大皇宮の一つです。") != std::string::npos); // the other unit written
-  CHECK(report.find("1 translations written") != std::string::npos);
+  CHECK(report.find("1 translation written") != std::string::npos);
 
   // A source changed since the export: a conflict too.
   std::string po = exported(dir, "ko", "po");
@@ -342,4 +342,60 @@ TEST_CASE("[Translations] XLIFF as CAT tools write it back: segments split, whit
   CHECK(error.find("line 2: the text has <pc> markup") == 0);
   CHECK_FALSE(readXliff("<!DOCTYPE x [<!ENTITY a \"b\">]><xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" trgLang=\"ja\"/>", error));
   CHECK(error.find("DOCTYPE") != std::string::npos);
+}
+
+TEST_CASE("[Translations] descriptions (alt) of pictures, maps and covers are units a translator gets, and import writes them back") {
+  std::string error;
+  const auto folder = readFolder(test::sampleContent(), error);
+  REQUIRE_MESSAGE(folder, error);
+  const Text* picture = folder->find("sections/03-culture-tourism/01-mukden-palace.toml#images.1.alt");
+  REQUIRE(picture);
+  CHECK(picture->byLanguage.size() == 8);
+  CHECK(picture->byLanguage.at("en").text.rfind("Illustration: the front of a palace hall", 0) == 0);
+  CHECK(picture->byLanguage.at("en").key == "en");
+  const Text* map = folder->find("sections/03-culture-tourism/04-map-of-shenyang.toml#map.alt");
+  REQUIRE(map);
+  CHECK(map->byLanguage.count("mn") == 1);
+  const Text* cover = folder->find("sections/06-entry-exit/section.toml#cover_alt");
+  REQUIRE(cover);
+  CHECK(cover->byLanguage.count("vi") == 1);
+  size_t alts = 0;
+  for (const auto& t : folder->texts)
+    if (t.key.back() == "alt" || t.key.back() == "cover_alt") ++alts;
+  CHECK(alts == 28); // every picture, film, map and cover of the sample
+
+  // Exported for a new language (Thai), translated, imported into its [images.alt] table.
+  test::TempFolder tmp;
+  tmp.copyFrom(test::sampleContent(), "content");
+  const fs::path dir = tmp.path() / "content";
+  std::string po = exported(dir, "th", "po");
+  const std::string ctx = "msgctxt \"sections/03-culture-tourism/03-northeast-cuisine.toml#images.0.alt\"\n";
+  auto at = po.find(ctx);
+  REQUIRE(at != std::string::npos);
+  const auto msgid = po.find("msgid \"Illustration: a steaming white bowl", at); // from English
+  CHECK(msgid != std::string::npos);
+  at = po.find("msgstr \"\"", at);
+  po.replace(at, 9, "msgstr \"ภาพประกอบ: ชามข้าวสีขาวที่มีไอร้อน ตะเกียบ และเกี๊ยวสามชิ้น\"");
+  std::string report;
+  CHECK(import(dir, po, "th.po", report) == 0);
+  CAPTURE(report);
+  CHECK(report.find("1 translation written in 1 file") != std::string::npos);
+  const std::string item = slurp(dir / "sections/03-culture-tourism/03-northeast-cuisine.toml");
+  const auto altTable = item.find("[images.alt]");
+  REQUIRE(altTable != std::string::npos);
+  const auto thai = item.find("th = \"ภาพประกอบ: ชามข้าวสีขาวที่มีไอร้อน");
+  CHECK(thai > altTable); // in the description's table, not the caption's
+
+  // The lock records where each description was translated from: a changed English one flags
+  // the translations made from it.
+  const fs::path section = dir / "sections/06-entry-exit/section.toml";
+  const auto edited = tomledit::setString(slurp(section), {"cover_alt", "en"}, "Illustration: a globe and a passport.");
+  REQUIRE(edited.ok());
+  spit(section, edited.text);
+  const auto lock = readLock(dir, error);
+  REQUIRE(lock);
+  std::set<std::string> flagged;
+  for (const auto& s : staleTranslations(*readFolder(dir, error), *lock))
+    if (s.key == "cover_alt") flagged.insert(s.language);
+  CHECK(flagged == std::set<std::string>{"ja", "ko", "ru", "mn", "vi"});
 }

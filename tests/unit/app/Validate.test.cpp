@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <sstream>
 
 using kiosk::test::TempFolder;
@@ -210,4 +211,50 @@ TEST_CASE("[Validate] an offered language without the kiosk's own words is a war
   std::ostringstream missing;
   CHECK(kiosk::app::validateContent(t.path().string(), missing, false, t.path() / "nowhere") == 0);
   CHECK(missing.str().find("UI strings could not be read: cannot open the file") != std::string::npos);
+}
+
+TEST_CASE("[Validate] report translations counts, per language, the pictures with a description read aloud") {
+  // The sample: every picture and film described in each of its eight languages.
+  std::ostringstream sample;
+  CHECK(kiosk::app::reportTranslations(kiosk::test::sampleContent().string(), sample) == 0);
+  CAPTURE(sample.str());
+  CHECK(sample.str().rfind("language         texts  coverage  converted   missing  described\n", 0) == 0);
+  std::istringstream rows(sample.str());
+  std::string row;
+  std::getline(rows, row);
+  int counted = 0;
+  while (std::getline(rows, row) && !row.empty()) {
+    CAPTURE(row);
+    CHECK(row.size() > 5);
+    CHECK(row.substr(row.size() - 6) == " 28/28");
+    ++counted;
+  }
+  CHECK(counted == 8);
+  CHECK(sample.str().find("no description in") == std::string::npos);
+
+  TempFolder t;
+  t.write("kiosk.toml", "[kiosk]\nlanguages = [\"en\", \"ja\"]\ndefault_language = \"en\"\n");
+  t.write("sections/01-a/section.toml", "title = { en = \"A\", ja = \"エー\" }\ncover = \"c.png\"\ncover_alt = { en = \"A red cover\" }\n");
+  t.write("sections/01-a/c.png", "x");
+  t.write("sections/01-a/p.png", "x");
+  t.write("sections/01-a/01-b.toml", "title = { en = \"B\", ja = \"ビー\" }\n[[images]]\nfile = \"p.png\"\n"
+                                     "[[images]]\nfile = \"p.png\"\nalt = { en = \"A photo\", ja = \"写真\" }\n");
+  std::ostringstream report;
+  CHECK(kiosk::app::reportTranslations(t.path().string(), report) == 0);
+  CAPTURE(report.str());
+  std::map<std::string, std::string> byLanguage; // the table's rows by their first word
+  std::istringstream lines(report.str());
+  for (std::string line; std::getline(lines, line) && !line.empty();) byLanguage[line.substr(0, line.find(' '))] = line;
+  CHECK(byLanguage["en"].substr(byLanguage["en"].size() - 4) == " 2/3");
+  CHECK(byLanguage["ja"].substr(byLanguage["ja"].size() - 4) == " 1/3");
+  CHECK(report.str().find("no description in en (read aloud to visitors who cannot see the picture):\n") != std::string::npos);
+  CHECK(report.str().find("no description in ja (read aloud to visitors who cannot see the picture):\n") != std::string::npos);
+  CHECK(report.str().find("01-a/section.toml: cover\n") != std::string::npos);
+  CHECK(report.str().find("01-b.toml: image 1\n") != std::string::npos);
+  CHECK(report.str().find("01-b.toml: image 2\n") == std::string::npos);
+  // In Chinese, the same figures under the staff catalogue's words.
+  std::ostringstream zh;
+  CHECK(kiosk::app::reportTranslations(t.path().string(), zh, "zh-Hans", std::filesystem::path(KIOSK_SOURCE_DIR) / "assets") == 0);
+  CHECK(zh.str().find("有描述") != std::string::npos);
+  CHECK(zh.str().find("ja 中没有描述的图片（为看不见的观众朗读）：") != std::string::npos);
 }

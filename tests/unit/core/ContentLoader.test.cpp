@@ -23,6 +23,7 @@ idle_timeout_seconds = 60
   t.write("sections/01-alpha/section.toml", R"(title = { zh-Hans = "甲", en = "Alpha" }
 colour = "#336699"
 cover = "images/cover.png"
+cover_alt = { zh-Hans = "封面", en = "The cover" }
 )");
   t.write("sections/01-alpha/images/cover.png", "not decoded by the loader");
   t.write("sections/01-alpha/images/one.png", "not decoded by the loader");
@@ -30,6 +31,7 @@ cover = "images/cover.png"
 summary = { zh-Hans = "一个", en = "The first" }
 [[images]]
 file = "images/one.png"
+alt = { zh-Hans = "一张图", en = "A picture" }
 )");
   t.write("sections/01-alpha/02-two.toml", R"(title = { zh-Hans = "二", en = "Two" }
 )");
@@ -586,7 +588,7 @@ TEST_CASE("[ContentLoader] a map's points are read in order, as fractions of the
   t.write("sections/01-alpha/03-map.toml", kMapTitle + R"([map]
 image = "images/map.png"
 caption = { zh-Hans = "示意图", en = "A sketch map" }
-
+alt = { zh-Hans = "一张地图", en = "A map" }
 [[map.points]]
 x = 250
 y = 125.5
@@ -647,7 +649,7 @@ en = "A corner of the map."
 TEST_CASE("[ContentLoader] a map's picture is its card picture, is checked like any picture, and is no attract picture") {
   TempFolder t;
   writeMapFolder(t);
-  t.write("sections/01-alpha/03-map.toml", kMapTitle + kMapHead + kPoint);
+  t.write("sections/01-alpha/03-map.toml", kMapTitle + kMapHead + "alt = { zh-Hans = \"一张地图\", en = \"A map\" }\n" + kPoint);
   const LoadResult r = loadContent(t.path());
   INFO(dump(r));
   REQUIRE(r.content);
@@ -1170,4 +1172,223 @@ TEST_CASE("[ContentLoader] where each offered language is written in kiosk.toml 
   CHECK(s.languagePlaces.at("th").column == 3);
   CHECK(s.languagePlaces.at("ar").line == 4);
   CHECK(s.languagePlaces.at("ar").column == 9);
+}
+
+// ---- Descriptions read aloud (alt, issue 17) ----
+
+namespace {
+
+std::vector<const Diagnostic*> coded(const LoadResult& r, const std::string& code) {
+  std::vector<const Diagnostic*> out;
+  for (const auto& d : r.diagnostics)
+    if (d.code == code) out.push_back(&d);
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("[ContentLoader] a description (alt) is read per language for item pictures, films, maps and covers") {
+  TempFolder t;
+  writeValidFolder(t);
+  t.write("sections/01-alpha/images/map.png", "not decoded by the loader");
+  t.write("sections/01-alpha/images/film.mp4", "not probed by the loader");
+  t.write("sections/01-alpha/02-two.toml", R"(title = { zh-Hans = "二", en = "Two" }
+[[images]]
+file = "images/film.mp4"
+[images.caption]
+en = "A film"
+[images.alt]
+zh-Hans = "一部短片"
+en = "A short film of the river"
+[map]
+image = "images/map.png"
+alt = "地图"
+)");
+  const LoadResult r = loadContent(t.path());
+  INFO(dump(r));
+  REQUIRE(r.content);
+  const Section& s = r.content->sections.at(0);
+  CHECK(s.cover.alt.get("en") == "The cover");
+  CHECK(s.cover.alt.get("zh-Hans") == "封面");
+  CHECK(s.items.at(0).images.at(0).alt.get("en") == "A picture");
+  const Item& two = s.items.at(1);
+  CHECK(two.images.at(0).alt.get("en") == "A short film of the river");
+  CHECK(two.images.at(0).alt.get("zh-Hans") == "一部短片");
+  CHECK(two.images.at(0).caption.get("en") == "A film"); // the caption stays the caption
+  REQUIRE(two.map);
+  CHECK(two.map->image.alt.get("zh-Hans") == "地图"); // a plain string is the default language's
+  CHECK(!two.map->image.alt.has("en"));
+  // The map's alt lacks English: one line for the section and language, no "no description".
+  CHECK(coded(r, "pictures_undescribed").empty());
+  const auto missing = coded(r, "missing_descriptions");
+  REQUIRE(missing.size() == 1);
+  CHECK(missing[0]->message ==
+        "English (en): 1 picture in 01-alpha has no description in this language; visitors listening in English hear the "
+        "description in another language there, and kiosk report translations counts them");
+  CHECK(endsWith(missing[0]->file, "02-two.toml"));
+  CHECK(missing[0]->line == 11); // at the map's alt
+  // Every describable picture, in content order: the cover, the item picture, the film, the map.
+  const auto pictures = r.content->describablePictures();
+  REQUIRE(pictures.size() == 4);
+  CHECK(pictures[0].what == "cover");
+  CHECK(pictures[1].what == "image 1");
+  CHECK(pictures[2].image == &two.images.at(0));
+  CHECK(pictures[3].what == "map");
+}
+
+TEST_CASE("[ContentLoader] an alt that is not text is refused at its file, line and column, like a caption") {
+  TempFolder t;
+  writeValidFolder(t);
+  t.write("sections/01-alpha/01-one.toml", R"(title = { zh-Hans = "一", en = "One" }
+[[images]]
+file = "images/one.png"
+alt = 42
+)");
+  t.write("sections/01-alpha/02-two.toml", R"(title = { zh-Hans = "二", en = "Two" }
+[[images]]
+file = "images/one.png"
+[images.alt]
+zh-Hans = "一张图"
+en = true
+fr = "Une image"
+)");
+  const LoadResult r = loadContent(t.path());
+  INFO(dump(r));
+  const Diagnostic* number = find(r, "01-one.toml", "'alt' must be text in quotes or a table of languages");
+  REQUIRE(number);
+  CHECK(number->severity == Diagnostic::Severity::Error);
+  CHECK(number->line == 4);
+  CHECK(number->column == 7);
+  const Diagnostic* boolean = find(r, "02-two.toml", "the 'en' text of 'alt' must be a string in quotes");
+  REQUIRE(boolean);
+  CHECK(boolean->line == 6);
+  CHECK(boolean->column == 6);
+  const Diagnostic* french = find(r, "02-two.toml", "'alt' has text in 'fr', a language this kiosk does not offer");
+  REQUIRE(french);
+  CHECK(french->severity == Diagnostic::Severity::Warning);
+  CHECK(french->line == 7);
+  // Control characters are refused as in every text visitors get.
+  t.write("sections/01-alpha/02-two.toml", "title = { zh-Hans = \"二\", en = \"Two\" }\n[[images]]\nfile = \"images/one.png\"\n"
+                                           "alt = { zh-Hans = \"图\", en = \"A \\u001B[2J picture\" }\n");
+  const LoadResult esc = loadContent(t.path());
+  INFO(dump(esc));
+  const Diagnostic* control = find(esc, "02-two.toml", "the 'en' text of 'alt'");
+  REQUIRE(control);
+  CHECK(control->severity == Diagnostic::Severity::Error);
+  CHECK(control->line == 4);
+  REQUIRE(esc.content);
+  CHECK(!esc.content->sections.at(0).items.at(1).images.at(0).alt.has("en"));
+}
+
+TEST_CASE("[ContentLoader] pictures without any description are one warning per section, in the right plural") {
+  TempFolder t;
+  writeValidFolder(t);
+  t.write("sections/01-alpha/01-one.toml", R"(title = { zh-Hans = "一", en = "One" }
+[[images]]
+file = "images/one.png"
+)");
+  {
+    const LoadResult r = loadContent(t.path());
+    INFO(dump(r));
+    const auto undescribed = coded(r, "pictures_undescribed");
+    REQUIRE(undescribed.size() == 1);
+    CHECK(undescribed[0]->severity == Diagnostic::Severity::Warning);
+    CHECK(undescribed[0]->message ==
+          "1 picture in 01-alpha has no description for visitors who cannot see it; add alt after the caption, like "
+          "[images.alt] with en = \"what it shows\" (cover_alt for a cover), which the kiosk reads aloud");
+    CHECK(endsWith(undescribed[0]->file, "01-one.toml"));
+    CHECK(undescribed[0]->line == 3); // where the picture is named
+    CHECK(coded(r, "missing_descriptions").empty());
+  }
+  // Three more without, one of them a cover and one in a second section: 3 in alpha, 1 in beta.
+  t.write("sections/01-alpha/section.toml", "title = { zh-Hans = \"甲\", en = \"Alpha\" }\ncover = \"images/cover.png\"\n");
+  t.write("sections/01-alpha/02-two.toml", R"(title = { zh-Hans = "二", en = "Two" }
+[[images]]
+file = "images/one.png"
+[images.alt]
+en = "  "
+)");
+  t.write("sections/02-beta/section.toml", "title = { zh-Hans = \"乙\", en = \"Beta\" }\n");
+  t.write("sections/02-beta/images/b.png", "x");
+  t.write("sections/02-beta/01-b.toml", "title = { zh-Hans = \"乙\", en = \"B\" }\n[[images]]\nfile = \"images/b.png\"\n");
+  const LoadResult r = loadContent(t.path());
+  INFO(dump(r));
+  const auto undescribed = coded(r, "pictures_undescribed");
+  REQUIRE(undescribed.size() == 2);
+  CHECK(undescribed[0]->message.rfind("3 pictures in 01-alpha have no description for visitors who cannot see them; ", 0) == 0);
+  CHECK(endsWith(undescribed[0]->file, "section.toml")); // the first of them: the cover
+  CHECK(undescribed[0]->line == 2);
+  CHECK(undescribed[0]->args == std::vector<std::pair<std::string, std::string>>{{"count", "3"}, {"place", "01-alpha"}});
+  CHECK(undescribed[1]->message.rfind("1 picture in 02-beta has no description for visitors who cannot see it; ", 0) == 0);
+  CHECK(coded(r, "missing_descriptions").empty()); // a blank description is none, not a partial one
+}
+
+TEST_CASE("[ContentLoader] pictures described in some languages are one warning per section and language") {
+  TempFolder t;
+  writeValidFolder(t);
+  t.write("kiosk.toml", R"([kiosk]
+name = { zh-Hans = "测试", zh-Hant = "測試", en = "Test", ru = "Тест" }
+default_language = "zh-Hans"
+languages = ["zh-Hans", "zh-Hant", "en", "ru"]
+)");
+  t.write("sections/01-alpha/section.toml", R"(title = { zh-Hans = "甲", zh-Hant = "甲", en = "Alpha", ru = "Альфа" }
+cover = "images/cover.png"
+cover_alt = { zh-Hans = "封面", en = "The cover" }
+)");
+  t.write("sections/01-alpha/01-one.toml", R"(title = { zh-Hans = "一", zh-Hant = "一", en = "One", ru = "Один" }
+[[images]]
+file = "images/one.png"
+alt = { zh-Hans = "一张图", en = "A picture" }
+[[images]]
+file = "images/one.png"
+alt = { zh-Hans = "又一张图", en = "Another", ru = "Ещё одна" }
+)");
+  t.write("sections/01-alpha/02-two.toml", R"(title = { zh-Hans = "二", zh-Hant = "二", en = "Two", ru = "Два" }
+)");
+  const LoadResult r = loadContent(t.path());
+  INFO(dump(r));
+  REQUIRE(r.content);
+  // zh-Hant is made from zh-Hans, as for every text; Russian lacks two: one line, plural.
+  CHECK(r.content->sections.at(0).cover.alt.has("zh-Hant"));
+  CHECK(r.content->sections.at(0).cover.alt.machineConverted.count("zh-Hant") == 1);
+  const auto missing = coded(r, "missing_descriptions");
+  REQUIRE(missing.size() == 1);
+  CHECK(missing[0]->message ==
+        "Русский (ru): 2 pictures in 01-alpha have no description in this language; visitors listening in Русский hear the "
+        "description in another language there, and kiosk report translations counts them");
+  CHECK(endsWith(missing[0]->file, "section.toml"));
+  CHECK(missing[0]->line == 3);
+  CHECK(coded(r, "pictures_undescribed").empty());
+  CHECK(coded(r, "missing_translations").empty()); // descriptions are not counted as missing texts
+}
+
+TEST_CASE("[ContentLoader] cover_alt without a cover is a warning naming what to do") {
+  TempFolder t;
+  writeValidFolder(t);
+  t.write("sections/01-alpha/section.toml", "title = { zh-Hans = \"甲\", en = \"Alpha\" }\ncover_alt = { en = \"The cover\" }\n");
+  const LoadResult r = loadContent(t.path());
+  INFO(dump(r));
+  const Diagnostic* d = find(r, "section.toml", "'cover_alt' describes the section's cover picture, but there is no 'cover'");
+  REQUIRE(d);
+  CHECK(d->severity == Diagnostic::Severity::Warning);
+  CHECK(d->line == 2);
+}
+
+TEST_CASE("[ContentLoader] every picture and film of the sample has a description in every offered language") {
+  const LoadResult r = loadContent(kiosk::test::sampleContent());
+  REQUIRE(r.content);
+  const auto& languages = r.content->settings.languages;
+  REQUIRE(languages.size() == 8);
+  const auto pictures = r.content->describablePictures();
+  CHECK(pictures.size() == 28); // six covers, twenty item pictures and films, two maps
+  for (const auto& p : pictures) {
+    for (const auto& lang : languages) {
+      CAPTURE(p.file);
+      CAPTURE(p.what);
+      CAPTURE(lang);
+      CHECK(p.image->alt.has(lang));
+      CHECK(p.image->alt.machineConverted.count(lang) == 0); // written by people, not converted
+      CHECK(p.image->alt.get(lang).size() > 20);
+    }
+  }
 }

@@ -57,7 +57,12 @@ void writeBase(const fs::path& c) {
                                  "[title]\n"
                                  "zh-Hans = \"城市推介\"\n"
                                  "en = \"City Promotion\"\n"
-                                 "ru = \"Продвижение города\"\n");
+                                 "ru = \"Продвижение города\"\n"
+                                 "\n"
+                                 "[cover_alt]\n"
+                                 "zh-Hans = \"城市全景\"\n"
+                                 "en = \"A view over the city\"\n"
+                                 "ru = \"Вид на город\"\n");
   writeFile(s1 / "01-shenyang-at-a-glance.toml", "attract = true\n"
                                                  "\n"
                                                  "[title]\n"
@@ -86,7 +91,11 @@ void writeBase(const fs::path& c) {
                                                  "[images.caption]\n"
                                                  "zh-Hans = \"沈阳街景\"\n"
                                                  "en = \"A street in Shenyang\"\n"
-                                                 "ru = \"Улица Шэньяна\"\n");
+                                                 "ru = \"Улица Шэньяна\"\n"
+                                                 "[images.alt]\n"
+                                                 "zh-Hans = \"一条街道的照片\"\n"
+                                                 "en = \"A photo of a street\"\n"
+                                                 "ru = \"Фотография улицы\"\n");
   const fs::path s2 = c / "sections/02-investment";
   writeFile(s2 / "section.toml", "colour = \"#7A3E1D\"\n"
                                  "cover = \"images/cover.jpg\"\n"
@@ -94,7 +103,12 @@ void writeBase(const fs::path& c) {
                                  "[title]\n"
                                  "zh-Hans = \"投资沈阳\"\n"
                                  "en = \"Invest in Shenyang\"\n"
-                                 "ru = \"Инвестиции в Шэньян\"\n");
+                                 "ru = \"Инвестиции в Шэньян\"\n"
+                                 "\n"
+                                 "[cover_alt]\n"
+                                 "zh-Hans = \"一座新的工业园区\"\n"
+                                 "en = \"A new industrial park\"\n"
+                                 "ru = \"Новый индустриальный парк\"\n");
   writeFile(s2 / "01-industrial-base.toml", "[title]\n"
                                             "zh-Hans = \"雄厚的产业基础\"\n"
                                             "en = \"A Strong Industrial Base\"\n"
@@ -110,7 +124,11 @@ void writeBase(const fs::path& c) {
                                             "[images.caption]\n"
                                             "zh-Hans = \"工厂\"\n"
                                             "en = \"A factory\"\n"
-                                            "ru = \"Завод\"\n");
+                                            "ru = \"Завод\"\n"
+                                            "[images.alt]\n"
+                                            "zh-Hans = \"一座工厂的照片\"\n"
+                                            "en = \"A photo of a factory hall\"\n"
+                                            "ru = \"Фотография заводского цеха\"\n");
   writeFile(s2 / "02-free-trade-zone.toml", "[title]\n"
                                             "zh-Hans = \"自由贸易试验区\"\n"
                                             "en = \"The Free Trade Zone\"\n"
@@ -301,14 +319,34 @@ std::vector<Mistake> mistakes() {
          for (const char* f : {kItem2, kSection2, "sections/02-investment/02-free-trade-zone.toml"}) {
            std::string text = readFile(c / f), out;
            std::istringstream in(text);
-           for (std::string line; std::getline(in, line);)
-             if (line.rfind("ru = ", 0) != 0) out += line + "\n";
+           bool described = false; // the descriptions (alt) at the end keep theirs: see description-language
+           for (std::string line; std::getline(in, line);) {
+             described = described || line == "[images.alt]" || line == "[cover_alt]";
+             if (described || line.rfind("ru = ", 0) != 0) out += line + "\n";
+           }
            writeFile(c / f, out);
          }
        },
        "Русский (ru): 6 texts in 02-investment have no translation", false, true},
       {"translation-one", "One Russian caption left out",
        [](const fs::path& c) { edit(c, kItem2, "ru = \"Завод\"\n", ""); }, "Русский (ru): 1 text in 02-investment has no translation", false, true},
+      {"description-language", "Russian left out of the descriptions (alt) of a section's two pictures",
+       [](const fs::path& c) {
+         edit(c, kItem2, "ru = \"Фотография заводского цеха\"\n", "");
+         edit(c, kSection2, "ru = \"Новый индустриальный парк\"\n", "");
+       },
+       "Русский (ru): 2 pictures in 02-investment have no description in this language", false, true},
+      {"description-none", "Pictures without any description (alt): a section's cover and its picture",
+       [](const fs::path& c) {
+         edit(c, kItem2, "[images.alt]\nzh-Hans = \"一座工厂的照片\"\nen = \"A photo of a factory hall\"\nru = \"Фотография заводского цеха\"\n", "");
+         edit(c, kSection2, "\n[cover_alt]\nzh-Hans = \"一座新的工业园区\"\nen = \"A new industrial park\"\nru = \"Новый индустриальный парк\"\n", "");
+       },
+       "2 pictures in 02-investment have no description for visitors who cannot see them", false, true},
+      {"description-none-one", "One picture without any description (alt)",
+       [](const fs::path& c) {
+         edit(c, kItem1, "[images.alt]\nzh-Hans = \"一条街道的照片\"\nen = \"A photo of a street\"\nru = \"Фотография улицы\"\n", "");
+       },
+       "1 picture in 01-city-promotion has no description for visitors who cannot see it", false, true},
       {"plural-one-error", "One error in the folder: the summary line",
        [](const fs::path& c) { edit(c, kItem2, "images/factory.jpg", "images/factroy.jpg"); }, "1 error, 0 warnings", true},
       // --- other things the staff guide warns about ---
@@ -557,6 +595,6 @@ TEST_CASE("[StaffMistakes] report translations in Chinese keeps its columns by d
   CHECK(zh.str().find("ru 中缺少的文字：") != std::string::npos);
   std::ostringstream en;
   CHECK(app::reportTranslations((t.path() / "content").string(), en, "en", kAssets) == 0);
-  CHECK(en.str().rfind("language         texts  coverage  converted   missing\n", 0) == 0);
+  CHECK(en.str().rfind("language         texts  coverage  converted   missing  described\n", 0) == 0);
   CHECK(en.str().find("missing in ru:") != std::string::npos);
 }
