@@ -81,7 +81,15 @@ void EspeakEngine::post(std::function<void()> job) {
 }
 
 bool EspeakEngine::synthesize(const std::string& voice, int wordsPerMinute, const std::string& text, const ChunkSink& sink) {
-  if (espeak_SetVoiceByName(voice.c_str()) != EE_OK) return false;
+  // Loading a voice reads its dictionary (cmn's is 1.6 MB): only when the voice changes.
+  static std::string loaded; // the worker's alone
+  if (voice != loaded) {
+    if (espeak_SetVoiceByName(voice.c_str()) != EE_OK) {
+      loaded.clear();
+      return false;
+    }
+    loaded = voice;
+  }
   espeak_SetParameter(espeakRATE, wordsPerMinute, 0);
   void* user = const_cast<ChunkSink*>(&sink);
   const espeak_ERROR e = espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, user);

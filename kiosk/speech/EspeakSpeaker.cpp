@@ -83,11 +83,12 @@ void EspeakSpeaker::say(const std::vector<Utterance>& parts) {
       const std::string standIn = voiceFor(u.language);
       if (m_announced.insert(primaryLanguage(u.language)).second) {
         // Said in the visitor's language, by its voice or the stand-in that reads it.
-        std::string words = m_options.notice ? m_options.notice(m_visitorLanguage, u.language, standIn) : std::string();
-        if (words.empty()) words = "There is no voice for " + u.language + "; it is read with the " + standIn + " voice.";
-        std::cerr << "kiosk: speech: no voice for " << u.language << "; read with the " << standIn << " voice: \"" << quoted(words)
+        Utterance notice = m_options.notice ? m_options.notice(m_visitorLanguage, u.language, standIn) : Utterance{};
+        if (blank(notice.text)) notice = {"There is no voice for " + u.language + "; it is read with the " + standIn + " voice.", "en"};
+        if (notice.language.empty()) notice.language = m_visitorLanguage;
+        std::cerr << "kiosk: speech: no voice for " << u.language << "; read with the " << standIn << " voice: \"" << quoted(notice.text)
                   << "\"\n";
-        spoken.push_back({voiceFor(m_visitorLanguage), m_visitorLanguage, words, ++m_serial});
+        spoken.push_back({voiceFor(notice.language), notice.language, notice.text, ++m_serial});
       }
       spoken.push_back({standIn, u.language, u.text, ++m_serial});
     } else {
@@ -149,6 +150,12 @@ std::optional<double> EspeakSpeaker::firstSamplesMs() const {
   return std::chrono::duration<double, std::milli>(*at - m_saidAt).count();
 }
 
+std::optional<double> EspeakSpeaker::firstQueuedMs() const {
+  const auto at = m_stream ? m_stream->firstQueuedAt() : std::nullopt;
+  if (!at) return std::nullopt;
+  return std::chrono::duration<double, std::milli>(*at - m_saidAt).count();
+}
+
 void EspeakSpeaker::halt(bool log) {
   if (m_active && log) std::cerr << "kiosk: speech: stopped\n";
   m_queue->cancel();
@@ -184,7 +191,8 @@ void EspeakSpeaker::playVirtually() {
   const float g = gain(m_volume);
   while (m_active && m_played < due) {
     const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(due - m_played, m_buffer.size()));
-    const auto t = m_queue->take(m_generation, m_buffer.data(), want, std::chrono::seconds(5));
+    const auto t = m_queue->take(m_generation, m_buffer.data(), want,
+                                 m_options.waitForSynthesis ? std::chrono::milliseconds(5000) : std::chrono::milliseconds(0));
     if (t.started) {
       logStarted(*t.started);
       closeWav();
@@ -207,7 +215,11 @@ void EspeakSpeaker::playVirtually() {
       closeWav();
       m_active = false;
     }
-    if (t.count == 0 && !t.started && !t.finished) break; // the worker is stuck: try next frame
+    if (t.count == 0 && !t.started && !t.finished) {
+      // Nothing synthesized yet: playback runs late by what was due (a sound card underrun).
+      if (!m_options.waitForSynthesis) m_startedAt += static_cast<double>(due - m_played) / sampleRate();
+      break;
+    }
   }
 }
 

@@ -26,10 +26,11 @@ namespace kiosk::speech {
 
 class SpeechStream;
 
-// The words of the notice that `language` has no voice, in `visitorLanguage`, naming the
-// language whose voice reads it instead (`standInLanguage`). Empty: an English sentence.
-using NoVoiceNotice = std::function<std::string(const std::string& visitorLanguage, const std::string& language,
-                                                const std::string& standInLanguage)>;
+// The notice that `language` has no voice, in `visitorLanguage` (or the language standing in for
+// it: the Utterance says which), naming the language whose voice reads it instead
+// (`standInLanguage`). An empty text: an English sentence.
+using NoVoiceNotice = std::function<Utterance(const std::string& visitorLanguage, const std::string& language,
+                                              const std::string& standInLanguage)>;
 
 class EspeakSpeaker final : public Speaker {
 public:
@@ -38,6 +39,10 @@ public:
     const Clock* clock = nullptr;
     std::string wavDir; // with `clock`: each utterance as <wavDir>/NNN-<lang>.wav (001, 002, ...)
     NoVoiceNotice notice;
+    // With `clock`: update() waits for the worker's samples that are due (a virtual clock: the
+    // same samples on a busy machine). False (a real clock, no sound device): samples not yet
+    // synthesized are late, as on a sound card, and the frame never waits.
+    bool waitForSynthesis = true;
   };
   static constexpr int kDefaultVolume = 5;
   static constexpr int kDefaultRate = 5;
@@ -70,6 +75,11 @@ public:
   std::uint64_t samplesPlayed() const { return m_played; }
   // Steady time from the last say() to its first synthesized samples; empty until they exist.
   std::optional<double> firstSamplesMs() const;
+  // Steady time from the last say() to its first samples handed to the sound device (which
+  // plays them after its own buffering); empty on a clock or until then.
+  std::optional<double> firstQueuedMs() const;
+  // Playing through the sound device (not on a clock).
+  bool onDevice() const { return m_stream != nullptr; }
   // Words per minute for a rate level (5: espeak-ng's normal 175), and amplitude for a volume level.
   static int wordsPerMinute(int rateLevel);
   static float gain(int volumeLevel);

@@ -39,8 +39,8 @@ bool soundDeviceAvailable(std::string& why) {
     sf::err().rdbuf(previous);
     return captured.str();
   }();
-  why = problem;
-  while (!why.empty() && why.back() == '\n') why.pop_back();
+  why = problem.substr(0, problem.find('\n')); // SFML's first line; OpenAL's details follow
+
   return problem.find("Failed") == std::string::npos;
 }
 
@@ -60,6 +60,7 @@ std::unique_ptr<Speaker> makeSpeaker(const SpeakerOptions& options) {
               << (o.wavDir.empty() ? std::string() : ", written to " + o.wavDir + "/NNN-<lang>.wav") << "\n";
   } else if (!soundDeviceAvailable(why)) {
     o.clock = options.clock;
+    o.waitForSynthesis = false;
     std::cerr << "kiosk: speech: no sound device (" << (why.empty() ? "unknown" : why) << "); speech is silent and only logged\n";
   } else {
     std::cerr << "kiosk: speech: espeak-ng on the sound device, " << engine.languages().size() << " voice languages\n";

@@ -18,6 +18,10 @@ void SpeechStream::start(std::uint64_t generation) {
   halt();
   m_generation = generation;
   m_halted = false;
+  {
+    std::lock_guard lock(m_startedMutex);
+    m_firstQueued.reset();
+  }
   play();
 }
 
@@ -31,14 +35,20 @@ std::vector<SpokenPart> SpeechStream::takeStarted() {
   return std::exchange(m_started, {});
 }
 
+std::optional<std::chrono::steady_clock::time_point> SpeechStream::firstQueuedAt() const {
+  std::lock_guard lock(m_startedMutex);
+  return m_firstQueued;
+}
+
 bool SpeechStream::onGetData(Chunk& data) {
   // Waits for the worker rather than returning silence: a silent buffer queued ahead of the
   // first words would delay them. A stream that runs dry meanwhile is restarted by SFML.
   while (!m_halted) {
     const auto t = m_queue.take(m_generation, m_chunk.data(), m_chunk.size(), std::chrono::milliseconds(10));
-    if (t.started) {
+    if (t.started || (t.count > 0)) {
       std::lock_guard lock(m_startedMutex);
-      m_started.push_back(*t.started);
+      if (t.started) m_started.push_back(*t.started);
+      if (t.count > 0 && !m_firstQueued) m_firstQueued = std::chrono::steady_clock::now();
     }
     if (t.count > 0) {
       const float gain = m_gain();

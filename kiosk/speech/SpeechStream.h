@@ -8,6 +8,8 @@
 
 #include <atomic>
 #include <functional>
+#include <mutex>
+#include <optional>
 #include <vector>
 
 namespace kiosk::speech {
@@ -23,6 +25,8 @@ public:
   void halt();
   // The parts that began playing since the last call (for the log), in order.
   std::vector<SpokenPart> takeStarted();
+  // When the generation's first samples went to the device (empty until they did).
+  std::optional<std::chrono::steady_clock::time_point> firstQueuedAt() const;
 
 private:
   bool onGetData(Chunk& data) override;
@@ -33,8 +37,9 @@ private:
   std::atomic<std::uint64_t> m_generation{0};
   std::atomic<bool> m_halted{false};
   std::vector<std::int16_t> m_chunk;
-  std::mutex m_startedMutex;
+  mutable std::mutex m_startedMutex;
   std::vector<SpokenPart> m_started;
+  std::optional<std::chrono::steady_clock::time_point> m_firstQueued; // under m_startedMutex
 };
 
 } // namespace kiosk::speech

@@ -1,5 +1,6 @@
 #include "speech/EspeakEngine.h"
 #include "speech/EspeakSpeaker.h"
+#include "speech/SpeakerFactory.h"
 #include "TempFolder.h"
 
 #include <SFML/Audio/InputSoundFile.hpp>
@@ -11,6 +12,9 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <cstdlib>
+#include <chrono>
 #include <vector>
 
 using namespace kiosk;
@@ -18,6 +22,14 @@ using namespace kiosk::speech;
 namespace fs = std::filesystem;
 
 namespace {
+
+// A speaker's options: playback on `clock` (none: the sound device), WAV files into `wavDir`.
+EspeakSpeaker::Options on(const Clock* clock, std::string wavDir = {}) {
+  EspeakSpeaker::Options o;
+  o.clock = clock;
+  o.wavDir = std::move(wavDir);
+  return o;
+}
 struct CapturedLog { // std::cerr's lines while it lives
   std::ostringstream text;
   std::streambuf* previous = std::cerr.rdbuf(text.rdbuf());
@@ -68,7 +80,7 @@ TEST_CASE("[EspeakSpeaker] on a virtual clock each utterance is written as a WAV
   test::TempFolder dir;
   VirtualClock clock;
   CapturedLog log;
-  EspeakSpeaker s({&clock, dir.path().string(), {}});
+  EspeakSpeaker s(on(&clock, dir.path().string()));
   REQUIRE(s.usable());
   s.say({{"沈阳", "zh-Hans"}, {"Shenyang", "en"}, {"Шэньян", "ru"}});
   CHECK(s.speaking());
@@ -107,7 +119,7 @@ TEST_CASE("[EspeakSpeaker] stop() in the middle of an utterance cuts its WAV fil
   test::TempFolder dir;
   VirtualClock clock;
   CapturedLog log;
-  EspeakSpeaker s({&clock, dir.path().string(), {}});
+  EspeakSpeaker s(on(&clock, dir.path().string()));
   const std::string text = "The Shenyang Imperial Palace was built in 1625 and is one of the two palace complexes in China.";
   const auto full = EspeakEngine::instance().synthesizeNow("en", 175, text).size();
   s.say({{text, "en"}});
@@ -131,7 +143,7 @@ TEST_CASE("[EspeakSpeaker] stop() in the middle of an utterance cuts its WAV fil
 TEST_CASE("[EspeakSpeaker] volume and rate step within 0..10 and return to their defaults when the visit ends") {
   VirtualClock clock;
   CapturedLog log;
-  EspeakSpeaker s({&clock, {}, {}});
+  EspeakSpeaker s(on(&clock));
   CHECK(s.volume() == EspeakSpeaker::kDefaultVolume);
   CHECK(s.changeVolume(+3) == 8);
   CHECK(s.changeVolume(+9) == 10);
@@ -154,7 +166,7 @@ TEST_CASE("[EspeakSpeaker] a louder volume plays louder samples, and a faster ra
   VirtualClock clock;
   CapturedLog log;
   auto play = [&](const fs::path& dir, int volumeSteps, int rateSteps) {
-    EspeakSpeaker s({&clock, dir.string(), {}});
+    EspeakSpeaker s(on(&clock, dir.string()));
     s.changeVolume(volumeSteps);
     s.changeRate(rateSteps);
     s.say({{"Welcome to Shenyang", "en"}});
@@ -174,10 +186,12 @@ TEST_CASE("[EspeakSpeaker] a language without a voice is announced once per visi
   VirtualClock clock;
   CapturedLog log;
   std::vector<std::string> asked;
-  EspeakSpeaker s({&clock, {}, [&](const std::string& visitor, const std::string& language, const std::string& standIn) {
-                     asked.push_back(visitor + " " + language + " " + standIn);
-                     return std::string("Monggol duu baikhgui");
-                   }});
+  auto options = on(&clock);
+  options.notice = [&](const std::string& visitor, const std::string& language, const std::string& standIn) {
+    asked.push_back(visitor + " " + language + " " + standIn);
+    return Utterance{"Monggol duu baikhgui", visitor};
+  };
+  EspeakSpeaker s(options);
   CHECK_FALSE(s.hasVoice("mn"));
   CHECK(s.hasVoice("zh-Hans"));
   s.setVisitorLanguage("mn");
@@ -200,7 +214,7 @@ TEST_CASE("[EspeakSpeaker] repeat() says the last words again from their start")
   test::TempFolder dir;
   VirtualClock clock;
   CapturedLog log;
-  EspeakSpeaker s({&clock, dir.path().string(), {}});
+  EspeakSpeaker s(on(&clock, dir.path().string()));
   s.say({{"Home", "en"}});
   playOut(s, clock);
   s.repeat();
@@ -211,4 +225,39 @@ TEST_CASE("[EspeakSpeaker] repeat() says the last words again from their start")
   const auto a = static_cast<double>(fs::file_size(files[0])), b = static_cast<double>(fs::file_size(files[1]));
   CHECK(std::abs(a - b) < a * 0.01); // the same words, give or take espeak-ng's few samples
   CHECK(a > 10000);
+}
+
+TEST_CASE("[EspeakSpeaker] through the sound device speech plays as it is synthesized and stop() silences it at once") {
+  // OpenAL Soft's null device where there is no sound card (CI, containers): the same code path.
+  setenv("ALSOFT_DRIVERS", "null", 0);
+  std::string why;
+  if (!soundDeviceAvailable(why)) {
+    MESSAGE("no sound device: " << why);
+    return;
+  }
+  CapturedLog log;
+  EspeakSpeaker s(on(nullptr));
+  REQUIRE(s.onDevice());
+  s.say({{"Welcome to Shenyang, the central city of northeast China.", "en"}});
+  CHECK(s.speaking());
+  const auto t0 = std::chrono::steady_clock::now();
+  while (!s.firstQueuedMs() && std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5)) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  REQUIRE(s.firstQueuedMs());
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  s.update();
+  CHECK(s.speaking()); // three seconds of speech: still playing
+  const auto t1 = std::chrono::steady_clock::now();
+  s.stop();
+  CHECK(std::chrono::steady_clock::now() - t1 < std::chrono::milliseconds(500));
+  CHECK_FALSE(s.speaking());
+  const std::string lines = log.text.str();
+  CHECK(lines.find("kiosk: speech: voice=en lang=en \"Welcome to Shenyang, the central city of northeast China.\"\n") != std::string::npos);
+  CHECK(lines.find("kiosk: speech: stopped\n") != std::string::npos);
+  // A short word plays to its end by itself.
+  s.say({{"Home", "en"}});
+  for (int i = 0; i < 300 && s.speaking(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    s.update();
+  }
+  CHECK_FALSE(s.speaking());
 }
