@@ -123,7 +123,9 @@ int main(int argc, char** argv) {
   std::vector<double> speaking, ahead, silent;
   for (int r = 0; r < (quick ? 1 : 3); ++r) {
     for (const auto& sentence : kSentences) { // the first 3 s of each (1 s with --quick), in real time
-      EspeakSpeaker s(on(&clock));
+      auto options = on(&clock);
+      options.waitForSynthesis = false; // as the kiosk plays on a real clock without a sound device
+      EspeakSpeaker s(options);
       s.say({{sentence.text, sentence.language}});
       const auto costs = frameCosts(s, clock, quick ? 60 : 180, true);
       speaking.insert(speaking.end(), costs.begin(), costs.end());
@@ -142,7 +144,7 @@ int main(int argc, char** argv) {
     }
   }
   std::printf("\n%-46s %10s %10s %10s\n", "main thread, per frame", "frames", "median ms", "max ms");
-  std::printf("%-46s %10zu %10.4f %10.3f\n", "update() while speaking, frames in real time", speaking.size(),
+  std::printf("%-46s %10zu %10.4f %10.3f\n", "update() while speaking, real-time frames", speaking.size(),
               percentile(speaking, 0.5), percentile(speaking, 1.0));
   std::printf("%-46s %10zu %10.4f %10.3f\n", "update() while speaking, clock ahead (scripts)", ahead.size(), percentile(ahead, 0.5),
               percentile(ahead, 1.0));
