@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <iostream>
 
 namespace kiosk::speech {
@@ -41,9 +42,15 @@ EspeakSpeaker::EspeakSpeaker(Options options) : m_options(std::move(options)) {
 }
 
 EspeakSpeaker::~EspeakSpeaker() {
-  m_queue->cancel(); // the worker abandons what it was synthesizing for us
+  m_queue->cancel(); // the worker abandons what it was synthesizing for us, within a chunk
   if (m_stream) m_stream->halt();
   closeWav();
+  // ...and is idle before we go: no synthesis may run on while the process exits.
+  if (usable()) {
+    std::promise<void> idle;
+    EspeakEngine::instance().post([&idle] { idle.set_value(); });
+    idle.get_future().wait();
+  }
 }
 
 bool EspeakSpeaker::usable() const { return EspeakEngine::instance().usable(); }
