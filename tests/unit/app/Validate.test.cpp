@@ -211,3 +211,13 @@ TEST_CASE("[Validate] an offered language without the kiosk's own words is a war
   CHECK(kiosk::app::validateContent(t.path().string(), missing, false, t.path() / "nowhere") == 0);
   CHECK(missing.str().find("UI strings could not be read: cannot open the file") != std::string::npos);
 }
+
+TEST_CASE("[Validate] an offered language without a speech voice gets a note naming the voice that reads it") {
+  std::ostringstream out;
+  CHECK(kiosk::app::validateContent(kiosk::test::sampleContent().string(), out) == 0);
+  CHECK(out.str().find("note: speech has no voice for Mongolian (mn); its texts are read aloud with the Russian voice") != std::string::npos);
+  CHECK(out.str().find("(ru);") == std::string::npos); // Russian has its voice
+  std::ostringstream zh;
+  kiosk::app::validateContent(kiosk::test::sampleContent().string(), zh, false, {}, "zh-Hans");
+  CHECK(zh.str().find("提示：语音朗读没有蒙古语（mn）的语音；这种语言的文字用俄语语音朗读") != std::string::npos);
+}
