@@ -1,8 +1,9 @@
 // bench_speech: how soon speech starts and what it costs the frame loop (issue 17).
 // For a sentence in cmn, en and ru, 30 times each (`--quick`: 5): the time from say() to the
-// first PCM chunk the player can take (streaming synthesis), against the time espeak-ng takes to
-// synthesize the whole sentence (what a speaker that synthesizes first and plays after would
-// wait) measured in the same run. Then the main thread's cost of update() per frame while
+// first PCM chunk the player can take (streaming synthesis), with the voice loaded and with
+// another voice spoken last (its dictionary loaded anew), against the time espeak-ng takes to
+// synthesize the whole sentence after another voice (what a speaker that synthesizes first and
+// plays after would wait), measured in the same run. Then the main thread's cost of update() per frame while
 // speaking, against update() on a silent speaker and the 16.7 ms frame at 60 Hz. Playback is on
 // a virtual clock (no sound device needed); with --device, also through the sound device.
 #include "core/Clock.h"
@@ -93,30 +94,38 @@ int main(int argc, char** argv) {
 
   std::printf("bench_speech: espeak-ng at %d Hz, chunks of %d ms, %d runs per language%s\n\n", engine.sampleRate(),
               EspeakEngine::kChunkMs, runs, quick ? " (--quick)" : "");
-  std::printf("%-8s %-5s %9s   %-28s %12s %12s   %-26s %12s %12s\n", "language", "voice", "audio s", "say() to first chunk",
-              "median ms", "p90 ms", "baseline: whole sentence", "median ms", "p90 ms");
+  std::printf("%-8s %-5s %8s | %-23s %8s %8s | %-23s %8s %8s | %-23s %8s %8s\n", "language", "voice", "audio s",
+              "say() to first chunk:", "median", "p90", "same, voice switched:", "median", "p90", "baseline, whole text:", "median",
+              "p90");
   VirtualClock clock;
   bool failed = false;
+  // Another voice spoken last: the next say() loads its own (cmn's dictionary is 1.6 MB).
+  auto switchVoice = [&](const Sentence& s) { engine.synthesizeNow(std::strcmp(s.voice, "en") ? "en" : "ru", 175, "a"); };
+  auto firstChunk = [&](const Sentence& sentence, std::vector<double>& into) {
+    EspeakSpeaker s(on(&clock));
+    s.say({{sentence.text, sentence.language}});
+    const auto t0 = Steady::now();
+    while (!s.firstSamplesMs() && msSince(t0) < 5000) std::this_thread::yield();
+    if (const auto ms = s.firstSamplesMs()) into.push_back(*ms);
+    else failed = true;
+    s.stop();
+  };
   for (const auto& sentence : kSentences) {
-    std::vector<double> first, whole;
+    std::vector<double> warm, cold, whole;
     double audioSeconds = 0;
     for (int r = 0; r < runs; ++r) {
-      {
-        EspeakSpeaker s(on(&clock));
-        s.say({{sentence.text, sentence.language}});
-        const auto t0 = Steady::now();
-        while (!s.firstSamplesMs() && msSince(t0) < 5000) std::this_thread::yield();
-        if (const auto ms = s.firstSamplesMs()) first.push_back(*ms);
-        else failed = true;
-        s.stop();
-      }
+      firstChunk(sentence, warm); // the voice spoke last (warm after the first run)
+      switchVoice(sentence);
+      firstChunk(sentence, cold);
+      switchVoice(sentence);
       const auto t = Steady::now();
       const auto pcm = engine.synthesizeNow(sentence.voice, EspeakSpeaker::wordsPerMinute(5), sentence.text);
       whole.push_back(msSince(t));
       audioSeconds = static_cast<double>(pcm.size()) / engine.sampleRate();
     }
-    std::printf("%-8s %-5s %9.2f   %-28s %12.1f %12.1f   %-26s %12.1f %12.1f\n", sentence.language, sentence.voice, audioSeconds, "",
-                percentile(first, 0.5), percentile(first, 0.9), "", percentile(whole, 0.5), percentile(whole, 0.9));
+    std::printf("%-8s %-5s %8.2f | %-23s %8.2f %8.2f | %-23s %8.2f %8.2f | %-23s %8.2f %8.2f\n", sentence.language, sentence.voice,
+                audioSeconds, "", percentile(warm, 0.5), percentile(warm, 0.9), "", percentile(cold, 0.5), percentile(cold, 0.9), "",
+                percentile(whole, 0.5), percentile(whole, 0.9));
   }
 
   // update() on the main thread, a frame at a time, while the three sentences are spoken.
@@ -157,7 +166,7 @@ int main(int argc, char** argv) {
     if (!soundDeviceAvailable(why)) {
       std::printf("\nno sound device (%s): the device run is skipped\n", why.c_str());
     } else {
-      std::vector<double> queued;
+      std::vector<double> queued, stops;
       for (int r = 0; r < runs; ++r) {
         for (const auto& sentence : kSentences) {
           EspeakSpeaker s(on(nullptr));
@@ -165,9 +174,14 @@ int main(int argc, char** argv) {
           const auto t0 = Steady::now();
           while (!s.firstQueuedMs() && msSince(t0) < 5000) std::this_thread::sleep_for(std::chrono::microseconds(100));
           if (const auto ms = s.firstQueuedMs()) queued.push_back(*ms);
-          s.stop();
+          std::this_thread::sleep_for(std::chrono::milliseconds(50)); // speaking
+          const auto t = Steady::now();
+          s.stop(); // the streaming thread released and joined
+          stops.push_back(msSince(t));
         }
       }
+      std::printf("%-46s %10zu %10.2f %10.2f\n", "stop() while speaking (device, main thread)", stops.size(), percentile(stops, 0.5),
+                  percentile(stops, 1.0));
       std::printf("%-46s %10zu %10.2f %10.2f (p90 %.2f)\n", "say() to first samples on the device", queued.size(), percentile(queued, 0.5),
                   percentile(queued, 1.0), percentile(queued, 0.9));
       EspeakSpeaker s(on(nullptr));
