@@ -60,7 +60,8 @@ EspeakEngine::EspeakEngine() : m_worker(new Worker) {
         // `languages` is a run of (priority byte, name, NUL), ended by a zero priority.
         for (const char* p = (*v)->languages; p && *p;) {
           std::string name(p + 1);
-          for (auto& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+          for (auto& c : name)
+            c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
           if (!name.empty()) m_languages.insert(name);
           p += 1 + std::strlen(p + 1) + 1;
         }
@@ -80,7 +81,8 @@ void EspeakEngine::post(std::function<void()> job) {
   m_worker->wake.notify_one();
 }
 
-bool EspeakEngine::synthesize(const std::string& voice, int wordsPerMinute, const std::string& text, const ChunkSink& sink) {
+bool EspeakEngine::synthesize(const std::string& voice, int wordsPerMinute, const std::string& text,
+                              const ChunkSink& sink) {
   // Loading a voice reads its dictionary (cmn's is 1.6 MB): only when the voice changes.
   static std::string loaded; // the worker's alone
   if (voice != loaded) {
@@ -92,11 +94,13 @@ bool EspeakEngine::synthesize(const std::string& voice, int wordsPerMinute, cons
   }
   espeak_SetParameter(espeakRATE, wordsPerMinute, 0);
   void* user = const_cast<ChunkSink*>(&sink);
-  const espeak_ERROR e = espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, user);
+  const espeak_ERROR e =
+      espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, user);
   return e == EE_OK;
 }
 
-std::vector<std::int16_t> EspeakEngine::synthesizeNow(const std::string& voice, int wordsPerMinute, const std::string& text) {
+std::vector<std::int16_t> EspeakEngine::synthesizeNow(const std::string& voice, int wordsPerMinute,
+                                                      const std::string& text) {
   std::promise<std::vector<std::int16_t>> done;
   post([&] {
     std::vector<std::int16_t> pcm;

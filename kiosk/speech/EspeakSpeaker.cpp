@@ -53,9 +53,15 @@ EspeakSpeaker::~EspeakSpeaker() {
   }
 }
 
-bool EspeakSpeaker::usable() const { return EspeakEngine::instance().usable(); }
-std::string EspeakSpeaker::problem() const { return EspeakEngine::instance().problem(); }
-int EspeakSpeaker::sampleRate() const { return EspeakEngine::instance().sampleRate(); }
+bool EspeakSpeaker::usable() const {
+  return EspeakEngine::instance().usable();
+}
+std::string EspeakSpeaker::problem() const {
+  return EspeakEngine::instance().problem();
+}
+int EspeakSpeaker::sampleRate() const {
+  return EspeakEngine::instance().sampleRate();
+}
 
 int EspeakSpeaker::wordsPerMinute(int rateLevel) {
   static constexpr int kWpm[11] = {80, 95, 110, 130, 150, 175, 200, 230, 265, 305, 350};
@@ -91,10 +97,11 @@ void EspeakSpeaker::say(const std::vector<Utterance>& parts) {
       if (m_announced.insert(primaryLanguage(u.language)).second) {
         // Said in the visitor's language, by its voice or the stand-in that reads it.
         Utterance notice = m_options.notice ? m_options.notice(m_visitorLanguage, u.language, standIn) : Utterance{};
-        if (blank(notice.text)) notice = {"There is no voice for " + u.language + "; it is read with the " + standIn + " voice.", "en"};
+        if (blank(notice.text))
+          notice = {"There is no voice for " + u.language + "; it is read with the " + standIn + " voice.", "en"};
         if (notice.language.empty()) notice.language = m_visitorLanguage;
-        std::cerr << "kiosk: speech: no voice for " << u.language << "; read with the " << standIn << " voice: \"" << quoted(notice.text)
-                  << "\"\n";
+        std::cerr << "kiosk: speech: no voice for " << u.language << "; read with the " << standIn << " voice: \""
+                  << quoted(notice.text) << "\"\n";
         spoken.push_back({voiceFor(notice.language), notice.language, notice.text, ++m_serial});
       }
       spoken.push_back({standIn, u.language, u.text, ++m_serial});
@@ -106,15 +113,17 @@ void EspeakSpeaker::say(const std::vector<Utterance>& parts) {
   m_generation = m_queue->restart();
   m_active = true;
   m_saidAt = std::chrono::steady_clock::now();
-  EspeakEngine::instance().post([queue = m_queue, shared = m_shared, generation = m_generation, spoken = std::move(spoken)] {
-    for (const auto& part : spoken) {
-      if (!queue->beginPart(generation, part)) return;
-      EspeakEngine::synthesize(part.voice, wordsPerMinute(shared->rate), part.text,
-                               [&](const std::int16_t* samples, int count) { return queue->append(generation, samples, count); });
-      queue->endPart(generation);
-    }
-    queue->endAll(generation);
-  });
+  EspeakEngine::instance().post(
+      [queue = m_queue, shared = m_shared, generation = m_generation, spoken = std::move(spoken)] {
+        for (const auto& part : spoken) {
+          if (!queue->beginPart(generation, part)) return;
+          EspeakEngine::synthesize(
+              part.voice, wordsPerMinute(shared->rate), part.text,
+              [&](const std::int16_t* samples, int count) { return queue->append(generation, samples, count); });
+          queue->endPart(generation);
+        }
+        queue->endAll(generation);
+      });
   if (m_stream) {
     m_stream->start(m_generation);
   } else {
@@ -123,7 +132,9 @@ void EspeakSpeaker::say(const std::vector<Utterance>& parts) {
   }
 }
 
-void EspeakSpeaker::stop() { halt(true); }
+void EspeakSpeaker::stop() {
+  halt(true);
+}
 
 void EspeakSpeaker::repeat() {
   if (!m_last.empty()) say(m_last);
@@ -149,7 +160,9 @@ void EspeakSpeaker::endVisit() {
   changeRate(kDefaultRate - m_rate);
 }
 
-bool EspeakSpeaker::speaking() const { return m_active; }
+bool EspeakSpeaker::speaking() const {
+  return m_active;
+}
 
 std::optional<double> EspeakSpeaker::firstSamplesMs() const {
   const auto at = m_queue->firstSamplesAt();
@@ -168,22 +181,27 @@ void EspeakSpeaker::halt(bool log) {
   m_queue->cancel();
   if (m_stream) {
     m_stream->halt();
-    for (const auto& p : m_stream->takeStarted()) logStarted(p); // begun just before the cut
+    for (const auto& p : m_stream->takeStarted())
+      logStarted(p); // begun just before the cut
   }
   closeWav();
   m_active = false;
 }
 
 void EspeakSpeaker::logStarted(const SpokenPart& part) {
-  std::cerr << "kiosk: speech: voice=" << part.voice << " lang=" << part.language << " \"" << quoted(part.text) << "\"\n";
+  std::cerr << "kiosk: speech: voice=" << part.voice << " lang=" << part.language << " \"" << quoted(part.text)
+            << "\"\n";
 }
 
-void EspeakSpeaker::closeWav() { m_wav.reset(); }
+void EspeakSpeaker::closeWav() {
+  m_wav.reset();
+}
 
 void EspeakSpeaker::update() {
   if (!m_active) return;
   if (m_stream) {
-    for (const auto& p : m_stream->takeStarted()) logStarted(p);
+    for (const auto& p : m_stream->takeStarted())
+      logStarted(p);
     if (m_stream->getStatus() == sf::SoundSource::Stopped) m_active = false;
     return;
   }
@@ -198,8 +216,9 @@ void EspeakSpeaker::playVirtually() {
   const float g = gain(m_volume);
   while (m_active && m_played < due) {
     const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(due - m_played, m_buffer.size()));
-    const auto t = m_queue->take(m_generation, m_buffer.data(), want,
-                                 m_options.waitForSynthesis ? std::chrono::milliseconds(5000) : std::chrono::milliseconds(0));
+    const auto t =
+        m_queue->take(m_generation, m_buffer.data(), want,
+                      m_options.waitForSynthesis ? std::chrono::milliseconds(5000) : std::chrono::milliseconds(0));
     if (t.started) {
       logStarted(*t.started);
       closeWav();
@@ -214,7 +233,8 @@ void EspeakSpeaker::playVirtually() {
         }
       }
     }
-    for (std::size_t i = 0; i < t.count; ++i) m_buffer[i] = static_cast<std::int16_t>(std::lround(m_buffer[i] * g));
+    for (std::size_t i = 0; i < t.count; ++i)
+      m_buffer[i] = static_cast<std::int16_t>(std::lround(m_buffer[i] * g));
     if (m_wav && t.count) m_wav->write(m_buffer.data(), t.count);
     m_played += t.count;
     if (t.partEnded) closeWav();

@@ -55,13 +55,15 @@ void PcmQueue::endAll(std::uint64_t generation) {
   {
     std::lock_guard lock(m_mutex);
     if (generation != m_generation) return;
-    for (auto& p : m_parts) p.ended = true;
+    for (auto& p : m_parts)
+      p.ended = true;
     m_allEnded = true;
   }
   m_changed.notify_all();
 }
 
-PcmQueue::Taken PcmQueue::take(std::uint64_t generation, std::int16_t* out, std::size_t max, std::chrono::milliseconds wait) {
+PcmQueue::Taken PcmQueue::take(std::uint64_t generation, std::int16_t* out, std::size_t max,
+                               std::chrono::milliseconds wait) {
   Taken t;
   std::unique_lock lock(m_mutex);
   const auto deadline = std::chrono::steady_clock::now() + wait;

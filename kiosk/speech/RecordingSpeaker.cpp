@@ -49,7 +49,8 @@ std::vector<std::string> RecordingSpeaker::spoken() const {
   for (const auto& c : m_calls) {
     if (c.what != "say" && c.what != "repeat") continue;
     std::string line;
-    for (const auto& u : c.parts) line += (line.empty() ? "" : " | ") + u.text;
+    for (const auto& u : c.parts)
+      line += (line.empty() ? "" : " | ") + u.text;
     out.push_back(line);
   }
   return out;

@@ -2,8 +2,8 @@
 
 #include "speech/EspeakEngine.h"
 
-#include <SFML/Audio/SoundBuffer.hpp>
 #include <SFML/Audio/Sound.hpp>
+#include <SFML/Audio/SoundBuffer.hpp>
 #include <SFML/System/Err.hpp>
 
 #include <algorithm>
@@ -61,7 +61,8 @@ std::unique_ptr<Speaker> makeSpeaker(const SpeakerOptions& options) {
   } else if (!soundDeviceAvailable(why)) {
     o.clock = options.clock;
     o.waitForSynthesis = false;
-    std::cerr << "kiosk: speech: no sound device (" << (why.empty() ? "unknown" : why) << "); speech is silent and only logged\n";
+    std::cerr << "kiosk: speech: no sound device (" << (why.empty() ? "unknown" : why)
+              << "); speech is silent and only logged\n";
   } else {
     std::cerr << "kiosk: speech: espeak-ng on the sound device, " << engine.languages().size() << " voice languages\n";
   }

@@ -12,7 +12,9 @@ SpeechStream::SpeechStream(PcmQueue& queue, unsigned sampleRate, std::function<f
   initialize(1, sampleRate);
 }
 
-SpeechStream::~SpeechStream() { halt(); }
+SpeechStream::~SpeechStream() {
+  halt();
+}
 
 void SpeechStream::start(std::uint64_t generation) {
   halt();
@@ -52,7 +54,8 @@ bool SpeechStream::onGetData(Chunk& data) {
     }
     if (t.count > 0) {
       const float gain = m_gain();
-      for (std::size_t i = 0; i < t.count; ++i) m_chunk[i] = static_cast<std::int16_t>(std::lround(m_chunk[i] * gain));
+      for (std::size_t i = 0; i < t.count; ++i)
+        m_chunk[i] = static_cast<std::int16_t>(std::lround(m_chunk[i] * gain));
       data.samples = m_chunk.data();
       data.sampleCount = t.count;
       return true;

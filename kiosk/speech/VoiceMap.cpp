@@ -28,7 +28,9 @@ std::string firstAvailable(std::initializer_list<std::string> names, const std::
 }
 } // namespace
 
-std::string primaryLanguage(const std::string& languageTag) { return subtags(languageTag).front(); }
+std::string primaryLanguage(const std::string& languageTag) {
+  return subtags(languageTag).front();
+}
 
 std::string voiceFor(const std::string& languageTag, const std::set<std::string>& available) {
   const auto tags = subtags(languageTag);
@@ -36,8 +38,11 @@ std::string voiceFor(const std::string& languageTag, const std::set<std::string>
   if (primary.empty()) return {};
   std::string script, region;
   for (size_t i = 1; i < tags.size(); ++i) {
-    if (tags[i].size() == 4 && script.empty() && region.empty()) script = tags[i];
-    else if ((tags[i].size() == 2 || (tags[i].size() == 3 && std::isdigit(static_cast<unsigned char>(tags[i][0])))) && region.empty()) region = tags[i];
+    if (tags[i].size() == 4 && script.empty() && region.empty())
+      script = tags[i];
+    else if ((tags[i].size() == 2 || (tags[i].size() == 3 && std::isdigit(static_cast<unsigned char>(tags[i][0])))) &&
+             region.empty())
+      region = tags[i];
   }
   if (primary == "zh" || primary == "cmn" || primary == "yue") {
     // Hong Kong and Macao speak Cantonese; Traditional characters alone (Taiwan) Mandarin.
@@ -45,7 +50,8 @@ std::string voiceFor(const std::string& languageTag, const std::set<std::string>
     return cantonese ? firstAvailable({"yue", "cmn"}, available) : firstAvailable({"cmn"}, available);
   }
   std::string whole;
-  for (const auto& t : tags) whole += (whole.empty() ? "" : "-") + t;
+  for (const auto& t : tags)
+    whole += (whole.empty() ? "" : "-") + t;
   return firstAvailable({whole, region.empty() ? std::string() : primary + "-" + region, primary}, available);
 }
 

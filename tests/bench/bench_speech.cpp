@@ -35,7 +35,9 @@ EspeakSpeaker::Options on(const Clock* clock, std::string wavDir = {}) {
   return o;
 }
 
-double msSince(Steady::time_point t) { return std::chrono::duration<double, std::milli>(Steady::now() - t).count(); }
+double msSince(Steady::time_point t) {
+  return std::chrono::duration<double, std::milli>(Steady::now() - t).count();
+}
 
 double percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0;
@@ -51,8 +53,11 @@ struct Sentence {
 
 const Sentence kSentences[] = {
     {"zh-Hans", "cmn", "沈阳是中国东北地区的中心城市，历史悠久，文化底蕴深厚，也是一座充满活力的现代化都市。"},
-    {"en", "en", "Shenyang is the central city of northeast China, with a long history, a rich culture and a lively modern economy."},
-    {"ru", "ru", "Шэньян — центральный город северо-востока Китая с долгой историей, богатой культурой и современной экономикой."},
+    {"en", "en",
+     "Shenyang is the central city of northeast China, with a long history, a rich culture and a lively modern "
+     "economy."},
+    {"ru", "ru",
+     "Шэньян — центральный город северо-востока Китая с долгой историей, богатой культурой и современной экономикой."},
 };
 
 // Frames of 1/60 s until the speaker is silent, timing each update(); returns the times in ms.
@@ -79,8 +84,10 @@ std::vector<double> frameCosts(EspeakSpeaker& s, VirtualClock& clock, int maxFra
 int main(int argc, char** argv) {
   bool quick = false, device = false;
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--quick") == 0) quick = true;
-    else if (std::strcmp(argv[i], "--device") == 0) device = true;
+    if (std::strcmp(argv[i], "--quick") == 0)
+      quick = true;
+    else if (std::strcmp(argv[i], "--device") == 0)
+      device = true;
   }
   const int runs = quick ? 5 : 30;
   auto& engine = EspeakEngine::instance();
@@ -95,19 +102,24 @@ int main(int argc, char** argv) {
   std::printf("bench_speech: espeak-ng at %d Hz, chunks of %d ms, %d runs per language%s\n\n", engine.sampleRate(),
               EspeakEngine::kChunkMs, runs, quick ? " (--quick)" : "");
   std::printf("%-8s %-5s %8s | %-23s %8s %8s | %-23s %8s %8s | %-23s %8s %8s\n", "language", "voice", "audio s",
-              "say() to first chunk:", "median", "p90", "same, voice switched:", "median", "p90", "baseline, whole text:", "median",
-              "p90");
+              "say() to first chunk:", "median", "p90", "same, voice switched:", "median", "p90",
+              "baseline, whole text:", "median", "p90");
   VirtualClock clock;
   bool failed = false;
   // Another voice spoken last: the next say() loads its own (cmn's dictionary is 1.6 MB).
-  auto switchVoice = [&](const Sentence& s) { engine.synthesizeNow(std::strcmp(s.voice, "en") ? "en" : "ru", 175, "a"); };
+  auto switchVoice = [&](const Sentence& s) {
+    engine.synthesizeNow(std::strcmp(s.voice, "en") ? "en" : "ru", 175, "a");
+  };
   auto firstChunk = [&](const Sentence& sentence, std::vector<double>& into) {
     EspeakSpeaker s(on(&clock));
     s.say({{sentence.text, sentence.language}});
     const auto t0 = Steady::now();
-    while (!s.firstSamplesMs() && msSince(t0) < 5000) std::this_thread::yield();
-    if (const auto ms = s.firstSamplesMs()) into.push_back(*ms);
-    else failed = true;
+    while (!s.firstSamplesMs() && msSince(t0) < 5000)
+      std::this_thread::yield();
+    if (const auto ms = s.firstSamplesMs())
+      into.push_back(*ms);
+    else
+      failed = true;
     s.stop();
   };
   for (const auto& sentence : kSentences) {
@@ -123,9 +135,9 @@ int main(int argc, char** argv) {
       whole.push_back(msSince(t));
       audioSeconds = static_cast<double>(pcm.size()) / engine.sampleRate();
     }
-    std::printf("%-8s %-5s %8.2f | %-23s %8.2f %8.2f | %-23s %8.2f %8.2f | %-23s %8.2f %8.2f\n", sentence.language, sentence.voice,
-                audioSeconds, "", percentile(warm, 0.5), percentile(warm, 0.9), "", percentile(cold, 0.5), percentile(cold, 0.9), "",
-                percentile(whole, 0.5), percentile(whole, 0.9));
+    std::printf("%-8s %-5s %8.2f | %-23s %8.2f %8.2f | %-23s %8.2f %8.2f | %-23s %8.2f %8.2f\n", sentence.language,
+                sentence.voice, audioSeconds, "", percentile(warm, 0.5), percentile(warm, 0.9), "",
+                percentile(cold, 0.5), percentile(cold, 0.9), "", percentile(whole, 0.5), percentile(whole, 0.9));
   }
 
   // update() on the main thread, a frame at a time, while the three sentences are spoken.
@@ -141,7 +153,8 @@ int main(int argc, char** argv) {
     }
     EspeakSpeaker s(on(&clock));
     std::vector<Utterance> parts;
-    for (const auto& sentence : kSentences) parts.push_back({sentence.text, sentence.language});
+    for (const auto& sentence : kSentences)
+      parts.push_back({sentence.text, sentence.language});
     s.say(parts);
     const auto costs = frameCosts(s, clock, 60 * 60, false);
     ahead.insert(ahead.end(), costs.begin(), costs.end());
@@ -155,10 +168,10 @@ int main(int argc, char** argv) {
   std::printf("\n%-46s %10s %10s %10s\n", "main thread, per frame", "frames", "median ms", "max ms");
   std::printf("%-46s %10zu %10.4f %10.3f\n", "update() while speaking, real-time frames", speaking.size(),
               percentile(speaking, 0.5), percentile(speaking, 1.0));
-  std::printf("%-46s %10zu %10.4f %10.3f\n", "update() while speaking, clock ahead (scripts)", ahead.size(), percentile(ahead, 0.5),
-              percentile(ahead, 1.0));
-  std::printf("%-46s %10zu %10.4f %10.3f\n", "baseline: update() of a silent speaker", silent.size(), percentile(silent, 0.5),
-              percentile(silent, 1.0));
+  std::printf("%-46s %10zu %10.4f %10.3f\n", "update() while speaking, clock ahead (scripts)", ahead.size(),
+              percentile(ahead, 0.5), percentile(ahead, 1.0));
+  std::printf("%-46s %10zu %10.4f %10.3f\n", "baseline: update() of a silent speaker", silent.size(),
+              percentile(silent, 0.5), percentile(silent, 1.0));
   std::printf("%-46s %10s %10.1f\n", "baseline: one frame at 60 Hz", "", 1000.0 / 60);
 
   if (device) {
@@ -172,7 +185,8 @@ int main(int argc, char** argv) {
           EspeakSpeaker s(on(nullptr));
           s.say({{sentence.text, sentence.language}});
           const auto t0 = Steady::now();
-          while (!s.firstQueuedMs() && msSince(t0) < 5000) std::this_thread::sleep_for(std::chrono::microseconds(100));
+          while (!s.firstQueuedMs() && msSince(t0) < 5000)
+            std::this_thread::sleep_for(std::chrono::microseconds(100));
           if (const auto ms = s.firstQueuedMs()) queued.push_back(*ms);
           std::this_thread::sleep_for(std::chrono::milliseconds(50)); // speaking
           const auto t = Steady::now();
@@ -180,10 +194,10 @@ int main(int argc, char** argv) {
           stops.push_back(msSince(t));
         }
       }
-      std::printf("%-46s %10zu %10.2f %10.2f\n", "stop() while speaking (device, main thread)", stops.size(), percentile(stops, 0.5),
-                  percentile(stops, 1.0));
-      std::printf("%-46s %10zu %10.2f %10.2f (p90 %.2f)\n", "say() to first samples on the device", queued.size(), percentile(queued, 0.5),
-                  percentile(queued, 1.0), percentile(queued, 0.9));
+      std::printf("%-46s %10zu %10.2f %10.2f\n", "stop() while speaking (device, main thread)", stops.size(),
+                  percentile(stops, 0.5), percentile(stops, 1.0));
+      std::printf("%-46s %10zu %10.2f %10.2f (p90 %.2f)\n", "say() to first samples on the device", queued.size(),
+                  percentile(queued, 0.5), percentile(queued, 1.0), percentile(queued, 0.9));
       EspeakSpeaker s(on(nullptr));
       std::vector<double> costs;
       s.say({{kSentences[1].text, "en"}});
@@ -194,8 +208,8 @@ int main(int argc, char** argv) {
         costs.push_back(msSince(t));
         std::this_thread::sleep_for(std::chrono::microseconds(16667));
       }
-      std::printf("%-46s %10zu %10.4f %10.3f\n", "update() while speaking (sound device)", costs.size(), percentile(costs, 0.5),
-                  percentile(costs, 1.0));
+      std::printf("%-46s %10zu %10.4f %10.3f\n", "update() while speaking (sound device)", costs.size(),
+                  percentile(costs, 0.5), percentile(costs, 1.0));
     }
   }
   std::cerr.rdbuf(stderrBuf);

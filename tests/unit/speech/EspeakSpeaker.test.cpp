@@ -1,20 +1,20 @@
-#include "speech/EspeakEngine.h"
 #include "speech/EspeakSpeaker.h"
-#include "speech/SpeakerFactory.h"
 #include "TempFolder.h"
+#include "speech/EspeakEngine.h"
+#include "speech/SpeakerFactory.h"
 
 #include <SFML/Audio/InputSoundFile.hpp>
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
 #include <string>
 #include <thread>
-#include <cstdlib>
-#include <chrono>
 #include <vector>
 
 using namespace kiosk;
@@ -38,7 +38,8 @@ struct CapturedLog { // std::cerr's lines while it lives
 
 int peak(const std::vector<std::int16_t>& pcm) {
   int p = 0;
-  for (auto s : pcm) p = std::max(p, std::abs(static_cast<int>(s)));
+  for (auto s : pcm)
+    p = std::max(p, std::abs(static_cast<int>(s)));
   return p;
 }
 
@@ -52,7 +53,8 @@ void playOut(EspeakSpeaker& s, VirtualClock& clock, double seconds = 30) {
 
 std::vector<fs::path> wavFiles(const fs::path& dir) {
   std::vector<fs::path> out;
-  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path());
+  for (const auto& e : fs::directory_iterator(dir))
+    out.push_back(e.path());
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -65,7 +67,8 @@ TEST_CASE("[EspeakSpeaker] a short text in cmn, en and ru is synthesized as audi
     const char* voice;
     const char* text;
   };
-  for (const Row& r : {Row{"cmn", "欢迎来到沈阳"}, Row{"en", "Welcome to Shenyang"}, Row{"ru", "Добро пожаловать в Шэньян"}}) {
+  for (const Row& r :
+       {Row{"cmn", "欢迎来到沈阳"}, Row{"en", "Welcome to Shenyang"}, Row{"ru", "Добро пожаловать в Шэньян"}}) {
     CAPTURE(r.voice);
     const auto pcm = engine.synthesizeNow(r.voice, EspeakSpeaker::wordsPerMinute(5), r.text);
     const double seconds = static_cast<double>(pcm.size()) / engine.sampleRate();
@@ -76,7 +79,8 @@ TEST_CASE("[EspeakSpeaker] a short text in cmn, en and ru is synthesized as audi
   CHECK(engine.synthesizeNow("no-such-voice", 175, "Hello").empty());
 }
 
-TEST_CASE("[EspeakSpeaker] on a virtual clock each utterance is written as a WAV file of the samples played, in its language's voice") {
+TEST_CASE("[EspeakSpeaker] on a virtual clock each utterance is written as a WAV file of the samples played, in its "
+          "language's voice") {
   test::TempFolder dir;
   VirtualClock clock;
   CapturedLog log;
@@ -105,7 +109,8 @@ TEST_CASE("[EspeakSpeaker] on a virtual clock each utterance is written as a WAV
   // The same texts synthesized whole: what was played is all of them, no more (espeak-ng's
   // output varies by a few samples from run to run).
   auto& engine = EspeakEngine::instance();
-  const auto whole = engine.synthesizeNow("cmn", 175, "沈阳").size() + engine.synthesizeNow("en", 175, "Shenyang").size() +
+  const auto whole = engine.synthesizeNow("cmn", 175, "沈阳").size() +
+                     engine.synthesizeNow("en", 175, "Shenyang").size() +
                      engine.synthesizeNow("ru", 175, "Шэньян").size();
   CHECK(std::abs(static_cast<double>(total) - static_cast<double>(whole)) < whole * 0.01);
   const std::string lines = log.text.str();
@@ -120,7 +125,8 @@ TEST_CASE("[EspeakSpeaker] stop() in the middle of an utterance cuts its WAV fil
   VirtualClock clock;
   CapturedLog log;
   EspeakSpeaker s(on(&clock, dir.path().string()));
-  const std::string text = "The Shenyang Imperial Palace was built in 1625 and is one of the two palace complexes in China.";
+  const std::string text =
+      "The Shenyang Imperial Palace was built in 1625 and is one of the two palace complexes in China.";
   const auto full = EspeakEngine::instance().synthesizeNow("en", 175, text).size();
   s.say({{text, "en"}});
   for (int i = 0; i < 30; ++i) { // half a second
@@ -136,7 +142,8 @@ TEST_CASE("[EspeakSpeaker] stop() in the middle of an utterance cuts its WAV fil
   REQUIRE(in.openFromFile(files[0].string()));
   CHECK(in.getSampleCount() == s.samplesPlayed());
   CHECK(in.getSampleCount() < full / 2);
-  CHECK(std::abs(static_cast<double>(in.getSampleCount()) - 0.5 * s.sampleRate()) < s.sampleRate() / 30.0); // within 2 frames of 0.5 s
+  CHECK(std::abs(static_cast<double>(in.getSampleCount()) - 0.5 * s.sampleRate()) <
+        s.sampleRate() / 30.0); // within 2 frames of 0.5 s
   CHECK(log.text.str().find("kiosk: speech: stopped\n") != std::string::npos);
 }
 
@@ -182,7 +189,8 @@ TEST_CASE("[EspeakSpeaker] a louder volume plays louder samples, and a faster ra
   CHECK(b.size() < a.size() * 3 / 4);
 }
 
-TEST_CASE("[EspeakSpeaker] a language without a voice is announced once per visit in the visitor's language, then read by a stand-in") {
+TEST_CASE("[EspeakSpeaker] a language without a voice is announced once per visit in the visitor's language, then read "
+          "by a stand-in") {
   VirtualClock clock;
   CapturedLog log;
   std::vector<std::string> asked;
@@ -241,7 +249,8 @@ TEST_CASE("[EspeakSpeaker] through the sound device speech plays as it is synthe
   s.say({{"Welcome to Shenyang, the central city of northeast China.", "en"}});
   CHECK(s.speaking());
   const auto t0 = std::chrono::steady_clock::now();
-  while (!s.firstQueuedMs() && std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5)) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  while (!s.firstQueuedMs() && std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5))
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   REQUIRE(s.firstQueuedMs());
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   s.update();
@@ -251,7 +260,8 @@ TEST_CASE("[EspeakSpeaker] through the sound device speech plays as it is synthe
   CHECK(std::chrono::steady_clock::now() - t1 < std::chrono::milliseconds(500));
   CHECK_FALSE(s.speaking());
   const std::string lines = log.text.str();
-  CHECK(lines.find("kiosk: speech: voice=en lang=en \"Welcome to Shenyang, the central city of northeast China.\"\n") != std::string::npos);
+  CHECK(lines.find("kiosk: speech: voice=en lang=en \"Welcome to Shenyang, the central city of northeast China.\"\n") !=
+        std::string::npos);
   CHECK(lines.find("kiosk: speech: stopped\n") != std::string::npos);
   // A short word plays to its end by itself.
   s.say({{"Home", "en"}});

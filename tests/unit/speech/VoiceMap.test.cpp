@@ -1,7 +1,7 @@
-#include "speech/EspeakEngine.h"
-#include "speech/RecordingSpeaker.h"
 #include "speech/VoiceMap.h"
 #include "TempFolder.h"
+#include "speech/EspeakEngine.h"
+#include "speech/RecordingSpeaker.h"
 
 #include <doctest/doctest.h>
 #include <toml++/toml.h>
@@ -12,17 +12,26 @@ using namespace kiosk;
 using namespace kiosk::speech;
 
 TEST_CASE("[VoiceMap] BCP 47 tags map to espeak-ng voice names") {
-  const std::set<std::string> available = {"cmn", "yue", "en", "en-us", "en-gb", "ja", "ko", "ru", "vi", "th", "ar", "pt", "pt-br", "es-419", "es"};
+  const std::set<std::string> available = {"cmn", "yue", "en", "en-us", "en-gb", "ja",     "ko", "ru",
+                                           "vi",  "th",  "ar", "pt",    "pt-br", "es-419", "es"};
   struct Row {
     const char* tag;
     const char* voice;
   };
   const Row rows[] = {
-      {"zh-Hans", "cmn"}, {"zh-Hant", "cmn"}, {"zh", "cmn"},     {"zh-CN", "cmn"},   {"zh-TW", "cmn"},   {"zh-Hant-TW", "cmn"},
-      {"zh-HK", "yue"},   {"zh-Hant-HK", "yue"}, {"zh-MO", "yue"}, {"yue", "yue"},     {"en", "en"},       {"en-US", "en-us"},
-      {"en-GB", "en-gb"}, {"en-AU", "en"},     {"ja", "ja"},      {"ko-KR", "ko"},    {"ru", "ru"},       {"vi", "vi"},
-      {"th", "th"},       {"ar", "ar"},        {"ar-EG", "ar"},   {"pt-BR", "pt-br"}, {"es-419", "es-419"}, {"mn", ""},
-      {"mn-Cyrl-MN", ""}, {"", ""},
+      {"zh-Hans", "cmn"},   {"zh-Hant", "cmn"},
+      {"zh", "cmn"},        {"zh-CN", "cmn"},
+      {"zh-TW", "cmn"},     {"zh-Hant-TW", "cmn"},
+      {"zh-HK", "yue"},     {"zh-Hant-HK", "yue"},
+      {"zh-MO", "yue"},     {"yue", "yue"},
+      {"en", "en"},         {"en-US", "en-us"},
+      {"en-GB", "en-gb"},   {"en-AU", "en"},
+      {"ja", "ja"},         {"ko-KR", "ko"},
+      {"ru", "ru"},         {"vi", "vi"},
+      {"th", "th"},         {"ar", "ar"},
+      {"ar-EG", "ar"},      {"pt-BR", "pt-br"},
+      {"es-419", "es-419"}, {"mn", ""},
+      {"mn-Cyrl-MN", ""},   {"", ""},
   };
   for (const auto& r : rows) {
     CAPTURE(r.tag);
@@ -42,8 +51,10 @@ TEST_CASE("[VoiceMap] every sample language but Mongolian has an installed espea
   for (const auto& node : *languages) {
     const std::string tag = node.value_or(std::string());
     CAPTURE(tag);
-    if (tag == "mn") CHECK(voiceFor(tag, engine.languages()).empty());
-    else CHECK_FALSE(voiceFor(tag, engine.languages()).empty());
+    if (tag == "mn")
+      CHECK(voiceFor(tag, engine.languages()).empty());
+    else
+      CHECK_FALSE(voiceFor(tag, engine.languages()).empty());
   }
   for (const char* tag : {"th", "ar", "zh-HK"}) {
     CAPTURE(tag);
