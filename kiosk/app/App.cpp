@@ -9,6 +9,8 @@
 #include "media/VideoProbe.h"
 #include "platform/Display.h"
 #include "platform/EditorWindow.h"
+#include "speech/SpeakerFactory.h"
+#include "text/LanguageNames.h"
 #include "text/LineBreaker.h"
 
 #include <SFML/Graphics/Texture.hpp>
@@ -89,6 +91,7 @@ App::App(const Options& options, Clock& clock) : m_options(options), m_clock(clo
   if (maxTexture >= 1024) m_maxTextureSize = maxTexture;
   createTextureCache();
   createFilms();
+  createSpeaker();
   // Every finger, beyond the first that SFML sees as the mouse: pinch and two-finger gestures.
   m_touch = platform::createTouchInput();
   if (std::string why; !m_touch->start(static_cast<unsigned long>(m_window.getSystemHandle()), why) || !why.empty())
@@ -145,6 +148,23 @@ void App::createTextureCache() {
   }
   std::cerr << "kiosk: pictures: texture budget " << (to.budgetBytes >> 20) << " MiB, disk cache " << cacheNote << "\n";
   m_textures = std::make_unique<ui::TextureCache>(std::move(to));
+}
+
+void App::createSpeaker() {
+  speech::SpeakerOptions so;
+  so.clock = &m_clock;
+  so.virtualClock = !m_options.script.empty(); // scripts never open the sound device
+  if (so.virtualClock) so.wavDir = m_options.speechWavDir;
+  else if (!m_options.speechWavDir.empty()) std::cerr << "kiosk: --speech-wav is for scripted runs (--script); ignored\n";
+  // "There is no voice for Mongolian...", in the visitor's language (or English standing in).
+  so.notice = [this](const std::string& visitor, const std::string& language, const std::string& standIn) {
+    const std::string in = m_strings.languageOf(visitor, "speech_no_voice");
+    UiStrings::Args args;
+    args.texts["language"] = text::languageNameIn(language, in);
+    args.texts["stand_in"] = text::languageNameIn(standIn, in);
+    return speech::Utterance{m_strings.format(visitor, "speech_no_voice", args), in};
+  };
+  m_speaker = speech::makeSpeaker(so);
 }
 
 void App::createFilms() {
@@ -224,6 +244,7 @@ App::~App() {
     std::cerr << "kiosk: films: " << fs.opened << " players opened (slowest " << std::lround(fs.worstOpenMs) << " ms, closing " << std::lround(fs.worstCloseMs) << " ms), " << fs.framesRendered
               << " frames drawn (slowest render " << std::lround(fs.worstRenderMs) << " ms), " << fs.droppedFrames << " dropped, "
               << fs.failures << " failed\n";
+  m_speaker.reset(); // silence before the window goes
   m_films.reset(); // with the window's GL context still there
   m_textures.reset();
   m_imgui.reset();
@@ -635,13 +656,20 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
     ui::Frame f{*m_nav, m_fonts, *m_painter, *m_textures, m_targets, m_strings, now, width(), height(), hasErrors(m_diagnostics) && staffPreview(),
                 m_pxPerMm, &m_gestures, &m_admin, m_givenPxPerMm, m_films.get()};
     m_screens.draw(f);
-    Keypad::Context keys{*m_nav, m_targets, m_screens, *m_imgui, m_strings, nullptr, now,
-                         text::directionOfLanguage(m_nav->language()) == text::BaseDirection::RightToLeft};
-    m_keypad.afterLayout(keys);
-    if (m_nav->idleResets() != idleResetsBefore) {
-      m_films->setSound(false, ui::Films::kDefaultVolume); // the next visitor's sound
+    if (m_nav->idleResets() != idleResetsBefore) m_films->setSound(false, ui::Films::kDefaultVolume); // the next visitor's sound
+    // Back on the attract loop (the idle timeout, or staff): the visit is over, so is its speech
+    // and its keypad focus, and the next visitor starts at the default volume and rate.
+    const bool attract = m_nav->screen() == Screen::Attract;
+    if (attract && !m_onAttract) {
+      m_speaker->endVisit();
       m_keypad.endVisit();
     }
+    m_onAttract = attract;
+    m_speaker->setVisitorLanguage(m_nav->language());
+    // Keys act on what this frame laid out; the ring is drawn over it.
+    Keypad::Context keys{*m_nav, m_targets, m_screens, *m_imgui, m_strings, m_speaker.get(), now,
+                         text::directionOfLanguage(m_nav->language()) == text::BaseDirection::RightToLeft};
+    m_keypad.afterLayout(keys);
     if (touched) m_nav->noteActivity(now);
     if (touched && m_admin.mode != ui::AdminModel::Mode::Closed) m_adminTouched = now;
     handleAdmin();
@@ -652,6 +680,7 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
         std::cerr << "kiosk: no installed font can draw U+" << std::hex << static_cast<unsigned>(c) << std::dec
                   << "; it is left out of the screen (kiosk validate names the file)\n";
   }
+  m_speaker->update(); // hands finished speech over and logs it; cheap
   if (m_staffOverlay) drawStaffOverlay();
   // The films' new frames into their textures, before ImGui draws them (mpv renders here, in
   // the frame loop, never from its callbacks).

@@ -31,6 +31,7 @@
 #include "ops/Watchdog.h"
 #include "platform/ServiceManager.h"
 #include "platform/TouchInput.h"
+#include "speech/Speaker.h"
 
 #include <SFML/Graphics/RenderWindow.hpp>
 
@@ -97,6 +98,9 @@ public:
   // A new screen is still fading in.
   bool transitioning() const;
   const Navigator* navigator() const { return m_nav.get(); }
+  // Speech for visitors who cannot see the screen (issue 17); never null once constructed:
+  // a silent speaker when espeak-ng or the sound device is missing.
+  speech::Speaker* speaker() { return m_speaker.get(); }
   void pushPointer(const ui::PointerEvent& e) { m_imgui->pushPointer(e); }
   // A finger, as the touch screen's multi-touch would report it (for scripts).
   void pushTouch(const platform::TouchEvent& e) { m_gestures.apply(e, m_clock.now()); }
@@ -226,6 +230,9 @@ private:
   float m_givenPxPerMm = 0; // from --display-width-mm only (0: not given)
   sf::Image* m_capture = nullptr; // read the next drawn frame back into it
   std::unique_ptr<platform::TouchInput> m_touch; // XInput 2.2 fingers, when the screen has them
+  void createSpeaker();
+  std::unique_ptr<speech::Speaker> m_speaker;
+  bool m_onAttract = true; // the last frame showed the attract loop: leaving it starts a visit
   ui::TouchGestures m_gestures;
   // Readiness and heartbeats for systemd (Type=notify, WatchdogSec): half its interval.
   Watchdog m_watchdog{platform::notifyServiceManager, platform::serviceWatchdogSeconds() / 2};

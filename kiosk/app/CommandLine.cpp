@@ -149,6 +149,10 @@ public:
          "no (always in software)");
     text("--video-speed", o.videoSpeed, "X", "a number",
          "play films X times faster (for soak tests)");
+    text("--speech-wav", o.speechWavDir, "DIR", "a folder",
+         "with --script: write what speech says as DIR/NNN-<lang>.wav, one\n"
+         "file per utterance with the samples played by the script's clock\n"
+         "(an interruption ends the file early)");
     text("--frame-stamps", o.frameStampsFile, "FILE", "a file name",
          "write a line per presented frame with the frame stamp of the test\n"
          "films read back from the screen (bench_video)");

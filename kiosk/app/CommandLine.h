@@ -44,6 +44,7 @@ struct Options {
   bool rollback = false;       // publish --rollback CONTENT_LINK
   std::string hwdec = "auto-safe"; // films: mpv's hwdec ("auto-safe": VA-API where it works; "no": software)
   std::string videoSpeed;      // films play this many times faster (soak tests); empty: 1
+  std::string speechWavDir;    // --speech-wav: with --script, each spoken utterance as DIR/NNN-<lang>.wav
   std::string frameStampsFile; // a line per presented frame with the film frame stamp read back (bench_video)
   std::string language;        // --language: the language staff messages are in; empty: from the locale (staffLanguage())
   // translations export: `format` (xliff or po), the content folder in `contentDir`, the

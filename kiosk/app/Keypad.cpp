@@ -46,9 +46,9 @@ const PlacedTarget* placed(const LayoutReport& layout, const std::string& name) 
 
 bool inside(const LayoutBox& b, float x, float y) { return x >= b.x && x < b.right() && y >= b.y && y < b.bottom(); }
 
-// What is said for a picture: its caption (the description staff write for visitors who cannot
-// see it stands first once content carries one).
-const LocalizedText& descriptionOf(const ImageRef& img) { return img.caption; }
+// What is said for a picture: the description staff wrote for visitors who cannot see it (`alt`),
+// else its caption.
+const LocalizedText& descriptionOf(const ImageRef& img) { return img.alt.empty() ? img.caption : img.alt; }
 
 } // namespace
 

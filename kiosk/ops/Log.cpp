@@ -71,6 +71,10 @@ constexpr Known kKnown[] = {
     {"text glyph pages", "frame_times", Level::Info},
     {"wrote ", "screenshot", Level::Info},
     {"multi-touch", "touch", Level::Info},
+    {"speech: cannot", "speech", Level::Warning},
+    {"speech: no sound device", "speech", Level::Warning},
+    {"speech: off", "speech", Level::Warning},
+    {"speech: ", "speech", Level::Info}, // what was said: its words ("cannot", "error") are no problem
 };
 
 } // namespace

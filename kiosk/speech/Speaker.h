@@ -34,6 +34,9 @@ public:
   virtual void update() = 0;
   // Whether `language` has a voice (Mongolian has none in espeak-ng 1.51).
   virtual bool hasVoice(const std::string& language) const = 0;
+  // The visitor's language (the screen's): a language without a voice is announced once per
+  // visit in it. Cheap; the app calls it every frame.
+  virtual void setVisitorLanguage(const std::string& language) { (void)language; }
 };
 
 } // namespace kiosk::speech

@@ -25,6 +25,7 @@ run_packages=(
   libcli11-dev                              # the command line's verbs and options (CLI11, headers)
   libmpv-dev                                # films: probing, poster frames, playback through mpv's render API
   libxml2-dev                               # reading XLIFF 2.0 files back from translators (translations import)
+  libespeak-ng-dev espeak-ng-data           # speech output for visitors who cannot see the screen (its voices)
 )
 test_packages=(
   xvfb xauth                                # end-to-end runs of the real kiosk on a virtual display

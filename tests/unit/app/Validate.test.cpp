@@ -258,3 +258,13 @@ TEST_CASE("[Validate] report translations counts, per language, the pictures wit
   CHECK(zh.str().find("有描述") != std::string::npos);
   CHECK(zh.str().find("ja 中没有描述的图片（为看不见的观众朗读）：") != std::string::npos);
 }
+
+TEST_CASE("[Validate] an offered language without a speech voice gets a note naming the voice that reads it") {
+  std::ostringstream out;
+  CHECK(kiosk::app::validateContent(kiosk::test::sampleContent().string(), out) == 0);
+  CHECK(out.str().find("note: speech has no voice for Mongolian (mn); its texts are read aloud with the Russian voice") != std::string::npos);
+  CHECK(out.str().find("(ru);") == std::string::npos); // Russian has its voice
+  std::ostringstream zh;
+  kiosk::app::validateContent(kiosk::test::sampleContent().string(), zh, false, {}, "zh-Hans");
+  CHECK(zh.str().find("提示：语音朗读没有蒙古语（mn）的语音；这种语言的文字用俄语语音朗读") != std::string::npos);
+}

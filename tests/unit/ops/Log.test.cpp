@@ -213,3 +213,13 @@ TEST_CASE("[Log] a log file that cannot be written is said once, and nothing els
   CHECK(warnings[0].find("cannot write the log file") != std::string::npos);
   CHECK(warnings[0].find("--log-file none") != std::string::npos);
 }
+
+TEST_CASE("[Log] what speech said is information, whatever its words") {
+  auto i = classify("kiosk: speech: voice=en lang=en \"If you cannot see the screen, an error is no failure\"");
+  CHECK(i.level == Level::Info);
+  CHECK(i.event == "speech");
+  CHECK(classify("kiosk: speech: stopped").level == Level::Info);
+  CHECK(classify("kiosk: speech: no sound device (Failed to open the audio device); speech is silent and only logged").level ==
+        Level::Warning);
+  CHECK(classify("kiosk: speech: cannot write /tmp/x/001-en.wav").level == Level::Warning);
+}
