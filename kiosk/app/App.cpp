@@ -668,7 +668,7 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
     m_speaker->setVisitorLanguage(m_nav->language());
     // Keys act on what this frame laid out; the ring is drawn over it.
     Keypad::Context keys{*m_nav, m_targets, m_screens, *m_imgui, m_strings, m_speaker.get(), now,
-                         text::directionOfLanguage(m_nav->language()) == text::BaseDirection::RightToLeft};
+                         text::directionOfLanguage(m_nav->language()) == text::BaseDirection::RightToLeft, transitioning()};
     m_keypad.afterLayout(keys);
     if (touched) m_nav->noteActivity(now);
     if (touched && m_admin.mode != ui::AdminModel::Mode::Closed) m_adminTouched = now;

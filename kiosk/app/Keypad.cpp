@@ -86,6 +86,9 @@ void Keypad::endVisit() {
   m_speech = false;
   m_focus.clear();
   m_place.clear();
+  m_language.clear();
+  m_modal = false;
+  m_beforeModal.clear();
   m_paragraph = 0;
   m_pending.clear();
 }
@@ -146,8 +149,13 @@ std::vector<Utterance> Keypad::describe(const Context& c, const std::string& tar
       return out;
     }
   }
-  for (const PlacedText* t : textsOf(layout, target)) out.push_back({t->text, t->language});
-  if (role == "picture" && out.empty()) {
+  // An icon button (enlarge, next item, film sound...) has its name in the catalogue: the texts
+  // laid out after it are its neighbours', not its own.
+  std::string named = "speech_target_" + target;
+  std::replace(named.begin(), named.end(), '-', '_');
+  std::replace(named.begin(), named.end(), ':', '_');
+  if (c.strings.has(c.nav.language(), named) || c.strings.has("en", named)) out.push_back(ui(c, named));
+  else if (role == "picture") {
     // The picture's description (its caption stands in until one is written).
     const Item* item = c.nav.item();
     size_t index = c.screens.shownImage();
@@ -160,12 +168,10 @@ std::vector<Utterance> Keypad::describe(const Context& c, const std::string& tar
       if (!words.empty()) out.push_back({words.get(lang, def), words.languageOf(lang, def)});
       else out.push_back(ui(c, "speech_no_description"));
     }
-  }
-  if (out.empty()) {
-    // A button without a text of its own (an icon): its name in the catalogue, when it has one.
-    const std::string key = "speech_target_" + target.substr(0, target.find(':'));
-    if (c.strings.has(c.nav.language(), key) || c.strings.has("en", key)) out.push_back(ui(c, key));
-  }
+  } else
+    for (const PlacedText* t : textsOf(layout, target)) out.push_back({t->text, t->language});
+  // The whole screen (the attract loop, the idle question) is no button to name.
+  if (const PlacedTarget* t = placed(layout, target); t && coversScreen(layout, *t)) return out;
   std::string roleKey = "role_" + role;
   std::replace(roleKey.begin(), roleKey.end(), '-', '_');
   const GroupPosition pos = positionOf(layout, target);
@@ -288,18 +294,38 @@ void Keypad::afterLayout(Context& c) {
         m_focus = t->name;
         break;
       }
+  // Keys wait while a new screen fades in: what it lays out then is partly the old screen's.
+  if (c.settling) return;
   // A new screen (or a panel opening): the focus on its first content, and with speech on, its
   // title and what has the focus are said.
   const std::string place = placeOf(c);
   const auto focusable = focusableTargets(layout);
   const bool focusHere = std::any_of(focusable.begin(), focusable.end(), [&](const PlacedTarget* t) { return t->name == m_focus; });
-  if (place != m_place || !focusHere) {
+  if (place != m_place || !focusHere || c.nav.language() != m_language) {
     const bool newScreen = place != m_place;
+    const bool modalBefore = m_modal, modalNow = modalBackdrop(layout) != nullptr;
+    m_modal = modalNow;
     m_place = place;
-    if (newScreen || !focusHere) m_focus = preferredFocus(c), m_paragraph = 0;
-    if (newScreen && m_active) {
+    m_language = c.nav.language();
+    // A new language keeps the focus where it was (on its button): the screen is said again in it.
+    if (newScreen || !focusHere) {
+      const std::string was = m_focus;
+      m_focus = preferredFocus(c), m_paragraph = 0;
+      // A panel or question closing gives the focus back to where it was when it opened (the
+      // button that opened it), if that is still on the screen.
+      if (modalBefore && !modalNow && std::any_of(focusable.begin(), focusable.end(), [&](const PlacedTarget* t) { return t->name == m_beforeModal; }))
+        m_focus = m_beforeModal;
+      if (!modalBefore && modalNow) m_beforeModal = was;
+    }
+    if (!newScreen && focusHere && m_active) {
       std::vector<Utterance> parts = screenTitle(c);
       for (auto& u : describe(c, m_focus)) parts.push_back(std::move(u));
+      say(c, parts);
+    }
+    if (newScreen && m_active) {
+      std::vector<Utterance> parts = screenTitle(c);
+      for (auto& u : describe(c, m_focus))
+        if (parts.empty() || u.text != parts.back().text) parts.push_back(std::move(u)); // an item's text starts with its title
       say(c, parts);
     }
   }

@@ -42,6 +42,7 @@ public:
     speech::Speaker* speaker = nullptr; // null: no speech (the focus ring still works)
     Seconds now = 0;
     bool rtl = false; // the visitor's language is written right to left
+    bool settling = false; // a new screen is fading in (the old one's targets may still be laid out)
   };
 
   void press(KeypadKey key) { m_pending.push_back(key); }
@@ -72,6 +73,9 @@ private:
   std::deque<KeypadKey> m_pending;
   std::string m_focus;
   std::string m_place;      // the screen the focus belongs to
+  std::string m_language;   // the visitor's language when it was last said
+  std::string m_beforeModal; // the focus when a panel or question opened, given back when it closes
+  bool m_modal = false;      // a panel, question or the attract loop covered the screen when last seen
   bool m_active = false;    // a keypad key was pressed in this visit: the ring shows
   bool m_speech = false;    // speech was started in this visit
   size_t m_paragraph = 0;   // the next paragraph of a text target read by Select

@@ -410,7 +410,10 @@ int ScriptRunner::run(const InputScript& script) {
       m_app.keypadKey(*keypadKeyNamed(cmd.text));
       // The key acts after the next layout; a Select's tap takes two more frames (press, release)
       // and the screen it opens one more to lay out.
-      for (int i = 0; ok && i < 4; ++i) ok = step(i == 3);
+      for (int i = 0; ok && i < 4; ++i) ok = step(false);
+      // A new screen fades in first (keys wait for it, as a visitor would), then says itself.
+      for (int i = 0; ok && i < 30 && m_app.transitioning(); ++i) ok = step(false);
+      ok = ok && step(false) && step(true);
       break;
     case K::ExpectFocus:
       check(cmd, m_app.keypad().focus() == cmd.target,

@@ -59,7 +59,19 @@ std::vector<const PlacedTarget*> focusableTargets(const LayoutReport& layout) {
     if (!seen.insert(t.name).second) continue; // placed twice in a frame: the first place counts
     out.push_back(&t);
   }
-  if (out.empty() && backdrop) out.push_back(backdrop);
+  if (out.empty() && backdrop) {
+    // A backdrop placed after its panel's rows (so that they keep their touches in ImGui): the
+    // rows are those before it that share its name's prefix ("a11y:" for "a11y:close").
+    const std::string prefix = backdrop->name.substr(0, backdrop->name.find(':') + 1);
+    if (prefix.size() > 1)
+      for (const auto& t : layout.targets) {
+        if (&t == backdrop) break;
+        if (t.name.rfind(prefix, 0) == 0 && !t.region && t.box.w > 0 && t.box.h > 0 && !coversScreen(layout, t) &&
+            seen.insert(t.name).second)
+          out.push_back(&t);
+      }
+    if (out.empty()) out.push_back(backdrop);
+  }
   return out;
 }
 
@@ -78,7 +90,7 @@ std::string moveFocus(const LayoutReport& layout, const std::string& from, Keypa
   const LayoutBox& c = (*at)->box;
   const bool vertical = key == KeypadKey::Up || key == KeypadKey::Down;
   const float sign = key == KeypadKey::Down || key == KeypadKey::Right ? 1.0f : -1.0f;
-  if (vertical || key == KeypadKey::Left || key == KeypadKey::Right) {
+  if (vertical) {
     const PlacedTarget* best = nullptr;
     float bestScore = std::numeric_limits<float>::max();
     for (const PlacedTarget* t : targets) {
@@ -100,7 +112,8 @@ std::string moveFocus(const LayoutReport& layout, const std::string& from, Keypa
     }
     if (best) return best->name;
   }
-  // Nothing that way: on in reading order (Right is "next" left to right, "previous" right to left).
+  // Left and Right, and Up and Down where nothing lies that way: on in reading order (Right is
+  // "next" left to right, "previous" right to left), so every target is reached.
   bool next = key == KeypadKey::Down || key == KeypadKey::Right;
   if (rtl && (key == KeypadKey::Left || key == KeypadKey::Right)) next = !next;
   const size_t i = static_cast<size_t>(at - targets.begin());

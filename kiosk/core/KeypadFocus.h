@@ -3,11 +3,13 @@
 // and what is said about it. Pure geometry and words over what a frame laid out (LayoutReport),
 // so every screen of the layout matrix can be checked without a window.
 //
-// Moves are spatial, as a sighted keypad user expects: the nearest target whose centre lies in
-// the direction pressed, preferring those in line with the focus (a card below, not one below
-// and far to the side). Where nothing lies that way, the next (Down, Right) or previous (Up,
-// Left) target in reading order is taken, so the keys never stop dead at an edge; the layout
-// matrix checks that every target of every screen can be reached (unreachableByKeypad).
+// Left and Right go to the previous and next target in reading order (the order the screens
+// place them: along a row, then the next row), so every target is reached by one of them and a
+// blind visitor hears the screen in order (right to left, Left is "next"). Up and Down are
+// spatial, as a sighted keypad user expects: the nearest target whose centre lies that way,
+// preferring those in line with the focus (the card below, not one below and far to the side);
+// where nothing lies that way, the next (Down) or previous (Up) in reading order. The layout
+// matrix checks every screen with unreachableByKeypad.
 #include "core/LayoutRules.h"
 
 #include <optional>

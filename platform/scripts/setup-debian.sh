@@ -39,6 +39,7 @@ test_packages=(
   ffmpeg mpv                                # test films (frame counter burnt in) and bench_video's reference player
   python3-polib translate-toolkit gettext   # the exported PO files read by polib, pofilter and msgfmt
   libxml2-utils                             # xmllint: the exported XLIFF checked against its schema
+  sox espeak-ng                             # the keypad visit: its speech WAV files measured, a paragraph read whole
 )
 
 case "${1:-run}" in

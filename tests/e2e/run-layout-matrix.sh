@@ -10,7 +10,7 @@ mkdir -p "$out"
 script="$out.kscript"
 "$here/make-layout-matrix.sh" "$content" "${5:-}" "${6:-all}" >"$script"
 [ -n "${5:-}" ] || "$here/make-layout-matrix.sh" "$content" >"$script"
-expected=$(grep -c '^expect \(reachable\|no-truncation\|stable-bar\)' "$script")
+expected=$(grep -c '^expect \(reachable\|keypad-reachable\|no-truncation\|stable-bar\)' "$script")
 screens=$(grep -c '^open ' "$script")
 status=0
 "$here/run-kiosk-script.sh" "$kiosk" "$script" "$content" "$out" --size "$size" >"$out.log" 2>&1 || status=$?

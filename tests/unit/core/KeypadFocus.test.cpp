@@ -28,7 +28,7 @@ LayoutReport sectionScreen() {
 
 } // namespace
 
-TEST_CASE("[KeypadFocus] arrows move to the nearest target that way, in line first") {
+TEST_CASE("[KeypadFocus] up and down move to the nearest target that way, left and right along the reading order") {
   const LayoutReport r = sectionScreen();
   CHECK(moveFocus(r, "item:s/i1", KeypadKey::Right) == "item:s/i2");
   CHECK(moveFocus(r, "item:s/i1", KeypadKey::Down) == "item:s/i3");
@@ -78,6 +78,16 @@ TEST_CASE("[KeypadFocus] a modal panel keeps the focus on itself, a bare backdro
   CHECK(moveFocus(r, "item:s/i1", KeypadKey::Down) == "a11y:large-text"); // beneath: not focusable
   REQUIRE(modalBackdrop(r) != nullptr);
   CHECK(modalBackdrop(r)->name == "a11y:close");
+  // The same panel as the kiosk draws it: the backdrop submitted after its rows (so that the rows
+  // keep their touches); the rows are found by the backdrop's prefix.
+  LayoutReport after = sectionScreen();
+  after.targets.push_back({"a11y:large-text", {300, 200, 400, 80}, -1});
+  after.targets.push_back({"a11y:high-contrast", {300, 300, 400, 80}, -1});
+  after.targets.push_back({"a11y:close", {0, 0, 1000, 800}, -1});
+  const auto rows = focusableTargets(after);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1]->name == "a11y:high-contrast");
+  CHECK(unreachableByKeypad(after).empty());
   // The idle question: the whole screen answers it, nothing on it.
   r.targets.push_back({"still-there", {0, 0, 1000, 800}, -1});
   const auto question = focusableTargets(r);
