@@ -285,6 +285,24 @@ void Keypad::handle(Context& c, KeypadKey key) {
 
 void Keypad::afterLayout(Context& c) {
   const LayoutReport& layout = c.targets.layout();
+  // A long press (a second) on the display choices' button starts speech, for a visitor who
+  // finds the screen by touch: the button is always in the same place, in the bottom bar.
+  if (const ImGuiIO& io = ImGui::GetIO(); io.MouseDown[0] && io.MouseDownDuration[0] >= kLongPressSeconds && !m_longPressed) {
+    const auto r = c.targets.find("accessibility");
+    if (r && inside({r->x, r->y, r->w, r->h}, io.MouseClickedPos[0].x, io.MouseClickedPos[0].y)) {
+      m_longPressed = true;
+      m_active = true;
+      m_focus = "accessibility";
+      if (!m_speech) {
+        m_speech = true;
+        std::vector<Utterance> parts{ui(c, "speech_on")};
+        for (auto& u : screenTitle(c)) parts.push_back(std::move(u));
+        parts.push_back(ui(c, "speech_help"));
+        say(c, parts);
+      }
+    }
+  }
+  if (!ImGui::GetIO().MouseDown[0]) m_longPressed = false;
   // A finger (or a Select) moves the focus to what it tapped.
   const ImGuiIO& io = ImGui::GetIO();
   if (io.MouseReleased[0] && m_active)

@@ -80,7 +80,8 @@ private:
   bool m_speech = false;    // speech was started in this visit
   size_t m_paragraph = 0;   // the next paragraph of a text target read by Select
   std::vector<speech::Utterance> m_lastSaid;
-  int m_pendingTapFrames = 0;
+  bool m_longPressed = false; // the finger now down has started speech already
+  static constexpr float kLongPressSeconds = 1.0f;
 };
 
 } // namespace kiosk::app
