@@ -32,6 +32,10 @@ std::optional<KeypadKey> keypadKeyFor(const sf::Event::KeyEvent& key) {
   case K::PageDown: return KeypadKey::VolumeDown;
   case K::Numpad0:
   case K::S: return KeypadKey::Speech;
+  case K::Divide:
+  case K::LBracket: return KeypadKey::Slower;
+  case K::Multiply:
+  case K::RBracket: return KeypadKey::Faster;
   default: return std::nullopt;
   }
 }
@@ -264,6 +268,13 @@ void Keypad::handle(Context& c, KeypadKey key) {
     if (!c.speaker) return;
     const int level = c.speaker->changeVolume(key == KeypadKey::VolumeUp ? 1 : -1);
     say(c, {ui(c, "speech_volume", UiStrings::Args::number("level", level))});
+    return;
+  }
+  case KeypadKey::Slower:
+  case KeypadKey::Faster: {
+    if (!c.speaker) return;
+    const int level = c.speaker->changeRate(key == KeypadKey::Faster ? 1 : -1);
+    say(c, {ui(c, "speech_rate", UiStrings::Args::number("level", level))});
     return;
   }
   case KeypadKey::Speech: {

@@ -197,9 +197,9 @@ InputScript parseInputScript(const std::string& text, const std::string& fileNam
       cmd.kind = ScriptCommand::Kind::Key;
       cmd.text = tokens[1].text;
     } else if (verb == "keypad") {
-      if (!need(1, 1, "one keypad key, like 'keypad down' (up down left right select back help volume-up volume-down speech)")) continue;
+      if (!need(1, 1, "one keypad key, like 'keypad down' (up down left right select back help volume-up volume-down speech slower faster)")) continue;
       if (!keypadKeyNamed(tokens[1].text)) {
-        fail(tokens[1].column, "'" + tokens[1].text + "' is not a keypad key; use up, down, left, right, select, back, help, volume-up, volume-down or speech");
+        fail(tokens[1].column, "'" + tokens[1].text + "' is not a keypad key; use up, down, left, right, select, back, help, volume-up, volume-down, speech, slower or faster");
         continue;
       }
       cmd.kind = ScriptCommand::Kind::Keypad;

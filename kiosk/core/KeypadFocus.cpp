@@ -32,7 +32,7 @@ std::optional<KeypadKey> keypadKeyNamed(const std::string& name) {
       {"up", KeypadKey::Up},           {"down", KeypadKey::Down},      {"left", KeypadKey::Left},
       {"right", KeypadKey::Right},     {"select", KeypadKey::Select},  {"back", KeypadKey::Back},
       {"help", KeypadKey::Help},       {"volume-up", KeypadKey::VolumeUp}, {"volume-down", KeypadKey::VolumeDown},
-      {"speech", KeypadKey::Speech}};
+      {"speech", KeypadKey::Speech},   {"slower", KeypadKey::Slower},   {"faster", KeypadKey::Faster}};
   const auto it = names.find(name);
   if (it == names.end()) return std::nullopt;
   return it->second;

@@ -19,10 +19,10 @@
 namespace kiosk {
 
 // The Universal Keypad's keys (and a keyboard's: see App::keypadAction).
-enum class KeypadKey { Up, Down, Left, Right, Select, Back, Help, VolumeUp, VolumeDown, Speech };
+enum class KeypadKey { Up, Down, Left, Right, Select, Back, Help, VolumeUp, VolumeDown, Speech, Slower, Faster };
 
 // Parses "up", "down", "left", "right", "select", "back", "help", "volume-up", "volume-down",
-// "speech" (scripts: `keypad down`).
+// "speech", "slower", "faster" (scripts: `keypad down`).
 std::optional<KeypadKey> keypadKeyNamed(const std::string& name);
 
 // Targets the focus can rest on, in reading order (as the screens placed them). A target that
