@@ -96,6 +96,11 @@ App::App(const Options& options, Clock& clock) : m_options(options), m_clock(clo
   m_touch = platform::createTouchInput();
   if (std::string why; !m_touch->start(static_cast<unsigned long>(m_window.getSystemHandle()), why) || !why.empty())
     std::cerr << "kiosk: " << why << "\n";
+  // The headphone jack (a script owns the input: none there; nor in the editor's preview).
+  if (m_options.script.empty() && !m_options.controlStdin) {
+    m_jack = platform::createHeadphoneJack();
+    std::cerr << "kiosk: speech: " << m_jack->describe() << "\n";
+  }
   // Pixels per millimetre, for 9 mm touch targets: --display-width-mm, else what the display
   // reports (a windowed preview takes the window's share of it).
   const int reported = platform::displayWidthMm();
@@ -667,6 +672,12 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
     m_onAttract = attract;
     m_speaker->setVisitorLanguage(m_nav->language());
     // Keys act on what this frame laid out; the ring is drawn over it.
+    // Headphones plugged in (not already in when the kiosk started): speech for this visitor.
+    if (m_jack) {
+      const auto plugged = m_jack->plugged();
+      if (plugged && *plugged && m_jackWas && !*m_jackWas) m_keypad.requestSpeech();
+      m_jackWas = plugged;
+    }
     Keypad::Context keys{*m_nav, m_targets, m_screens, *m_imgui, m_strings, m_speaker.get(), now,
                          text::directionOfLanguage(m_nav->language()) == text::BaseDirection::RightToLeft, transitioning()};
     m_keypad.afterLayout(keys);

@@ -31,6 +31,7 @@
 #include "ops/Watchdog.h"
 #include "platform/ServiceManager.h"
 #include "platform/TouchInput.h"
+#include "platform/HeadphoneJack.h"
 #include "speech/Speaker.h"
 
 #include <SFML/Graphics/RenderWindow.hpp>
@@ -199,6 +200,8 @@ private:
   ui::Screens m_screens;
   ui::HitTargets m_targets;
   Keypad m_keypad;
+  std::unique_ptr<platform::HeadphoneJack> m_jack; // plugging headphones in starts speech
+  std::optional<bool> m_jackWas;
   UiStrings m_strings;
   std::unique_ptr<Navigator> m_nav;
   std::vector<Diagnostic> m_diagnostics; // content + images + fonts, for the staff overlay

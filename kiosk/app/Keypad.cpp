@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace kiosk::app {
 
@@ -314,6 +315,14 @@ void Keypad::afterLayout(Context& c) {
     }
   }
   if (!ImGui::GetIO().MouseDown[0]) m_longPressed = false;
+  if (std::exchange(m_startSpeech, false) && !m_speech) {
+    m_active = true;
+    m_speech = true;
+    std::vector<Utterance> parts{ui(c, "speech_on")};
+    for (auto& u : screenTitle(c)) parts.push_back(std::move(u));
+    parts.push_back(ui(c, "speech_help"));
+    say(c, parts);
+  }
   // A finger (or a Select) moves the focus to what it tapped.
   const ImGuiIO& io = ImGui::GetIO();
   if (io.MouseReleased[0] && m_active)

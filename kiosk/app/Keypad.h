@@ -46,6 +46,9 @@ public:
   };
 
   void press(KeypadKey key) { m_pending.push_back(key); }
+  // Headphones were plugged in: speech starts (if it is not on), saying where the visitor is and
+  // how the keys work.
+  void requestSpeech() { m_startSpeech = true; }
   // After the screens laid out the frame: applies the keys pressed since the last frame, follows
   // screen changes and taps, speaks, and draws the focus ring on top of the frame.
   void afterLayout(Context& c);
@@ -81,6 +84,7 @@ private:
   size_t m_paragraph = 0;   // the next paragraph of a text target read by Select
   std::vector<speech::Utterance> m_lastSaid;
   bool m_longPressed = false; // the finger now down has started speech already
+  bool m_startSpeech = false; // requestSpeech() since the last frame
   static constexpr float kLongPressSeconds = 1.0f;
 };
 

@@ -1,6 +1,7 @@
 #include "platform/Display.h"
 #include "platform/FileWatch.h"
 #include "platform/FontFinder.h"
+#include "platform/HeadphoneJack.h"
 
 #include <doctest/doctest.h>
 
@@ -22,4 +23,10 @@ TEST_CASE("[DisplayNull] the null platform has no display and says why") {
   std::string why;
   CHECK_FALSE(platform::displayAvailable(why));
   CHECK(why.find("KIOSK_PLATFORM=null") != std::string::npos);
+}
+
+TEST_CASE("[HeadphoneJackNull] the null platform reports no jack, so speech waits for a key") {
+  const auto jack = platform::createHeadphoneJack();
+  CHECK_FALSE(jack->plugged().has_value());
+  CHECK(jack->describe().find("does not report") != std::string::npos);
 }
