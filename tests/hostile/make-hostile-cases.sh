@@ -96,7 +96,7 @@ EOF
 cat >"$base/sections/01-alpha/section.toml" <<'EOF'
 colour = "#1F4E8C"
 cover = "images/cover.png"
-
+cover_alt = { zh-Hans = "蓝色的封面", en = "A blue cover" }
 [title]
 zh-Hans = "第一部分"
 en = "Alpha"
@@ -122,9 +122,9 @@ zh-Hans = """
 
 [[images]]
 file = "images/pic.png"
-[images.caption]
-zh-Hans = "图片"
-en = "A picture"
+caption = { zh-Hans = "图片", en = "A picture" }
+alt = { zh-Hans = "一块纯红色的长方形", en = "A plain red rectangle" }
+# (the picture described for visitors who cannot see it: a clean base has no warning)
 EOF
 printf 'First paragraph.\n\n**Bold** words and a list:\n\n- one\n- two\n' >"$base/sections/01-alpha/01-first.en.md"
 cat >"$base/sections/01-alpha/02-second.toml" <<'EOF'
@@ -134,11 +134,12 @@ en = "Second item"
 
 [[images]]
 file = "images/cover.png"
+alt = { zh-Hans = "蓝色的封面", en = "A blue cover" }
 EOF
 cat >"$base/sections/02-beta/section.toml" <<'EOF'
 colour = "#2E7D4F"
 cover = "images/cover.png"
-
+cover_alt = { zh-Hans = "绿色的封面", en = "A green cover" }
 [title]
 zh-Hans = "第二部分"
 en = "Beta"
