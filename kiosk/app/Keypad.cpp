@@ -98,10 +98,10 @@ void Keypad::endVisit() {
   m_pending.clear();
 }
 
-void Keypad::say(Context& c, std::vector<Utterance> parts) {
+void Keypad::say(Context& c, std::vector<Utterance> parts, bool evenWithSpeechOff) {
   parts.erase(std::remove_if(parts.begin(), parts.end(), [](const Utterance& u) { return u.text.empty(); }), parts.end());
   m_lastSaid = parts;
-  if (m_speech && c.speaker && !parts.empty()) c.speaker->say(parts);
+  if ((m_speech || evenWithSpeechOff) && c.speaker && !parts.empty()) c.speaker->say(parts);
 }
 
 std::vector<Utterance> Keypad::screenTitle(const Context& c) const {
@@ -255,27 +255,18 @@ void Keypad::handle(Context& c, KeypadKey key) {
   }
   case KeypadKey::Back: return back(c);
   case KeypadKey::Help: {
-    std::vector<Utterance> help{ui(c, "speech_help")};
-    if (!m_speech) { // help is spoken even before speech is on: it says how to turn it on
-      m_speech = true;
-      say(c, help);
-      m_speech = false;
-    } else
-      say(c, help);
+    say(c, {ui(c, "speech_help")}, true); // even before speech is on: it says how to turn it on
     return;
   }
   case KeypadKey::VolumeUp:
-  case KeypadKey::VolumeDown: {
-    if (!c.speaker) return;
-    const int level = c.speaker->changeVolume(key == KeypadKey::VolumeUp ? 1 : -1);
-    say(c, {ui(c, "speech_volume", UiStrings::Args::number("level", level))});
-    return;
-  }
+  case KeypadKey::VolumeDown:
   case KeypadKey::Slower:
   case KeypadKey::Faster: {
     if (!c.speaker) return;
-    const int level = c.speaker->changeRate(key == KeypadKey::Faster ? 1 : -1);
-    say(c, {ui(c, "speech_rate", UiStrings::Args::number("level", level))});
+    const bool volume = key == KeypadKey::VolumeUp || key == KeypadKey::VolumeDown;
+    const int step = key == KeypadKey::VolumeUp || key == KeypadKey::Faster ? 1 : -1;
+    const int level = volume ? c.speaker->changeVolume(step) : c.speaker->changeRate(step);
+    say(c, {ui(c, volume ? "speech_volume" : "speech_rate", UiStrings::Args::number("level", level))});
     return;
   }
   case KeypadKey::Speech: {
@@ -303,18 +294,12 @@ void Keypad::afterLayout(Context& c) {
     const auto r = c.targets.find("accessibility");
     if (r && inside({r->x, r->y, r->w, r->h}, io.MouseClickedPos[0].x, io.MouseClickedPos[0].y)) {
       m_longPressed = true;
-      m_active = true;
       m_focus = "accessibility";
-      if (!m_speech) {
-        m_speech = true;
-        std::vector<Utterance> parts{ui(c, "speech_on")};
-        for (auto& u : screenTitle(c)) parts.push_back(std::move(u));
-        parts.push_back(ui(c, "speech_help"));
-        say(c, parts);
-      }
+      m_startSpeech = true;
     }
   }
   if (!ImGui::GetIO().MouseDown[0]) m_longPressed = false;
+  // Speech asked for without its key (headphones, the long press): on, and where the visitor is.
   if (std::exchange(m_startSpeech, false) && !m_speech) {
     m_active = true;
     m_speech = true;

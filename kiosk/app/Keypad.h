@@ -67,7 +67,7 @@ private:
   void handle(Context& c, KeypadKey key);
   void tap(Context& c, float x, float y);
   void back(Context& c);
-  void say(Context& c, std::vector<speech::Utterance> parts);
+  void say(Context& c, std::vector<speech::Utterance> parts, bool evenWithSpeechOff = false);
   std::vector<speech::Utterance> describe(const Context& c, const std::string& target) const;
   std::vector<speech::Utterance> screenTitle(const Context& c) const;
   speech::Utterance ui(const Context& c, const std::string& key, const UiStrings::Args& args = {}) const;

@@ -76,6 +76,13 @@ struct Context {
     std::string file; // the first place, where staff can start
     int line = 0;
     int column = 0;
+    // One more; the first is where the warning points.
+    void note(const std::string& inFile, const toml::source_region* where) {
+      if (count++ != 0) return;
+      file = inFile;
+      line = where ? static_cast<int>(where->begin.line) : 0;
+      column = where ? static_cast<int>(where->begin.column) : 0;
+    }
   };
   mutable std::map<std::string, Missing> missing;
   // Pictures lacking a description (alt), counted the same way and told per section
@@ -356,14 +363,21 @@ void warnMissingLanguages(FileReader& r, const toml::source_region* where, const
   (void)key;
   if (text.empty()) return;
   for (const auto& lang : ctx.settings->languages)
-    if (!text.has(lang)) {
-      auto& m = ctx.missing[lang];
-      if (m.count++ == 0) {
-        m.file = r.display();
-        m.line = where ? static_cast<int>(where->begin.line) : 0;
-        m.column = where ? static_cast<int>(where->begin.column) : 0;
-      }
-    }
+    if (!text.has(lang)) ctx.missing[lang].note(r.display(), where);
+}
+
+// A per-place summary warning, pointing where its tally was first counted.
+Diagnostic summaryWarning(const Context::Missing& m, const char* code, std::vector<std::pair<std::string, std::string>> args,
+                          std::string message) {
+  Diagnostic d;
+  d.severity = Severity::Warning;
+  d.file = m.file;
+  d.line = m.line;
+  d.column = m.column;
+  d.code = code;
+  d.args = std::move(args);
+  d.message = std::move(message);
+  return d;
 }
 
 // "Русский", "中文（简体）", "English": a language named in itself, for the line that says who
@@ -390,17 +404,11 @@ void flushMissing(const Context& ctx, const std::string& place, std::vector<Diag
     const auto& m = it->second;
     const std::string name = languageEndonym(lang);
     const std::string n = std::to_string(m.count);
-    Diagnostic d;
-    d.severity = Severity::Warning;
-    d.file = m.file;
-    d.line = m.line;
-    d.column = m.column;
-    d.code = "missing_translations";
-    d.args = {{"name", name}, {"language", lang}, {"count", n}, {"place", place}};
-    d.message = name + " (" + lang + "): " +
-                (m.count == 1 ? "1 text in " + place + " has no translation" : n + " texts in " + place + " have no translation") +
-                "; visitors reading " + name + " see another language there, and kiosk report translations lists each one";
-    diags.push_back(std::move(d));
+    diags.push_back(summaryWarning(
+        m, "missing_translations", {{"name", name}, {"language", lang}, {"count", n}, {"place", place}},
+        name + " (" + lang + "): " +
+            (m.count == 1 ? "1 text in " + place + " has no translation" : n + " texts in " + place + " have no translation") +
+            "; visitors reading " + name + " see another language there, and kiosk report translations lists each one"));
   }
   ctx.missing.clear();
 }
@@ -421,19 +429,12 @@ void readAlt(FileReader& r, const toml::table& t, const char* key, const toml::n
     completeChinese(*alt, ctx);
     ref.alt = std::move(*alt);
   }
-  auto count = [&](Context::Missing& m, const toml::node& where) {
-    if (m.count++ == 0) {
-      m.file = r.display();
-      m.line = static_cast<int>(where.source().begin.line);
-      m.column = static_cast<int>(where.source().begin.column);
-    }
-  };
   if (ref.alt.empty()) {
-    count(ctx.undescribed, picture);
+    ctx.undescribed.note(r.display(), &picture.source());
     return;
   }
   for (const auto& lang : ctx.settings->languages)
-    if (!ref.alt.has(lang)) count(ctx.missingAlt[lang], node ? *node : picture);
+    if (!ref.alt.has(lang)) ctx.missingAlt[lang].note(r.display(), &(node ? *node : picture).source());
 }
 
 // One warning for the pictures of `place` (a section folder) described in no language, then one
@@ -441,18 +442,11 @@ void readAlt(FileReader& r, const toml::table& t, const char* key, const toml::n
 void flushDescriptions(const Context& ctx, const std::string& place, std::vector<Diagnostic>& diags) {
   if (const auto& m = ctx.undescribed; m.count > 0) {
     const std::string n = std::to_string(m.count);
-    Diagnostic d;
-    d.severity = Severity::Warning;
-    d.file = m.file;
-    d.line = m.line;
-    d.column = m.column;
-    d.code = "pictures_undescribed";
-    d.args = {{"count", n}, {"place", place}};
-    d.message = (m.count == 1 ? "1 picture in " + place + " has no description for visitors who cannot see it"
-                              : n + " pictures in " + place + " have no description for visitors who cannot see them") +
-                "; add alt after the caption, like [images.alt] with en = \"what it shows\" (cover_alt for a cover), "
-                "which the kiosk reads aloud";
-    diags.push_back(std::move(d));
+    diags.push_back(summaryWarning(m, "pictures_undescribed", {{"count", n}, {"place", place}},
+                                   (m.count == 1 ? "1 picture in " + place + " has no description for visitors who cannot see it"
+                                                 : n + " pictures in " + place + " have no description for visitors who cannot see them") +
+                                       "; add alt after the caption, like [images.alt] with en = \"what it shows\" (cover_alt for a "
+                                       "cover), which the kiosk reads aloud"));
   }
   for (const auto& lang : ctx.settings->languages) {
     auto it = ctx.missingAlt.find(lang);
@@ -460,18 +454,12 @@ void flushDescriptions(const Context& ctx, const std::string& place, std::vector
     const auto& m = it->second;
     const std::string name = languageEndonym(lang);
     const std::string n = std::to_string(m.count);
-    Diagnostic d;
-    d.severity = Severity::Warning;
-    d.file = m.file;
-    d.line = m.line;
-    d.column = m.column;
-    d.code = "missing_descriptions";
-    d.args = {{"name", name}, {"language", lang}, {"count", n}, {"place", place}};
-    d.message = name + " (" + lang + "): " +
-                (m.count == 1 ? "1 picture in " + place + " has no description" : n + " pictures in " + place + " have no description") +
-                " in this language; visitors listening in " + name +
-                " hear the description in another language there, and kiosk report translations counts them";
-    diags.push_back(std::move(d));
+    diags.push_back(summaryWarning(
+        m, "missing_descriptions", {{"name", name}, {"language", lang}, {"count", n}, {"place", place}},
+        name + " (" + lang + "): " +
+            (m.count == 1 ? "1 picture in " + place + " has no description" : n + " pictures in " + place + " have no description") +
+            " in this language; visitors listening in " + name +
+            " hear the description in another language there, and kiosk report translations counts them"));
   }
   ctx.missingAlt.clear();
   ctx.undescribed = {};
