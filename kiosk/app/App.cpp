@@ -24,7 +24,9 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <csignal>
 #include <ctime>
+#include <sys/resource.h>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -130,6 +132,7 @@ void App::createTextureCache() {
   // screen-sized texture, and the textures stay within a byte budget.
   ui::TextureCache::Options to;
   const auto w = static_cast<unsigned>(width()), h = static_cast<unsigned>(height());
+  to.stripBytes = std::size_t{m_options.textureStripKiB} << 10;
   to.budgetBytes = m_options.textureBudgetMiB ? std::uintmax_t{m_options.textureBudgetMiB} << 20 : ui::TextureCache::defaultBudget(w, h);
   to.limits.maxSide = m_maxTextureSize;
   std::string cacheNote = "off";
@@ -206,6 +209,18 @@ void App::writeFrameStamp() {
   else std::fprintf(m_frameStamps, "%.3f %s\n", ms, st.kind == media::FrameStamp::Black ? "black" : "none");
 }
 
+namespace {
+volatile std::sig_atomic_t g_stopRequested = 0;
+void requestStop(int) { g_stopRequested = 1; }
+
+// This thread's CPU time: what a slice of work cost it, without the time another process had the core.
+double threadCpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+} // namespace
+
 void App::logMemory() const {
   std::uintmax_t hwm = 0, rss = 0;
   if (std::FILE* f = std::fopen("/proc/self/status", "r")) {
@@ -222,9 +237,11 @@ void App::logMemory() const {
   char text[512];
   std::snprintf(text, sizeof text,
                 "kiosk: memory: peak %ju MiB, now %ju MiB; picture textures peak %ju MiB of a %ju MiB budget "
-                "(%zu pictures decoded, %zu from the disk cache, %zu evicted, %zu cancelled; slowest upload slice %.1f ms)\n",
+                "(%zu pictures decoded, %zu from the disk cache, %zu evicted, %zu cancelled; slowest upload slice %.2f ms, "
+                "CPU %.2f ms, median %.2f ms over %zu frames after the first picture; %zu strips created, %zu reused)\n",
                 hwm >> 10, rss >> 10, t.peakResidentBytes >> 20, t.budgetBytes >> 20, t.decoded, t.fromDiskCache, t.evictions,
-                t.cancelled, t.worstPumpMs);
+                t.cancelled, m_uploadSliceMs.worst(), m_uploadSliceCpuMs.worst(), m_uploadSliceMs.median(), m_uploadSliceMs.count(),
+                t.stripsCreated, t.stripsReused);
   std::cerr << text;
 }
 
@@ -594,7 +611,8 @@ void App::tuneFrameRate(double frameSeconds) {
   if (++m_vsyncProbeFrames < 60) return;
   m_vsyncChecked = true;
   const double elapsed = frameSeconds - m_vsyncProbeStart;
-  if (elapsed < 60.0 / 240.0) {
+  m_vsyncWorks = elapsed >= 60.0 / 240.0;
+  if (!m_vsyncWorks) {
     m_window.setVerticalSyncEnabled(false);
     m_window.setFramerateLimit(m_options.fpsLimit);
     std::cerr << "kiosk: vsync is not pacing frames here; limiting to " << m_options.fpsLimit << " fps\n";
@@ -605,7 +623,12 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
   const auto cpuStart = std::chrono::steady_clock::now();
   sf::Event event;
   const bool scripted = !m_options.script.empty();
-  while (m_window.pollEvent(event)) {
+  // Input that woke the frame loop's sleep first, then what came since.
+  while (!m_heldEvents.empty() || m_window.pollEvent(event)) {
+    if (!m_heldEvents.empty()) {
+      event = m_heldEvents.front();
+      m_heldEvents.pop_front();
+    }
     if (event.type == sf::Event::Closed) m_quit = true;
     else if (event.type == sf::Event::KeyPressed) {
       // A keypad's keys (or a keyboard's arrows, Enter, Backspace...) move the focus; the rest
@@ -616,8 +639,10 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
       m_imgui->processEvent(event); // a script owns the pointer; stray real input would spoil it
   }
   collectWorkerResults();
+  auto touches = std::exchange(m_heldTouches, {});
+  for (auto& t : m_touch->poll()) touches.push_back(t);
   if (!scripted) // a script owns the input; stray real fingers would spoil it
-    for (const auto& t : m_touch->poll()) {
+    for (const auto& t : touches) {
       m_gestures.apply(t, m_clock.now());
       if (t.emulatesPointer) { // the finger that was the mouse: the kiosk's pointer now
         using P = ui::PointerEvent::Kind;
@@ -629,7 +654,18 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
   m_gestures.forgetStale(m_clock.now()); // a finger whose end was lost (cable pulled); the kiosk's one clock
   m_textures->beginFrame();
   m_films->beginFrame();
-  m_textures->pump(3.0); // uploads a band of rows at a time: a large picture spreads over frames
+  // Uploads a strip at a time within 2 ms of the frame, so a large picture spreads over frames
+  // and nothing else waits; before the first picture is on screen there is nothing to keep
+  // smooth, so it goes up at once.
+  {
+    const auto pumpStart = std::chrono::steady_clock::now();
+    const double cpuBefore = threadCpuMs();
+    const size_t strips = m_textures->pump(m_firstPictureLogged ? 2.0 : 50.0);
+    if (m_firstPictureLogged && strips > 0) { // what uploads took of a frame: wall, and this thread's CPU (without preemption)
+      m_uploadSliceMs.add(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - pumpStart).count());
+      m_uploadSliceCpuMs.add(threadCpuMs() - cpuBefore);
+    }
+  }
 
   const Seconds now = m_clock.now();
   if (m_watch) {
@@ -722,6 +758,7 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
       }
     }
     if (m_frameStamps && screenshot.empty()) writeFrameStamp();
+    m_beforeSwapMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - cpuStart).count();
     m_window.display();
     m_films->afterSwap();
   } else {
@@ -851,15 +888,100 @@ void App::takeControlLines() {
 int App::run() {
   std::string error;
   if (m_options.controlStdin) startControlReader();
+  using Clock = std::chrono::steady_clock;
+  const auto since = [&](Clock::time_point t) { return std::chrono::duration<double>(t - m_started).count(); };
+  Clock::time_point lastStart{};
+  double expected = -1; // when this frame was due, seconds since start
+  // SIGTERM (systemd stopping the service, a benchmark) and SIGINT end the loop like Ctrl+Q:
+  // the exit log (pacing, memory) is written and the watchdog told.
+  struct sigaction stop{};
+  stop.sa_handler = requestStop;
+  sigemptyset(&stop.sa_mask);
+  sigaction(SIGTERM, &stop, nullptr);
+  sigaction(SIGINT, &stop, nullptr);
   while (m_window.isOpen() && !m_quit) {
+    if (g_stopRequested) break;
+    const auto start = Clock::now();
+    if (lastStart != Clock::time_point{} && m_vsyncChecked) {
+      const double ms = std::chrono::duration<double, std::milli>(start - lastStart).count();
+      if (m_intervalsMs.size() < 200000) m_intervalsMs.push_back(ms);
+      m_framesLate += expected >= 0 && since(start) - expected > m_pacer.displayPeriod() / 2;
+      m_pacedSeconds += ms / 1000;
+      ++m_framesPaced;
+    }
+    lastStart = start;
     if (m_options.controlStdin) takeControlLines();
     if (!frame(true, {}, error)) std::cerr << "kiosk: " << error << "\n";
     // Asleep outside opening hours: a few frames a second are enough to notice a touch or the
     // opening time, and the heartbeat goes on.
-    if (!m_displayAwake) std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    if (!m_displayAwake) {
+      waitUntil(Clock::now() + std::chrono::milliseconds(150));
+      expected = -1;
+      continue;
+    }
+    // Paced once vsync has been probed (at the display's rate): between frames that need not
+    // come at the display's rate, the loop sleeps (and wakes for input). The cost that sets the
+    // cadence is the frame's work: with working vsync, up to the swap (which only waits).
+    if (!m_vsyncChecked) continue;
+    const FramePacer::Need need = frameNeed();
+    const double cost = (m_vsyncWorks ? m_beforeSwapMs : m_frameMs) / 1000;
+    const double due = m_pacer.next(since(start), cost, need);
+    expected = need.displayRate ? since(start) + m_pacer.displayPeriod() : due;
+    // With vsync the swap waits for the display: wake half a period early and let it.
+    const double wake = due - (m_vsyncWorks ? m_pacer.displayPeriod() / 2 : 0);
+    if (!need.displayRate) waitUntil(m_started + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(wake)));
   }
+  logPacing();
   logMemory();
   return m_exitStatus;
+}
+
+FramePacer::Need App::frameNeed() const {
+  FramePacer::Need need = m_screens.need();
+  // Whatever else is on screen or under way keeps the display's rate: loading, a screen fading
+  // in, staff's overlay or admin view, the keypad's ring, speech, a finger down.
+  const bool busy = !ready() || transitioning() || m_staffOverlay || m_admin.mode != ui::AdminModel::Mode::Closed ||
+                    m_gestures.fingers() > 0 || m_textures->pending() > 0 || m_keypad.active();
+  if (busy || !m_options.pacing) need.displayRate = true;
+  return need;
+}
+
+void App::waitUntil(std::chrono::steady_clock::time_point due) {
+  using namespace std::chrono;
+  sf::Event event;
+  while (steady_clock::now() < due && !m_quit && !g_stopRequested) {
+    bool woke = false;
+    while (m_window.pollEvent(event)) {
+      m_heldEvents.push_back(event);
+      woke = true;
+    }
+    for (auto& t : m_touch->poll()) {
+      m_heldTouches.push_back(t);
+      woke = true;
+    }
+    if (woke) return;
+    if (m_options.controlStdin) { // the editor's command: taken in the next frame
+      std::lock_guard<std::mutex> lock(m_control->mutex);
+      if (!m_control->lines.empty() || m_control->ended) return;
+    }
+    std::this_thread::sleep_for(std::min<steady_clock::duration>(milliseconds(4), due - steady_clock::now()));
+  }
+}
+
+void App::logPacing() const {
+  if (m_intervalsMs.empty() || m_pacedSeconds <= 0) return;
+  auto v = m_intervalsMs;
+  std::sort(v.begin(), v.end());
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  const double cpu = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+  char text[400];
+  std::snprintf(text, sizeof text,
+                "kiosk: frame pacing: %zu frames in %.1f s (%.1f a second), intervals median %.1f ms, 99th percentile %.1f ms; "
+                "%zu later than their tick; CPU %.2f s in all\n",
+                m_framesPaced, m_pacedSeconds, static_cast<double>(m_framesPaced) / m_pacedSeconds, v[v.size() / 2], v[v.size() * 99 / 100],
+                m_framesLate, cpu);
+  std::cerr << text;
 }
 
 void App::watchCornerTaps() {

@@ -7,6 +7,7 @@
 #include "app/CommandLine.h"
 #include "app/Keypad.h"
 #include "core/Clock.h"
+#include "core/FramePacer.h"
 #include "core/ContentLoader.h"
 #include "core/Navigator.h"
 #include "ops/ReloadSchedule.h"
@@ -36,6 +37,7 @@
 
 #include <SFML/Graphics/RenderWindow.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <future>
@@ -44,6 +46,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <deque>
 #include <vector>
 
 namespace kiosk::app {
@@ -185,6 +188,11 @@ private:
   // Visit analytics: what the frame showed, as sessions, views and dwell.
   void recordVisit(bool idleReset);
   void tuneFrameRate(double frameSeconds);
+  // Sleeps until `due` (steady clock), waking at once for a key, a pointer or a finger (kept
+  // for the next frame).
+  void waitUntil(std::chrono::steady_clock::time_point due);
+  FramePacer::Need frameNeed() const;
+  void logPacing() const;
 
   Options m_options;
   Clock& m_clock;
@@ -226,9 +234,37 @@ private:
   int m_vsyncProbeFrames = 0;  // frames measured so far to see whether vsync really paces us
   double m_vsyncProbeStart = 0;
   bool m_vsyncChecked = false;
+  bool m_vsyncWorks = false;
+  FramePacer m_pacer;
+  std::deque<sf::Event> m_heldEvents;                // input that woke a sleep, for the next frame
+  std::vector<platform::TouchEvent> m_heldTouches;
+  double m_beforeSwapMs = 0;                          // this frame's work up to the swap
+  // Real-time frame pacing figures, for the exit log: start-to-start intervals, frames later
+  // than their tick by more than half a display period, and the time they cover.
+  std::vector<double> m_intervalsMs;
+  size_t m_framesLate = 0, m_framesPaced = 0;
+  double m_pacedSeconds = 0;
   int m_maxTextureSize = 2048;          // GL_MAX_TEXTURE_SIZE, read once at start
   std::set<char32_t> m_reportedGlyphs; // glyph bugs already logged
   bool m_firstPictureLogged = false;
+  // Texture upload slices after the first picture (frames that uploaded), for the exit log.
+  struct Times {
+    std::vector<double> ms;
+    double worstMs = 0;
+    void add(double v) {
+      worstMs = std::max(worstMs, v);
+      if (ms.size() < 100000) ms.push_back(v);
+    }
+    double worst() const { return worstMs; }
+    size_t count() const { return ms.size(); }
+    double median() const {
+      if (ms.empty()) return 0;
+      auto copy = ms;
+      std::nth_element(copy.begin(), copy.begin() + static_cast<std::ptrdiff_t>(copy.size() / 2), copy.end());
+      return copy[copy.size() / 2];
+    }
+  };
+  Times m_uploadSliceMs, m_uploadSliceCpuMs;
   float m_pxPerMm = 0; // 0: the display's size is unknown
   float m_givenPxPerMm = 0; // from --display-width-mm only (0: not given)
   sf::Image* m_capture = nullptr; // read the next drawn frame back into it

@@ -138,11 +138,16 @@ public:
            "a number of MiB from 64 to 65536",
            "memory for pictures on the graphics card (default from the screen:\n"
            "256 at 1920x1080, 1024 at 3840x2160; at least 64)");
+    number("--texture-strip", o.textureStripKiB, 0, 65536, "KIB", "a number of KiB", "a number of KiB from 0 to 65536",
+           "largest texture a picture is cut into, uploaded one a frame (default 256;\n"
+           "0: each picture one texture, as a reference to compare against)");
     text("--image-cache", o.imageCacheDir, "DIR", "a folder",
          "folder for display-sized copies of pictures, so restarts are fast\n"
          "(default: $XDG_CACHE_HOME/kiosk/images or ~/.cache/kiosk/images;\n"
          "never inside the content folder)");
     flag("--no-image-cache", &o.imageCache, false, "decode every picture from its original at every start");
+    flag("--no-pacing", &o.pacing, false, "draw every frame at the display's rate, even on the attract loop\n"
+                                           "(as a baseline for benchmarks)");
     text("--hwdec", o.hwdec, "MODE", "a decoding mode",
          "how films are decoded: auto-safe (default: the graphics card's\n"
          "decoder where it is known to work, VA-API on Intel and AMD), or\n"

@@ -24,8 +24,10 @@ struct Options {
   unsigned fpsLimit = 60;      // used when the driver has no working vsync
   bool json = false;           // validate: machine-readable output
   std::string date;            // --script only: the virtual calendar's first day, YYYY-MM-DD (default: today)
+  unsigned textureStripKiB = 256; // 0: every picture one texture (to compare against)
   unsigned textureBudgetMiB = 0; // 0: chosen from the screen size (256 MiB at 1080p, 1 GiB at 4K)
   std::string imageCacheDir;   // empty: $XDG_CACHE_HOME/kiosk/images or ~/.cache/kiosk/images
+  bool pacing = true;          // --no-pacing: every frame at the display's rate (a benchmark's baseline)
   bool imageCache = true;      // --no-image-cache: decode every picture from its original
   // Keyboard shortcuts (F2, F5, Ctrl+Q) outside the admin view: a windowed preview has them, a
   // fullscreen kiosk never (visitors have no way out); --no-staff-keys previews the venue's rule.

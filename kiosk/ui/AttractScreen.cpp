@@ -143,7 +143,10 @@ void Screens::drawAttract(Ctx& c) {
               toImColor(pal().text, 0.85f), 1, 1.3f);
   const std::string& prompt = c.f.strings.get(promptLang, "touch_to_explore");
   FontRef pf = &promptLang;
-  const float pulse = 0.78f + 0.22f * std::sin(static_cast<float>(c.f.now) * 2.6f);
+  // A gentle breath (about 50 levels of 255 a second at most), so a frame for every 3 levels
+  // is 17 a second: the prompt does not hold the loop at the display's rate.
+  constexpr float kBreath = 0.1f, kBreathRate = 2.0f;
+  const float pulse = 1 - kBreath + kBreath * std::sin(static_cast<float>(c.f.now) * kBreathRate);
   const float ph = c.u(0.085f);
   const float pw = textWidth(c, pf, title, prompt) + ph * 1.2f;
   const ImVec2 p0(slideRtl ? c.W - x - pw : x, c.H - c.u(0.16f) + c.sy);
@@ -153,6 +156,45 @@ void Screens::drawAttract(Ctx& c) {
   // A silent film's captions, in the language the slide invites in, above the venue's name.
   if (film.ready && a.mix < 0.5f)
     drawFilmCaptions(c, *images[a.current], film, ImVec2(0, 0), ImVec2(c.W, c.H - c.u(0.40f) - c.u(0.02f)), promptLang);
+  // Between crossfades only the slow pan and zoom and the prompt move: the frame loop draws as
+  // often as they need (a frame per pixel of motion), not at the display's rate. A fade, a film,
+  // a picture still loading or a finger keeps the display's rate.
+  if (!images.empty() && a.mix <= 0 && !film.ready && !images[a.current]->video && m_heldFor == 0 && !ImGui::GetIO().MouseDown[0]) {
+    const double ahead = 0.1;
+    const AttractFrame later = c.f.nav.attract(c.f.now + ahead);
+    if (later.slide == a.slide && later.mix <= 0) {
+      // How far the picture's corners move on screen in `ahead` seconds.
+      auto corners = [&](const Motion& m, ImVec2* out) {
+        const float uw = 1 / m.zoom, vh = 1 / m.zoom;
+        const float cx = 0.5f + m.pan.x * (1 - uw) / 2, cy = 0.5f + m.pan.y * (1 - vh) / 2;
+        for (int k = 0; k < 4; ++k)
+          out[k] = ImVec2(cx + ((k & 1) ? 0.5f : -0.5f) * uw, cy + ((k & 2) ? 0.5f : -0.5f) * vh);
+      };
+      ImVec2 now4[4], then4[4];
+      corners(motion(a.current, a.currentProgress), now4);
+      corners(motion(a.current, later.currentProgress), then4);
+      float px = 0;
+      // Texture units to screen pixels: 1/zoom of the texture fills the screen.
+      const float zoom = motion(a.current, a.currentProgress).zoom;
+      for (int k = 0; k < 4; ++k)
+        px = std::max({px, std::abs(then4[k].x - now4[k].x) * c.W * zoom, std::abs(then4[k].y - now4[k].y) * c.H * zoom});
+      m_need.displayRate = false;
+      m_need.pixelsPerSecond = px / ahead;
+      m_need.framesPerSecond = kBreath * kBreathRate * 255 / 3;
+      m_need.untilChange = std::max<Seconds>(0, a.remaining - Navigator::kCrossfadeSeconds);
+    }
+  }
+  // A film between its seams needs a frame for each of its own (30 a second, say), not the
+  // display's 60; its end (a cut or a fade) is met at the display's rate.
+  if (film.ready && !film.ended && !film.failed && a.mix <= 0 && film.fps > 1 && film.duration > 0 && !ImGui::GetIO().MouseDown[0]) {
+    const double left = film.duration - film.position - Navigator::kCrossfadeSeconds - 0.25;
+    if (left > 0) {
+      m_need.displayRate = false;
+      m_need.framesPerSecond = film.fps;
+      m_need.pixelsPerSecond = 0;
+      m_need.untilChange = left;
+    }
+  }
   // The whole screen is the target: any tap brings the visitor home, except in a corner while
   // the staff's hidden gesture is on (four corners tapped clockwise open the admin PIN pad).
   // A swipe wakes it as surely as a tap: visitors try either.

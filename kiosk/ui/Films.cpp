@@ -86,6 +86,7 @@ Films::View Films::viewOf(const Slot& s) const {
   v.failed = p.failed();
   v.position = p.position();
   v.duration = p.duration();
+  v.fps = 1 / p.frameSeconds();
   v.ended = p.ended();
   if (m_options.stepped && s.playing && s.role == FilmRole::Attract && p.duration() > 0 && s.startedAt >= 0)
     v.ended = s.target >= p.duration() - 0.5 / 30; // the clock is at its last frame

@@ -47,6 +47,7 @@ public:
     ImTextureID texture = nullptr;
     int width = 0, height = 0;
     double position = 0, duration = 0; // seconds
+    double fps = 0;      // its frame rate (0: not known yet)
     bool ended = false;  // holding its last frame
     bool failed = false; // replaced by its poster for good
   };

@@ -155,7 +155,7 @@ void Screens::drawGallery(Ctx& c) {
   m_zoomY = std::clamp(m_zoomY, half, 1 - half);
   c.f.targets.notePicture("gallery", {p0.x, p0.y, p1.x - p0.x, p1.y - p0.y});
   if (v.state == TextureCache::State::Ready)
-    c.dl->AddImage(v.texture, p0, p1, ImVec2(m_zoomX - half, m_zoomY - half), ImVec2(m_zoomX + half, m_zoomY + half));
+    addPicture(c.dl, v, p0, p1, ImVec2(m_zoomX - half, m_zoomY - half), ImVec2(m_zoomX + half, m_zoomY + half));
   else
     drawPlaceholder(c.dl, p0, p1, s->colour, v.state == TextureCache::State::Failed, 0);
   if (film.ready) { // before the picture's own target, so the sound buttons take their taps

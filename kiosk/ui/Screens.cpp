@@ -53,6 +53,7 @@ void Screens::draw(Frame& frame) {
                    ImGuiWindowFlags_NoScrollWithMouse);
   frame.targets.clear();
   frame.targets.setWindow(frame.width, frame.height);
+  m_need = {}; // the display's rate, unless the screen says otherwise
   m_dt = m_lastNow >= 0 ? static_cast<float>(std::clamp(frame.now - m_lastNow, 0.0, 0.1)) : 0;
   m_pinch = frame.touches ? frame.touches->takeStep() : TouchGestures::Step{};
   m_lastNow = frame.now;

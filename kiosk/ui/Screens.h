@@ -2,6 +2,7 @@
 // The visitor's screens: attract loop, home (section tiles), a section (item cards), an item
 // (images, title, text), with the top bar (kiosk name, languages) and the bottom bar (Back, Home).
 // Drawn with ImGui's draw lists; every touch target is registered by name for input scripts.
+#include "core/FramePacer.h"
 #include "core/Navigator.h"
 #include "core/UiStrings.h"
 #include "ui/FontSet.h"
@@ -59,6 +60,10 @@ public:
   void scrollTo(const std::string& area, float position) { m_scrolls[area].jumpTo(position); }
   // The open item's picture on show (0-based), for what keypad navigation says about it.
   size_t shownImage() const { return m_image; }
+  // What the frame just drawn needs of the next (the frame loop's pacing): the display's rate,
+  // except on the attract loop between crossfades, where a slow pan and zoom and a breathing
+  // prompt are all that move.
+  const FramePacer::Need& need() const { return m_need; }
 
   struct Ctx; // one frame's drawing state, private to Screens.cpp
 
@@ -132,6 +137,7 @@ private:
   size_t m_image = 0;     // selected picture of the open item
   bool m_a11yOpen = false; // the display choices panel is open
   Seconds m_lastAttractNow = -1; // the attract loop's last frame, for holding it
+  FramePacer::Need m_need;
   int m_swipeItem = 0;            // -1: to the next item, +1: to the previous (a swipe this frame)
   float m_heldFor = 0;           // how long the attract loop has held for a picture
   std::uint64_t m_filmSlide = ~0ull; // the attract slide whose film is playing

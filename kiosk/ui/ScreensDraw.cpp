@@ -129,6 +129,58 @@ void drawPlaceholder(ImDrawList* dl, ImVec2 a, ImVec2 b, std::uint32_t colour, b
 // Draws an image filling [a, b] (cropped to keep its aspect), or a placeholder; returns whether
 // the picture itself was drawn. It is decoded at the size of the box it fills (`decodeScale`
 // larger, for a picture that will be zoomed).
+void addPicture(ImDrawList* dl, const TextureCache::View& v, ImVec2 a, ImVec2 b, ImVec2 uv0, ImVec2 uv1, ImU32 tint, float rounding,
+                ImDrawFlags corners) {
+  auto one = [&](ImTextureID t, ImVec2 p0, ImVec2 p1, ImVec2 t0, ImVec2 t1, ImDrawFlags flags) {
+    flags &= ImDrawFlags_RoundCornersMask_;
+    if (rounding > 0 && flags != 0) dl->AddImageRounded(t, p0, p1, t0, t1, tint, rounding, flags);
+    else dl->AddImage(t, p0, p1, t0, t1, tint);
+  };
+  if (v.strips.empty() || v.height <= 0) {
+    one(v.texture, a, b, uv0, uv1, corners);
+    return;
+  }
+  // The picture's rows uv0.y..uv1.y map linearly onto a.y..b.y; each strip draws its share.
+  const float r0 = uv0.y * static_cast<float>(v.height), r1 = uv1.y * static_cast<float>(v.height);
+  if (r1 <= r0) return;
+  const float perRow = (b.y - a.y) / (r1 - r0);
+  const TextureCache::Strip* first = nullptr;
+  const TextureCache::Strip* last = nullptr;
+  int shown = 0;
+  for (const auto& s : v.strips)
+    if (static_cast<float>(s.top + s.rows) > r0 && static_cast<float>(s.top) < r1) {
+      if (!first) first = &s;
+      last = &s;
+      ++shown;
+    }
+  // Rounded pieces are drawn first and reach 2 px into their neighbours, which are drawn over
+  // them: their anti-aliased edge at a seam (ImGui fades every edge of a rounded shape) ends up
+  // beneath a neighbour instead of showing as a faint line. (Only where the picture is opaque;
+  // a fading one would show the overlap.)
+  const bool opaque = (tint >> IM_COL32_A_SHIFT & 0xFF) == 0xFF;
+  auto piece = [&](const TextureCache::Strip& s, bool roundedPass) {
+    const float top = std::max(r0, static_cast<float>(s.top)), bottom = std::min(r1, static_cast<float>(s.top + s.rows));
+    if (bottom <= top) return;
+    ImDrawFlags flags = 0;
+    if (&s == first) flags |= corners & ImDrawFlags_RoundCornersTop;
+    if (&s == last) flags |= corners & ImDrawFlags_RoundCornersBottom;
+    const bool rounded = rounding > 0 && (flags & ImDrawFlags_RoundCornersMask_) != 0;
+    if (rounded != roundedPass) return;
+    float y0 = &s == first ? a.y : a.y + (top - r0) * perRow, y1 = &s == last ? b.y : a.y + (bottom - r0) * perRow;
+    float t0 = top, t1 = bottom;
+    if (rounded && opaque && first != last) {
+      const float reach = 2.0f / std::max(perRow, 1e-3f); // 2 px, in rows
+      // (Never into a piece drawn before it: the last reaches up only over a middle piece.)
+      if (&s != first && shown > 2) y0 -= 2, t0 -= reach;
+      if (&s != last) y1 += 2, t1 += reach;
+    }
+    const auto held = [&](float row) { return (row - static_cast<float>(s.held)) / static_cast<float>(s.heldRows); };
+    one(s.texture, ImVec2(a.x, y0), ImVec2(b.x, y1), ImVec2(uv0.x, held(t0)), ImVec2(uv1.x, held(t1)), flags);
+  };
+  for (const auto& s : v.strips) piece(s, true);
+  for (const auto& s : v.strips) piece(s, false);
+}
+
 TextureCache::State drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b, std::uint32_t colour,
                                    float alpha, float rounding, ImDrawFlags corners, Motion motion, float decodeScale,
                                    const Films::View* film) {
@@ -146,10 +198,7 @@ TextureCache::State drawImageCover(ImDrawList* dl, TextureCache& cache, const Im
   const float cx = 0.5f + motion.pan.x * (1 - uw) / 2, cy = 0.5f + motion.pan.y * (1 - vh) / 2;
   const ImVec2 uv0(cx - uw / 2, cy - vh / 2), uv1(cx + uw / 2, cy + vh / 2);
   const ImU32 tint = IM_COL32(255, 255, 255, static_cast<int>(255 * std::clamp(alpha, 0.0f, 1.0f)));
-  if (rounding > 0)
-    dl->AddImageRounded(v.texture, a, b, uv0, uv1, tint, rounding, corners);
-  else
-    dl->AddImage(v.texture, a, b, uv0, uv1, tint);
+  addPicture(dl, v, a, b, uv0, uv1, tint, rounding, corners);
   return TextureCache::State::Ready;
 }
 
@@ -177,7 +226,7 @@ std::pair<ImVec2, ImVec2> drawImageContain(ImDrawList* dl, TextureCache& cache, 
   const ImVec2 p1(p0.x + std::round(dw), p0.y + std::round(dh));
   // Pinched larger: the part of the picture around `zoomCentre`, 1/zoom of it each way.
   const float half = 0.5f / std::max(1.0f, zoom);
-  dl->AddImage(v.texture, p0, p1, ImVec2(zoomCentre.x - half, zoomCentre.y - half), ImVec2(zoomCentre.x + half, zoomCentre.y + half));
+  addPicture(dl, v, p0, p1, ImVec2(zoomCentre.x - half, zoomCentre.y - half), ImVec2(zoomCentre.x + half, zoomCentre.y + half));
   return {p0, p1};
 }
 

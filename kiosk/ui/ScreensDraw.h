@@ -132,6 +132,11 @@ void drawBadge(Screens::Ctx& c, std::string_view s, ImVec2 corner, float size);
 // Where a picture is missing, broken or still decoding.
 void drawPlaceholder(ImDrawList* dl, ImVec2 a, ImVec2 b, std::uint32_t colour, bool broken, float rounding);
 
+// Draws a ready picture's part uv0..uv1 into [a, b], from its one texture or strip by strip (a
+// large picture; see TextureCache): each strip draws the rows it holds, the rounded corners
+// fall on the first and last strip shown. Flipped or wrapped UVs are not supported.
+void addPicture(ImDrawList* dl, const TextureCache::View& v, ImVec2 a, ImVec2 b, ImVec2 uv0 = ImVec2(0, 0), ImVec2 uv1 = ImVec2(1, 1),
+                ImU32 tint = IM_COL32_WHITE, float rounding = 0, ImDrawFlags corners = ImDrawFlags_RoundCornersAll);
 // A slow pan and zoom over a picture (the attract loop): `zoom` >= 1 enlarges it, `pan` (-1 to
 // 1 each way) moves the view across the part the zoom and crop leave hidden.
 struct Motion {

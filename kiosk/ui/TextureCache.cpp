@@ -40,6 +40,7 @@ TextureCache::TextureCache(Options options)
 
 TextureCache::~TextureCache() {
   for (auto& [k, e] : m_entries) release(e);
+  for (const auto& [size, name] : m_spare) m_options.gpu->destroy(name);
 }
 
 std::string TextureCache::key(const std::string& file, const media::DisplaySize& box) {
@@ -47,13 +48,91 @@ std::string TextureCache::key(const std::string& file, const media::DisplaySize&
 }
 
 void TextureCache::release(Entry& e) {
-  if (e.texture) {
-    m_options.gpu->destroy(e.texture);
-    m_stats.residentBytes -= textureBytes(e.width, e.height);
-    --m_stats.textures;
-    e.texture = 0;
-  }
+  for (Strip& st : e.strips)
+    if (st.texture) {
+      giveBack(static_cast<unsigned>(reinterpret_cast<intptr_t>(st.texture)), e.width, st.heldRows);
+      m_stats.residentBytes -= textureBytes(e.width, st.heldRows);
+      st.texture = nullptr;
+    }
+  if (!e.strips.empty()) --m_stats.textures;
+  e.strips.clear();
+  e.stripsUploaded = 0;
   e.pixels = {};
+}
+
+// A strip's texture: a spare of the same size when there is one (nothing allocated), else a new one.
+unsigned TextureCache::takeTexture(int w, int h, bool& reused, std::string& error) {
+  if (const auto it = m_spare.find({w, h}); it != m_spare.end()) {
+    const unsigned name = it->second;
+    m_spare.erase(it);
+    m_stats.spareBytes -= textureBytes(w, h);
+    reused = true;
+    ++m_stats.stripsReused;
+    return name;
+  }
+  reused = false;
+  const unsigned name = m_options.gpu->create(w, h, error);
+  if (name) ++m_stats.stripsCreated;
+  return name;
+}
+
+// Strips of a picture that leaves are kept for the next of the same size, up to an eighth of
+// the budget (at most 64 MiB); the oldest spare goes first.
+void TextureCache::giveBack(unsigned texture, int w, int h) {
+  const std::uintmax_t limit = std::min<std::uintmax_t>(m_options.budgetBytes / 8, 64u << 20);
+  if (textureBytes(w, h) > limit) {
+    m_options.gpu->destroy(texture);
+    return;
+  }
+  while (!m_spare.empty() && m_stats.spareBytes + textureBytes(w, h) > limit) {
+    auto oldest = std::min_element(m_spare.begin(), m_spare.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    m_stats.spareBytes -= textureBytes(oldest->first.first, oldest->first.second);
+    m_options.gpu->destroy(oldest->second);
+    m_spare.erase(oldest);
+  }
+  m_spare.emplace(std::make_pair(w, h), texture);
+  m_stats.spareBytes += textureBytes(w, h);
+}
+
+std::vector<TextureCache::Strip> TextureCache::planStrips(int w, int h, media::DisplaySize box, std::size_t maxBytes) {
+  std::vector<Strip> out;
+  if (w <= 0 || h <= 0) return out;
+  const int rowBytes = w * 4;
+  const int maxRows = std::max(16, static_cast<int>(std::min<std::size_t>(maxBytes / static_cast<std::size_t>(rowBytes), 1 << 20)));
+  if (maxBytes == 0 || h <= maxRows) {
+    out.push_back({nullptr, 0, h, 0, h});
+    return out;
+  }
+  // The rows a Cover box shows at rest (the middle of a picture taller than the box); a
+  // Contain box shows them all.
+  int visTop = 0, visRows = h;
+  if (box.fit == media::Fit::Cover && box.width > 0 && box.height > 0) {
+    const double shown = static_cast<double>(w) * box.height / box.width;
+    if (shown < h - 1) {
+      visRows = std::max(1, static_cast<int>(std::lround(shown)));
+      visTop = (h - visRows) / 2;
+    }
+  }
+  const int usable = maxRows - 2; // a row of each neighbour is held too
+  auto cut = [&](int from, int to) {
+    const int n = (to - from + usable - 1) / usable;
+    for (int k = 0; k < n; ++k) {
+      const int a = from + static_cast<int>(static_cast<long long>(to - from) * k / n);
+      const int b = from + static_cast<int>(static_cast<long long>(to - from) * (k + 1) / n);
+      const int held = std::max(0, a - 1), heldEnd = std::min(h, b + 1);
+      out.push_back({nullptr, a, b - a, held, heldEnd - held});
+    }
+  };
+  cut(0, visTop);
+  cut(visTop, visTop + visRows);
+  cut(visTop + visRows, h);
+  return out;
+}
+
+TextureCache::View TextureCache::viewOf(const Entry& e) const {
+  View v{State::Ready, e.strips.empty() ? nullptr : e.strips.front().texture, e.width, e.height};
+  if (e.strips.size() > 1) v.strips = e.strips;
+  return v;
 }
 
 TextureCache::Entry& TextureCache::request(const ImageRef& image, media::DisplaySize box, media::Priority priority) {
@@ -84,7 +163,7 @@ TextureCache::View TextureCache::get(const ImageRef& image, media::DisplaySize b
   Entry& e = request(image, box, media::Priority::Visible);
   e.lastDrawn = m_frame;
   if (e.state == State::Ready) ++m_stats.readyDraws;
-  if (e.state == State::Ready) return {State::Ready, reinterpret_cast<ImTextureID>(static_cast<intptr_t>(e.texture)), e.width, e.height};
+  if (e.state == State::Ready) return viewOf(e);
   if (e.state == State::Failed) return {State::Failed};
   // Not ready at this size: another size of the same picture does meanwhile (say the full-screen
   // picture while its thumbnail decodes), scaled by the GPU for a frame or two.
@@ -94,7 +173,7 @@ TextureCache::View TextureCache::get(const ImageRef& image, media::DisplaySize b
   if (!best) return {State::Pending};
   best->lastDrawn = m_frame;
   ++m_stats.readyDraws;
-  return {State::Ready, reinterpret_cast<ImTextureID>(static_cast<intptr_t>(best->texture)), best->width, best->height};
+  return viewOf(*best);
 }
 
 void TextureCache::prefetch(const ImageRef& image, media::DisplaySize box) {
@@ -110,7 +189,7 @@ void TextureCache::beginFrame() {
   // they cost a decode.
   for (auto it = m_entries.begin(); it != m_entries.end();) {
     Entry& e = it->second;
-    if (e.state == State::Pending && e.texture == 0 && e.lastWanted + 2 < m_frame && m_loader.cancel(e.ticket)) {
+    if (e.state == State::Pending && e.strips.empty() && e.lastWanted + 2 < m_frame && m_loader.cancel(e.ticket)) {
       ++m_stats.cancelled;
       it = m_entries.erase(it);
     } else {
@@ -121,6 +200,13 @@ void TextureCache::beginFrame() {
 }
 
 void TextureCache::evict() {
+  // Spare strips go before any picture does.
+  while (!m_spare.empty() && m_stats.residentBytes + m_stats.spareBytes > m_options.budgetBytes) {
+    auto oldest = std::min_element(m_spare.begin(), m_spare.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    m_stats.spareBytes -= textureBytes(oldest->first.first, oldest->first.second);
+    m_options.gpu->destroy(oldest->second);
+    m_spare.erase(oldest);
+  }
   if (m_stats.residentBytes <= m_options.budgetBytes) return;
   std::vector<std::map<std::string, Entry>::iterator> candidates;
   for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
@@ -128,7 +214,7 @@ void TextureCache::evict() {
     // On screen this frame or the last: never evicted, even over the budget.
     // (The same two-frame margin as for cancelling: a picture just decoded for a screen the
     // visitor is still on is never evicted before it is drawn.)
-    if (e.texture && e.lastDrawn + 2 < m_frame && e.lastWanted + 2 < m_frame) candidates.push_back(it);
+    if (!e.strips.empty() && e.lastDrawn + 2 < m_frame && e.lastWanted + 2 < m_frame) candidates.push_back(it);
   }
   std::sort(candidates.begin(), candidates.end(), [](auto a, auto b) {
     return std::max(a->second.lastDrawn, a->second.lastWanted) < std::max(b->second.lastDrawn, b->second.lastWanted);
@@ -155,31 +241,53 @@ void TextureCache::fail(Entry& e, std::string error) {
   m_diagnostics.push_back(std::move(d));
 }
 
-// Uploads the next band of rows (about 512 KiB); returns true when the texture is complete.
-bool TextureCache::uploadBand(Entry& e, std::string& error) {
-  const int rows = std::min(e.height - e.rowsUploaded, std::max(1, (512 << 10) / std::max(1, e.width * 4)));
-  if (!m_options.gpu->upload(e.texture, e.rowsUploaded, e.width, rows, e.pixels.data() + static_cast<size_t>(e.rowsUploaded) * e.width * 4,
-                             error))
+// Creates (or reuses) the next strip's texture and uploads its rows; true when the picture is
+// complete.
+bool TextureCache::uploadStrip(Entry& e, std::string& error) {
+  Strip& st = e.strips[e.stripsUploaded];
+  bool reused = false;
+  const auto start = Steady::now();
+  const unsigned name = takeTexture(e.width, st.heldRows, reused, error);
+  if (name == 0) return false;
+  const double createMs = msSince(start);
+  st.texture = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(name));
+  m_stats.residentBytes += textureBytes(e.width, st.heldRows);
+  const auto uploadStart = Steady::now();
+  if (!m_options.gpu->upload(name, 0, e.width, st.heldRows, e.pixels.data() + static_cast<size_t>(st.held) * e.width * 4, error))
     return false;
-  e.rowsUploaded += rows;
+  const double uploadMs = msSince(uploadStart);
+  const double mib = static_cast<double>(textureBytes(e.width, st.heldRows)) / (1 << 20);
+  // What a strip costs here, learnt as they go (a quarter weight each), for pump's plan.
+  if (!reused) m_createMsPerMiB = 0.75 * m_createMsPerMiB + 0.25 * createMs / mib;
+  m_uploadMsPerMiB = 0.75 * m_uploadMsPerMiB + 0.25 * uploadMs / mib;
+  m_stats.worstSliceMs = std::max(m_stats.worstSliceMs, msSince(start));
+  ++e.stripsUploaded;
   ++m_stats.bands;
-  return e.rowsUploaded >= e.height;
+  return e.stripsUploaded >= e.strips.size();
 }
 
-void TextureCache::pump(double budgetMs) {
+size_t TextureCache::pump(double budgetMs) {
   const auto start = Steady::now();
   bool didSomething = false;
+  size_t strips = 0;
   while (!didSomething || msSince(start) < budgetMs) {
     if (!m_uploads.empty()) {
       auto it = m_entries.find(m_uploads.front());
-      if (it == m_entries.end() || it->second.texture == 0) {
+      if (it == m_entries.end() || it->second.strips.empty() || it->second.stripsUploaded >= it->second.strips.size()) {
         m_uploads.pop_front();
         continue;
       }
       Entry& e = it->second;
+      // Started only when it is expected to fit what is left of the slice (one always goes).
+      const Strip& next = e.strips[e.stripsUploaded];
+      const double mib = static_cast<double>(textureBytes(e.width, next.heldRows)) / (1 << 20);
+      const bool spare = m_spare.count({e.width, next.heldRows}) > 0;
+      const double expected = mib * ((spare ? 0 : m_createMsPerMiB) + m_uploadMsPerMiB);
+      if (didSomething && msSince(start) + expected > budgetMs) break;
       didSomething = true;
+      ++strips;
       std::string error;
-      const bool complete = uploadBand(e, error);
+      const bool complete = uploadStrip(e, error);
       if (!error.empty()) { // never shown half uploaded
         fail(e, "the graphics card could not take a " + std::to_string(e.width) + "x" + std::to_string(e.height) + " picture (" +
                     error + ")");
@@ -210,26 +318,22 @@ void TextureCache::pump(double budgetMs) {
     ++m_stats.decoded;
     if (loaded.fromDiskCache) ++m_stats.fromDiskCache;
     auto& img = loaded.result.image;
-    std::string error;
-    const unsigned name = m_options.gpu->create(img.width, img.height, error);
-    if (name == 0) {
-      fail(e, "the graphics card refused a " + std::to_string(img.width) + "x" + std::to_string(img.height) + " picture (" + error + ")");
-      continue;
-    }
-    e.texture = name;
     e.width = img.width;
     e.height = img.height;
-    m_stats.residentBytes += textureBytes(e.width, e.height);
+    e.strips = planStrips(img.width, img.height, e.box, m_options.stripBytes);
+    e.stripsUploaded = 0;
     ++m_stats.textures;
     e.pixels = std::move(img.rgba);
-    e.rowsUploaded = 0;
     e.uploadStartFrame = m_frame;
     m_uploads.push_back(it->first);
-    evict(); // a new texture may take the cache over its budget: older ones go now
-    m_stats.peakResidentBytes = std::max(m_stats.peakResidentBytes, m_stats.residentBytes);
-    didSomething = true;
+    // Room is made now for what this picture will take: older ones go before its strips arrive.
+    m_stats.residentBytes += textureBytes(e.width, e.height);
+    evict();
+    m_stats.residentBytes -= textureBytes(e.width, e.height);
+    m_stats.peakResidentBytes = std::max(m_stats.peakResidentBytes, m_stats.residentBytes + textureBytes(e.width, e.height));
   }
   m_stats.worstPumpMs = std::max(m_stats.worstPumpMs, msSince(start));
+  return strips;
 }
 
 size_t TextureCache::pending() const { return m_loader.pending() + m_uploads.size(); }

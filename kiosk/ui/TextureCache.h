@@ -1,7 +1,15 @@
 #pragma once
 // GPU textures for content pictures, keyed by (file, display size). Decoding happens on media's
-// workers (with the disk cache); this class uploads finished pictures on the main thread a band
-// of rows at a time within a time slice per frame, so no frame waits on a large upload.
+// workers (with the disk cache); this class uploads finished pictures on the main thread within a
+// time slice per frame, so no frame waits on a large upload.
+//
+// A large picture is held as horizontal strips, each its own texture of at most kStripBytes
+// (plus a row of its neighbours above and below, so filtering across a seam samples the right
+// rows). A texture's storage is allocated by the driver when it is created, and on a software
+// renderer that is the slow part (about 2.5 ms a megabyte on llvmpipe in a VM, where every new
+// page faults): one 10 MB texture is a 25 ms frame, a 256 KiB strip about 1 ms. Strips of
+// pictures that leave are kept for the next picture of the same width (the attract loop's
+// covers), so the steady loop allocates nothing.
 //
 // Textures are held within a byte budget. Past it, the least recently used go first, and a
 // picture drawn this frame or the last is never evicted. Prefetch asks for what the visitor will
@@ -19,6 +27,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -30,12 +39,27 @@ public:
 
   // What to draw for a picture: a texture (maybe another size of the same picture while the
   // right one decodes), or nothing yet / a failure for the placeholder.
-  struct View {
-    State state = State::Pending;
+  // One strip of a picture: picture rows [top, top + rows) drawn from a texture that holds rows
+  // [held, held + heldRows) (a row more each side where there is one).
+  struct Strip {
     ImTextureID texture = nullptr;
+    int top = 0, rows = 0, held = 0, heldRows = 0;
+  };
+  struct View {
+    View() = default;
+    View(State s, ImTextureID t = nullptr, int w = 0, int h = 0) : state(s), texture(t), width(w), height(h) {}
+    State state = State::Pending;
+    ImTextureID texture = nullptr; // the picture's (first) texture
+    // More than one strip: draw them all (ScreensDraw's addPicture); empty for one texture.
     int width = 0;
     int height = 0;
+    std::span<const Strip> strips;
   };
+  static constexpr std::size_t kStripBytes = 256u << 10;
+  // How a w x h picture decoded for `box` is cut: strips of at most kStripBytes (at least 16
+  // rows), with a seam wherever the box's visible part starts and ends (a Cover picture's
+  // middle), so a rounded corner never falls on a thin piece of strip.
+  static std::vector<Strip> planStrips(int w, int h, media::DisplaySize box, std::size_t maxBytes = kStripBytes);
 
   struct Options {
     std::uintmax_t budgetBytes = 256u << 20;
@@ -43,6 +67,7 @@ public:
     std::shared_ptr<media::DiskCache> diskCache; // may be null
     media::DecodeLimits limits;
     std::shared_ptr<GpuTextures> gpu; // null: OpenGL
+    std::size_t stripBytes = kStripBytes; // 0: every picture one texture (to compare against)
   };
 
   // The default budget for a screen: room for about 32 screen-sized pictures, at least 128 MiB
@@ -60,8 +85,10 @@ public:
   View get(const ImageRef& image, media::DisplaySize box);
   // Asks for a picture the visitor will likely see next, decoded after everything on screen.
   void prefetch(const ImageRef& image, media::DisplaySize box);
-  // Uploads finished decodes, spending at most `budgetMs` milliseconds (at least one band).
-  void pump(double budgetMs);
+  // Uploads finished decodes, spending at most `budgetMs` milliseconds: a strip is started
+  // only when its expected cost (measured on the strips before it) still fits, and at least one
+  // a frame. Returns the strips uploaded.
+  size_t pump(double budgetMs);
   // Decodes requested but not yet uploaded.
   size_t pending() const;
   // Failures since the last call, as staff diagnostics (once per file and content version).
@@ -75,9 +102,12 @@ public:
     std::uintmax_t residentBytes = 0, budgetBytes = 0, peakResidentBytes = 0;
     size_t textures = 0, evictions = 0, cancelled = 0, decoded = 0, fromDiskCache = 0;
     double worstPumpMs = 0;       // the longest pump since start
+    double worstSliceMs = 0;      // the longest single strip (created or reused, and uploaded)
+    std::uintmax_t spareBytes = 0; // strips kept for reuse (within the budget)
+    size_t stripsCreated = 0, stripsReused = 0;
     double lastUploadFrames = 0;  // frames the last picture's upload was spread over
     std::uint64_t readyDraws = 0; // pictures drawn (not placeholders), counted per frame
-    std::uint64_t bands = 0;      // row bands uploaded
+    std::uint64_t bands = 0;      // strips uploaded
   };
   Stats stats() const;
 
@@ -86,7 +116,7 @@ private:
     std::string file;
     media::DisplaySize box;
     State state = State::Pending;
-    unsigned texture = 0; // GL name; set once uploading starts
+    std::vector<Strip> strips; // planned when its decode arrives; a texture each once uploaded
     int width = 0, height = 0;
     std::string error;
     std::string displayPath;
@@ -95,9 +125,9 @@ private:
     std::uint64_t ticket = 0;
     bool prefetchOnly = true;
     std::uint64_t lastDrawn = 0, lastWanted = 0; // frame numbers
-    // While uploading: the pixels and how many rows are on the GPU.
+    // While uploading: the pixels and how many strips are on the GPU.
     std::vector<std::uint8_t> pixels;
-    int rowsUploaded = 0;
+    size_t stripsUploaded = 0;
     std::uint64_t uploadStartFrame = 0;
   };
 
@@ -105,7 +135,10 @@ private:
   static std::string key(const std::string& file, const media::DisplaySize& box);
   void release(Entry& e);
   void evict();
-  bool uploadBand(Entry& e, std::string& error);
+  bool uploadStrip(Entry& e, std::string& error);
+  unsigned takeTexture(int w, int h, bool& reused, std::string& error);
+  void giveBack(unsigned texture, int w, int h);
+  View viewOf(const Entry& e) const;
   void fail(Entry& e, std::string error);
 
   Options m_options;
@@ -115,6 +148,8 @@ private:
   std::uint64_t m_frame = 2;
   std::uint64_t m_nextTicket = 1;
   std::set<std::string> m_reported;
+  std::multimap<std::pair<int, int>, unsigned> m_spare; // (w, h) -> texture
+  double m_createMsPerMiB = 2.5, m_uploadMsPerMiB = 0.2; // measured as strips go (first guesses)
   std::vector<Diagnostic> m_diagnostics;
   Stats m_stats;
 };

@@ -792,3 +792,40 @@ TEST_CASE("[Films] the gallery plays the film larger, and the attract loop plays
   CHECK(colourFraction(attract, Region{0.0f, 0.1f, 1.0f, 0.45f}, kPage, 12) < 0.05);
   CHECK(colourFraction(attract, Region{0.2f, 0.4f, 0.8f, 0.55f}, 0xFFFFFF, 40) > 0.005); // its captions
 }
+
+TEST_CASE("[Strips] pictures cut into texture strips look exactly as one texture: no seam, no line at a rounded corner") {
+  for (const char* shape : {"1920x1080", "1080x1920"}) {
+    const std::string cut = std::string("strips-") + shape + "-256", whole = std::string("strips-") + shape + "-0";
+    // The cut run really cut them (more strips than pictures), the whole run did not.
+    auto strips = [](const std::string& log) {
+      const auto at = log.rfind("strips created, ");
+      REQUIRE(at != std::string::npos);
+      const auto from = log.rfind("; ", at);
+      long created = 0, reused = 0, decoded = 0;
+      std::sscanf(log.c_str() + from, "; %ld strips created, %ld reused", &created, &reused);
+      const auto d = log.rfind("(", from);
+      std::sscanf(log.c_str() + d, "(%ld pictures decoded", &decoded);
+      return std::make_pair(created + reused, decoded);
+    };
+    const auto [cutStrips, cutPictures] = strips(readLog(cut));
+    const auto [wholeStrips, wholePictures] = strips(readLog(whole));
+    CHECK(cutStrips > cutPictures * 3);
+    CHECK(wholeStrips == wholePictures);
+    for (const char* name : {"attract-pan.png", "attract-fade.png", "home.png", "section.png", "item.png", "gallery.png"}) {
+      const Shot a = load(cut, name), b = load(whole, name);
+      REQUIRE(a.w == b.w);
+      REQUIRE(a.h == b.h);
+      int worst = 0, worstY = -1;
+      size_t off = 0;
+      for (int y = 0; y < a.h; ++y)
+        for (int x = 0; x < a.w; ++x)
+          for (int c = 0; c < 3; ++c) {
+            const int d = std::abs(a.at(x, y)[c] - b.at(x, y)[c]);
+            off += d > 2;
+            if (d > worst) worst = d, worstY = y;
+          }
+      INFO(shape << " " << name << ": worst difference " << worst << " on row " << worstY << ", " << off << " values off by more than 2");
+      CHECK(off == 0);
+    }
+  }
+}

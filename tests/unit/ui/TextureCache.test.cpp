@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <map>
+#include <set>
 #include <thread>
 
 using namespace kiosk;
@@ -36,7 +37,8 @@ public:
     ++uploads;
     REQUIRE(live.count(texture) == 1);
     REQUIRE(w == live[texture].first);
-    REQUIRE(y == rowsUploaded[texture]); // bands in order, none skipped
+    if (y == 0) rowsUploaded[texture] = 0; // a strip kept and used again for another picture
+    REQUIRE(y == rowsUploaded[texture]);   // bands in order, none skipped
     REQUIRE(y + rows <= live[texture].second);
     if (refuseUploads) {
       error = "out of memory";
@@ -100,9 +102,10 @@ struct Rig {
 
 } // namespace
 
-TEST_CASE("[TextureCache] a picture is decoded for its box and uploaded a band of rows per slice") {
+TEST_CASE("[TextureCache] a large picture is decoded for its box and uploaded a strip per slice") {
   TempFolder t;
-  const ImageRef tall = picture(t, "tall.png", 512, 2048); // 2 KiB a row: 256 rows a band, 8 bands
+  const ImageRef tall = picture(t, "tall.png", 512, 2048); // 2 KiB a row: 128-row strips (126 of its own), 17 of them
+  const size_t expected = (2048 + (TextureCache::kStripBytes / 2048 - 2) - 1) / (TextureCache::kStripBytes / 2048 - 2);
   Rig rig(64u << 20);
   CHECK(rig.frame({{&tall, {512, 2048, Fit::Contain}}})[0].state == TextureCache::State::Pending);
   const int frames = rig.until(tall, {512, 2048, Fit::Contain});
@@ -110,10 +113,69 @@ TEST_CASE("[TextureCache] a picture is decoded for its box and uploaded a band o
   CHECK(v.state == TextureCache::State::Ready);
   CHECK(v.width == 512);
   CHECK(v.height == 2048);
-  CHECK(rig.gpu->uploads == 8);
-  CHECK(frames > 8);                                     // one band a frame at a 0 ms slice
-  CHECK(rig.cache->stats().lastUploadFrames >= 8);
-  CHECK(rig.gpu->rowsUploaded.begin()->second == 2048); // every row, once
+  REQUIRE(v.strips.size() == expected);
+  CHECK(expected > 8);
+  CHECK(rig.gpu->uploads == expected);
+  CHECK(rig.gpu->live.size() == expected);
+  CHECK(static_cast<size_t>(frames) > expected);      // one strip a frame at a 0 ms slice
+  CHECK(rig.cache->stats().lastUploadFrames >= static_cast<double>(expected));
+  int next = 0;
+  for (const auto& s : v.strips) { // every row drawn from exactly one strip, and uploaded with its neighbours
+    CHECK(s.top == next);
+    next = s.top + s.rows;
+    CHECK(s.held == std::max(0, s.top - 1));
+    CHECK(s.held + s.heldRows == std::min(2048, s.top + s.rows + 1));
+    CHECK(static_cast<size_t>(s.heldRows) * 512 * 4 <= TextureCache::kStripBytes);
+    const unsigned name = static_cast<unsigned>(reinterpret_cast<intptr_t>(s.texture));
+    CHECK(rig.gpu->rowsUploaded[name] == s.heldRows);
+  }
+  CHECK(next == 2048);
+  CHECK(rig.cache->stats().residentBytes == rig.gpu->bytes());
+}
+
+TEST_CASE("[TextureCache] strips of a Cover picture meet where the box's visible part starts and ends") {
+  // 1000 x 1500 decoded for a 1000 x 500 Cover box: rows 500..1000 show at rest.
+  const auto strips = TextureCache::planStrips(1000, 1500, {1000, 500, Fit::Cover});
+  std::set<int> seams;
+  int next = 0;
+  for (const auto& s : strips) {
+    CHECK(s.top == next);
+    next = s.top + s.rows;
+    seams.insert(s.top);
+    CHECK(static_cast<size_t>(s.heldRows) * 1000 * 4 <= TextureCache::kStripBytes);
+  }
+  CHECK(next == 1500);
+  CHECK(seams.count(500) == 1);
+  CHECK(seams.count(1000) == 1);
+  // Small pictures are one texture, as before.
+  const auto one = TextureCache::planStrips(256, 256, {256, 256, Fit::Cover});
+  REQUIRE(one.size() == 1);
+  CHECK(one[0].heldRows == 256);
+  CHECK(one[0].held == 0);
+}
+
+TEST_CASE("[TextureCache] the strips of a picture that leaves are used again for the next of its size") {
+  TempFolder t;
+  const ImageRef a = picture(t, "a.png", 512, 1024), b = picture(t, "b.png", 512, 1024); // 2 MiB each
+  Rig rig(4u << 20); // room for two, spares up to 512 KiB
+  rig.until(a, {512, 1024, Fit::Contain});
+  for (int i = 0; i < 3; ++i) rig.frame({});
+  const size_t perPicture = TextureCache::planStrips(512, 1024, {512, 1024, Fit::Contain}).size();
+  CHECK(perPicture > 4);
+  CHECK(rig.gpu->next - 1 == perPicture);
+  // b arrives while a is gone from the screen; over the budget a goes, and its strips serve b.
+  const ImageRef c = picture(t, "c.png", 512, 1024);
+  rig.until(b, {512, 1024, Fit::Contain});
+  for (int i = 0; i < 3; ++i) rig.frame({{&b, {512, 1024, Fit::Contain}}});
+  rig.until(c, {512, 1024, Fit::Contain});
+  for (int i = 0; i < 3; ++i) rig.frame({{&c, {512, 1024, Fit::Contain}}});
+  const auto st = rig.cache->stats();
+  CHECK(st.evictions >= 1);
+  CHECK(st.stripsReused >= 1);
+  CHECK(st.stripsCreated + st.stripsReused == 3 * perPicture);
+  CHECK(rig.gpu->next - 1 == st.stripsCreated);
+  CHECK(st.residentBytes + st.spareBytes == rig.gpu->bytes()); // spares are counted, and within the budget
+  CHECK(st.residentBytes + st.spareBytes <= (4u << 20) + (2u << 20));
 }
 
 TEST_CASE("[TextureCache] over its budget the least recently used go, and the current one stays") {
@@ -184,7 +246,7 @@ TEST_CASE("[TextureCache] requests nobody asks for any more are cancelled before
   CHECK(rig.cache->pending() == 0);
   CHECK(rig.cache->stats().cancelled > 0);
   CHECK(rig.cache->stats().decoded + rig.cache->stats().cancelled >= 12); // each either way, once
-  CHECK(rig.gpu->live.size() <= 3); // no more than the workers had started (and may keep)
+  CHECK(rig.cache->stats().textures <= 3); // no more pictures than the workers had started (and may keep)
 }
 
 TEST_CASE("[TextureCache] a reload keeps unchanged pictures and forgets changed ones and failures") {
@@ -193,7 +255,7 @@ TEST_CASE("[TextureCache] a reload keeps unchanged pictures and forgets changed 
   Rig rig(64u << 20);
   rig.until(keep, {64, 64, Fit::Cover});
   rig.until(change, {64, 64, Fit::Cover});
-  CHECK(rig.gpu->live.size() == 2);
+  CHECK(rig.cache->stats().textures == 2);
   Content content;
   Section s;
   Item item;
@@ -202,7 +264,8 @@ TEST_CASE("[TextureCache] a reload keeps unchanged pictures and forgets changed 
   s.items.push_back(item);
   content.sections.push_back(s);
   rig.cache->retain(content);
-  CHECK(rig.gpu->live.size() == 1);
+  CHECK(rig.cache->stats().textures == 1);
+  CHECK(rig.gpu->bytes() == rig.cache->stats().residentBytes + rig.cache->stats().spareBytes); // the other kept for reuse, or gone
   CHECK(rig.frame({{&keep, {64, 64, Fit::Cover}}})[0].state == TextureCache::State::Ready);
   CHECK(rig.frame({{&change, {64, 64, Fit::Cover}}})[0].state == TextureCache::State::Pending);
 }
@@ -215,7 +278,7 @@ TEST_CASE("[TextureCache] a published version keeps the textures of pictures tha
   old.displayPath = "content/cover.png";
   Rig rig(64u << 20);
   rig.until(old, {64, 64, Fit::Cover});
-  REQUIRE(rig.gpu->live.size() == 1);
+  REQUIRE(rig.cache->stats().textures == 1);
   // kiosk publish: the same file, same size and time, in the new version's folder.
   std::filesystem::copy_file(old.file, t.path() / "v2/cover.png");
   std::filesystem::last_write_time(t.path() / "v2/cover.png", old.modified);
@@ -225,7 +288,8 @@ TEST_CASE("[TextureCache] a published version keeps the textures of pictures tha
   content.settings.hasLogo = true;
   content.settings.logo = now;
   rig.cache->retain(content);
-  CHECK(rig.gpu->live.size() == 1);
+  CHECK(rig.cache->stats().textures == 1);
+  CHECK(rig.gpu->next == 2); // nothing created again
   CHECK(rig.frame({{&now, {64, 64, Fit::Cover}}})[0].state == TextureCache::State::Ready); // no placeholder, no decode
   // A changed file under the same name is decoded again.
   ImageRef changed = now;
@@ -233,7 +297,9 @@ TEST_CASE("[TextureCache] a published version keeps the textures of pictures tha
   changed.bytes += 1;
   content.settings.logo = changed;
   rig.cache->retain(content);
-  CHECK(rig.gpu->live.empty());
+  CHECK(rig.cache->stats().textures == 0);
+  CHECK(rig.cache->stats().residentBytes == 0);
+  CHECK(rig.gpu->bytes() == rig.cache->stats().spareBytes);
 }
 
 TEST_CASE("[TextureCache] a failure is a placeholder and one sentence per picture, a GPU refusal too") {
@@ -255,7 +321,8 @@ TEST_CASE("[TextureCache] a failure is a placeholder and one sentence per pictur
   rig.gpu->refuseUploads = true;
   rig.until(good, {300, 300, Fit::Cover});
   CHECK(rig.frame({{&good, {300, 300, Fit::Cover}}})[0].state == TextureCache::State::Failed); // never half shown
-  CHECK(rig.gpu->live.empty());
+  CHECK(rig.cache->stats().residentBytes == 0);
+  CHECK(rig.gpu->bytes() == rig.cache->stats().spareBytes); // its texture kept for another picture, nothing leaked
   CHECK(rig.cache->takeDiagnostics()[0].message.find("the graphics card could not take a 300x300 picture (out of memory)") !=
         std::string::npos);
 }

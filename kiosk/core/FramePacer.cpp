@@ -1,0 +1,50 @@
+#include "core/FramePacer.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+
+FramePacer::FramePacer(double displayHz) { setDisplayHz(displayHz); }
+
+void FramePacer::setDisplayHz(double hz) { m_displayPeriod = 1.0 / std::clamp(hz, 10.0, 500.0); }
+
+double FramePacer::costP90() const {
+  if (m_costs.empty()) return 0;
+  std::vector<double> c = m_costs;
+  const auto k = static_cast<std::ptrdiff_t>(c.size() * 9 / 10);
+  std::nth_element(c.begin(), c.begin() + k, c.end());
+  return c[static_cast<std::size_t>(k)];
+}
+
+Seconds FramePacer::next(Seconds start, Seconds cost, const Need& need) {
+  constexpr std::size_t kWindow = 90;
+  if (m_costs.size() < kWindow) m_costs.push_back(cost);
+  else m_costs[m_next] = cost;
+  m_next = (m_next + 1) % kWindow;
+  if (need.displayRate) {
+    m_periods = 1;
+    m_due = -1;
+    return start;
+  }
+  // Frames a second the motion needs: a pixel's move per frame, or the other change's rate.
+  const double fps = std::max({need.pixelsPerSecond / kPixelsPerFrame, need.framesPerSecond, kMinFps});
+  const double displayHz = 1.0 / m_displayPeriod;
+  int periods = std::max(1, static_cast<int>(std::floor(displayHz / fps + 1e-9)));
+  // Frames that take longer than the cadence: step down to one they fit (with a tenth to spare).
+  const int fits = std::max(1, static_cast<int>(std::ceil(costP90() * 1.1 / m_displayPeriod - 1e-9)));
+  periods = std::max(periods, fits);
+  periods = std::min(periods, std::max(1, static_cast<int>(std::floor(displayHz / kMinFps))));
+  const Seconds period = periods * m_displayPeriod;
+  // A steady cadence: the tick after the last one, unless the cadence changed or this frame
+  // ran past it (then from this frame on).
+  Seconds due = (m_due >= 0 && periods == m_periods) ? m_due + period : start + period;
+  if (due <= start) due = start + period;
+  m_periods = periods;
+  // A change due sooner (the crossfade) is not waited for.
+  if (need.untilChange < due - start) due = start + std::max<Seconds>(0, need.untilChange);
+  m_due = due;
+  return due;
+}
+
+} // namespace kiosk

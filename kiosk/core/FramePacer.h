@@ -1,0 +1,52 @@
+#pragma once
+// When the next frame is due. A screen where something moves fast, fades or is touched is drawn
+// at the display's rate; one where nothing moves but a slow pan and zoom (the attract loop) at
+// the rate its motion needs: a frame whenever the picture has moved about a pixel, on a steady
+// cadence of whole display periods, never less often than kMinFps, and at once when a change
+// is due (the next crossfade). Between frames the kiosk sleeps instead of drawing the same
+// picture again: on a software renderer that is most of its CPU, on a GPU most of its power.
+//
+// The cadence also follows what frames cost: when frames take longer than the cadence (a slow
+// GPU, a 4K screen on llvmpipe), it steps down to the next whole number of display periods that
+// fits them, so frames stay evenly spaced instead of alternating fast and slow.
+#include "core/Clock.h"
+
+#include <cstddef>
+#include <vector>
+
+namespace kiosk {
+
+class FramePacer {
+public:
+  // What the frame just drawn needs of the next one.
+  struct Need {
+    bool displayRate = true;         // something moves fast, fades, or a finger is down
+    double pixelsPerSecond = 0;      // else: how fast the slowest-paced motion moves on screen
+    double framesPerSecond = 0;      // and any other steady change (a breathing prompt)
+    Seconds untilChange = 1e9;       // a change that needs the display's rate starts in this long
+  };
+  static constexpr double kMinFps = 8;       // the slowest cadence (the heartbeat, a finger's wait)
+  static constexpr double kPixelsPerFrame = 1.0;
+
+  explicit FramePacer(double displayHz = 60);
+  void setDisplayHz(double hz);
+  double displayPeriod() const { return m_displayPeriod; }
+
+  // After a frame that started at `start` and whose work took `cost` seconds: when the next
+  // one should start. At the display's rate that is `start` (the swap or the frame limit paces
+  // it); slower, the next tick of a steady cadence.
+  Seconds next(Seconds start, Seconds cost, const Need& need);
+  // The cadence of the last call, in display periods (1 at the display's rate).
+  int periods() const { return m_periods; }
+
+private:
+  double costP90() const;
+
+  double m_displayPeriod = 1.0 / 60;
+  int m_periods = 1;
+  Seconds m_due = -1;
+  std::vector<double> m_costs; // the last frames' costs, a ring
+  std::size_t m_next = 0;
+};
+
+} // namespace kiosk

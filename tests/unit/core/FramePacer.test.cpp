@@ -1,0 +1,83 @@
+#include "core/FramePacer.h"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <vector>
+
+using kiosk::FramePacer;
+
+namespace {
+// Frames of `cost` seconds each, started when the pacer says, for `seconds`: their start times.
+std::vector<double> run(FramePacer& p, const FramePacer::Need& need, double cost, double seconds, double from = 0) {
+  std::vector<double> starts;
+  for (double t = from; t < from + seconds;) {
+    starts.push_back(t);
+    const double due = p.next(t, cost, need);
+    t = std::max(due, t + cost); // a frame cannot start before the last one ended
+  }
+  return starts;
+}
+} // namespace
+
+TEST_CASE("[FramePacer] what moves fast, fades or is touched is drawn at the display's rate") {
+  FramePacer p(60);
+  FramePacer::Need need; // displayRate
+  CHECK(p.next(1.0, 0.004, need) == doctest::Approx(1.0)); // at once: the swap or frame limit paces it
+  CHECK(p.periods() == 1);
+}
+
+TEST_CASE("[FramePacer] a slow pan gets a frame for about every pixel it moves, on a steady cadence") {
+  FramePacer p(60);
+  FramePacer::Need need;
+  need.displayRate = false;
+  need.pixelsPerSecond = 20; // 20 px/s: 20 frames a second do, so every third display period
+  const auto starts = run(p, need, 0.004, 3);
+  CHECK(p.periods() == 3);
+  for (size_t i = 1; i < starts.size(); ++i) CHECK(starts[i] - starts[i - 1] == doctest::Approx(3.0 / 60).epsilon(1e-6));
+  CHECK(starts.size() == doctest::Approx(60).epsilon(0.05));
+  // Faster motion, more frames; never fewer than kMinFps however still it is.
+  need.pixelsPerSecond = 45;
+  run(p, need, 0.004, 1);
+  CHECK(p.periods() == 1);
+  need.pixelsPerSecond = 0;
+  run(p, need, 0.004, 1);
+  CHECK(60.0 / p.periods() >= FramePacer::kMinFps);
+  // Another steady change (the prompt breathing) counts like motion.
+  need.framesPerSecond = 30;
+  run(p, need, 0.004, 1);
+  CHECK(p.periods() == 2);
+}
+
+TEST_CASE("[FramePacer] a change due sooner than the next tick is not waited for") {
+  FramePacer p(60);
+  FramePacer::Need need;
+  need.displayRate = false;
+  need.pixelsPerSecond = 10; // every sixth period
+  need.untilChange = 0.02;
+  CHECK(p.next(5.0, 0.004, need) == doctest::Approx(5.02));
+}
+
+TEST_CASE("[FramePacer] frames that cost more than the cadence make it step down to one they fit, evenly") {
+  FramePacer p(60);
+  FramePacer::Need need;
+  need.displayRate = false;
+  need.pixelsPerSecond = 60;                  // would be every period
+  const auto starts = run(p, need, 0.040, 4); // 40 ms frames: 3 periods (50 ms) fit them with a tenth to spare
+  CHECK(p.periods() == 3);
+  std::vector<double> gaps;
+  for (size_t i = starts.size() / 2; i < starts.size(); ++i) gaps.push_back(starts[i] - starts[i - 1]);
+  for (double g : gaps) CHECK(g == doctest::Approx(0.05).epsilon(1e-6));
+}
+
+TEST_CASE("[FramePacer] a frame that ran late restarts the cadence from itself instead of rushing to catch up") {
+  FramePacer p(60);
+  FramePacer::Need need;
+  need.displayRate = false;
+  need.pixelsPerSecond = 20;
+  double t = 0;
+  for (int i = 0; i < 10; ++i) t = p.next(t, 0.004, need);
+  const double late = t + 0.2; // the machine was busy
+  const double due = p.next(late, 0.004, need);
+  CHECK(due == doctest::Approx(late + 3.0 / 60));
+}
