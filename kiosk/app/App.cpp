@@ -211,6 +211,11 @@ void App::writeFrameStamp() {
 
 namespace {
 volatile std::sig_atomic_t g_stopRequested = 0;
+double processCpuSeconds() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
 void requestStop(int) { g_stopRequested = 1; }
 
 // This thread's CPU time: what a slice of work cost it, without the time another process had the core.
@@ -606,12 +611,17 @@ void App::handleKey(const sf::Event::KeyEvent& key) {
 void App::tuneFrameRate(double frameSeconds) {
   // With working vsync, 60 frames take at least 0.25 s even on a 240 Hz display. Faster means
   // the driver ignores vsync (Xvfb, some VMs): cap the frame rate instead of spinning a core.
+  // Only frames drawn back to back count: one after the frame loop slept says nothing.
   if (m_vsyncChecked || !m_options.script.empty()) return;
-  if (m_vsyncProbeFrames == 0) m_vsyncProbeStart = frameSeconds;
-  if (++m_vsyncProbeFrames < 60) return;
+  const bool slept = std::exchange(m_sleptBeforeFrame, false);
+  if (m_vsyncProbeLast >= 0 && !slept) {
+    m_vsyncProbeSeconds += frameSeconds - m_vsyncProbeLast;
+    ++m_vsyncProbeFrames;
+  }
+  m_vsyncProbeLast = frameSeconds;
+  if (m_vsyncProbeFrames < 60) return;
   m_vsyncChecked = true;
-  const double elapsed = frameSeconds - m_vsyncProbeStart;
-  m_vsyncWorks = elapsed >= 60.0 / 240.0;
+  m_vsyncWorks = m_vsyncProbeSeconds >= 60.0 / 240.0;
   if (!m_vsyncWorks) {
     m_window.setVerticalSyncEnabled(false);
     m_window.setFramerateLimit(m_options.fpsLimit);
@@ -902,7 +912,12 @@ int App::run() {
   while (m_window.isOpen() && !m_quit) {
     if (g_stopRequested) break;
     const auto start = Clock::now();
-    if (lastStart != Clock::time_point{} && m_vsyncChecked) {
+    // The figures cover the steady loop: from 3 s after start, once the first picture is up.
+    if (m_pacingCpuFrom < 0 && m_firstPictureLogged && since(start) >= 3) {
+      m_pacingCpuFrom = processCpuSeconds();
+      lastStart = {};
+    }
+    if (lastStart != Clock::time_point{} && m_pacingCpuFrom >= 0) {
       const double ms = std::chrono::duration<double, std::milli>(start - lastStart).count();
       if (m_intervalsMs.size() < 200000) m_intervalsMs.push_back(ms);
       m_framesLate += expected >= 0 && since(start) - expected > m_pacer.displayPeriod() / 2;
@@ -919,17 +934,19 @@ int App::run() {
       expected = -1;
       continue;
     }
-    // Paced once vsync has been probed (at the display's rate): between frames that need not
-    // come at the display's rate, the loop sleeps (and wakes for input). The cost that sets the
-    // cadence is the frame's work: with working vsync, up to the swap (which only waits).
-    if (!m_vsyncChecked) continue;
+    // Between frames that need not come at the display's rate, the loop sleeps (and wakes for
+    // input). The cost that sets the cadence is the frame's work: with working vsync, up to the
+    // swap (which only waits); until vsync is known, the whole frame.
     const FramePacer::Need need = frameNeed();
     const double cost = (m_vsyncWorks ? m_beforeSwapMs : m_frameMs) / 1000;
     const double due = m_pacer.next(since(start), cost, need);
     expected = need.displayRate ? since(start) + m_pacer.displayPeriod() : due;
     // With vsync the swap waits for the display: wake half a period early and let it.
     const double wake = due - (m_vsyncWorks ? m_pacer.displayPeriod() / 2 : 0);
-    if (!need.displayRate) waitUntil(m_started + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(wake)));
+    if (!need.displayRate) {
+      waitUntil(m_started + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(wake)));
+      m_sleptBeforeFrame = true;
+    }
   }
   logPacing();
   logMemory();
@@ -972,15 +989,13 @@ void App::logPacing() const {
   if (m_intervalsMs.empty() || m_pacedSeconds <= 0) return;
   auto v = m_intervalsMs;
   std::sort(v.begin(), v.end());
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  const double cpu = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+  const double cpu = processCpuSeconds() - m_pacingCpuFrom;
   char text[400];
   std::snprintf(text, sizeof text,
                 "kiosk: frame pacing: %zu frames in %.1f s (%.1f a second), intervals median %.1f ms, 99th percentile %.1f ms; "
-                "%zu later than their tick; CPU %.2f s in all\n",
+                "%zu later than their tick; CPU %.3f s a second\n",
                 m_framesPaced, m_pacedSeconds, static_cast<double>(m_framesPaced) / m_pacedSeconds, v[v.size() / 2], v[v.size() * 99 / 100],
-                m_framesLate, cpu);
+                m_framesLate, cpu / m_pacedSeconds);
   std::cerr << text;
 }
 

@@ -232,7 +232,8 @@ private:
   std::vector<double> m_drawnFrameMs;
   std::vector<double> m_uiFrameMs;
   int m_vsyncProbeFrames = 0;  // frames measured so far to see whether vsync really paces us
-  double m_vsyncProbeStart = 0;
+  double m_vsyncProbeSeconds = 0, m_vsyncProbeLast = -1; // back-to-back frames' time so far
+  bool m_sleptBeforeFrame = false;
   bool m_vsyncChecked = false;
   bool m_vsyncWorks = false;
   FramePacer m_pacer;
@@ -244,6 +245,7 @@ private:
   std::vector<double> m_intervalsMs;
   size_t m_framesLate = 0, m_framesPaced = 0;
   double m_pacedSeconds = 0;
+  double m_pacingCpuFrom = -1; // the process's CPU seconds when the figures began
   int m_maxTextureSize = 2048;          // GL_MAX_TEXTURE_SIZE, read once at start
   std::set<char32_t> m_reportedGlyphs; // glyph bugs already logged
   bool m_firstPictureLogged = false;

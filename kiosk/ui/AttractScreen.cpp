@@ -163,21 +163,26 @@ void Screens::drawAttract(Ctx& c) {
     const double ahead = 0.1;
     const AttractFrame later = c.f.nav.attract(c.f.now + ahead);
     if (later.slide == a.slide && later.mix <= 0) {
-      // How far the picture's corners move on screen in `ahead` seconds.
+      // How far the picture's corners move on screen in `ahead` seconds, at the fastest point
+      // of the slide's drift: one cadence for the whole loop, so frames come evenly spaced.
       auto corners = [&](const Motion& m, ImVec2* out) {
         const float uw = 1 / m.zoom, vh = 1 / m.zoom;
         const float cx = 0.5f + m.pan.x * (1 - uw) / 2, cy = 0.5f + m.pan.y * (1 - vh) / 2;
         for (int k = 0; k < 4; ++k)
           out[k] = ImVec2(cx + ((k & 1) ? 0.5f : -0.5f) * uw, cy + ((k & 2) ? 0.5f : -0.5f) * vh);
       };
-      ImVec2 now4[4], then4[4];
-      corners(motion(a.current, a.currentProgress), now4);
-      corners(motion(a.current, later.currentProgress), then4);
+      const double step = later.currentProgress - a.currentProgress; // progress in `ahead` seconds
       float px = 0;
-      // Texture units to screen pixels: 1/zoom of the texture fills the screen.
-      const float zoom = motion(a.current, a.currentProgress).zoom;
-      for (int k = 0; k < 4; ++k)
-        px = std::max({px, std::abs(then4[k].x - now4[k].x) * c.W * zoom, std::abs(then4[k].y - now4[k].y) * c.H * zoom});
+      for (int i = 0; i <= 16 && step > 0; ++i) {
+        const double p0 = std::min(1.0, i / 16.0), p1 = std::min(1.0, p0 + step);
+        ImVec2 from[4], to[4];
+        corners(motion(a.current, p0), from);
+        corners(motion(a.current, p1), to);
+        // Texture units to screen pixels: 1/zoom of the texture fills the screen.
+        const float zoom = motion(a.current, p0).zoom;
+        for (int k = 0; k < 4; ++k)
+          px = std::max({px, std::abs(to[k].x - from[k].x) * c.W * zoom, std::abs(to[k].y - from[k].y) * c.H * zoom});
+      }
       m_need.displayRate = false;
       m_need.pixelsPerSecond = px / ahead;
       m_need.framesPerSecond = kBreath * kBreathRate * 255 / 3;

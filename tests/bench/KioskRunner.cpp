@@ -74,7 +74,8 @@ bool startXvfb(Xvfb& x, const std::string& screen) {
 
 
 // Runs the kiosk with `args`; with `until`, stops it (SIGTERM) once a stderr line contains it.
-KioskRun runKiosk(const std::string& kiosk, const std::vector<std::string>& args, const std::string& until, int timeoutSeconds) {
+KioskRun runKiosk(const std::string& kiosk, const std::vector<std::string>& args, const std::string& until, int timeoutSeconds,
+                  double stopAfterSeconds) {
   KioskRun run;
   int fds[2];
   if (::pipe(fds) != 0) return run;
@@ -99,8 +100,12 @@ KioskRun runKiosk(const std::string& kiosk, const std::vector<std::string>& args
     fd_set set;
     FD_ZERO(&set);
     FD_SET(fds[0], &set);
-    timeval tv{1, 0};
+    timeval tv{0, 100000};
     const int ready = ::select(fds[0] + 1, &set, nullptr, nullptr, &tv);
+    if (stopAfterSeconds > 0 && !stopped && msSince(start) > stopAfterSeconds * 1000.0) {
+      ::kill(pid, SIGTERM); // the kiosk ends its loop and writes its exit log
+      stopped = true;
+    }
     if (msSince(start) > timeoutSeconds * 1000.0) {
       ::kill(pid, SIGKILL);
       break;

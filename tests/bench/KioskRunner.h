@@ -22,7 +22,9 @@ struct KioskRun {
   int status = -1;
 };
 
-// Runs the kiosk with `args`; with `until`, stops it (SIGTERM) once a whole stderr line holds it.
-KioskRun runKiosk(const std::string& kiosk, const std::vector<std::string>& args, const std::string& until, int timeoutSeconds);
+// Runs the kiosk with `args`; with `until`, stops it (SIGTERM) once a whole stderr line holds it;
+// with `stopAfterSeconds`, stops it (SIGTERM) after that long and reads its exit log.
+KioskRun runKiosk(const std::string& kiosk, const std::vector<std::string>& args, const std::string& until, int timeoutSeconds,
+                  double stopAfterSeconds = -1);
 
 } // namespace bench

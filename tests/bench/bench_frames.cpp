@@ -6,8 +6,15 @@
 // (input, layout, text, uploads, before GPU submission); wall is the whole frame, which under
 // Xvfb includes Mesa llvmpipe drawing in software, not what a real GPU gives.
 // `--quick` runs 1.5 s of each scenario (under 60 s on 2 cores); the full run 10 s.
+//
+// Then the steady attract loop in real time (issue 18): the sample's pictures (films and opening
+// hours taken out) for 20 s (8 s quick) at each size, A B A B against the same kiosk with
+// --no-pacing (every frame at the display's rate, as before), from the kiosk's exit log: frames
+// a second, CPU seconds a second (all threads), start-to-start intervals p50 / p99, frames later
+// than their tick, and the slowest texture upload slice in a frame (wall and the thread's CPU).
 #include "KioskRunner.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -22,6 +29,52 @@ namespace {
 void writeText(const fs::path& p, const std::string& s) {
   fs::create_directories(p.parent_path());
   std::ofstream(p, std::ios::binary) << s;
+}
+
+// "kiosk: frame pacing: 302 frames in 22.5 s (13.4 a second), intervals median 58.0 ms, 99th percentile 344.5 ms; 3 later
+// than their tick; CPU 0.412 s a second"
+struct Pacing {
+  long frames = -1, late = 0;
+  double seconds = 0, fps = 0, p50 = 0, p99 = 0, cpu = 0;
+};
+Pacing parsePacing(const std::string& log) {
+  Pacing p;
+  const auto at = log.rfind("kiosk: frame pacing: ");
+  if (at == std::string::npos) return p;
+  std::sscanf(log.c_str() + at,
+              "kiosk: frame pacing: %ld frames in %lf s (%lf a second), intervals median %lf ms, 99th percentile %lf ms; %ld later than "
+              "their tick; CPU %lf s a second",
+              &p.frames, &p.seconds, &p.fps, &p.p50, &p.p99, &p.late, &p.cpu);
+  return p;
+}
+// "... slowest upload slice 6.16 ms, CPU 2.87 ms, median 1.27 ms over 156 frames after the first picture; ..."
+struct Slices {
+  double worst = -1, worstCpu = -1, median = -1;
+  long frames = 0;
+};
+Slices parseSlices(const std::string& log) {
+  Slices s;
+  const auto at = log.rfind("slowest upload slice ");
+  if (at == std::string::npos) return s;
+  std::sscanf(log.c_str() + at, "slowest upload slice %lf ms, CPU %lf ms, median %lf ms over %ld frames", &s.worst, &s.worstCpu, &s.median,
+              &s.frames);
+  return s;
+}
+
+// The sample as a venue runs it all day: no opening hours (the loop never sleeps), no film.
+void sampleWithoutFilmsOrHours(const fs::path& source, const fs::path& to) {
+  fs::remove_all(to);
+  fs::copy(source, to, fs::copy_options::recursive);
+  fs::remove(to / "sections/01-city-promotion/00-promotional-film.toml");
+  std::ifstream in(to / "kiosk.toml");
+  std::string line, out;
+  bool skipping = false;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line[0] == '[') skipping = line.rfind("[kiosk.opening_hours]", 0) == 0;
+    if (!skipping) out += line + "\n";
+  }
+  in.close();
+  writeText(to / "kiosk.toml", out);
 }
 
 struct Times {
@@ -151,6 +204,61 @@ int main(int argc, char** argv) {
   }
   std::printf("\nThe frame budget is 16.7 ms. CPU is what the kiosk itself spends; wall adds llvmpipe's software\n"
               "drawing, which a GPU does in a fraction of the time.\n");
+
+  // The steady attract loop in real time, paced against every frame drawn (--no-pacing), A B A B.
+  const fs::path sample = work / "sample";
+  sampleWithoutFilmsOrHours(source / "content", sample);
+  const int runSeconds = quick ? 8 : 20;
+  std::printf("\nSteady attract loop in real time, %d s a run after 3 s of warm-up, the sample without films or opening hours;\n"
+              "baseline: the same kiosk with --no-pacing (every frame at the display's rate), A B A B, medians:\n\n",
+              runSeconds);
+  std::printf("%-10s %-22s %8s %10s %22s %6s %24s\n", "screen", "run", "fps", "CPU s/s", "interval p50 / p99 ms", "late",
+              "upload slice worst/CPU");
+  // (--quick: 1080p, one round.)
+  const std::vector<std::string> realSizes = quick ? std::vector<std::string>{"1920x1080"} : std::vector<std::string>{"1920x1080", "3840x2160"};
+  for (const std::string& sizeName : realSizes) {
+    const char* size = sizeName.c_str();
+    std::vector<Pacing> paced[2];
+    std::vector<Slices> slices[2];
+    for (int round = 0; round < (quick ? 1 : 2); ++round)
+      for (int mode = 0; mode < 2; ++mode) {
+        std::vector<std::string> args = {"--windowed", "--size", size, "--image-cache", (work / "cache").string()};
+        if (mode == 0) args.push_back("--no-pacing");
+        args.push_back(sample.string());
+        const auto r = bench::runKiosk(kiosk, args, "", runSeconds + 60, runSeconds + 3.0);
+        const Pacing p = parsePacing(r.log);
+        if (p.frames <= 0) {
+          std::fprintf(stderr, "bench_frames: the real-time %s run at %s gave no pacing figures; its log:\n%s\n",
+                       mode ? "paced" : "unpaced", size, r.log.c_str());
+          failed = true;
+          continue;
+        }
+        paced[mode].push_back(p);
+        slices[mode].push_back(parseSlices(r.log));
+      }
+    for (int mode = 0; mode < 2; ++mode) {
+      if (paced[mode].empty()) continue;
+      auto med = [&](auto field) {
+        std::vector<double> v;
+        for (const auto& p : paced[mode]) v.push_back(field(p));
+        std::sort(v.begin(), v.end());
+        return v[(v.size() - 1) / 2];
+      };
+      double worst = 0, worstCpu = 0;
+      for (const auto& sl : slices[mode]) worst = std::max(worst, sl.worst), worstCpu = std::max(worstCpu, sl.worstCpu);
+      std::printf("%-10s %-22s %8.1f %10.3f %10.1f / %-10.1f %6.0f %11.2f / %-10.2f\n", size,
+                  mode ? "paced (the kiosk)" : "every frame (baseline)", med([](const Pacing& p) { return p.fps; }),
+                  med([](const Pacing& p) { return p.cpu; }), med([](const Pacing& p) { return p.p50; }),
+                  med([](const Pacing& p) { return p.p99; }), med([](const Pacing& p) { return static_cast<double>(p.late); }), worst,
+                  worstCpu);
+    }
+    if (!paced[0].empty() && !paced[1].empty()) {
+      std::vector<double> r;
+      for (size_t i = 0; i < std::min(paced[0].size(), paced[1].size()); ++i) r.push_back(paced[1][i].cpu / paced[0][i].cpu);
+      std::sort(r.begin(), r.end());
+      std::printf("%-10s CPU paced / every frame: %.2fx\n", size, r[(r.size() - 1) / 2]);
+    }
+  }
   fs::remove_all(work);
   return failed ? 1 : 0;
 }
