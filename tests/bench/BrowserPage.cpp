@@ -159,8 +159,8 @@ BrowserPage makeBrowserPage(const fs::path& content, const fs::path& assets, kio
        ";display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}\n";
   h += "</style></head><body>\n";
 
-  // The slides: in the page only from two slides before their fade-in until the next one covers
-  // them (as the kiosk decodes the next two ahead and lets the rest go), added and removed by a
+  // The slides: in the page only while current or one of the next two (as the kiosk decodes the
+  // next two ahead and lets the rest go) until the next one covers them, added and removed by a
   // timer once a slide; each one's animations start at its place in the loop's timeline. (With
   // every slide in the page at once, Chromium never finished its first frame of six 24 MP covers.)
   h += "<div id=\"slides\"></div>\n<script>\n{\nconst S = " + num(S) + ", X = " + num(X) + ", N = " + std::to_string(N) + ", T = " + num(T) +
@@ -184,7 +184,7 @@ const add = j => {
 const tick = () => {
   const now = performance.now() / 1000;
   for (const [j, div] of live) if (now > (j + 1) * S + 0.1) { div.remove(); live.delete(j); }
-  for (let j = Math.max(0, Math.floor(now / S) - 1); j * S - X - 2 * S <= now + S; ++j) if (!live.has(j) && now < (j + 1) * S) add(j);
+  for (let j = Math.max(0, Math.floor(now / S) - 1); j <= Math.floor(now / S) + 2; ++j) if (!live.has(j) && now < (j + 1) * S) add(j);
   setTimeout(tick, ((Math.floor(now / S) + 1) * S + 0.2 - now) * 1000);
 };
 tick();
