@@ -194,6 +194,11 @@ void App::createFilms() {
     if (!m_frameStamps) std::cerr << "kiosk: cannot write the frame stamps file " << m_options.frameStampsFile << "\n";
     else std::setvbuf(m_frameStamps, nullptr, _IOLBF, 256); // each line reaches the file at once: benches stop the kiosk with SIGTERM
   }
+  if (!m_options.frameTimesFile.empty()) {
+    m_frameTimes = std::fopen(m_options.frameTimesFile.c_str(), "w");
+    if (!m_frameTimes) std::cerr << "kiosk: cannot write the frame times file " << m_options.frameTimesFile << "\n";
+    else std::setvbuf(m_frameTimes, nullptr, _IOLBF, 64);
+  }
 }
 
 // The screen's row through the middle, read back before it is shown and decoded as a test
@@ -276,6 +281,7 @@ App::~App() {
   m_textures.reset();
   m_imgui.reset();
   if (m_frameStamps) std::fclose(m_frameStamps);
+  if (m_frameTimes) std::fclose(m_frameTimes);
 }
 
 void App::createWindow() {
@@ -770,6 +776,8 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
     if (m_frameStamps && screenshot.empty()) writeFrameStamp();
     m_beforeSwapMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - cpuStart).count();
     m_window.display();
+    if (m_frameTimes)
+      std::fprintf(m_frameTimes, "%.3f\n", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count());
     m_films->afterSwap();
   } else {
     ImGui::Render(); // the frame still runs (input, layout) without being drawn

@@ -201,6 +201,7 @@ private:
   std::unique_ptr<ui::TextureCache> m_textures;
   std::unique_ptr<ui::Films> m_films;
   std::FILE* m_frameStamps = nullptr; // --frame-stamps
+  std::FILE* m_frameTimes = nullptr;  // --frame-times
   void writeFrameStamp();
   void createFilms();
   std::unique_ptr<ui::TextPainter> m_painter; // before m_loading: the load uses its font library

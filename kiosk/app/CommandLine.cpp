@@ -161,6 +161,9 @@ public:
     text("--frame-stamps", o.frameStampsFile, "FILE", "a file name",
          "write a line per presented frame with the frame stamp of the test\n"
          "films read back from the screen (bench_video)");
+    text("--frame-times", o.frameTimesFile, "FILE", "a file name",
+         "write a line per presented frame: the time it was shown, in ms\n"
+         "of the system's monotonic clock (bench_vs_browser)");
     text("--metrics-file", o.metricsFile, "FILE", "a file name",
          "write health figures (frame times, memory, textures, content errors,\n"
          "uptime, starts) every 15 s in the Prometheus text format, for\n"

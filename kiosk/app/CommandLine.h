@@ -48,6 +48,7 @@ struct Options {
   std::string videoSpeed;      // films play this many times faster (soak tests); empty: 1
   std::string speechWavDir;    // --speech-wav: with --script, each spoken utterance as DIR/NNN-<lang>.wav
   std::string frameStampsFile; // a line per presented frame with the film frame stamp read back (bench_video)
+  std::string frameTimesFile;  // --frame-times: a line per presented frame, its CLOCK_MONOTONIC time in ms (bench_vs_browser)
   std::string language;        // --language: the language staff messages are in; empty: from the locale (staffLanguage())
   // translations export: `format` (xliff or po), the content folder in `contentDir`, the
   // language in `targetLanguage`, written to `output` (empty: standard output).

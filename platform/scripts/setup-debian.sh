@@ -40,6 +40,7 @@ test_packages=(
   python3-polib translate-toolkit gettext   # the exported PO files read by polib, pofilter and msgfmt
   libxml2-utils                             # xmllint: the exported XLIFF checked against its schema
   sox espeak-ng                             # the keypad visit: its speech WAV files measured, a paragraph read whole
+  chromium                                  # bench_vs_browser: the browser kiosk the kiosk is measured against
 )
 
 case "${1:-run}" in

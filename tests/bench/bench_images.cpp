@@ -9,6 +9,7 @@
 //      within the texture budget plus a stated overhead (the run fails if not).
 // Prints tables of medians. `--quick` runs fewer repetitions and pages fewer items (under 60 s on
 // 2 cores). Starts its own Xvfb when there is no DISPLAY.
+#include "BenchPhotos.h"
 #include "KioskRunner.h"
 #include "media/DiskCache.h"
 #include "media/ImageDecoder.h"
@@ -39,6 +40,8 @@ using namespace kiosk::media;
 using Steady = std::chrono::steady_clock;
 using Bytes = std::vector<std::uint8_t>;
 using bench::KioskRun;
+using bench::makePhoto;
+using bench::uniqueCopy;
 using bench::runKiosk;
 using bench::startXvfb;
 using bench::Xvfb;
@@ -62,57 +65,6 @@ void writeFile(const fs::path& p, const void* data, size_t n) {
   std::ofstream(p, std::ios::binary).write(static_cast<const char*>(data), static_cast<std::streamsize>(n));
 }
 void writeText(const fs::path& p, const std::string& s) { writeFile(p, s.data(), s.size()); }
-
-// A photo-like picture: broad colour fields, edges, fine texture and sensor grain, so it
-// compresses like a real photo (about 6 MB at quality 90), not like a flat test card.
-Bytes makePhoto(int w, int h, unsigned seed) {
-  std::vector<std::uint8_t> rgb(static_cast<size_t>(w) * h * 3);
-  std::uint32_t state = seed * 2654435761u + 1;
-  const float fx = 0.002f + 0.0005f * static_cast<float>(seed % 5), fy = 0.003f + 0.0004f * static_cast<float>(seed % 7);
-  for (int y = 0; y < h; ++y) {
-    std::uint8_t* row = &rgb[static_cast<size_t>(y) * w * 3];
-    const float sy = std::sin(y * fy);
-    for (int x = 0; x < w; ++x) {
-      state = state * 1664525u + 1013904223u;
-      const int grain = static_cast<int>((state >> 24) & 15) - 8;
-      const float base = 0.5f + 0.25f * std::sin(x * fx + sy * 3.0f) + 0.15f * std::sin((x + y) * 0.02f) * sy;
-      const int texture = ((x / 7 + y / 5) & 3) * 6;
-      const int horizon = y > h * 2 / 3 ? 40 : 0;
-      const int r = static_cast<int>(255 * base) + grain + texture - horizon;
-      const int g = static_cast<int>(200 * base) + grain + horizon / 2;
-      const int b = static_cast<int>(255 * (1 - base)) + grain + texture;
-      row[x * 3] = static_cast<std::uint8_t>(std::clamp(r, 0, 255));
-      row[x * 3 + 1] = static_cast<std::uint8_t>(std::clamp(g, 0, 255));
-      row[x * 3 + 2] = static_cast<std::uint8_t>(std::clamp(b, 0, 255));
-    }
-  }
-  tjhandle tj = tjInitCompress();
-  unsigned char* out = nullptr;
-  unsigned long size = 0;
-  if (tjCompress2(tj, rgb.data(), w, 0, h, TJPF_RGB, &out, &size, TJSAMP_420, 90, 0) != 0) {
-    std::fprintf(stderr, "bench_images: cannot encode a test photo: %s\n", tjGetErrorStr2(tj));
-    std::exit(1);
-  }
-  Bytes jpeg(out, out + size);
-  tjFree(out);
-  tjDestroy(tj);
-  return jpeg;
-}
-
-// The same photo with a comment segment naming it: different bytes (and so a different content
-// hash) at no cost to decoding, as 200 different photos would be.
-Bytes uniqueCopy(const Bytes& jpeg, int n) {
-  const std::string note = "bench photo " + std::to_string(n);
-  Bytes seg = {0xFF, 0xFE, static_cast<std::uint8_t>((note.size() + 2) >> 8), static_cast<std::uint8_t>((note.size() + 2) & 0xFF)};
-  seg.insert(seg.end(), note.begin(), note.end());
-  Bytes out;
-  out.reserve(jpeg.size() + seg.size());
-  out.push_back(jpeg[0]);
-  out.push_back(jpeg[1]);
-  out.insert(out.end(), seg.begin(), seg.end());
-  out.insert(out.end(), jpeg.begin() + 2, jpeg.end());
-  return out;
-}
 
 // The naive path: decode the whole photo, then resize it with stb_image_resize.
 DecodedImage naiveDecode(const fs::path& file, int dw, int dh) {

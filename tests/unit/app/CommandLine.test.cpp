@@ -308,6 +308,14 @@ TEST_CASE("[CommandLine] help and version after any verb, whichever comes last")
   }
 }
 
+TEST_CASE("[CommandLine] --frame-times names the file of presented frames (bench_vs_browser)") {
+  std::string e;
+  auto o = parse({"--frame-times", "frames.txt", "content"}, e);
+  REQUIRE(o);
+  CHECK(o->frameTimesFile == "frames.txt");
+  CHECK(parse({"content"}, e)->frameTimesFile.empty());
+}
+
 TEST_CASE("[CommandLine] staff verbs of issue 16: edit, translations, new") {
   std::string e;
   auto o = parse({"edit", "venue"}, e);
