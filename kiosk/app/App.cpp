@@ -33,6 +33,7 @@
 #include <cstdio>
 #include <iostream>
 #include <unistd.h>
+#include <sys/resource.h>
 #include <thread>
 #include <utility>
 
@@ -86,6 +87,7 @@ bool replaceFile(const fs::path& file, const std::string& text, std::string& why
 App::App(const Options& options, Clock& clock) : m_options(options), m_clock(clock) {
   m_assets = findAssets(options, nullptr);
   createWindow();
+  markStart("window");
   m_imgui = std::make_unique<ui::ImGuiSfml>();
   m_painter = std::make_unique<ui::TextPainter>(64u << 20); // content text: 64 MiB of glyph pages at most
   GLint maxTexture = 0;
@@ -124,7 +126,13 @@ App::App(const Options& options, Clock& clock) : m_options(options), m_clock(clo
   m_watch = platform::createFileWatch();
   if (std::string why; !m_watch->start(m_options.contentDir, why)) std::cerr << "kiosk: " << why << "\n";
   startLoading();
+  markStart("loading started");
   m_lastFrame = m_clock.now();
+}
+
+void App::markStart(const char* what) {
+  if (m_firstPictureLogged) return;
+  m_startMarks.emplace_back(what, static_cast<int>(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started).count()));
 }
 
 void App::createTextureCache() {
@@ -271,6 +279,7 @@ App::~App() {
   m_visitLog.reset(); // writes what is queued
   if (m_pinCheck.valid()) m_pinCheck.wait();
   if (m_loading.valid()) m_loading.wait();
+  if (m_laterFonts.valid()) m_laterFonts.wait();
   if (m_metricsWrite.valid()) m_metricsWrite.wait();
   if (const auto fs = m_films->stats(); fs.opened > 0)
     std::cerr << "kiosk: films: " << fs.opened << " players opened (slowest " << std::lround(fs.worstOpenMs) << " ms, closing " << std::lround(fs.worstCloseMs) << " ms), " << fs.framesRendered
@@ -355,8 +364,21 @@ void App::startLoading() {
     const StaffStrings staff = StaffStrings::load(assets, chosen.empty() ? staffLang : chosen, staffProblems);
     std::vector<std::string> staffTexts;
     for (const std::string& key : staff.keys(staff.language())) staffTexts.push_back(staff.pattern(staff.language(), key));
-    const ui::GlyphNeeds needs =
-        ui::collectGlyphNeeds(l.content.content ? *l.content.content : empty, l.strings, staff.language(), staffTexts);
+    // The first load of a run loads only the first screen's languages here; the others, and the
+    // admin view's words, load on a worker after the first frame (their text is held until then,
+    // never drawn in a wrong face). A reload prepares every language before it is shown.
+    const bool firstLoad = !haveFonts && l.content.content;
+    ui::GlyphNeeds needs = ui::collectGlyphNeeds(l.content.content ? *l.content.content : empty, l.strings,
+                                                 firstLoad ? std::string() : staff.language(), staffTexts);
+    if (firstLoad) {
+      l.firstLanguages = ui::firstScreenLanguages(l.content.content->settings);
+      auto split = ui::splitGlyphNeeds(needs, l.firstLanguages);
+      l.laterNeeds = std::move(split.second);
+      if (const auto it = split.first.byLanguage.find(staff.language()); it != split.first.byLanguage.end())
+        l.laterNeeds.byLanguage[it->first] = it->second; // ready already; the staff's words added to it
+      ui::addStaffNeeds(l.laterNeeds, staff.language(), staffTexts);
+      needs = std::move(split.first);
+    }
     l.fontProblems = ui::prepareFonts(*library, needs, l.fontFaces);
     // ImGui's own atlas only holds the staff overlay's Latin font: built once.
     l.fontsReused = haveFonts;
@@ -364,7 +386,8 @@ void App::startLoading() {
     // ICU loads its line-break dictionaries on first use: do that here, not in a visitor's frame.
     if (l.content.content)
       for (const auto& lang : l.content.content->settings.languages)
-        (void)text::findLineBreaks(l.content.content->settings.name.get(lang) + " \u6C88\u9633 \u0E44\u0E17\u0E22", lang);
+        if (!l.laterNeeds.byLanguage.count(lang))
+          (void)text::findLineBreaks(l.content.content->settings.name.get(lang) + (l.laterNeeds.byLanguage.empty() ? " \u6C88\u9633 \u0E44\u0E17\u0E22" : ""), lang);
     l.fontsMs = ms(t1);
     return l;
   });
@@ -425,6 +448,7 @@ void App::adoptLoaded(Loaded&& l) {
   auto msSince = [](Steady::time_point t) {
     return static_cast<int>(std::chrono::duration<double, std::milli>(Steady::now() - t).count());
   };
+  if (!m_nav) markStart("content and fonts in");
   if (!m_nav)
     std::cerr << "kiosk: ready " << msSince(m_started) << " ms after start";
   else if (changeSeen != Steady::time_point{})
@@ -435,6 +459,14 @@ void App::adoptLoaded(Loaded&& l) {
 
   m_strings = std::move(l.strings);
   m_painter->clearLayouts();
+  if (!l.laterNeeds.byLanguage.empty()) {
+    m_painter->holdLanguagesExcept(l.firstLanguages);
+    m_laterNeeds = std::move(l.laterNeeds); // started once the first picture is up (frame())
+    m_laterNeedsSince = Steady::now();
+  } else {
+    m_laterNeeds.reset();
+    m_painter->allLanguagesReady(); // this load prepared every language
+  }
   if (!l.fontsReused) {
     const auto uploadStart = Steady::now();
     m_fonts.adopt(std::move(l.fonts));
@@ -450,7 +482,57 @@ void App::adoptLoaded(Loaded&& l) {
     m_nav = std::make_unique<Navigator>(l.content.content, m_clock.now(), m_clock.today());
 }
 
+void App::startLaterFonts(ui::GlyphNeeds needs) {
+  text::FontLibrary* library = &m_painter->fonts(); // thread-safe; outlives the worker (declared first)
+  m_laterFontsFor = m_loadsFinished;
+  m_laterFonts = std::async(std::launch::async, [library, needs = std::move(needs)] {
+    // Below the frame loop and the picture decoders: on two cores it must not slow the screen.
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);
+    const auto t0 = std::chrono::steady_clock::now();
+    LaterFonts r;
+    for (const auto& [lang, roles] : needs.byLanguage) r.languages.insert(lang);
+    r.problems = ui::prepareFonts(*library, needs, r.faces);
+    // ICU's line-break dictionaries (CJK, Thai), loaded here rather than in a visitor's frame.
+    for (const auto& lang : r.languages) (void)text::findLineBreaks("\u6C88\u9633 \u0E44\u0E17\u0E22", lang);
+    r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    return r;
+  });
+}
+
+void App::adoptLaterFonts() {
+  // The other languages' faces load once the first picture is on screen (or a second after the
+  // first screen, when there is none to wait for): they never compete with the first frame.
+  if (m_laterNeeds && (m_firstPictureLogged || std::chrono::steady_clock::now() - m_laterNeedsSince > std::chrono::seconds(1))) {
+    startLaterFonts(std::move(*m_laterNeeds));
+    m_laterNeeds.reset();
+  }
+  if (!m_laterFonts.valid() || m_laterFonts.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+  LaterFonts r;
+  try {
+    r = m_laterFonts.get();
+  } catch (const std::exception& e) { // faces then load as text asks for them, in a frame: slower, never wrong
+    std::cerr << "kiosk: loading the other languages' fonts failed (" << e.what() << ")\n";
+    m_painter->allLanguagesReady();
+    return;
+  }
+  m_painter->languagesReady(r.languages);
+  for (const auto& f : r.faces) std::cerr << "kiosk: font " << f << "\n";
+  std::cerr << "kiosk: fonts for " << r.languages.size() << " more languages ready "
+            << static_cast<int>(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started).count())
+            << " ms after start (" << static_cast<int>(r.ms) << " ms on a worker, after the first frame)\n";
+  if (m_laterFontsFor != m_loadsFinished) return; // a reload since has its own font problems
+  for (const auto& p : r.problems) {
+    Diagnostic d;
+    d.severity = Diagnostic::Severity::Warning;
+    d.file = "fonts";
+    d.message = p;
+    std::cerr << d.format() << "\n";
+    m_diagnostics.push_back(std::move(d));
+  }
+}
+
 void App::collectWorkerResults() {
+  adoptLaterFonts();
   if (m_loading.valid() && m_loading.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
     Loaded l;
     try {
@@ -783,8 +865,15 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
     ImGui::Render(); // the frame still runs (input, layout) without being drawn
   }
   m_frameMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - cpuStart).count();
+  if (present && ready() && !m_firstPictureLogged &&
+      std::none_of(m_startMarks.begin(), m_startMarks.end(), [](const auto& m) { return std::string_view(m.first) == "first screen"; }))
+    markStart("first screen");
   if (!m_firstPictureLogged && m_textures->stats().readyDraws > 0 && present) {
+    markStart("first picture");
     m_firstPictureLogged = true;
+    std::string marks;
+    for (const auto& [what, ms] : m_startMarks) marks += std::string(marks.empty() ? "" : ", ") + what + " " + std::to_string(ms);
+    std::cerr << "kiosk: start: " << marks << " (ms after start)\n";
     const auto t = m_textures->stats();
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - m_started).count();
     std::cerr << "kiosk: first picture on screen " << ms << " ms after start (" << t.fromDiskCache << " of "

@@ -156,7 +156,18 @@ private:
     bool fontsReused = false;              // the staff font atlas exists already: nothing was built
     std::vector<std::string> fontFaces;    // "zh-Hans: Noto Sans CJK SC, ..." for the log
     std::vector<std::string> fontProblems; // characters no installed font can draw
+    // The first load of a run prepares only the first screen's languages (firstLanguages);
+    // laterNeeds are loaded on a worker after the first frame (startLaterFonts).
+    std::set<std::string> firstLanguages;
+    ui::GlyphNeeds laterNeeds;
   };
+  struct LaterFonts {
+    std::set<std::string> languages;
+    std::vector<std::string> faces, problems;
+    double ms = 0;
+  };
+  void startLaterFonts(ui::GlyphNeeds needs);
+  void adoptLaterFonts();
 
   void createWindow();
   // The editor's live preview: lines from standard input (Options::controlStdin).
@@ -215,6 +226,13 @@ private:
   std::unique_ptr<Navigator> m_nav;
   std::vector<Diagnostic> m_diagnostics; // content + images + fonts, for the staff overlay
   std::future<Loaded> m_loading;
+  std::future<LaterFonts> m_laterFonts; // the other languages' faces, after the first frame
+  std::optional<ui::GlyphNeeds> m_laterNeeds; // waiting for the first picture
+  std::chrono::steady_clock::time_point m_laterNeedsSince;
+  std::uint64_t m_laterFontsFor = 0;    // the load they complete (a reload since prepared them itself)
+  // Start-up milestones (ms after start) for the "kiosk: start:" line at the first picture.
+  std::vector<std::pair<const char*, int>> m_startMarks;
+  void markStart(const char* what);
   std::filesystem::path m_assets;
   std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
 

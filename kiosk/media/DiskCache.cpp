@@ -8,6 +8,7 @@
 #include <bit>
 #include <cstdlib>
 #include <cstring>
+#include <chrono>
 #include <fcntl.h>
 #include <iostream>
 #include <sys/stat.h>
@@ -254,6 +255,134 @@ std::uintmax_t DiskCache::trim() {
     if (fs::remove(e.path, ec2)) freed += e.bytes;
   }
   return freed;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Index: path -> size, time, inode, device, hash. One line a file:
+// "<hash hex> <size> <mtime ns> <inode> <device> <absolute path>\n".
+//-----------------------------------------------------------------------------
+
+namespace {
+constexpr const char* kIndexName = "index-v1.txt"; // not *.kimg: trim never takes it
+constexpr size_t kMaxIndexed = 200000;               // 20,000 pictures in ten sizes of content, with room
+} // namespace
+
+std::optional<FileIdentity> FileIdentity::of(const fs::path& file) {
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  FileIdentity id;
+  id.size = static_cast<std::uintmax_t>(st.st_size);
+  id.mtimeNs = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  id.inode = st.st_ino;
+  id.device = st.st_dev;
+  return id;
+}
+
+void DiskCache::loadIndex() {
+  if (m_indexLoaded) return;
+  m_indexLoaded = true;
+  std::FILE* f = std::fopen((m_dir / kIndexName).c_str(), "r");
+  if (!f) return;
+  char* line = nullptr;
+  size_t cap = 0;
+  ssize_t n = 0;
+  while ((n = ::getline(&line, &cap, f)) > 0 && m_index.size() < kMaxIndexed) {
+    if (line[n - 1] != '\n') break; // cut short (never, written by rename): the rest is unknown
+    line[n - 1] = '\0';
+    unsigned long long a = 0, b = 0, size = 0, inode = 0, device = 0;
+    long long mtime = 0;
+    int pathAt = 0;
+    char hex[33] = {};
+    if (std::sscanf(line, "%32[0-9a-f] %llu %lld %llu %llu %n", hex, &size, &mtime, &inode, &device, &pathAt) < 5 || pathAt <= 0 ||
+        std::strlen(hex) != 32 || line[pathAt] != '/')
+      continue; // a damaged line is a file to hash again, nothing more
+    char half[17] = {};
+    std::memcpy(half, hex, 16);
+    a = std::strtoull(half, nullptr, 16);
+    b = std::strtoull(hex + 16, nullptr, 16);
+    Indexed e;
+    e.hash = {a, b};
+    e.id = {size, mtime, inode, device};
+    m_index[line + pathAt] = e;
+  }
+  std::free(line);
+  std::fclose(f);
+}
+
+void DiskCache::writeIndex() {
+  std::string text;
+  text.reserve(m_index.size() * 120);
+  char buf[160];
+  for (const auto& [path, e] : m_index) {
+    std::snprintf(buf, sizeof buf, "%s %ju %lld %llu %llu ", e.hash.hex().c_str(), e.id.size, static_cast<long long>(e.id.mtimeNs),
+                  static_cast<unsigned long long>(e.id.inode), static_cast<unsigned long long>(e.id.device));
+    text += buf;
+    text += path;
+    text += '\n';
+  }
+  std::string tmp = (m_dir / ".tmp-XXXXXX").string();
+  const int fd = ::mkstemp(tmp.data());
+  if (fd < 0) return; // an unwritable cache: the next start hashes, as before the index
+  bool ok = true;
+  for (size_t done = 0; ok && done < text.size();) {
+    const ssize_t w = ::write(fd, text.data() + done, text.size() - done);
+    if (w < 0 && errno == EINTR) continue;
+    ok = w > 0;
+    if (ok) done += static_cast<size_t>(w);
+  }
+  ::fchmod(fd, 0644);
+  ok = ::close(fd) == 0 && ok;
+  if (!ok || ::rename(tmp.c_str(), (m_dir / kIndexName).c_str()) != 0) ::unlink(tmp.c_str());
+}
+
+std::optional<ContentHash> DiskCache::knownHash(const fs::path& file, const FileIdentity& id) {
+  if (!m_usable) return std::nullopt;
+  std::error_code ec;
+  const std::string key = fs::absolute(file, ec).lexically_normal().string();
+  std::optional<ContentHash> found;
+  {
+    std::lock_guard lock(m_indexMutex);
+    loadIndex();
+    const auto it = m_index.find(key);
+    if (it == m_index.end() || !(it->second.id == id)) return std::nullopt;
+    found = it->second.hash;
+  }
+  std::lock_guard lock(m_mutex);
+  ++m_stats.indexHits;
+  return found;
+}
+
+void DiskCache::remember(const fs::path& file, const FileIdentity& id, const ContentHash& hash) {
+  if (!m_usable) return;
+  std::error_code ec;
+  const std::string key = fs::absolute(file, ec).lexically_normal().string();
+  if (ec || key.find('\n') != std::string::npos || key.empty() || key[0] != '/') return; // a line a file
+  std::lock_guard lock(m_indexMutex);
+  loadIndex();
+  auto& e = m_index[key];
+  if (e.id == id && e.hash == hash) return; // nothing new: no write
+  e = {id, hash};
+  if (m_index.size() > kMaxIndexed) { // pictures come and go over years: start the index afresh
+    Indexed keep = e;
+    m_index.clear();
+    m_index[key] = keep;
+  }
+  // A first start with thousands of pictures remembers them one by one: the index is written
+  // at most every two seconds (and when the cache closes), not once a picture. A kiosk killed
+  // in between hashes those few pictures again next time, nothing worse.
+  const auto now = std::chrono::steady_clock::now();
+  if (m_indexWritten == std::chrono::steady_clock::time_point{} || now - m_indexWritten >= std::chrono::seconds(2)) {
+    writeIndex();
+    m_indexWritten = now;
+    m_indexDirty = false;
+  } else {
+    m_indexDirty = true;
+  }
+}
+
+DiskCache::~DiskCache() {
+  std::lock_guard lock(m_indexMutex);
+  if (m_indexDirty) writeIndex();
 }
 
 DiskCache::Stats DiskCache::stats() const {

@@ -110,12 +110,31 @@ GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings, c
     needs.add(lang, TextRole::Headline, basics);
     needs.add(lang, TextRole::Headline, settings.name.get(lang, fallback));
   }
-  if (!staffLanguage.empty())
-    for (TextRole role : {TextRole::Caption, TextRole::Body, TextRole::Title}) {
-      needs.add(staffLanguage, role, basics);
-      for (const std::string& t : staffTexts) needs.add(staffLanguage, role, t);
-    }
+  addStaffNeeds(needs, staffLanguage, staffTexts);
   return needs;
+}
+
+std::set<std::string> firstScreenLanguages(const KioskSettings& settings) {
+  std::set<std::string> first{settings.defaultLanguage};
+  if (!settings.languages.empty()) first.insert(settings.languages.front()); // Navigator::attract: slide 0, prompt 0
+  return first;
+}
+
+std::pair<GlyphNeeds, GlyphNeeds> splitGlyphNeeds(const GlyphNeeds& needs, const std::set<std::string>& first) {
+  std::pair<GlyphNeeds, GlyphNeeds> out;
+  for (const auto& [lang, roles] : needs.byLanguage) (first.count(lang) ? out.first : out.second).byLanguage[lang] = roles;
+  return out;
+}
+
+void addStaffNeeds(GlyphNeeds& needs, const std::string& staffLanguage, const std::vector<std::string>& staffTexts) {
+  if (staffLanguage.empty()) return;
+  std::string basics;
+  for (char32_t c = 0x20; c < 0x7F; ++c) basics += static_cast<char>(c);
+  basics += "\u2026\u2022";
+  for (TextRole role : {TextRole::Caption, TextRole::Body, TextRole::Title}) {
+    needs.add(staffLanguage, role, basics);
+    for (const std::string& t : staffTexts) needs.add(staffLanguage, role, t);
+  }
 }
 
 namespace {

@@ -47,6 +47,18 @@ std::string openingToday(const UiStrings& strings, const std::string& language, 
 GlyphNeeds collectGlyphNeeds(const Content& content, const UiStrings& strings, const std::string& staffLanguage = {},
                              const std::vector<std::string>& staffTexts = {});
 
+// The languages the first screen draws in: the attract loop's first slide invites in the first
+// offered language, and what that language lacks is drawn in the default language. A kiosk
+// starts once these languages' faces are loaded; the others load after its first frame.
+std::set<std::string> firstScreenLanguages(const KioskSettings& settings);
+
+// The admin view's words in the staff's language (collectGlyphNeeds adds them). At start they
+// wait for the later worker: the staff guides quote 「 」, and a CJK face is no first-screen cost.
+void addStaffNeeds(GlyphNeeds& needs, const std::string& staffLanguage, const std::vector<std::string>& staffTexts);
+
+// `needs` split in two: the languages in `first`, and the rest.
+std::pair<GlyphNeeds, GlyphNeeds> splitGlyphNeeds(const GlyphNeeds& needs, const std::set<std::string>& first);
+
 // Loads, on the calling (worker) thread, every face the text engine will draw `needs` with
 // (each language's own face and its fallbacks), fills `faces` with one line per language for
 // the log, and returns a sentence for each character no installed font can draw.

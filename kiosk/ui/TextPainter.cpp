@@ -55,10 +55,41 @@ const text::TextLayout& TextPainter::layout(std::string_view s, const std::strin
                     std::to_string(static_cast<int>(wrapWidth)) + '|' + std::to_string(s.size()) + '|' +
                     std::to_string(std::hash<std::string_view>{}(s));
   auto it = m_layouts.find(key);
-  if (it != m_layouts.end()) return it->second;
+  if (it != m_layouts.end()) {
+    if (it->second.lines.empty() && !languageReady(language)) m_pending = true;
+    return it->second;
+  }
+  if (!languageReady(language)) { // held: an empty layout, made again once the faces are in
+    m_pending = true;
+    text::TextLayout held;
+    held.pixelSize = static_cast<int>(std::lround(style.pixelSize));
+    return m_layouts.emplace(std::move(key), std::move(held)).first->second;
+  }
   text::TextLayout l = text::layoutText(s, language, style, wrapWidth > 0 ? wrapWidth : 1e9f, m_fonts);
   m_missing.insert(l.missing.begin(), l.missing.end());
   return m_layouts.emplace(std::move(key), std::move(l)).first->second;
+}
+
+void TextPainter::holdLanguagesExcept(std::set<std::string> ready) {
+  m_ready = std::move(ready);
+  m_layouts.clear();
+}
+
+void TextPainter::languagesReady(const std::set<std::string>& languages) {
+  if (!m_ready) return;
+  m_ready->insert(languages.begin(), languages.end());
+  // The held layouts of these languages (keys begin "language|") are made afresh.
+  for (auto it = m_layouts.begin(); it != m_layouts.end();)
+    if (const auto bar = it->first.find('|'); bar != std::string::npos && languages.count(it->first.substr(0, bar)))
+      it = m_layouts.erase(it);
+    else
+      ++it;
+}
+
+void TextPainter::allLanguagesReady() {
+  if (!m_ready) return;
+  m_ready.reset();
+  m_layouts.clear();
 }
 
 float TextPainter::width(std::string_view s, const std::string& language, float pixelSize) {
@@ -246,6 +277,10 @@ const TextPainter::Glyph* TextPainter::glyph(const text::FontFace* face, std::ui
 
 bool TextPainter::draw(ImDrawList* dl, const text::TextLayout& l, const std::string& language, float x, float y,
                        std::uint32_t colour, const std::vector<Span>* bold, std::uint32_t boldColour) {
+  if (!languageReady(language)) { // its faces are still loading: nothing, rather than a wrong face
+    m_pending = true;
+    return false;
+  }
   // Every glyph first: a layout is drawn whole or not at all.
   bool ready = true;
   for (const auto& line : l.lines)

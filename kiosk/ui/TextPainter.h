@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -48,6 +49,16 @@ public:
             std::uint32_t imColour, const std::vector<Span>* bold = nullptr, std::uint32_t boldColour = 0);
   // Width of a single line of text, in pixels.
   float width(std::string_view text, const std::string& language, float pixelSize);
+
+  // Languages whose faces are loaded. At start only the first screen's languages are (the rest
+  // load on a worker after the first frame): text in any other language is held, never drawn
+  // with a wrong fallback or as boxes, and never loads a face in a frame. A held text's layout
+  // is empty, draw() draws nothing and returns false, and pending() is true, until its language
+  // is ready; then its layouts are made afresh. Every language is ready until holdLanguagesExcept.
+  void holdLanguagesExcept(std::set<std::string> ready);
+  void languagesReady(const std::set<std::string>& languages); // between frames
+  void allLanguagesReady();                                     // between frames
+  bool languageReady(const std::string& language) const { return !m_ready || m_ready->count(language) > 0; }
 
   // Call once per frame before drawing: opens this frame's rasterizing budget.
   void beginFrame(double budgetMs);
@@ -104,6 +115,7 @@ private:
   double m_frameStart = 0;
   double m_budgetMs = 4;
   bool m_pending = false;
+  std::optional<std::set<std::string>> m_ready; // nullopt: every language
   int m_rasterizedThisFrame = 0;
   std::vector<unsigned char> m_scratch;
   GlyphImage m_image; // reused: its buffer grows to the largest glyph once

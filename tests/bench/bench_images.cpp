@@ -103,14 +103,16 @@ MemoryLine parseMemory(const std::string& log) {
 
 int main(int argc, char** argv) {
   bool quick = false, keep = false;
-  std::string kiosk = KIOSK_BINARY;
+  std::string kiosk = KIOSK_BINARY, baseline;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--quick") quick = true;
     else if (a == "--keep") keep = true;
     else if (a == "--kiosk" && i + 1 < argc) kiosk = argv[++i];
+    else if (a == "--baseline" && i + 1 < argc) baseline = argv[++i];
     else {
-      std::fprintf(stderr, "usage: bench_images [--quick] [--keep] [--kiosk PATH]\n");
+      std::fprintf(stderr, "usage: bench_images [--quick] [--keep] [--kiosk PATH] [--baseline PATH]\n"
+                           "  --baseline: another kiosk binary (main's), whose warm restart runs A B A B with this one's\n");
       return 2;
     }
   }
@@ -142,7 +144,7 @@ int main(int argc, char** argv) {
   // 1. File to display-ready picture
   //---------------------------------------------------------------------------
   const DisplaySize screen{1920, 1080, Fit::Cover};
-  std::vector<double> ours, naive, cached;
+  std::vector<double> ours, naive, cached, indexed;
   DiskCache cache(work / "cache-decode", 1u << 30);
   for (int r = 0; r < reps; ++r)
     for (int i = 0; i < distinct; ++i) {
@@ -167,6 +169,14 @@ int main(int argc, char** argv) {
       const auto hit = cache.lookup(hashBytes(read.bytes), read.bytes.size(), screen);
       cached.push_back(msSince(t));
       if (!hit) return 1;
+      // The same through the index, as a warm restart sees it now: stat the original, no read.
+      cache.remember(file, *FileIdentity::of(file), hashBytes(read.bytes));
+      t = Steady::now();
+      const auto id = FileIdentity::of(file);
+      const auto known = id ? cache.knownHash(file, *id) : std::nullopt;
+      const auto viaIndex = known ? cache.lookup(*known, id->size, screen) : std::nullopt;
+      indexed.push_back(msSince(t));
+      if (!viaIndex) return 1;
     }
   int num = 0, den = 0;
   jpegDecodeScale(6000, 4000, 1920, 1280, num, den);
@@ -175,8 +185,10 @@ int main(int argc, char** argv) {
   std::printf("   %-52s %10.1f %8s\n", "naive: stb_image full decode + stb_image_resize", median(naive), "1.0x");
   std::printf("   %-52s %10.1f %7.1fx\n", ("kiosk: TurboJPEG at " + std::to_string(num) + "/" + std::to_string(den) + " scale + resize").c_str(),
               median(ours), median(naive) / median(ours));
-  std::printf("   %-52s %10.1f %7.1fx\n\n", "kiosk, disk cache hit (read + hash original, cached)", median(cached),
+  std::printf("   %-52s %10.1f %7.1fx\n", "kiosk, disk cache hit (read + hash original, cached)", median(cached),
               median(naive) / median(cached));
+  std::printf("   %-52s %10.1f %7.1fx\n\n", "kiosk, disk cache hit via the index (stat, cached)", median(indexed),
+              median(naive) / median(indexed));
   const double ratio = median(naive) / median(ours);
 
   //---------------------------------------------------------------------------
@@ -245,7 +257,8 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
-  std::vector<double> noCache, firstStart, warm;
+  std::vector<double> noCache, firstStart, warm, baseWarm;
+  std::string lastStartLine;
   const fs::path warmDir = work / "cache-warm";
   for (int r = 0; r < starts; ++r) {
     const auto a = runKiosk(kiosk, startArgs({"--no-image-cache"}), firstPicture, 60);
@@ -272,12 +285,23 @@ int main(int argc, char** argv) {
     noCache.push_back(a.msToLine);
     firstStart.push_back(b.msToLine);
     warm.push_back(c.msToLine);
+    if (const auto at = c.log.find("kiosk: start: "); at != std::string::npos)
+      lastStartLine = c.log.substr(at, c.log.find('\n', at) - at);
+    if (!baseline.empty()) { // the same warm cache, the other binary, right after: A B A B
+      const auto d = runKiosk(baseline, startArgs({"--image-cache", warmDir.string()}), firstPicture, 60);
+      if (d.msToLine >= 0) baseWarm.push_back(d.msToLine);
+    }
   }
   std::printf("2. cold start of the kiosk (process start to the first attract frame with its picture), %d photos, %d runs each\n", photos, starts);
   std::printf("   %-52s %10s %8s\n", "start", "median ms", "ratio");
   std::printf("   %-52s %10.0f %8s\n", "no disk cache (--no-image-cache)", median(noCache), "1.0x");
   std::printf("   %-52s %10.0f %7.2fx\n", "first start: disk cache empty, filled as it goes", median(firstStart), median(noCache) / median(firstStart));
-  std::printf("   %-52s %10.0f %7.2fx\n\n", "warm restart: disk cache filled", median(warm), median(noCache) / median(warm));
+  std::printf("   %-52s %10.0f %7.2fx\n", "warm restart: disk cache filled", median(warm), median(noCache) / median(warm));
+  if (!baseWarm.empty())
+    std::printf("   %-52s %10.0f %7.2fx   (%s)\n", "warm restart, baseline binary, same cache, A B A B", median(baseWarm),
+                median(noCache) / median(baseWarm), baseline.c_str());
+  if (!lastStartLine.empty()) std::printf("   last warm restart's own milestones: %s\n", lastStartLine.c_str());
+  std::printf("\n");
 
   // 3. Paging: open every item in turn, waiting for its picture; against a run that opens none.
   std::string paging = "wait 1s\n", idle = "wait 1s\n";
@@ -331,8 +355,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "bench_images: FAIL: memory grew %.0f MiB, more than the budget plus the stated overhead\n", growth);
     failed = true;
   }
-  std::printf("targets: pipeline >= 4x faster than naive: %.1fx %s; warm restart first frame < 500 ms: %.0f ms %s\n", ratio,
-              ratio >= 4 ? "(met)" : "(NOT met)", median(warm), median(warm) < 500 ? "(met)" : "(NOT met)");
+  std::printf("targets: pipeline >= 4x faster than naive: %.1fx %s; warm restart first frame < 300 ms: %.0f ms %s\n", ratio,
+              ratio >= 4 ? "(met)" : "(NOT met)", median(warm), median(warm) < 300 ? "(met)" : "(NOT met)");
   if (!keep) fs::remove_all(work);
   else std::printf("kept %s\n", work.c_str());
   return failed ? 1 : 0;

@@ -13,6 +13,8 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <thread>
 
 using namespace kiosk::media;
@@ -597,6 +599,101 @@ TEST_CASE("[ImageLoader] with a disk cache, the second start serves the display-
   const auto done = waitFor(loader, 1);
   REQUIRE(done.size() == 1);
   CHECK_FALSE(done[0].fromDiskCache);
+}
+
+TEST_CASE("[ImageLoader] an original unchanged since it was hashed is served from the disk cache without reading it") {
+  TempFolder t;
+  const Bytes jpeg = encodeJpeg(quadrants(1600, 1200), 1600, 1200);
+  const auto file = writeBytes(t, "p.jpg", jpeg);
+  const DisplaySize box{400, 300, Fit::Cover};
+  auto load = [&](std::uint64_t& indexHits) {
+    auto cache = std::make_shared<DiskCache>(t.path() / "cache", 64u << 20); // a new start: the index from disk
+    LoadedImage got;
+    {
+      ImageLoader loader(1, cache);
+      loader.request({file, box, Priority::Visible, 1});
+      auto done = waitFor(loader, 1);
+      REQUIRE(done.size() == 1);
+      got = std::move(done[0]);
+    }
+    indexHits = cache->stats().indexHits;
+    return got;
+  };
+  std::uint64_t hits = 0;
+  const LoadedImage first = load(hits);
+  REQUIRE(first.result.ok());
+  CHECK_FALSE(first.fromDiskCache);
+  CHECK(hits == 0);
+  CHECK(fs::exists(t.path() / "cache" / "index-v1.txt"));
+  const LoadedImage second = load(hits);
+  CHECK(second.fromDiskCache);
+  CHECK(hits == 1);
+
+  // The proof that it is not read: the bytes are overwritten in place (same inode, same size)
+  // with zeros and the old time stamp put back. Reading them would fail to decode; the index
+  // serves the old picture instead. This is the accepted trade-off (as make and rsync): size,
+  // time and inode unchanged means unchanged.
+  struct stat st {};
+  REQUIRE(::stat(file.c_str(), &st) == 0);
+  {
+    std::fstream out(file, std::ios::in | std::ios::out | std::ios::binary);
+    const std::string zeros(jpeg.size(), '\0');
+    out.write(zeros.data(), static_cast<std::streamsize>(zeros.size()));
+  }
+  const struct timespec times[2] = {st.st_atim, st.st_mtim};
+  REQUIRE(::utimensat(AT_FDCWD, file.c_str(), times, 0) == 0);
+  struct stat after {};
+  REQUIRE(::stat(file.c_str(), &after) == 0);
+  REQUIRE(after.st_ino == st.st_ino);
+  const LoadedImage faked = load(hits);
+  CHECK(faked.fromDiskCache);
+  CHECK(hits == 1);
+  CHECK(corners(faked.result.image) == "rgbw");
+
+  // Any change of time (or size, or inode) and the file is read and hashed as before: the
+  // zeros miss the cache and are reported as the bad picture they are.
+  const struct timespec later[2] = {st.st_atim, {st.st_mtim.tv_sec + 1, st.st_mtim.tv_nsec}};
+  REQUIRE(::utimensat(AT_FDCWD, file.c_str(), later, 0) == 0);
+  const LoadedImage changed = load(hits);
+  CHECK_FALSE(changed.fromDiskCache);
+  CHECK(hits == 0);
+  CHECK_FALSE(changed.result.ok());
+}
+
+TEST_CASE("[DiskCache] the index survives restarts, forgets changed files, and shrugs off a damaged index file") {
+  TempFolder t;
+  const auto file = writeBytes(t, "a.jpg", Bytes(100, 7));
+  const auto id = FileIdentity::of(file);
+  REQUIRE(id);
+  CHECK(id->size == 100);
+  const ContentHash h = hashBytes(Bytes(100, 7));
+  {
+    DiskCache cache(t.path() / "cache", 1u << 20);
+    CHECK_FALSE(cache.knownHash(file, *id));
+    cache.remember(file, *id, h);
+    CHECK(cache.knownHash(file, *id) == h);
+  }
+  {
+    DiskCache cache(t.path() / "cache", 1u << 20);
+    CHECK(cache.knownHash(file, *id) == h);
+    FileIdentity other = *id;
+    other.mtimeNs += 1;
+    CHECK_FALSE(cache.knownHash(file, other));
+    other = *id;
+    other.inode += 1;
+    CHECK_FALSE(cache.knownHash(file, other));
+    CHECK_FALSE(cache.knownHash(t.path() / "b.jpg", *id));
+  }
+  // Garbage lines are skipped; the good line after them still counts.
+  const std::string good = [&] {
+    std::ifstream in(t.path() / "cache" / "index-v1.txt");
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }();
+  t.write("cache/index-v1.txt", "nonsense\n\xff\xfe 12 x\n" + good);
+  DiskCache cache(t.path() / "cache", 1u << 20);
+  CHECK(cache.knownHash(file, *id) == h);
+  CHECK_FALSE(FileIdentity::of(t.path() / "missing.jpg"));
+  CHECK_FALSE(FileIdentity::of(t.path()));
 }
 
 //-----------------------------------------------------------------------------

@@ -145,3 +145,23 @@ TEST_CASE("[FontSet] the staff's language gets its glyphs even when no visitor r
   CHECK(needs.byLanguage.at("zh-Hans")[static_cast<size_t>(TextRole::Body)].count(U'7')); // digits of the figures
   CHECK_FALSE(collectGlyphNeeds(c, UiStrings{}).byLanguage.count("zh-Hans"));
 }
+
+TEST_CASE("[FontSet] the first screen needs only the default language and the first slide's; the rest load after it") {
+  KioskSettings settings;
+  settings.defaultLanguage = "zh-Hans";
+  settings.languages = {"en", "zh-Hans", "ru", "ar"};
+  CHECK(firstScreenLanguages(settings) == std::set<std::string>{"en", "zh-Hans"});
+  settings.languages = {"zh-Hans", "en"};
+  CHECK(firstScreenLanguages(settings) == std::set<std::string>{"zh-Hans"});
+  settings.languages.clear(); // no content yet: the screen explains itself in the default language
+  CHECK(firstScreenLanguages(settings) == std::set<std::string>{"zh-Hans"});
+
+  GlyphNeeds needs;
+  for (const char* l : {"en", "zh-Hans", "ru"}) needs.add(l, TextRole::Body, "abc");
+  const auto split = splitGlyphNeeds(needs, {"en"});
+  CHECK(split.first.byLanguage.size() == 1);
+  CHECK(split.first.byLanguage.count("en") == 1);
+  CHECK(split.second.byLanguage.size() == 2);
+  CHECK(split.second.byLanguage.count("en") == 0);
+  CHECK(split.second.byLanguage.at("ru")[static_cast<size_t>(TextRole::Body)].count(U'b') == 1);
+}

@@ -107,3 +107,50 @@ TEST_CASE("[TextPainter] a letter is rasterized white, its coverage in alpha, fo
   CHECK(inked);
   CHECK(a.image.h == doctest::Approx(40 * 0.71).epsilon(0.15)); // a capital's height in Noto Sans
 }
+
+TEST_CASE("[TextPainter] text in a language whose faces are still loading is held, never drawn in a wrong face") {
+  ui::TextPainter painter;
+  painter.holdLanguagesExcept({"en"}); // the first screen's language; zh-Hans loads after the first frame
+  painter.beginFrame(4.0);
+  text::TextStyle style;
+  style.pixelSize = 24;
+  CHECK(painter.languageReady("en"));
+  CHECK_FALSE(painter.languageReady("zh-Hans"));
+  const text::TextLayout& en = painter.layout("Welcome", "en", style, 0);
+  CHECK_FALSE(en.lines.empty());
+  CHECK_FALSE(painter.pending());
+  // Held: no glyphs (no face was looked for), nothing drawn, and the frame knows text is waiting
+  // (a screenshot waits for it as for glyphs still rasterizing).
+  const text::TextLayout& zh = painter.layout("欢迎光临", "zh-Hans", style, 0);
+  CHECK(zh.lines.empty());
+  CHECK(zh.width == 0);
+  CHECK(zh.missing.empty());
+  CHECK(painter.pending());
+  // draw() returns before it touches the draw list: a null list proves nothing was added.
+  CHECK_FALSE(painter.draw(nullptr, zh, "zh-Hans", 0, 0, 0xFFFFFFFF));
+  // A layout made in another (ready) language's name is no way around it.
+  CHECK_FALSE(painter.draw(nullptr, en, "zh-Hans", 0, 0, 0xFFFFFFFF));
+  // Still held on the next frame, from the cache.
+  painter.beginFrame(4.0);
+  CHECK(painter.layout("欢迎光临", "zh-Hans", style, 0).lines.empty());
+  CHECK(painter.pending());
+
+  // The faces arrive (between frames): the same text is laid out for real, in its own face.
+  painter.languagesReady({"zh-Hans"});
+  painter.beginFrame(4.0);
+  CHECK(painter.languageReady("zh-Hans"));
+  const text::TextLayout& ready = painter.layout("欢迎光临", "zh-Hans", style, 0);
+  REQUIRE(ready.lines.size() == 1);
+  CHECK(ready.lines[0].glyphs.size() == 4);
+  CHECK(ready.width > 0);
+  CHECK(ready.missing.empty());
+  for (const auto& g : ready.lines[0].glyphs) CHECK(g.face->family().find("CJK SC") != std::string::npos);
+
+  // A painter that never held anything draws every language (tests, tools, reloads).
+  ui::TextPainter plain;
+  CHECK(plain.languageReady("ar"));
+  plain.holdLanguagesExcept({});
+  CHECK_FALSE(plain.languageReady("en"));
+  plain.allLanguagesReady();
+  CHECK(plain.languageReady("en"));
+}
