@@ -127,6 +127,17 @@ public:
   const std::vector<double>& drawnFrameMs() const { return m_drawnFrameMs; }
   // The part of those frames spent before GPU submission: input, layout, image uploads.
   const std::vector<double>& uiFrameMs() const { return m_uiFrameMs; }
+  // The slowest frame's work before GPU submission, drawn or not (a frame that adopts a load is
+  // often not drawn in a script), and what it did: the main thread's worst, for bench_content.
+  struct SlowestFrame {
+    double ms = 0;           // wall time
+    double cpuMs = 0;        // the main thread's CPU time (what a busy machine does not inflate)
+    std::uint64_t frame = 0; // counted from 1
+    std::optional<Screen> screen; // the screen it laid out; none while loading
+    bool adoptedLoad = false; // a finished load was adopted (snapshot swapped) in that frame
+  };
+  const SlowestFrame& slowestFrame() const { return m_slowest; }
+  const SlowestFrame& slowestFrameByCpu() const { return m_slowestCpu; }
   // Peak and current memory, and how the picture textures fared, on stderr.
   void logMemory() const;
   // What a week-long run must not grow: resident memory, textures, glyph pages, open files,
@@ -153,6 +164,9 @@ private:
     bool fontsReused = false;              // the staff font atlas exists already: nothing was built
     std::vector<std::string> fontFaces;    // "zh-Hans: Noto Sans CJK SC, ..." for the log
     std::vector<std::string> fontProblems; // characters no installed font can draw
+    // The snapshot's pictures and films, indexed on the worker for the caches' retain().
+    ui::TextureCache::Wanted pictures;
+    std::vector<const ImageRef*> films;
   };
 
   void createWindow();
@@ -206,6 +220,7 @@ private:
   std::unique_ptr<Navigator> m_nav;
   std::vector<Diagnostic> m_diagnostics; // content + images + fonts, for the staff overlay
   std::future<Loaded> m_loading;
+  std::future<void> m_retiring; // the snapshot replaced by a reload, being freed on a worker
   std::filesystem::path m_assets;
   std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
 
@@ -223,6 +238,9 @@ private:
   double m_uiMs = 0;           // the part before GPU submission
   std::vector<double> m_drawnFrameMs;
   std::vector<double> m_uiFrameMs;
+  SlowestFrame m_slowest, m_slowestCpu;
+  std::uint64_t m_framesRun = 0;
+  bool m_adoptedThisFrame = false;
   int m_vsyncProbeFrames = 0;  // frames measured so far to see whether vsync really paces us
   double m_vsyncProbeStart = 0;
   bool m_vsyncChecked = false;
