@@ -733,7 +733,8 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
   m_uiMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - cpuStart).count();
   ++m_framesRun;
   const SlowestFrame thisFrame{m_uiMs, threadCpuMs() - threadStart, m_framesRun,
-                               m_nav && ready() ? std::optional<Screen>(m_nav->screen()) : std::nullopt, m_adoptedThisFrame};
+                               m_nav && ready() ? std::optional<Screen>(m_nav->screen()) : std::nullopt,
+                               m_adoptedThisFrame};
   if (thisFrame.ms > m_slowest.ms) m_slowest = thisFrame;
   if (thisFrame.cpuMs > m_slowestCpu.cpuMs) m_slowestCpu = thisFrame;
   m_adoptedThisFrame = false;

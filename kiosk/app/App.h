@@ -130,11 +130,11 @@ public:
   // The slowest frame's work before GPU submission, drawn or not (a frame that adopts a load is
   // often not drawn in a script), and what it did: the main thread's worst, for bench_content.
   struct SlowestFrame {
-    double ms = 0;           // wall time
-    double cpuMs = 0;        // the main thread's CPU time (what a busy machine does not inflate)
-    std::uint64_t frame = 0; // counted from 1
+    double ms = 0;                // wall time
+    double cpuMs = 0;             // the main thread's CPU time (what a busy machine does not inflate)
+    std::uint64_t frame = 0;      // counted from 1
     std::optional<Screen> screen; // the screen it laid out; none while loading
-    bool adoptedLoad = false; // a finished load was adopted (snapshot swapped) in that frame
+    bool adoptedLoad = false;     // a finished load was adopted (snapshot swapped) in that frame
   };
   const SlowestFrame& slowestFrame() const { return m_slowest; }
   const SlowestFrame& slowestFrameByCpu() const { return m_slowestCpu; }

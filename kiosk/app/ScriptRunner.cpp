@@ -549,8 +549,10 @@ int ScriptRunner::run(const InputScript& script) {
   for (auto [what, w] : {std::pair{"", m_app.slowestFrame()}, std::pair{" by CPU", m_app.slowestFrameByCpu()}}) {
     if (w.frame == 0) continue;
     const std::string where = w.screen ? screenName(*w.screen) : std::string("loading");
-    std::snprintf(text, sizeof text, "kiosk: slowest frame%s: UI work %.1f ms, main thread CPU %.1f ms (frame %llu, on %s%s)\n", what, w.ms,
-                  w.cpuMs, static_cast<unsigned long long>(w.frame), where.c_str(), w.adoptedLoad ? ", adopting a load" : "");
+    std::snprintf(text, sizeof text,
+                  "kiosk: slowest frame%s: UI work %.1f ms, main thread CPU %.1f ms (frame %llu, on %s%s)\n", what,
+                  w.ms, w.cpuMs, static_cast<unsigned long long>(w.frame), where.c_str(),
+                  w.adoptedLoad ? ", adopting a load" : "");
     std::cerr << text;
   }
   m_app.logMemory();

@@ -233,7 +233,8 @@ std::vector<const ImageRef*> Films::filmsIn(const Content& content) {
 
 void Films::retain(const std::vector<const ImageRef*>& list) {
   std::map<std::string, const ImageRef*> films;
-  for (const ImageRef* img : list) films[img->file.string()] = img;
+  for (const ImageRef* img : list)
+    films[img->file.string()] = img;
   for (auto it = m_slots.begin(); it != m_slots.end();) {
     const auto f = films.find(std::get<0>(it->first));
     const bool same = f != films.end() && f->second->bytes == it->second.bytes && f->second->modified == it->second.modified;

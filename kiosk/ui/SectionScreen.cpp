@@ -82,7 +82,8 @@ void Screens::drawSection(Ctx& c) {
     const Item* item = items[i];
     t.note = eventDates(c.f.strings, c.lang, *item);
     if (t.note.empty() && item->images.size() > 1)
-      t.note = c.f.strings.format(c.lang, "photos", UiStrings::Args::number("count", static_cast<double>(item->images.size())));
+      t.note = c.f.strings.format(c.lang, "photos",
+                                  UiStrings::Args::number("count", static_cast<double>(item->images.size())));
     t.title = fitText(c, c.langOf(item->title), c.text(item->title), title, innerW, 2, 1.2f, 0.72f, bounded ? 0 : 4);
     t.made = true;
     return t;
@@ -90,9 +91,11 @@ void Screens::drawSection(Ctx& c) {
   float tallest = 0;
   if (bounded) {
     bool notes = false;
-    for (const Item* item : items) notes |= (item->showFrom && item->showUntil) || item->images.size() > 1;
+    for (const Item* item : items)
+      notes |= (item->showFrom && item->showUntil) || item->images.size() > 1;
     const float bodyLine = std::round(body * 1.45f);
-    tallest = imageH + pad + 2 * std::round(title * 1.2f) + std::round(body * 0.3f) + (notes ? 2 * bodyLine : 0) + 3 * bodyLine + pad;
+    tallest = imageH + pad + 2 * std::round(title * 1.2f) + std::round(body * 0.3f) + (notes ? 2 * bodyLine : 0) +
+              3 * bodyLine + pad;
   } else {
     for (size_t i = 0; i < n; ++i) {
       const Item* item = items[i];
@@ -143,8 +146,11 @@ void Screens::drawSection(Ctx& c) {
     c.dl->AddRectFilled(ImVec2(a.x, a.y + imageH - c.u(0.006f)), ImVec2(b.x, a.y + imageH), toImColor(s->colour));
     float y = a.y + imageH + pad;
     const Texts& t = textsOf(i);
-    y = drawFitted(c, t.title, c.text(item.title), ImVec2(a.x + pad, y), toImColor(pal().text)) + std::round(body * 0.3f);
-    if (!t.note.empty()) y = drawBlock(c, c.font(TextRole::Body), body, t.note, ImVec2(a.x + pad, y), innerW, toImColor(c.accent()), 2, 1.45f);
+    y = drawFitted(c, t.title, c.text(item.title), ImVec2(a.x + pad, y), toImColor(pal().text)) +
+        std::round(body * 0.3f);
+    if (!t.note.empty())
+      y = drawBlock(c, c.font(TextRole::Body), body, t.note, ImVec2(a.x + pad, y), innerW, toImColor(c.accent()), 2,
+                    1.45f);
     const std::string& summary = c.text(item.summary);
     const auto room = static_cast<size_t>(std::max(0.0f, (b.y - pad - y) / std::round(body * 1.45f)));
     if (!summary.empty() && room > 0)

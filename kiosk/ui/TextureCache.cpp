@@ -245,11 +245,13 @@ TextureCache::Wanted TextureCache::wantedBy(const Content& content) {
   const auto pictures = content.pictures();
   w.byFile.reserve(pictures.size());
   w.byName.reserve(pictures.size());
-  for (const ImageRef* img : pictures) w.byFile[img->file.native()] = img;
+  for (const ImageRef* img : pictures)
+    w.byFile[img->file.native()] = img;
   // A published version is the same files in a new folder: a picture found under the name
   // staff know it by, with the same size and time, keeps its texture under its new path, so
   // the screen does not blink to a placeholder at every publish.
-  for (const auto& [file, img] : w.byFile) w.byName[img->displayPath] = img;
+  for (const auto& [file, img] : w.byFile)
+    w.byName[img->displayPath] = img;
   return w;
 }
 

@@ -15,8 +15,8 @@
 // `--keep DIR` generates 10,000 items into DIR and stops.
 #include "KioskRunner.h"
 #include "core/ContentLoader.h"
-#include "ops/ReloadSchedule.h"
 #include "media/ImageCheck.h"
+#include "ops/ReloadSchedule.h"
 #include "platform/FileWatch.h"
 #include "ui/FontSet.h"
 
@@ -86,13 +86,16 @@ struct Texts { // one language's texts of a sample item
 
 Texts textsOf(const kiosk::Item& item, const std::string& lang) {
   if (lang == "th") return {kThaiTitle, kThaiText, std::string(kThaiText) + "\n\n" + kThaiText + "\n\n" + kThaiText};
-  if (lang == "ar") return {kArabicTitle, kArabicText, std::string(kArabicText) + "\n\n" + kArabicText + "\n\n" + kArabicText};
+  if (lang == "ar")
+    return {kArabicTitle, kArabicText, std::string(kArabicText) + "\n\n" + kArabicText + "\n\n" + kArabicText};
   return {item.title.get(lang), item.summary.get(lang), item.body.get(lang)};
 }
 
 // Sections for a size: 20, and 40 from 10,000 items on (250 a section; the loader allows 64
 // sections of at most 256 items).
-int sectionsFor(size_t items) { return items >= 10000 ? 40 : 20; }
+int sectionsFor(size_t items) {
+  return items >= 10000 ? 40 : 20;
+}
 
 // `items` items in sectionsFor(items) sections, every text in 10 languages, bodies half
 // inline and half in per-language Markdown files, 2 pictures an item and a cover a section, each
@@ -110,7 +113,11 @@ size_t generate(const kiosk::Content& sample, const fs::path& root, size_t items
   for (size_t i = 0; i < langs.size(); ++i) kiosk += (i ? ", " : "") + tomlString(langs[i]);
   kiosk += "]\n[kiosk.name]\n";
   for (const auto& l : langs)
-    kiosk += l + " = " + tomlString(l == "th" ? kThaiTitle : l == "ar" ? kArabicTitle : sample.settings.name.get(l)) + "\n";
+    kiosk += l + " = " +
+             tomlString(l == "th"   ? kThaiTitle
+                        : l == "ar" ? kArabicTitle
+                                    : sample.settings.name.get(l)) +
+             "\n";
   write(root / "kiosk.toml", kiosk);
   std::vector<fs::path> jpegs;
   fs::create_directories(root.parent_path() / "originals");
@@ -132,22 +139,30 @@ size_t generate(const kiosk::Content& sample, const fs::path& root, size_t items
     fs::create_hard_link(jpegs[pictures++ % jpegs.size()], sd / "images/cover.jpg");
     const auto& srcSection = sample.sections[s % sample.sections.size()];
     std::string sec = "cover = \"images/cover.jpg\"\n[cover_alt]\n";
-    for (const auto& l : langs) sec += l + " = " + tomlString(l == "th" ? kThaiTitle : l == "ar" ? kArabicTitle : srcSection.title.get(l)) + "\n";
+    for (const auto& l : langs)
+      sec += l + " = " + tomlString(l == "th" ? kThaiTitle : l == "ar" ? kArabicTitle : srcSection.title.get(l)) + "\n";
     sec += "[title]\n";
     for (const auto& l : langs)
-      sec += l + " = " + tomlString((l == "th" ? std::string(kThaiTitle) : l == "ar" ? std::string(kArabicTitle) : srcSection.title.get(l)) +
-                                    " " + std::to_string(s)) + "\n";
+      sec += l + " = " +
+             tomlString((l == "th"   ? std::string(kThaiTitle)
+                         : l == "ar" ? std::string(kArabicTitle)
+                                     : srcSection.title.get(l)) +
+                        " " + std::to_string(s)) +
+             "\n";
     write(sd / "section.toml", sec);
     for (size_t i = 1; i <= perSection; ++i, ++made) {
       const kiosk::Item& src = *pool[made % pool.size()];
       char stem[48];
       std::snprintf(stem, sizeof stem, "%03zu-item-%03zu", i, i);
       std::vector<Texts> texts;
-      for (const auto& l : langs) texts.push_back(textsOf(src, l));
+      for (const auto& l : langs)
+        texts.push_back(textsOf(src, l));
       std::string t = "[title]\n";
-      for (size_t k = 0; k < langs.size(); ++k) t += langs[k] + " = " + tomlString(texts[k].title + " " + std::to_string(i)) + "\n";
+      for (size_t k = 0; k < langs.size(); ++k)
+        t += langs[k] + " = " + tomlString(texts[k].title + " " + std::to_string(i)) + "\n";
       t += "[summary]\n";
-      for (size_t k = 0; k < langs.size(); ++k) t += langs[k] + " = " + tomlString(texts[k].summary) + "\n";
+      for (size_t k = 0; k < langs.size(); ++k)
+        t += langs[k] + " = " + tomlString(texts[k].summary) + "\n";
       t += "[body]\n";
       for (size_t k = 0; k < langs.size(); ++k) {
         if (k % 2 == 0)
@@ -159,7 +174,8 @@ size_t generate(const kiosk::Content& sample, const fs::path& root, size_t items
         const std::string name = std::string(stem) + "-" + std::to_string(p) + ".jpg";
         fs::create_hard_link(jpegs[pictures++ % jpegs.size()], sd / "images" / name);
         t += "[[images]]\nfile = \"images/" + name + "\"\n[images.alt]\n";
-        for (size_t k = 0; k < langs.size(); ++k) t += langs[k] + " = " + tomlString(texts[k].title) + "\n";
+        for (size_t k = 0; k < langs.size(); ++k)
+          t += langs[k] + " = " + tomlString(texts[k].title) + "\n";
       }
       write(sd / (std::string(stem) + ".toml"), t);
     }
@@ -201,8 +217,10 @@ std::pair<double, double> rssPss() {
   double rss = 0, pss = 0;
   while (std::getline(in, line)) {
     long kb = 0;
-    if (std::sscanf(line.c_str(), "Rss: %ld kB", &kb) == 1) rss = kb * 1024.0;
-    else if (std::sscanf(line.c_str(), "Pss: %ld kB", &kb) == 1) pss = kb * 1024.0;
+    if (std::sscanf(line.c_str(), "Rss: %ld kB", &kb) == 1)
+      rss = kb * 1024.0;
+    else if (std::sscanf(line.c_str(), "Pss: %ld kB", &kb) == 1)
+      pss = kb * 1024.0;
   }
   return {rss, pss};
 }
@@ -217,7 +235,8 @@ int holdMode(const fs::path& root) {
   if (!r.content) return 1;
   const auto pics = kiosk::media::checkContentImages(*r.content);
   const auto after = rssPss();
-  std::printf("%.0f %.0f %zu\n", after.first - before.first, after.second - before.second, r.diagnostics.size() + pics.size());
+  std::printf("%.0f %.0f %zu\n", after.first - before.first, after.second - before.second,
+              r.diagnostics.size() + pics.size());
   return 0;
 }
 
@@ -287,15 +306,18 @@ void measureReload(const fs::path& root, int reps, bool atlasToo, Row& row) {
   row.atlasReload = median(cold);
 }
 
-Row measure(const char* self, const kiosk::Content& sample, const fs::path& root, size_t items, int reps, bool atlasToo) {
+Row measure(const char* self, const kiosk::Content& sample, const fs::path& root, size_t items, int reps,
+            bool atlasToo) {
   Row row;
   const auto genStart = Steady::now();
   row.items = generate(sample, root, items);
   row.genMs = msSince(genStart);
   for (const auto& e : fs::recursive_directory_iterator(root))
     if (e.is_regular_file()) {
-      if (e.path().extension() == ".jpg") ++row.pictures;
-      else ++row.files, row.textBytes += static_cast<double>(e.file_size());
+      if (e.path().extension() == ".jpg")
+        ++row.pictures;
+      else
+        ++row.files, row.textBytes += static_cast<double>(e.file_size());
     }
   std::vector<double> raw, load, validate;
   for (int i = 0; i < reps; ++i) {
@@ -308,7 +330,8 @@ Row measure(const char* self, const kiosk::Content& sample, const fs::path& root
     validate.push_back(msSince(t));
     row.diagnostics = r.diagnostics.size() + pics.size();
     if (i == 0 && row.diagnostics)
-      for (size_t k = 0; k < r.diagnostics.size() && k < 3; ++k) std::cerr << "  " << r.diagnostics[k].format() << "\n";
+      for (size_t k = 0; k < r.diagnostics.size() && k < 3; ++k)
+        std::cerr << "  " << r.diagnostics[k].format() << "\n";
   }
   row.raw = median(raw), row.load = median(load), row.validate = median(validate);
   row.held = holdInChild(self, root);
@@ -335,17 +358,21 @@ KioskFigures runKiosk(const fs::path& work, const fs::path& root) {
     return k;
   }
   ::setenv("DISPLAY", xvfb.display.c_str(), 1);
-  std::string script = "wait 1s drawn\nawait workers\nwait 0.5s drawn\ntap @attract\nwait 0.5s drawn\ntap @section:section-07\nwait 1s drawn\n";
-  for (int i = 0; i < 6; ++i) script += "drag 50% 85% 50% 15% 0.3s\nwait 0.3s drawn\n";
+  std::string script = "wait 1s drawn\nawait workers\nwait 0.5s drawn\ntap @attract\nwait 0.5s drawn\ntap "
+                       "@section:section-07\nwait 1s drawn\n";
+  for (int i = 0; i < 6; ++i)
+    script += "drag 50% 85% 50% 15% 0.3s\nwait 0.3s drawn\n";
   script += "screenshot before.png now\nawait reload 60s\nwait 1s drawn\n";
-  for (int i = 0; i < 4; ++i) script += "drag 50% 15% 50% 85% 0.3s\nwait 0.3s drawn\n";
+  for (int i = 0; i < 4; ++i)
+    script += "drag 50% 15% 50% 85% 0.3s\nwait 0.3s drawn\n";
   script += "open home\nwait 1s drawn\n";
   write(work / "scale.kscript", script);
   const fs::path shots = work / "shots";
   fs::create_directories(shots);
   const fs::path edited = root / "sections/07-section-07/002-item-002.toml";
   std::thread editor([&] { // the staff's edit, once the section has been scrolled
-    for (int i = 0; i < 6000 && !fs::exists(shots / "before.png"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    for (int i = 0; i < 6000 && !fs::exists(shots / "before.png"); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
     std::string text = readAll(edited);
     const auto at = text.find(" 2\"");
     if (at != std::string::npos) text.replace(at, 3, " 2 (edited)\"");
@@ -353,8 +380,8 @@ KioskFigures runKiosk(const fs::path& work, const fs::path& root) {
     fs::rename(edited.string() + ".tmp", edited);
   });
   const auto r = bench::runKiosk(KIOSK_BINARY,
-                                 {"--windowed", "--size", "1920x1080", "--no-image-cache", "--script", (work / "scale.kscript").string(),
-                                  "--screenshots", shots.string(), root.string()},
+                                 {"--windowed", "--size", "1920x1080", "--no-image-cache", "--script",
+                                  (work / "scale.kscript").string(), "--screenshots", shots.string(), root.string()},
                                  "", 900);
   if (!fs::exists(shots / "before.png")) write(shots / "before.png", ""); // let the editor finish
   editor.join();
@@ -370,8 +397,8 @@ KioskFigures runKiosk(const fs::path& work, const fs::path& root) {
   if (at != std::string::npos) {
     std::sscanf(r.log.c_str() + r.log.rfind("kiosk: ", at), "kiosk: %ld", &k.frames);
     double p95 = 0;
-    std::sscanf(r.log.c_str() + at + key.size(), "%lf ms, 95th percentile %lf ms, 99th percentile %lf ms, worst %lf", &k.uiP50, &p95,
-                &k.uiP99, &k.uiWorst);
+    std::sscanf(r.log.c_str() + at + key.size(), "%lf ms, 95th percentile %lf ms, 99th percentile %lf ms, worst %lf",
+                &k.uiP50, &p95, &k.uiP99, &k.uiWorst);
   }
   auto lineAfter = [&](const std::string& key) {
     const auto s = r.log.rfind(key);
@@ -390,10 +417,14 @@ int main(int argc, char** argv) {
   fs::path keep;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--quick") quick = true;
-    else if (a == "--hold" && i + 1 < argc) return holdMode(argv[++i]);
-    else if (a == "--keep" && i + 1 < argc) keep = argv[++i];
-    else if (a == "--no-kiosk") withKiosk = false;
+    if (a == "--quick")
+      quick = true;
+    else if (a == "--hold" && i + 1 < argc)
+      return holdMode(argv[++i]);
+    else if (a == "--keep" && i + 1 < argc)
+      keep = argv[++i];
+    else if (a == "--no-kiosk")
+      withKiosk = false;
     else {
       std::fprintf(stderr, "usage: bench_content [--quick] [--no-kiosk] [--keep DIR]\n");
       return 2;
@@ -423,15 +454,17 @@ int main(int argc, char** argv) {
   if (withKiosk) k = runKiosk(work, root);
   fs::remove_all(work);
 
-  std::printf("bench_content%s: 20 sections, 10 languages (the sample's 8, Thai, Arabic), 2 pictures an item (hard links to\n"
-              "the sample's JPEGs under distinct names); medians of %s; memory in a fresh process holding the snapshot\n\n",
-              quick ? " --quick" : "", quick ? "3 runs (1 at 1,000 items)" : "9 runs (3 at 10,000 items)");
-  std::printf("%7s %7s %8s %8s | %8s %8s %8s %6s | %9s %8s | %9s %9s %8s\n", "items", "files", "pictures", "text MB", "raw read",
-              "load", "validate", "load/raw", "reload", "problems", "RSS MiB", "PSS MiB", "B/item");
+  std::printf(
+      "bench_content%s: 20 sections, 10 languages (the sample's 8, Thai, Arabic), 2 pictures an item (hard links to\n"
+      "the sample's JPEGs under distinct names); medians of %s; memory in a fresh process holding the snapshot\n\n",
+      quick ? " --quick" : "", quick ? "3 runs (1 at 1,000 items)" : "9 runs (3 at 10,000 items)");
+  std::printf("%7s %7s %8s %8s | %8s %8s %8s %6s | %9s %8s | %9s %9s %8s\n", "items", "files", "pictures", "text MB",
+              "raw read", "load", "validate", "load/raw", "reload", "problems", "RSS MiB", "PSS MiB", "B/item");
   for (const auto& r : rows)
-    std::printf("%7zu %7zu %8zu %8.1f | %6.0f ms %5.0f ms %5.0f ms %5.1fx | %6.0f ms %8zu | %9.1f %9.1f %8.0f\n", r.items, r.files,
-                r.pictures, r.textBytes / 1e6, r.raw, r.load, r.validate, r.load / r.raw, r.reload, r.diagnostics,
-                r.held.rss / 1048576.0, r.held.pss / 1048576.0, r.held.pss / static_cast<double>(r.items));
+    std::printf("%7zu %7zu %8zu %8.1f | %6.0f ms %5.0f ms %5.0f ms %5.1fx | %6.0f ms %8zu | %9.1f %9.1f %8.0f\n",
+                r.items, r.files, r.pictures, r.textBytes / 1e6, r.raw, r.load, r.validate, r.load / r.raw, r.reload,
+                r.diagnostics, r.held.rss / 1048576.0, r.held.pss / 1048576.0,
+                r.held.pss / static_cast<double>(r.items));
   // Least squares of PSS against items: the cost per item, and what a snapshot costs with none.
   double sx = 0, sy = 0, sxx = 0, sxy = 0;
   for (const auto& r : rows) {
@@ -442,12 +475,16 @@ int main(int argc, char** argv) {
   const double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx), intercept = (sy - slope * sx) / n;
   double worstResidual = 0;
   for (const auto& r : rows)
-    worstResidual = std::max(worstResidual, std::abs(r.held.pss - (intercept + slope * static_cast<double>(r.items))) / r.held.pss);
-  std::printf("\nmemory fit: %.0f bytes an item + %.1f MiB (worst residual %.1f%% of a size's PSS); text on disk %.0f bytes an item\n",
-              slope, intercept / 1048576.0, worstResidual * 100, rows.back().textBytes / static_cast<double>(rows.back().items));
+    worstResidual =
+        std::max(worstResidual, std::abs(r.held.pss - (intercept + slope * static_cast<double>(r.items))) / r.held.pss);
+  std::printf("\nmemory fit: %.0f bytes an item + %.1f MiB (worst residual %.1f%% of a size's PSS); text on disk %.0f "
+              "bytes an item\n",
+              slope, intercept / 1048576.0, worstResidual * 100,
+              rows.back().textBytes / static_cast<double>(rows.back().items));
   for (const auto& r : rows)
     if (r.atlasReload > 0)
-      std::printf("reload at %zu items: %.0f ms; the same + an ImGui atlas of every glyph (the earlier design) %.0f ms, %.2fx\n",
+      std::printf("reload at %zu items: %.0f ms; the same + an ImGui atlas of every glyph (the earlier design) %.0f "
+                  "ms, %.2fx\n",
                   r.items, r.reload, r.atlasReload, r.reload / r.atlasReload);
   std::printf("the reload includes the %.0f ms quiet period\n", kiosk::ReloadSchedule::kQuietSeconds * 1000);
   if (withKiosk) {
@@ -455,12 +492,15 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "bench_content: the kiosk run failed; its log:\n%s\n", k.log.c_str());
       return 1;
     }
-    std::printf("\nthe kiosk at %zu items (1920x1080, Xvfb): ready %.0f ms after start; a title edited, on screen %.0f ms after;\n"
-                "%ld frames drawn (start, a section of %zu items opened and scrolled, the reload): main thread's work a frame\n"
-                "median %.1f ms, 99th pct %.1f ms, worst drawn %.1f ms (wall); the budget is 16.7 ms\n"
-                "slowest frame of all, by wall time: %s\nslowest frame of all, by the main thread's CPU time: %s\n",
-                rows.back().items, k.readyMs, k.reloadMs, k.frames, rows.back().items / static_cast<size_t>(sectionsFor(rows.back().items)),
-                k.uiP50, k.uiP99, k.uiWorst, k.slowestWall.c_str(), k.slowestCpu.c_str());
+    std::printf(
+        "\nthe kiosk at %zu items (1920x1080, Xvfb): ready %.0f ms after start; a title edited, on screen %.0f ms "
+        "after;\n"
+        "%ld frames drawn (start, a section of %zu items opened and scrolled, the reload): main thread's work a frame\n"
+        "median %.1f ms, 99th pct %.1f ms, worst drawn %.1f ms (wall); the budget is 16.7 ms\n"
+        "slowest frame of all, by wall time: %s\nslowest frame of all, by the main thread's CPU time: %s\n",
+        rows.back().items, k.readyMs, k.reloadMs, k.frames,
+        rows.back().items / static_cast<size_t>(sectionsFor(rows.back().items)), k.uiP50, k.uiP99, k.uiWorst,
+        k.slowestWall.c_str(), k.slowestCpu.c_str());
   }
   return 0;
 }
