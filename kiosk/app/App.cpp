@@ -352,6 +352,10 @@ void App::startLoading() {
       l.strings.setDigits(l.content.content->settings.digits);
       for (auto& d : l.strings.checkOffered(l.content.content->settings)) l.stringDiagnostics.push_back(std::move(d));
     }
+    if (l.content.content) {
+      l.pictures = ui::TextureCache::wantedBy(*l.content.content);
+      l.films = ui::Films::filmsIn(*l.content.content);
+    }
     l.contentMs = ms(t0);
     const auto t1 = Clock::now();
     static const Content empty;
@@ -395,6 +399,7 @@ void App::startLoading() {
 
 void App::adoptLoaded(Loaded&& l) {
   ++m_loadsFinished;
+  m_adoptedThisFrame = true;
   m_contentLoadedAt = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
   const auto changeSeen = std::exchange(m_changeSeen, {}); // this load answers that change, shown or not
   std::vector<Diagnostic> diagnostics = l.content.diagnostics;
@@ -474,11 +479,25 @@ void App::adoptLoaded(Loaded&& l) {
     std::cerr << "kiosk: font atlas " << ImGui::GetIO().Fonts->TexWidth << "x" << ImGui::GetIO().Fonts->TexHeight
               << " uploaded in " << msSince(uploadStart) << " ms\n";
   }
-  m_textures->retain(*l.content.content);
-  m_films->retain(*l.content.content);
-  if (m_nav)
+  if (l.pictures.byFile.empty() && l.films.empty()) { // no folder: the empty snapshot made here
+    m_textures->retain(*l.content.content);
+    m_films->retain(*l.content.content);
+  } else {
+    m_textures->retain(l.pictures);
+    m_films->retain(l.films);
+  }
+  if (m_nav) {
+    // The snapshot on screen until now is freed on a worker: 10,000 items take a third of a
+    // second to free, on the frame that shows the reload.
+    ContentSnapshot old = m_nav->snapshot();
     m_nav->setContent(l.content.content, m_clock.now());
-  else
+    l.content.content.reset();
+    if (m_retiring.valid()) m_retiring.wait(); // the one before (long since freed)
+    m_retiring = std::async(std::launch::async, [old = std::move(old), index = std::move(l.pictures)]() mutable {
+      index = {};
+      old.reset();
+    });
+  } else
     m_nav = std::make_unique<Navigator>(l.content.content, m_clock.now(), m_clock.today());
 }
 
@@ -717,8 +736,18 @@ void App::tuneFrameRate(double frameSeconds) {
   }
 }
 
+namespace {
+// This thread's CPU time: what the frame loop itself spent, whatever else the machine runs.
+double threadCpuMs() {
+  timespec t{};
+  ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+} // namespace
+
 bool App::frame(bool present, const std::string& screenshot, std::string& error) {
   const auto cpuStart = std::chrono::steady_clock::now();
+  const double threadStart = threadCpuMs();
   sf::Event event;
   const bool scripted = !m_options.script.empty();
   // Input that woke the frame loop's sleep first, then what came since.
@@ -836,6 +865,13 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
   // Everything up to here is the kiosk's own work on the CPU; what follows is GPU submission
   // (and, on llvmpipe, the drawing itself).
   m_uiMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - cpuStart).count();
+  ++m_framesRun;
+  const SlowestFrame thisFrame{m_uiMs, threadCpuMs() - threadStart, m_framesRun,
+                               m_nav && ready() ? std::optional<Screen>(m_nav->screen()) : std::nullopt,
+                               m_adoptedThisFrame};
+  if (thisFrame.ms > m_slowest.ms) m_slowest = thisFrame;
+  if (thisFrame.cpuMs > m_slowestCpu.cpuMs) m_slowestCpu = thisFrame;
+  m_adoptedThisFrame = false;
   bool ok = true;
   if (present || !screenshot.empty()) {
     glClearColor(0, 0, 0, 1);

@@ -130,6 +130,17 @@ public:
   const std::vector<double>& drawnFrameMs() const { return m_drawnFrameMs; }
   // The part of those frames spent before GPU submission: input, layout, image uploads.
   const std::vector<double>& uiFrameMs() const { return m_uiFrameMs; }
+  // The slowest frame's work before GPU submission, drawn or not (a frame that adopts a load is
+  // often not drawn in a script), and what it did: the main thread's worst, for bench_content.
+  struct SlowestFrame {
+    double ms = 0;                // wall time
+    double cpuMs = 0;             // the main thread's CPU time (what a busy machine does not inflate)
+    std::uint64_t frame = 0;      // counted from 1
+    std::optional<Screen> screen; // the screen it laid out; none while loading
+    bool adoptedLoad = false;     // a finished load was adopted (snapshot swapped) in that frame
+  };
+  const SlowestFrame& slowestFrame() const { return m_slowest; }
+  const SlowestFrame& slowestFrameByCpu() const { return m_slowestCpu; }
   // Peak and current memory, and how the picture textures fared, on stderr.
   void logMemory() const;
   // What a week-long run must not grow: resident memory, textures, glyph pages, open files,
@@ -160,6 +171,9 @@ private:
     // laterNeeds are loaded on a worker after the first frame (startLaterFonts).
     std::set<std::string> firstLanguages;
     ui::GlyphNeeds laterNeeds;
+    // The snapshot's pictures and films, indexed on the worker for the caches' retain().
+    ui::TextureCache::Wanted pictures;
+    std::vector<const ImageRef*> films;
   };
   struct LaterFonts {
     std::set<std::string> languages;
@@ -233,6 +247,7 @@ private:
   // Start-up milestones (ms after start) for the "kiosk: start:" line at the first picture.
   std::vector<std::pair<const char*, int>> m_startMarks;
   void markStart(const char* what);
+  std::future<void> m_retiring; // the snapshot replaced by a reload, being freed on a worker
   std::filesystem::path m_assets;
   std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
 
@@ -250,6 +265,9 @@ private:
   double m_uiMs = 0;           // the part before GPU submission
   std::vector<double> m_drawnFrameMs;
   std::vector<double> m_uiFrameMs;
+  SlowestFrame m_slowest, m_slowestCpu;
+  std::uint64_t m_framesRun = 0;
+  bool m_adoptedThisFrame = false;
   int m_vsyncProbeFrames = 0;  // frames measured so far to see whether vsync really paces us
   double m_vsyncProbeSeconds = 0, m_vsyncProbeLast = -1; // back-to-back frames' time so far
   bool m_sleptBeforeFrame = false;

@@ -544,6 +544,17 @@ int ScriptRunner::run(const InputScript& script) {
                   series[series.size() * 99 / 100], series.back());
     std::cerr << text;
   }
+  // The main thread's worst frame before GPU submission, drawn or not: by wall time, and by its
+  // own CPU time (a shared machine inflates the first, not the second).
+  for (auto [what, w] : {std::pair{"", m_app.slowestFrame()}, std::pair{" by CPU", m_app.slowestFrameByCpu()}}) {
+    if (w.frame == 0) continue;
+    const std::string where = w.screen ? screenName(*w.screen) : std::string("loading");
+    std::snprintf(text, sizeof text,
+                  "kiosk: slowest frame%s: UI work %.1f ms, main thread CPU %.1f ms (frame %llu, on %s%s)\n", what,
+                  w.ms, w.cpuMs, static_cast<unsigned long long>(w.frame), where.c_str(),
+                  w.adoptedLoad ? ", adopting a load" : "");
+    std::cerr << text;
+  }
   m_app.logMemory();
   return 0;
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 namespace kiosk {
 
@@ -98,9 +100,12 @@ const Item* Content::findItem(const MapPoint& point) const {
 
 std::vector<const ImageRef*> Content::pictures() const {
   std::vector<const ImageRef*> out;
-  std::set<std::filesystem::path> seen; // a picture named twice is listed once
+  // A picture named twice is listed once. By the path's characters (the loader makes every
+  // path the same way): std::filesystem::path compares component by component, which made
+  // this 0.3 s at 20,000 pictures on the frame that adopts a reload.
+  std::unordered_set<std::string_view> seen;
   auto add = [&](const ImageRef& img) {
-    if (seen.insert(img.file).second) out.push_back(&img);
+    if (seen.insert(img.file.native()).second) out.push_back(&img);
   };
   if (settings.hasLogo) add(settings.logo);
   for (const auto& s : sections) {

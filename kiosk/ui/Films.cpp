@@ -225,10 +225,17 @@ void Films::afterSwap() {
   for (auto& [key, s] : m_slots) s.player->reportSwap();
 }
 
-void Films::retain(const Content& content) {
-  std::map<std::string, const ImageRef*> films;
+std::vector<const ImageRef*> Films::filmsIn(const Content& content) {
+  std::vector<const ImageRef*> out;
   for (const ImageRef* img : content.pictures())
-    if (img->video) films[img->file.string()] = img;
+    if (img->video) out.push_back(img);
+  return out;
+}
+
+void Films::retain(const std::vector<const ImageRef*>& list) {
+  std::map<std::string, const ImageRef*> films;
+  for (const ImageRef* img : list)
+    films[img->file.string()] = img;
   for (auto it = m_slots.begin(); it != m_slots.end();) {
     const auto f = films.find(std::get<0>(it->first));
     const bool same = f != films.end() && f->second->bytes == it->second.bytes && f->second->modified == it->second.modified;

@@ -72,7 +72,11 @@ public:
   // New content: players of films it still shows unchanged (same size and time of change) go
   // on, so a reload does not restart the film on screen; the rest close, and every failure is
   // forgotten, so a film staff fixed is tried again.
-  void retain(const Content& content);
+  void retain(const Content& content) { retain(filmsIn(content)); }
+  // The films of a snapshot (pointing into it): found on the load's worker, since listing every
+  // picture of 10,000 items is a frame's worth of work; then retain() walks only the players.
+  static std::vector<const ImageRef*> filmsIn(const Content& content);
+  void retain(const std::vector<const ImageRef*>& films);
   void clear();
   // Closes every player and waits until they are gone with their threads (a soak's sample
   // measures what stays when no film is open; the next frame opens them again).

@@ -9,6 +9,11 @@
 
 namespace kiosk::ui {
 
+namespace {
+// Sections of up to this many items size their cards by measuring every card's texts.
+constexpr size_t kMeasuredCards = 32;
+} // namespace
+
 void Screens::drawSection(Ctx& c) {
   const Section* s = c.f.nav.section();
   if (!s) return;
@@ -58,37 +63,61 @@ void Screens::drawSection(Ctx& c) {
   const float pad = c.u(0.022f), innerW = itemW - 2 * pad;
   const float imageH = std::floor(std::min(itemW * 9 / 16, c.u(0.30f)));
   // Cards are as tall as their tallest title (two lines, then smaller) and a summary of up to
-  // three lines need: a preview whose whole text is one tap away.
+  // three lines need: a preview whose whole text is one tap away. A card's texts: its title,
+  // and an event's days or how many pictures there are, in the visitor's language (ICU formats).
   struct Texts {
     Fitted title;
     std::string note;
+    bool made = false;
   };
-  std::vector<Texts> texts;
+  // A large section (up to 256 items) would lay out every card's texts on the frame that opens
+  // it (hundreds of milliseconds, cold): its cards take the height two title lines, two note
+  // lines and three summary lines can need, titles stay within two lines, and only the cards
+  // in view are laid out.
+  const bool bounded = n > kMeasuredCards;
+  std::vector<Texts> texts(n);
+  auto textsOf = [&](size_t i) -> const Texts& {
+    Texts& t = texts[i];
+    if (t.made) return t;
+    const Item* item = items[i];
+    t.note = eventDates(c.f.strings, c.lang, *item);
+    if (t.note.empty() && item->images.size() > 1)
+      t.note = c.f.strings.format(c.lang, "photos",
+                                  UiStrings::Args::number("count", static_cast<double>(item->images.size())));
+    t.title = fitText(c, c.langOf(item->title), c.text(item->title), title, innerW, 2, 1.2f, 0.72f, bounded ? 0 : 4);
+    t.made = true;
+    return t;
+  };
   float tallest = 0;
-  for (const Item* item : items) {
-    const std::string& it = c.text(item->title);
-    std::string note = eventDates(c.f.strings, c.lang, *item);
-    if (note.empty() && item->images.size() > 1)
-      note = c.f.strings.format(c.lang, "photos", UiStrings::Args::number("count", static_cast<double>(item->images.size())));
-    const Fitted ft = fitText(c, c.langOf(item->title), it, title, innerW, 2, 1.2f, 0.72f, 4);
-    float h = imageH + pad + ft.height() + std::round(body * 0.3f);
-    if (!note.empty()) {
-      text::TextStyle style;
-      style.pixelSize = body;
-      style.lineSpacing = 1.45f;
-      style.maxLines = 2;
-      h += c.f.painter.layout(note, c.lang, style, innerW).height;
+  if (bounded) {
+    bool notes = false;
+    for (const Item* item : items)
+      notes |= (item->showFrom && item->showUntil) || item->images.size() > 1;
+    const float bodyLine = std::round(body * 1.45f);
+    tallest = imageH + pad + 2 * std::round(title * 1.2f) + std::round(body * 0.3f) + (notes ? 2 * bodyLine : 0) +
+              3 * bodyLine + pad;
+  } else {
+    for (size_t i = 0; i < n; ++i) {
+      const Item* item = items[i];
+      const Texts& t = textsOf(i);
+      float h = imageH + pad + t.title.height() + std::round(body * 0.3f);
+      if (!t.note.empty()) {
+        text::TextStyle style;
+        style.pixelSize = body;
+        style.lineSpacing = 1.45f;
+        style.maxLines = 2;
+        h += c.f.painter.layout(t.note, c.lang, style, innerW).height;
+      }
+      const std::string& summary = c.text(item->summary);
+      if (!summary.empty()) {
+        text::TextStyle style;
+        style.pixelSize = body;
+        style.lineSpacing = 1.45f;
+        style.maxLines = 3;
+        h += c.f.painter.layout(summary, *c.langOf(item->summary), style, innerW).height;
+      }
+      tallest = std::max(tallest, h + pad);
     }
-    const std::string& summary = c.text(item->summary);
-    if (!summary.empty()) {
-      text::TextStyle style;
-      style.pixelSize = body;
-      style.lineSpacing = 1.45f;
-      style.maxLines = 3;
-      h += c.f.painter.layout(summary, *c.langOf(item->summary), style, innerW).height;
-    }
-    tallest = std::max(tallest, h + pad);
-    texts.push_back({ft, std::move(note)});
   }
   const float gridTop = std::max(y0, c.reachTop);
   // Never taller than the part of the screen it scrolls in: the summary gives way first.
@@ -116,11 +145,12 @@ void Screens::drawSection(Ctx& c) {
       c.dl->AddRectFilled(a, ImVec2(b.x, a.y + imageH), toImColor(shade(s->colour, 0.7f)), round, ImDrawFlags_RoundCornersTop);
     c.dl->AddRectFilled(ImVec2(a.x, a.y + imageH - c.u(0.006f)), ImVec2(b.x, a.y + imageH), toImColor(s->colour));
     float y = a.y + imageH + pad;
-    y = drawFitted(c, texts[i].title, c.text(item.title), ImVec2(a.x + pad, y), toImColor(pal().text)) + std::round(body * 0.3f);
-    // An event's days, or how many pictures there are, in the visitor's language (ICU formats).
-    if (!texts[i].note.empty()) {
-      y = drawBlock(c, c.font(TextRole::Body), body, texts[i].note, ImVec2(a.x + pad, y), innerW, toImColor(c.accent()), 2, 1.45f);
-    }
+    const Texts& t = textsOf(i);
+    y = drawFitted(c, t.title, c.text(item.title), ImVec2(a.x + pad, y), toImColor(pal().text)) +
+        std::round(body * 0.3f);
+    if (!t.note.empty())
+      y = drawBlock(c, c.font(TextRole::Body), body, t.note, ImVec2(a.x + pad, y), innerW, toImColor(c.accent()), 2,
+                    1.45f);
     const std::string& summary = c.text(item.summary);
     const auto room = static_cast<size_t>(std::max(0.0f, (b.y - pad - y) / std::round(body * 1.45f)));
     if (!summary.empty() && room > 0)

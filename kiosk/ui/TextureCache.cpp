@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cmath>
 #include <iostream>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 namespace kiosk::ui {
@@ -342,15 +344,24 @@ std::vector<Diagnostic> TextureCache::takeDiagnostics() { return std::exchange(m
 
 TextureCache::Stats TextureCache::stats() const { return m_stats; }
 
-void TextureCache::retain(const Content& content) {
-  std::map<std::string, const ImageRef*> wanted;
-  auto want = [&](const ImageRef& img) { wanted[img.file.string()] = &img; };
-  for (const ImageRef* img : content.pictures()) want(*img);
+TextureCache::Wanted TextureCache::wantedBy(const Content& content) {
+  Wanted w;
+  const auto pictures = content.pictures();
+  w.byFile.reserve(pictures.size());
+  w.byName.reserve(pictures.size());
+  for (const ImageRef* img : pictures)
+    w.byFile[img->file.native()] = img;
   // A published version is the same files in a new folder: a picture found under the name
   // staff know it by, with the same size and time, keeps its texture under its new path, so
   // the screen does not blink to a placeholder at every publish.
-  std::map<std::string, const ImageRef*> byName;
-  for (const auto& [file, img] : wanted) byName[img->displayPath] = img;
+  for (const auto& [file, img] : w.byFile)
+    w.byName[img->displayPath] = img;
+  return w;
+}
+
+void TextureCache::retain(const Wanted& want) {
+  const auto& wanted = want.byFile;
+  const auto& byName = want.byName;
   auto same = [](const Entry& e, const ImageRef& img) { return img.bytes == e.bytes && img.modified == e.modified; };
   std::vector<Entry> moved;
   for (auto it = m_entries.begin(); it != m_entries.end();) {

@@ -29,6 +29,8 @@
 #include <set>
 #include <span>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace kiosk::ui {
@@ -96,7 +98,15 @@ public:
   // New content: keeps textures of pictures it still shows unchanged (same size and time of
   // change), so a reload does not flash placeholders; forgets the rest and every failure, so a
   // picture staff fixed is tried again.
-  void retain(const Content& content);
+  void retain(const Content& content) { retain(wantedBy(content)); }
+  // What a snapshot shows, by file and by the name staff know it by (pointing into the
+  // snapshot, which must outlive it): built on the load's worker, since at 20,000 pictures it
+  // is a frame's worth of work, so that retain() on the frame loop walks only the textures held.
+  struct Wanted {
+    std::unordered_map<std::string_view, const ImageRef*> byFile, byName;
+  };
+  static Wanted wantedBy(const Content& content);
+  void retain(const Wanted& wanted);
 
   struct Stats {
     std::uintmax_t residentBytes = 0, budgetBytes = 0, peakResidentBytes = 0;
