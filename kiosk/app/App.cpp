@@ -736,15 +736,6 @@ void App::tuneFrameRate(double frameSeconds) {
   }
 }
 
-namespace {
-// This thread's CPU time: what the frame loop itself spent, whatever else the machine runs.
-double threadCpuMs() {
-  timespec t{};
-  ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
-}
-} // namespace
-
 bool App::frame(bool present, const std::string& screenshot, std::string& error) {
   const auto cpuStart = std::chrono::steady_clock::now();
   const double threadStart = threadCpuMs();
