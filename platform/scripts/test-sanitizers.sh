@@ -6,7 +6,8 @@
 #   2. `kiosk validate` on the sample content,
 #   3. the end-to-end runs labelled "sanitize" (tests/e2e/CMakeLists.txt) on the real kiosk,
 #   4. each fuzz target for KIOSK_FUZZ_SECONDS (default 20) from its seed corpus (fuzz.sh).
-# 3 runs beside 1, 2 and 4 (two cores: the end-to-end runs take turns with one Xvfb at a time).
+# 3 runs beside 1 and 2 (two cores: the end-to-end runs one after another), then 4 runs two
+# targets at a time (a target is timed in wall-clock seconds, so each gets a whole core).
 # Any sanitizer report (memory error, leak, undefined behaviour) fails the stage, with the report
 # printed; the run-time options are in platform/sanitizers/env.sh, the few leak suppressions (all
 # in system libraries) in platform/sanitizers/lsan.supp.
@@ -42,8 +43,8 @@ fi
 times >"$logs/build.times" # in this shell: a subshell would count only its own children
 echo "test-sanitizers: built in $(elapsed) (CPU time, user and system: $(tail -n 1 "$logs/build.times"))"
 
-# Unit tests, validate, then the fuzzers: one after another, beside the end-to-end runs.
-unit_validate_fuzz() {
+# Unit tests, then validate: one after another, beside the end-to-end runs.
+unit_validate() {
   local failed=0
   if (cd "$build/tests/unit" && ./kiosk_tests --no-version=true) >"$logs/unit.log" 2>&1; then
     echo "test-sanitizers: unit tests passed ($(grep -E '^\[doctest\] test cases' "$logs/unit.log" | tr -s ' '))"
@@ -62,24 +63,25 @@ unit_validate_fuzz() {
     echo "test-sanitizers: kiosk validate on the sample failed (status $status) or its output was lost" >&2
     failed=1
   fi
-  # One fuzzer at a time here: the other core runs the kiosk.
-  if KIOSK_FUZZ_NO_BUILD=1 KIOSK_FUZZ_JOBS=1 "$root/platform/scripts/fuzz.sh" "$seconds" >"$logs/fuzz.log" 2>&1; then
-    grep '^fuzz: ' "$logs/fuzz.log"
-  else
-    cat "$logs/fuzz.log" >&2
-    echo "test-sanitizers: a fuzz target crashed (above)" >&2
-    failed=1
-  fi
   return $failed
 }
 
-unit_validate_fuzz >"$logs/side.out" 2>&1 &
+unit_validate >"$logs/side.out" 2>&1 &
 side=$!
 e2e=0
 ctest --test-dir "$build" -L sanitize --output-on-failure --timeout 600 >"$logs/e2e.log" 2>&1 || e2e=1
 side_status=0
 wait "$side" || side_status=1
 cat "$logs/side.out"
+echo "test-sanitizers: unit tests and end-to-end runs done after $(elapsed); fuzzing"
+# The fuzzers once both are done, as many at a time as there are cores.
+if KIOSK_FUZZ_NO_BUILD=1 KIOSK_FUZZ_JOBS=$jobs "$root/platform/scripts/fuzz.sh" "$seconds" >"$logs/fuzz.log" 2>&1; then
+  grep '^fuzz: ' "$logs/fuzz.log"
+else
+  cat "$logs/fuzz.log" >&2
+  echo "test-sanitizers: a fuzz target crashed (above)" >&2
+  side_status=1
+fi
 if [ "$e2e" -eq 0 ]; then
   echo "test-sanitizers: end-to-end runs passed: $(grep -E 'tests passed' "$logs/e2e.log")"
 else

@@ -17,13 +17,17 @@ cp "$content/sections/03-culture-tourism/images/mukden-palace-1.jpg" "$work/inco
 cp "$content/sections/03-culture-tourism/images/shenyang-map.png" "$work/incoming/city_map.png"
 log="$out/editor.log"
 displayfile=$(mktemp)
+source "$(dirname "${BASH_SOURCE[0]}")/xvfb-lock.sh" # starting and stopping take turns
+xvfb_lock
 Xvfb -displayfd 3 -screen 0 1920x1200x24 -nolisten tcp -noreset 3>"$displayfile" 2>"$out/xvfb.log" &
 xvfb=$!
-trap 'kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null; rm -f "$displayfile"' EXIT
+trap 'xvfb_lock; kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null; xvfb_unlock; rm -f "$displayfile"' EXIT
 for _ in $(seq 200); do
   [ -s "$displayfile" ] && break
+  kill -0 "$xvfb" 2>/dev/null || break
   sleep 0.05
 done
+xvfb_unlock
 export DISPLAY=":$(head -n 1 "$displayfile")"
 status=0
 (cd "$work" && XDG_CACHE_HOME="$out/cache" timeout 300 "$kiosk" edit --script "$script" \

@@ -30,17 +30,22 @@ else
   # Our own Xvfb, as large as the window (Xvfb readback is exact: see shared DESIGN.md).
   # -displayfd lets the server pick a free display number itself, so runs in parallel (ctest -j)
   # never share or steal each other's server, as `xvfb-run -a` can.
+  # Starting and stopping take turns with every other run's server (xvfb-lock.sh); the runs
+  # themselves go side by side.
+  source "$(dirname "${BASH_SOURCE[0]}")/xvfb-lock.sh"
   displayfile=$(mktemp)
+  xvfb_lock
   Xvfb -displayfd 3 -screen 0 3840x2160x24 -nolisten tcp -noreset 3>"$displayfile" 2>"$out/xvfb.log" &
   xvfb=$!
   # Wait for the server to be gone before returning: a dying Xvfb removes its socket by name,
   # and would remove the socket of the next run's server if that one took the same number.
-  trap 'kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null; rm -f "$displayfile"' EXIT
+  trap 'xvfb_lock; kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null; xvfb_unlock; rm -f "$displayfile"' EXIT
   for _ in $(seq 200); do
     [ -s "$displayfile" ] && break
     kill -0 "$xvfb" 2>/dev/null || break
     sleep 0.05
   done
+  xvfb_unlock
   if [ ! -s "$displayfile" ]; then
     echo "run-kiosk-script: Xvfb did not start:" >&2
     cat "$out/xvfb.log" >&2

@@ -74,15 +74,19 @@ expect screen section
 EOF
 
 # Xvfb servers, one per job, started one after another (two starting at once can unlink each
-# other's socket) and stopped at the end.
+# other's socket; xvfb-lock.sh: in turn with other tests' servers too) and stopped at the end.
+source "$(dirname "${BASH_SOURCE[0]}")/../e2e/xvfb-lock.sh"
 xvfb_pids=()
 displays=()
 cleanup() {
+  [ ${#xvfb_pids[@]} -gt 0 ] && xvfb_lock
   for p in "${xvfb_pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${xvfb_pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  xvfb_unlock
 }
 trap cleanup EXIT
 if [ "$validate_only" -eq 0 ]; then
+  xvfb_lock
   for ((j = 0; j < jobs; j++)); do
     dfile="$out/xvfb-$j.display"
     : >"$dfile"
@@ -96,6 +100,7 @@ if [ "$validate_only" -eq 0 ]; then
     [ -s "$dfile" ] || { echo "run-hostile: Xvfb did not start:" >&2; cat "$out/xvfb-$j.log" >&2; exit 1; }
     displays+=(":$(head -n 1 "$dfile")")
   done
+  xvfb_unlock
 fi
 
 # run_timed NAME CMD...: runs CMD (in the cases folder) with the time limit and memory limit;
