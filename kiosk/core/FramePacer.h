@@ -1,7 +1,7 @@
 #pragma once
 // When the next frame is due. A screen where something moves fast, fades or is touched is drawn
 // at the display's rate; one where nothing moves but a slow pan and zoom (the attract loop) at
-// the rate its motion needs: a frame whenever the picture has moved about a pixel, on a steady
+// the rate its motion needs: a frame whenever the picture has moved about two pixels, on a steady
 // cadence of whole display periods, never less often than kMinFps, and at once when a change
 // is due (the next crossfade). Between frames the kiosk sleeps instead of drawing the same
 // picture again: on a software renderer that is most of its CPU, on a GPU most of its power.
@@ -26,7 +26,10 @@ public:
     Seconds untilChange = 1e9;       // a change that needs the display's rate starts in this long
   };
   static constexpr double kMinFps = 8;       // the slowest cadence (the heartbeat, a finger's wait)
-  static constexpr double kPixelsPerFrame = 1.0;
+  // A step of up to 2 px a frame: the sample's drift (about 34 px/s at its fastest at 1080p)
+  // then needs 17 frames a second, a third of 60 Hz. Film pans far faster at 24 frames a
+  // second; with linear filtering a 2 px step of a slow drift does not judder.
+  static constexpr double kPixelsPerFrame = 2.0;
 
   explicit FramePacer(double displayHz = 60);
   void setDisplayHz(double hz);

@@ -157,7 +157,7 @@ void Screens::drawAttract(Ctx& c) {
   if (film.ready && a.mix < 0.5f)
     drawFilmCaptions(c, *images[a.current], film, ImVec2(0, 0), ImVec2(c.W, c.H - c.u(0.40f) - c.u(0.02f)), promptLang);
   // Between crossfades only the slow pan and zoom and the prompt move: the frame loop draws as
-  // often as they need (a frame per pixel of motion), not at the display's rate. A fade, a film,
+  // often as they need (a frame per 2 pixels of motion), not at the display's rate. A fade, a film,
   // a picture still loading or a finger keeps the display's rate.
   if (!images.empty() && a.mix <= 0 && !film.ready && !images[a.current]->video && m_heldFor == 0 && !ImGui::GetIO().MouseDown[0]) {
     const double ahead = 0.1;

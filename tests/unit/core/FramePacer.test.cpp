@@ -31,13 +31,13 @@ TEST_CASE("[FramePacer] a slow pan gets a frame for about every pixel it moves, 
   FramePacer p(60);
   FramePacer::Need need;
   need.displayRate = false;
-  need.pixelsPerSecond = 20; // 20 px/s: 20 frames a second do, so every third display period
+  need.pixelsPerSecond = 2 * 20; // 40 px/s: 20 frames a second do (2 px each), so every third display period
   const auto starts = run(p, need, 0.004, 3);
   CHECK(p.periods() == 3);
   for (size_t i = 1; i < starts.size(); ++i) CHECK(starts[i] - starts[i - 1] == doctest::Approx(3.0 / 60).epsilon(1e-6));
   CHECK(starts.size() == doctest::Approx(60).epsilon(0.05));
   // Faster motion, more frames; never fewer than kMinFps however still it is.
-  need.pixelsPerSecond = 45;
+  need.pixelsPerSecond = 2 * 45;
   run(p, need, 0.004, 1);
   CHECK(p.periods() == 1);
   need.pixelsPerSecond = 0;
@@ -53,7 +53,7 @@ TEST_CASE("[FramePacer] a change due sooner than the next tick is not waited for
   FramePacer p(60);
   FramePacer::Need need;
   need.displayRate = false;
-  need.pixelsPerSecond = 10; // every sixth period
+  need.pixelsPerSecond = 2 * 10; // every sixth period
   need.untilChange = 0.02;
   CHECK(p.next(5.0, 0.004, need) == doctest::Approx(5.02));
 }
@@ -62,7 +62,7 @@ TEST_CASE("[FramePacer] frames that cost more than the cadence make it step down
   FramePacer p(60);
   FramePacer::Need need;
   need.displayRate = false;
-  need.pixelsPerSecond = 60;                  // would be every period
+  need.pixelsPerSecond = 2 * 60;              // would be every period
   const auto starts = run(p, need, 0.040, 4); // 40 ms frames: 3 periods (50 ms) fit them with a tenth to spare
   CHECK(p.periods() == 3);
   std::vector<double> gaps;
@@ -74,7 +74,7 @@ TEST_CASE("[FramePacer] a frame that ran late restarts the cadence from itself i
   FramePacer p(60);
   FramePacer::Need need;
   need.displayRate = false;
-  need.pixelsPerSecond = 20;
+  need.pixelsPerSecond = 2 * 20;
   double t = 0;
   for (int i = 0; i < 10; ++i) t = p.next(t, 0.004, need);
   const double late = t + 0.2; // the machine was busy
