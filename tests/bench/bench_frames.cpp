@@ -158,10 +158,11 @@ int main(int argc, char** argv) {
     gallery += "drag 80% 50% 20% 50% 0.3s\nwait 0.5s drawn\ndrag 20% 50% 80% 50% 0.3s\nwait 0.5s drawn\n"
                "tap 50% 50%\nwait 0.1s drawn\ntap 50% 50%\nwait 0.5s drawn\n";
   writeText(work / "gallery.kscript", gallery);
-  // The map: its points tapped in turn, each opening its bubble.
+  // The map: its places chosen in turn from the legend (an open bubble may cover the next
+  // point's dot; the legend is always there), each opening its bubble.
   std::string mapScript = "wait 1s\ntap @attract\nopen long-read/map\nscreenshot warm.png\n";
   for (double t = 0; t < seconds; t += 1.5)
-    mapScript += "tap @map:point:" + std::to_string(1 + static_cast<int>(t / 1.5) % 6) + "\nwait 1.5s drawn\n";
+    mapScript += "tap @map:legend:" + std::to_string(1 + static_cast<int>(t / 1.5) % 6) + "\nwait 1.5s drawn\n";
   writeText(work / "map.kscript", mapScript);
   writeText(work / "idle.kscript", "wait 1s\nscreenshot warm.png\nwait " + run + " drawn\n");
 
