@@ -146,7 +146,7 @@ TEST_CASE("[FontSet] the staff's language gets its glyphs even when no visitor r
   CHECK_FALSE(collectGlyphNeeds(c, UiStrings{}).byLanguage.count("zh-Hans"));
 }
 
-TEST_CASE("[FontSet] the first screen needs only the default language and the first slide's; the rest load after it") {
+TEST_CASE("[FontSet] the first screen needs only the default language and the first slide's, the rest load after it") {
   KioskSettings settings;
   settings.defaultLanguage = "zh-Hans";
   settings.languages = {"en", "zh-Hans", "ru", "ar"};
