@@ -93,6 +93,9 @@ public:
   int exitStatus() const { return m_exitStatus; }
   // Glyphs of text on screen still waiting to be rasterized (they appear within a few frames).
   bool pendingText() const { return m_painter->pending(); }
+  // The other languages' faces, loading on a worker after the first frame (held texts are empty
+  // until then, so a bar of language names is narrower than it will be).
+  bool laterFontsLoading() const { return m_laterNeeds.has_value() || m_laterFonts.valid(); }
   std::size_t textAtlasBytes() const { return m_painter->atlasBytes(); }
   const ui::HitTargets& targets() const { return m_targets; }
   // Keypad navigation (issue 17): a key as a keypad or keyboard gives it (scripts: `keypad down`).

@@ -170,6 +170,21 @@ bool ScriptRunner::fail(const ScriptCommand& cmd, const std::string& message) {
 }
 
 bool ScriptRunner::resolve(const ScriptCommand& cmd, const ScriptCoord& x, const ScriptCoord& y, float& px, float& py) {
+  // A finger lands where the screen is once its fonts are in: the other languages' faces load
+  // on a worker in real time (virtual time stands still), and until then their texts are held
+  // empty, so the language bar (right-aligned) is narrower and a button's place from that frame
+  // is another button's a moment later. On a busy machine a script's first taps came before
+  // them and '@lang:en' pressed Русский.
+  if (m_app.laterFontsLoading()) {
+    const auto start = std::chrono::steady_clock::now();
+    bool ok = true;
+    while (ok && m_app.laterFontsLoading() && std::chrono::steady_clock::now() - start < std::chrono::seconds(20)) {
+      ok = m_app.frame(false, {}, m_error);
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    if (ok) ok = m_app.frame(false, {}, m_error); // laid out with every face
+    if (!ok) return fail(cmd, m_error);
+  }
   if (!cmd.target.empty()) {
     const auto r = m_app.targets().find(cmd.target);
     if (!r) {
