@@ -310,6 +310,8 @@ private:
   float m_pxPerMm = 0; // 0: the display's size is unknown
   float m_givenPxPerMm = 0; // from --display-width-mm only (0: not given)
   sf::Image* m_capture = nullptr; // read the next drawn frame back into it
+  std::vector<std::uint8_t> m_readBack; // the last shot's pixels, kept: a 4K one is 33 MB
+  void readBack(sf::Image& out);
   std::unique_ptr<platform::TouchInput> m_touch; // XInput 2.2 fingers, when the screen has them
   void createSpeaker();
   std::unique_ptr<speech::Speaker> m_speaker;
