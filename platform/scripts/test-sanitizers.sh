@@ -5,19 +5,19 @@
 #   1. the unit tests (kiosk_tests, one process),
 #   2. `kiosk validate` on the sample content,
 #   3. the end-to-end runs labelled "sanitize" (tests/e2e/CMakeLists.txt) on the real kiosk,
-#   4. each fuzz target for KIOSK_FUZZ_SECONDS (default 20) from its seed corpus (fuzz.sh).
+#   4. each fuzz target for KIOSK_FUZZ_SECONDS (default 12) from its seed corpus (fuzz.sh).
 # 3 runs beside 1 and 2 (two cores: the end-to-end runs one after another), then 4 runs two
 # targets at a time (a target is timed in wall-clock seconds, so each gets a whole core).
 # Any sanitizer report (memory error, leak, undefined behaviour) fails the stage, with the report
 # printed; the run-time options are in platform/sanitizers/env.sh, the few leak suppressions (all
 # in system libraries) in platform/sanitizers/lsan.supp.
 #   test-sanitizers.sh          test.sh runs it after CTest; it also runs on its own
-# Environment: KIOSK_ASAN_BUILD (default build/asan), KIOSK_FUZZ_SECONDS (default 20).
+# Environment: KIOSK_ASAN_BUILD (default build/asan), KIOSK_FUZZ_SECONDS (default 12).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 export KIOSK_ASAN_BUILD=${KIOSK_ASAN_BUILD:-$root/build/asan}
 build=$KIOSK_ASAN_BUILD
-seconds=${KIOSK_FUZZ_SECONDS:-20}
+seconds=${KIOSK_FUZZ_SECONDS:-12}
 jobs=$(nproc)
 logs=$build/sanitizer-logs
 source "$root/platform/sanitizers/env.sh"
@@ -34,7 +34,8 @@ mkdir -p "$build"
 rm -rf "$logs"
 mkdir -p "$logs"
 echo "test-sanitizers: building kiosk, kiosk_tests and the fuzz targets in $build (clang, ASan + UBSan)"
-if ! { cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DKIOSK_SANITIZE=ON "${launcher[@]}" &&
+if ! { cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DKIOSK_SANITIZE=ON -DCMAKE_UNITY_BUILD="${KIOSK_UNITY:-ON}" \
+         -DCMAKE_UNITY_BUILD_BATCH_SIZE=8 "${launcher[@]}" &&
        cmake --build "$build" -j "$jobs" --target kiosk kiosk_tests fuzz_targets; } >"$logs/build.log" 2>&1; then
   tail -60 "$logs/build.log" >&2
   echo "test-sanitizers: the sanitizer build failed (log: $logs/build.log)" >&2

@@ -5,7 +5,7 @@
 # any of them grows, or when the kiosk shows a black frame or counts too few seams.
 #   run-video-soak.sh KIOSK BENCH_VIDEO OUTDIR [--seams N] [--speed X] [--every S] [--films DIR]
 # Defaults: 2,000 seams at speed 8 (about 9 minutes: every film lasts 2 s / 8); ctest's
-# e2e.video-soak.quick runs 100 seams at speed 4 (about 60 s).
+# e2e.video-soak.quick runs 60 seams at speed 4 (about 40 s).
 # The seams are counted from the kiosk's --frame-stamps file (bench_video --analyse). At a raised
 # speed the display (60 Hz) cannot show every film frame, so frames skipped are reported, not
 # judged (bench_video judges them at normal speed); black frames are judged at any speed.
