@@ -8,7 +8,7 @@
 namespace kiosk {
 namespace {
 
-bool isContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool isContinuationByte(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 // The code point at byte `i` of valid UTF-8 `s`, and its length in bytes.
 char32_t decodeAt(std::string_view s, size_t i, size_t& len) {
@@ -44,7 +44,7 @@ std::string_view lineText(std::string_view s, const std::vector<size_t>& starts,
 int columnAt(std::string_view s, size_t lineStart, size_t offset) {
   int col = 1;
   for (size_t k = lineStart; k < offset && k < s.size(); ++k)
-    if (!isContinuation(static_cast<unsigned char>(s[k]))) ++col;
+    if (!isContinuationByte(static_cast<unsigned char>(s[k]))) ++col;
   return col;
 }
 
@@ -53,7 +53,7 @@ size_t offsetOfColumn(std::string_view s, size_t lineStart, int column) {
   size_t k = lineStart;
   for (int col = 1; col < column && k < s.size() && s[k] != '\n'; ++col) {
     ++k;
-    while (k < s.size() && isContinuation(static_cast<unsigned char>(s[k]))) ++k;
+    while (k < s.size() && isContinuationByte(static_cast<unsigned char>(s[k]))) ++k;
   }
   return k;
 }

@@ -20,7 +20,7 @@ namespace platform {
 namespace {
 
 int g_error = 0;
-int catchError(Display*, XErrorEvent* e) {
+int catchEditorError(Display*, XErrorEvent* e) {
   g_error = e->error_code;
   return 0;
 }
@@ -30,7 +30,7 @@ template <class F>
 bool withErrorsCaught(Display* d, F&& f) {
   XSync(d, False);
   g_error = 0;
-  XErrorHandler previous = XSetErrorHandler(catchError);
+  XErrorHandler previous = XSetErrorHandler(catchEditorError);
   f();
   XSync(d, False);
   XSetErrorHandler(previous);

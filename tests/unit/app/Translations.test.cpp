@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
+std::string slurpText(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
@@ -35,7 +35,7 @@ void spit(const fs::path& p, const std::string& text) { std::ofstream(p, std::io
 std::map<std::string, std::string> snapshot(const fs::path& root) {
   std::map<std::string, std::string> out;
   for (const auto& e : fs::recursive_directory_iterator(root))
-    if (e.is_regular_file()) out[fs::relative(e.path(), root).generic_string()] = slurp(e.path());
+    if (e.is_regular_file()) out[fs::relative(e.path(), root).generic_string()] = slurpText(e.path());
   return out;
 }
 
@@ -96,7 +96,7 @@ TEST_CASE("[Translations] a changed English text flags exactly its translations 
   tmp.copyFrom(test::sampleContent(), "content");
   const fs::path dir = tmp.path() / "content";
   const fs::path item = dir / "sections/03-culture-tourism/01-mukden-palace.toml";
-  const auto edited = tomledit::setString(slurp(item), {"title", "en"}, "The Mukden Palace Museum");
+  const auto edited = tomledit::setString(slurpText(item), {"title", "en"}, "The Mukden Palace Museum");
   REQUIRE(edited.ok());
   spit(item, edited.text);
   std::string error;
@@ -123,7 +123,7 @@ TEST_CASE("[Translations] a changed English text flags exactly its translations 
 
   // A changed Chinese text: its translations from Chinese, zh-Hant and English.
   const fs::path section = dir / "sections/02-investment/section.toml";
-  const auto zh = tomledit::setString(slurp(section), {"subtitle", "zh-Hans"}, "新的副标题");
+  const auto zh = tomledit::setString(slurpText(section), {"subtitle", "zh-Hans"}, "新的副标题");
   REQUIRE(zh.ok());
   spit(section, zh.text);
   flagged.clear();
@@ -150,16 +150,16 @@ TEST_CASE("[Translations] an edited PO imports into the right places, in place, 
   REQUIRE(at != std::string::npos);
   at = po.find("msgstr \"\"\n", at);
   po.replace(at, 10, "msgstr \"\"\n\"ย่อหน้าแรก\\n\"\n\"\\n\"\n\"ย่อหน้าที่สอง\\n\"\n");
-  const std::string beforeItem = slurp(item);
+  const std::string beforeItem = slurpText(item);
   std::string report;
   CHECK(import(dir, po, "th.po", report) == 0);
   CAPTURE(report);
   CHECK(report.find("2 translations written in 2 files") != std::string::npos);
-  const std::string afterItem = slurp(item);
+  const std::string afterItem = slurpText(item);
   // One line added after the title's last language; everything else as it was.
   CHECK(afterItem.find("vi = \"Mùa đông băng tuyết\"\nth = \"น้ำแข็งและหิมะ \\\"ที่\\\" เสิ่นหยาง\"\n") != std::string::npos);
   CHECK(afterItem.size() > beforeItem.size());
-  CHECK(slurp(dir / "sections/03-culture-tourism/02-ice-and-snow.th.md") == "ย่อหน้าแรก\n\nย่อหน้าที่สอง\n");
+  CHECK(slurpText(dir / "sections/03-culture-tourism/02-ice-and-snow.th.md") == "ย่อหน้าแรก\n\nย่อหน้าที่สอง\n");
   std::ostringstream out;
   CHECK(validateContent(dir.string(), out, false, fs::path(KIOSK_SOURCE_DIR) / "assets") == 0);
   // Importing the same file again writes nothing.
@@ -184,7 +184,7 @@ TEST_CASE("[Translations] a translation changed in the folder after the export i
   REQUIRE(s != std::string::npos);
   xliff.replace(s, oldSummary.size(), "瀋陽故宮は中国の二大皇宮の一つです。");
   // ...while staff edit the Japanese title in the folder.
-  const auto staff = tomledit::setString(slurp(item), {"title", "ja"}, "瀋陽の故宮");
+  const auto staff = tomledit::setString(slurpText(item), {"title", "ja"}, "瀋陽の故宮");
   REQUIRE(staff.ok());
   spit(item, staff.text);
   std::string report;
@@ -192,23 +192,23 @@ TEST_CASE("[Translations] a translation changed in the folder after the export i
   CAPTURE(report);
   CHECK(report.find("sections/03-culture-tourism/01-mukden-palace.toml:5: conflict: the Japanese text of 'title' was changed here after "
                     "the export") != std::string::npos);
-  const std::string after = slurp(item);
+  const std::string after = slurpText(item);
   CHECK(after.find("ja = \"瀋陽の故宮\"") != std::string::npos);         // staff's edit kept
   CHECK(after.find("瀋陽故宮は中国の二大皇宮の一つです。") != std::string::npos); // the other unit written
   CHECK(report.find("1 translation written") != std::string::npos);
 
   // A source changed since the export: a conflict too.
   std::string po = exported(dir, "ko", "po");
-  const auto en = tomledit::setString(slurp(item), {"title", "en"}, "Mukden Palace");
+  const auto en = tomledit::setString(slurpText(item), {"title", "en"}, "Mukden Palace");
   REQUIRE(en.ok());
   spit(item, en.text);
   const auto k = po.find("msgstr \"선양 고궁\"");
   REQUIRE(k != std::string::npos);
   po.replace(k, std::string("msgstr \"선양 고궁\"").size(), "msgstr \"선양 고궁 박물관\"");
-  const std::string beforeKo = slurp(item);
+  const std::string beforeKo = slurpText(item);
   CHECK(import(dir, po, "ko.po", report) == 1);
   CHECK(report.find("01-mukden-palace.toml:4: conflict: the English text of 'title' changed since the export") != std::string::npos);
-  CHECK(slurp(item) == beforeKo);
+  CHECK(slurpText(item) == beforeKo);
 }
 
 TEST_CASE("[Translations] PO strings: quotes, backslashes, tabs and line breaks survive writing and reading") {
@@ -250,7 +250,7 @@ TEST_CASE("[NewContent] new section and new item write numbered, commented templ
   CHECK(newSection(dir.string(), "museums", out) == 0);
   const fs::path section = dir / "sections/07-museums/section.toml";
   REQUIRE(fs::exists(section));
-  const std::string text = slurp(section);
+  const std::string text = slurpText(section);
   for (const auto& lang : kSampleLanguages) CHECK(text.find("\n" + lang) != std::string::npos);
   CHECK(text.find("# The section's title") != std::string::npos);
   // A section without items: the one warning expected.
@@ -300,8 +300,8 @@ TEST_CASE("[Translations] texts written without languages: a body gets its own .
   CHECK(import(dir, po, "ja.po", report) == 1);
   CAPTURE(report);
   CHECK(report.find("01-one.toml:2: 'title' is written without languages") != std::string::npos);
-  CHECK(slurp(dir / "sections/01-alpha/01-one.toml") == itemText);
-  CHECK(slurp(dir / "sections/01-alpha/01-one.ja.md") == "訳 body");
+  CHECK(slurpText(dir / "sections/01-alpha/01-one.toml") == itemText);
+  CHECK(slurpText(dir / "sections/01-alpha/01-one.ja.md") == "訳 body");
 }
 
 TEST_CASE("[Translations] XLIFF as CAT tools write it back: segments split, whitespace between them, a character as cp, a unit in review") {
@@ -380,7 +380,7 @@ TEST_CASE("[Translations] descriptions (alt) of pictures, maps and covers are un
   CHECK(import(dir, po, "th.po", report) == 0);
   CAPTURE(report);
   CHECK(report.find("1 translation written in 1 file") != std::string::npos);
-  const std::string item = slurp(dir / "sections/03-culture-tourism/03-northeast-cuisine.toml");
+  const std::string item = slurpText(dir / "sections/03-culture-tourism/03-northeast-cuisine.toml");
   const auto altTable = item.find("[images.alt]");
   REQUIRE(altTable != std::string::npos);
   const auto thai = item.find("th = \"ภาพประกอบ: ชามข้าวสีขาวที่มีไอร้อน");
@@ -389,7 +389,7 @@ TEST_CASE("[Translations] descriptions (alt) of pictures, maps and covers are un
   // The lock records where each description was translated from: a changed English one flags
   // the translations made from it.
   const fs::path section = dir / "sections/06-entry-exit/section.toml";
-  const auto edited = tomledit::setString(slurp(section), {"cover_alt", "en"}, "Illustration: a globe and a passport.");
+  const auto edited = tomledit::setString(slurpText(section), {"cover_alt", "en"}, "Illustration: a globe and a passport.");
   REQUIRE(edited.ok());
   spit(section, edited.text);
   const auto lock = readLock(dir, error);

@@ -46,7 +46,7 @@ size_t itemsOf(const LoadResult& r, size_t section = 0) {
   return r.content && r.content->sections.size() > section ? r.content->sections[section].items.size() : 0;
 }
 
-std::string repeat(const std::string& s, size_t n) {
+std::string repeated(const std::string& s, size_t n) {
   std::string out;
   for (size_t i = 0; i < n; ++i) out += s;
   return out;
@@ -83,7 +83,7 @@ template <typename F> std::string asNobody(F&& check) {
 TEST_CASE("[ContentHostile] a 100,000-part dotted key is an error at its line, not a stack overflow") {
   TempFolder t;
   writeValid(t);
-  t.write("sections/01-alpha/02-two.toml", "title = \"二\"\n" + std::string("a") + repeat(".a", 99'999) + " = 1\n");
+  t.write("sections/01-alpha/02-two.toml", "title = \"二\"\n" + std::string("a") + repeated(".a", 99'999) + " = 1\n");
   const LoadResult r = loadContent(t.path());
   INFO(dump(r));
   const Diagnostic* d = find(r, "01-alpha/02-two.toml", "parts joined by dots");
@@ -202,7 +202,7 @@ TEST_CASE("[ContentHostile] too many items, sections or languages is one error w
 TEST_CASE("[ContentHostile] a title too long to lay out is an error with its length") {
   TempFolder t;
   writeValid(t);
-  t.write("sections/01-alpha/02-two.toml", "title = { zh-Hans = \"二\", en = \"" + repeat("Long ", 1000) + "\" }\n");
+  t.write("sections/01-alpha/02-two.toml", "title = { zh-Hans = \"二\", en = \"" + repeated("Long ", 1000) + "\" }\n");
   const LoadResult r = loadContent(t.path());
   const Diagnostic* d = find(r, "01-alpha/02-two.toml", "is 5,000 characters long; it may have at most 300");
   REQUIRE(d);

@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
+std::string slurpLog(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
@@ -158,7 +158,7 @@ TEST_CASE("[Log] the log file gets every line with its time and level") {
     log.append(at("kiosk: ready 10 ms after start"));
     log.append(at("a.toml:1:1: error: bad", Level::Error));
   }
-  const auto text = slurp(file);
+  const auto text = slurpLog(file);
   CHECK(text.find(" info kiosk: ready 10 ms after start\n") != std::string::npos);
   CHECK(text.find(" error a.toml:1:1: error: bad\n") != std::string::npos);
   CHECK(warnings.empty());
@@ -190,12 +190,12 @@ TEST_CASE("[Log] rotation by size keeps N files and deletes only its own") {
     }
   }
   CHECK_FALSE(fs::exists(file.string() + ".4"));
-  CHECK(slurp(tmp.path() / "kiosk.log.txt") == "not ours");
-  CHECK(slurp(tmp.path() / "other.log") == "not ours");
+  CHECK(slurpLog(tmp.path() / "kiosk.log.txt") == "not ours");
+  CHECK(slurpLog(tmp.path() / "other.log") == "not ours");
   CHECK(fs::exists(tmp.path() / "kiosk.log.9"));
   // Newest in kiosk.log, the one before in kiosk.log.1.
-  CHECK(slurp(file).find("kiosk: line 099") != std::string::npos);
-  const auto previous = slurp(file.string() + ".1");
+  CHECK(slurpLog(file).find("kiosk: line 099") != std::string::npos);
+  const auto previous = slurpLog(file.string() + ".1");
   CHECK(previous.find("kiosk: line 099") == std::string::npos);
   CHECK(previous.back() == '\n');
 }

@@ -27,7 +27,7 @@ VisitEvent itemView(CivilDate date, std::string item, double seconds = 12.5) {
   return e;
 }
 
-std::string slurp(const fs::path& p) {
+std::string slurpVisits(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
@@ -283,7 +283,7 @@ TEST_CASE("[VisitLog] the reader skips a torn tail and garbage, and a restarted 
     VisitLog log(dir.path());
     log.append(itemView({2026, 1, 5}, "b"));
   }
-  CHECK(slurp(dir.path() / "visits-2026-01-05.jsonl").ends_with(good.substr(0, 30) + "\n" + formatVisitLine(itemView({2026, 1, 5}, "b"))));
+  CHECK(slurpVisits(dir.path() / "visits-2026-01-05.jsonl").ends_with(good.substr(0, 30) + "\n" + formatVisitLine(itemView({2026, 1, 5}, "b"))));
   read = readVisitLog(dir.path());
   CHECK(read.files[0].good == 3);
   CHECK(read.files[0].skipped == 2); // the fragment is still skipped, now as a whole line
