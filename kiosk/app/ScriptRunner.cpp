@@ -116,12 +116,17 @@ bool ScriptRunner::settle() {
   for (int i = 0; ok && i < 15 && m_app.transitioning(); ++i) ok = step(false);
   // Let outstanding images decode and upload first (real time; virtual time stands still),
   // so a screenshot never catches a placeholder that a visitor would see only for a moment.
+  return ok && framesWhile([&] { return m_app.pendingImages() > 0 || m_app.pendingText() || m_app.pendingFilms() > 0; },
+                           std::chrono::seconds(20));
+}
+
+bool ScriptRunner::framesWhile(const std::function<bool()>& busy, std::chrono::seconds limit) {
   const auto start = std::chrono::steady_clock::now();
-  while (ok && (m_app.pendingImages() > 0 || m_app.pendingText() || m_app.pendingFilms() > 0) && std::chrono::steady_clock::now() - start < std::chrono::seconds(20)) {
-    ok = m_app.frame(false, {}, m_error);
+  while (busy() && std::chrono::steady_clock::now() - start < limit) {
+    if (!m_app.frame(false, {}, m_error)) return false;
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
-  return ok;
+  return true;
 }
 
 bool ScriptRunner::awaitMedia() {
@@ -129,13 +134,8 @@ bool ScriptRunner::awaitMedia() {
   // for, which takes real time (an mpv core starts on a worker): a text check waits for that, with
   // virtual time standing still, as a screenshot does, so it sees what a visitor would.
   // One frame first: a film leapt past in a coarse wait gets its player in the next frame.
-  bool ok = m_app.frame(false, {}, m_error);
-  const auto start = std::chrono::steady_clock::now();
-  while (ok && (m_app.pendingText() || m_app.pendingFilms() > 0) && std::chrono::steady_clock::now() - start < std::chrono::seconds(20)) {
-    ok = m_app.frame(false, {}, m_error);
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  return ok;
+  return m_app.frame(false, {}, m_error) &&
+         framesWhile([&] { return m_app.pendingText() || m_app.pendingFilms() > 0; }, std::chrono::seconds(20));
 }
 
 void ScriptRunner::check(const ScriptCommand& cmd, bool passed, const std::string& message) {
@@ -176,13 +176,8 @@ bool ScriptRunner::resolve(const ScriptCommand& cmd, const ScriptCoord& x, const
   // is another button's a moment later. On a busy machine a script's first taps came before
   // them and '@lang:en' pressed Русский.
   if (m_app.laterFontsLoading()) {
-    const auto start = std::chrono::steady_clock::now();
-    bool ok = true;
-    while (ok && m_app.laterFontsLoading() && std::chrono::steady_clock::now() - start < std::chrono::seconds(20)) {
-      ok = m_app.frame(false, {}, m_error);
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
-    if (ok) ok = m_app.frame(false, {}, m_error); // laid out with every face
+    const bool ok = framesWhile([&] { return m_app.laterFontsLoading(); }, std::chrono::seconds(20)) &&
+                    m_app.frame(false, {}, m_error); // then laid out with every face
     if (!ok) return fail(cmd, m_error);
   }
   if (!cmd.target.empty()) {
@@ -317,9 +312,7 @@ int ScriptRunner::run(const InputScript& script) {
       if (!m_app.staffKey(cmd.text)) return fail(cmd, "unknown key '" + cmd.text + "'; scripts can press F2 and F5"), 1;
       ok = step(true);
       // A reload (F5) finishes in real time before the script goes on, so runs are repeatable.
-      for (const auto start = std::chrono::steady_clock::now();
-           ok && m_app.loading() && std::chrono::steady_clock::now() - start < std::chrono::seconds(60);)
-        ok = m_app.frame(false, {}, m_error);
+      ok = ok && framesWhile([&] { return m_app.loading(); }, std::chrono::seconds(60));
       break;
     case K::Open: {
       if (!m_app.openPlace(cmd.text)) return fail(cmd, "there is no '" + cmd.text + "' on screen today"), 1;

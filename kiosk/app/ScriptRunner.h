@@ -5,6 +5,8 @@
 #include "app/ContactSheet.h"
 #include "core/InputScript.h"
 
+#include <chrono>
+#include <functional>
 #include <map>
 #include <vector>
 
@@ -32,6 +34,9 @@ private:
   bool writeSheets();
   // Lets a screen finish fading in and its pictures and glyphs arrive (what a visitor sees).
   bool awaitMedia();
+  // Undrawn frames in real time (virtual time stands still) while `busy` holds, at most `limit`:
+  // what workers do (decodes, fonts, films, a reload) finishes before the script goes on.
+  bool framesWhile(const std::function<bool()>& busy, std::chrono::seconds limit);
   bool settle();
   // A layout rule's verdict: counted, and a failure printed without ending the run.
   void check(const ScriptCommand& cmd, bool passed, const std::string& message);
