@@ -1,6 +1,7 @@
 #include "media/ImageLoader.h"
 
 #include "core/Content.h"
+#include "media/MpvLibrary.h"
 #include "media/PosterFrame.h"
 
 #include <algorithm>
@@ -163,6 +164,11 @@ std::filesystem::path ImageLoader::posterFrame(const std::filesystem::path& film
   if (::stat(poster->c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
     ::utimensat(AT_FDCWD, poster->c_str(), nullptr, 0); // recently used: trimmed last
     return *poster;
+  }
+  if (const std::string& noMpv = mpvUnavailable(); !noMpv.empty()) { // the machine's problem, not the film's
+    error = "no poster frame can be taken on this machine (" + noMpv + "); or put a poster beside the film named " + stem +
+            ".poster.jpg";
+    return {};
   }
   std::error_code ec;
   std::filesystem::create_directories(m_posterDir, ec);

@@ -1,4 +1,5 @@
 #include "media/MpvFile.h"
+#include "media/MpvLibrary.h"
 
 #include <cmath>
 #include <cstring>
@@ -54,6 +55,10 @@ constexpr Option kSafe[] = {
 } // namespace
 
 Handle open(const std::vector<std::pair<std::string, std::string>>& extra, std::string& error) {
+  if (const std::string& why = mpvUnavailable(); !why.empty()) {
+    error = why;
+    return {};
+  }
   Handle h(mpv_create());
   if (!h) {
     // mpv_create refuses to start unless LC_NUMERIC is "C".

@@ -2,6 +2,7 @@
 
 #include "core/WebVtt.h"
 #include "media/MpvFile.h"
+#include "media/MpvLibrary.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -147,6 +148,7 @@ VideoInfo probeVideo(const fs::path& file, double timeoutSeconds) {
 std::vector<Diagnostic> checkContentVideos(const Content& content, double timeoutSeconds) {
   std::vector<Diagnostic> out;
   std::set<std::string> checked; // a film named twice is reported once
+  bool warnedNoMpv = false;
   const std::set<std::string> offered(content.settings.languages.begin(), content.settings.languages.end());
   for (const ImageRef* imgp : content.pictures()) {
     const ImageRef& img = *imgp;
@@ -161,53 +163,70 @@ std::vector<Diagnostic> checkContentVideos(const Content& content, double timeou
       out.push_back(std::move(d));
     };
     const std::string name = "'" + printable(img.displayPath) + "'";
-
-    VideoInfo info;
-    const std::string key = memoKey(img);
-    bool known = false;
-    {
-      std::lock_guard lock(memo().mutex);
-      if (auto it = memo().byKey.find(key); it != memo().byKey.end()) info = it->second, known = true;
-    }
-    if (!known) {
-      info = probeVideo(img.file, timeoutSeconds);
-      std::lock_guard lock(memo().mutex);
-      if (memo().byKey.size() > 1000) memo().byKey.clear(); // films come and go over months of reloads
-      if (info.error.find("longer than") == std::string::npos) memo().byKey[key] = info; // a slow disk may do better next time
+    // No libmpv on this machine: nothing is wrong with the films, and nothing can be said of
+    // what is in them either; one warning for the folder, at its first film (captions are still
+    // checked: they are text).
+    const std::string& noMpv = mpvUnavailable();
+    if (!noMpv.empty() && !warnedNoMpv) {
+      warnedNoMpv = true;
+      at(Diagnostic::Severity::Warning, "films cannot be checked or played on this machine: " + noMpv +
+                                            "; until then every film shows its poster or a placeholder");
     }
 
-    if (!info.ok()) {
-      at(Diagnostic::Severity::Error, name + " is not a film: " + info.error +
-                                          "; export it again as MP4 (H.264); its poster or a placeholder is shown instead");
-    } else if (!info.hasVideo()) {
-      at(Diagnostic::Severity::Error, name + " has sound but no picture, so there is nothing to show; export the film again "
-                                             "as MP4 (H.264) with its video, or name a picture here instead");
-    } else {
-      if (!isPlayableCodec(info.videoCodec))
-        at(Diagnostic::Severity::Error, "the film " + name + " is in " + codecName(info.videoCodec) +
-                                            ", which the kiosk does not play; export it as MP4 (H.264)");
-      const int longSide = std::max(info.width, info.height), shortSide = std::min(info.width, info.height);
-      if (longSide > kMaxFilmLongSide || shortSide > kMaxFilmShortSide)
-        at(Diagnostic::Severity::Error,
-           "the film " + name + " is " + std::to_string(info.width) + "x" + std::to_string(info.height) + " pixels; " +
-               (longSide >= 7680 ? "8K" : "this") + " is beyond the kiosk's limit of 4K (" + std::to_string(kMaxFilmLongSide) + "x" +
-               std::to_string(kMaxFilmShortSide) + "); export it at 3840x2160 or smaller");
-      if (info.fps > kMaxFilmFps + 0.5) {
-        char fps[32];
-        std::snprintf(fps, sizeof fps, "%g", std::round(info.fps * 100) / 100);
-        at(Diagnostic::Severity::Error, "the film " + name + " has " + fps + " frames a second, more than the " +
-                                            std::to_string(static_cast<int>(kMaxFilmFps)) +
-                                            " the kiosk shows; export it at 60, 50, 30 or 25 frames a second");
+    if (noMpv.empty()) {
+      VideoInfo info;
+      const std::string key = memoKey(img);
+      bool known = false;
+      {
+        std::lock_guard lock(memo().mutex);
+        if (auto it = memo().byKey.find(key); it != memo().byKey.end()) info = it->second, known = true;
       }
-      const std::string attractMinutes = std::to_string(static_cast<int>(kAttractMaxFilmSeconds / 60));
-      if (!info.duration)
-        at(Diagnostic::Severity::Warning, "the film " + name + " does not say how long it is (a stream without an index), so "
-                                          "the attract loop shows at most " + attractMinutes +
-                                              " minutes of it; export it again as MP4 (H.264)");
-      else if (*info.duration > kLongFilmSeconds)
-        at(Diagnostic::Severity::Warning, "the film " + name + " is " + seconds(*info.duration) +
-                                              " long, longer than an hour; the attract loop shows at most " + attractMinutes +
-                                              " minutes of it; shorten it for the loop if that is where it plays");
+      if (!known) {
+        info = probeVideo(img.file, timeoutSeconds);
+        std::lock_guard lock(memo().mutex);
+        if (memo().byKey.size() > 1000) memo().byKey.clear(); // films come and go over months of reloads
+        if (info.error.find("longer than") == std::string::npos)
+          memo().byKey[key] = info; // a slow disk may do better next time
+      }
+
+      if (!info.ok()) {
+        at(Diagnostic::Severity::Error,
+           name + " is not a film: " + info.error +
+               "; export it again as MP4 (H.264); its poster or a placeholder is shown instead");
+      } else if (!info.hasVideo()) {
+        at(Diagnostic::Severity::Error,
+           name + " has sound but no picture, so there is nothing to show; export the film again "
+                  "as MP4 (H.264) with its video, or name a picture here instead");
+      } else {
+        if (!isPlayableCodec(info.videoCodec))
+          at(Diagnostic::Severity::Error, "the film " + name + " is in " + codecName(info.videoCodec) +
+                                              ", which the kiosk does not play; export it as MP4 (H.264)");
+        const int longSide = std::max(info.width, info.height), shortSide = std::min(info.width, info.height);
+        if (longSide > kMaxFilmLongSide || shortSide > kMaxFilmShortSide)
+          at(Diagnostic::Severity::Error,
+             "the film " + name + " is " + std::to_string(info.width) + "x" + std::to_string(info.height) +
+                 " pixels; " + (longSide >= 7680 ? "8K" : "this") + " is beyond the kiosk's limit of 4K (" +
+                 std::to_string(kMaxFilmLongSide) + "x" + std::to_string(kMaxFilmShortSide) +
+                 "); export it at 3840x2160 or smaller");
+        if (info.fps > kMaxFilmFps + 0.5) {
+          char fps[32];
+          std::snprintf(fps, sizeof fps, "%g", std::round(info.fps * 100) / 100);
+          at(Diagnostic::Severity::Error, "the film " + name + " has " + fps + " frames a second, more than the " +
+                                              std::to_string(static_cast<int>(kMaxFilmFps)) +
+                                              " the kiosk shows; export it at 60, 50, 30 or 25 frames a second");
+        }
+        const std::string attractMinutes = std::to_string(static_cast<int>(kAttractMaxFilmSeconds / 60));
+        if (!info.duration)
+          at(Diagnostic::Severity::Warning, "the film " + name +
+                                                " does not say how long it is (a stream without an index), so "
+                                                "the attract loop shows at most " +
+                                                attractMinutes + " minutes of it; export it again as MP4 (H.264)");
+        else if (*info.duration > kLongFilmSeconds)
+          at(Diagnostic::Severity::Warning, "the film " + name + " is " + seconds(*info.duration) +
+                                                " long, longer than an hour; the attract loop shows at most " +
+                                                attractMinutes +
+                                                " minutes of it; shorten it for the loop if that is where it plays");
+      }
     }
 
     // Captions: each file readable WebVTT, in a language the kiosk offers.

@@ -1,5 +1,7 @@
 #include "ui/FilmPlayer.h"
 
+#include "media/MpvLibrary.h"
+
 #include <SFML/OpenGL.hpp>
 #include <SFML/Window/Context.hpp>
 
@@ -67,6 +69,10 @@ enum : std::uint64_t { kTimePos = 1, kDuration, kEof, kWidth, kHeight, kHwdec, k
 std::unique_ptr<FilmPlayer> FilmPlayer::open(const std::filesystem::path& file, const Options& options, std::string& error) {
   if (!fb().ok()) {
     error = "this OpenGL has no framebuffer objects, so films cannot be drawn; their posters are shown";
+    return nullptr;
+  }
+  if (const std::string& why = media::mpvUnavailable(); !why.empty()) {
+    error = why;
     return nullptr;
   }
   std::unique_ptr<FilmPlayer> p(new FilmPlayer);
