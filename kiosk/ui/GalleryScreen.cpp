@@ -111,9 +111,9 @@ void Screens::drawGallery(Ctx& c) {
   const ImVec2 a(m, pictureTop), b(c.W - m, std::max(pictureTop + 1, pictureBottom));
   const media::DisplaySize full{static_cast<int>(c.W), static_cast<int>(c.H), media::Fit::Contain};
   const Films::View film = playFilm(c, img, ImVec2(b.x - a.x, b.y - a.y));
-  TextureCache::View v = film.ready                   ? TextureCache::View{TextureCache::State::Ready, film.texture, film.width, film.height}
-                         : img.exists                 ? c.f.textures.get(img, full)
-                                                      : TextureCache::View{TextureCache::State::Failed};
+  TextureCache::View v = film.ready   ? filmView(film)
+                         : img.exists ? c.f.textures.get(img, full)
+                                      : TextureCache::View{TextureCache::State::Failed};
   if (v.state != TextureCache::State::Ready && img.exists) {
     const TextureCache::View smaller = c.f.textures.get(img, heroDecodeBox(c));
     if (smaller.state == TextureCache::State::Ready) v = smaller;

@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include <SFML/OpenGL.hpp>
+
 #include <algorithm>
 
 namespace kiosk::ui {
@@ -51,6 +53,10 @@ std::optional<PointerEvent> toPointerEvent(const sf::Event& event) {
   default: break;
   }
   return std::nullopt;
+}
+
+void blendOff(const ImDrawList*, const ImDrawCmd*) {
+  glDisable(GL_BLEND);
 }
 
 void applyPointer(ImGuiIO& io, const PointerState& p) {

@@ -11,6 +11,8 @@
 #include <optional>
 
 struct ImGuiIO;
+struct ImDrawList;
+struct ImDrawCmd;
 
 namespace kiosk::ui {
 
@@ -18,6 +20,11 @@ namespace kiosk::ui {
 std::optional<PointerEvent> toPointerEvent(const sf::Event& event);
 // Gives ImGui one frame's pointer state (polled IO, as ImGui 1.86 reads it).
 void applyPointer(ImGuiIO& io, const PointerState& state);
+// A draw-list callback: what the list draws next replaces the pixels beneath instead of blending
+// over them, until an ImDrawCallback_ResetRenderState (which turns blending back on). For opaque
+// layers only: blending reads every pixel back, and on a software renderer a screen of it costs
+// as much as drawing the screen again.
+void blendOff(const ImDrawList* list, const ImDrawCmd* cmd);
 
 class ImGuiSfml {
 public:

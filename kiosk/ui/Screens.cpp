@@ -102,7 +102,9 @@ void Screens::draw(Frame& frame) {
     c.bottom = c.H - c.bottomBarH;
     c.reachTop = c.top;
   }
-  c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, c.H), toImColor(c.background()));
+  // (The attract loop's picture covers the screen: it draws the background only where it must.)
+  if (frame.nav.screen() != Screen::Attract)
+    c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, c.H), toImColor(c.background()));
   // While the kiosk asks "are you still there?", or the display choices are open, the screen
   // beneath takes no touches: the touch that answers must not also press a button under it.
   const Seconds countdown = frame.nav.countdownLeft(frame.now);

@@ -1,7 +1,8 @@
 // The layout vocabulary the screens share: text lines and blocks, pictures (cover / contain),
 // touch targets, swipes, icons, pill buttons, drag scrolling and its hints.
-#include "ui/Screens.h"
 #include "ui/ScreensDraw.h"
+#include "ui/ImGuiSfml.h"
+#include "ui/Screens.h"
 
 #include <imgui.h>
 
@@ -125,19 +126,115 @@ void drawPlaceholder(ImDrawList* dl, ImVec2 a, ImVec2 b, std::uint32_t colour, b
               toImColor(pal().error, 0.9f), t * 1.4f);
 }
 
-
 // Draws an image filling [a, b] (cropped to keep its aspect), or a placeholder; returns whether
 // the picture itself was drawn. It is decoded at the size of the box it fills (`decodeScale`
 // larger, for a picture that will be zoomed).
-void addPicture(ImDrawList* dl, const TextureCache::View& v, ImVec2 a, ImVec2 b, ImVec2 uv0, ImVec2 uv1, ImU32 tint, float rounding,
-                ImDrawFlags corners) {
+// A film's current frame, as a picture to draw (libmpv renders it opaque).
+TextureCache::View filmView(const Films::View& film) {
+  TextureCache::View v{TextureCache::State::Ready, film.texture, film.width, film.height};
+  v.opaque = true;
+  return v;
+}
+
+void Shade::addVeil(float y0, float y1, ImU32 veil, float from, float to) {
+  // Over mid-grey (m), a veil of colour c and alpha t gives m (1 - t) + c t: the factor that
+  // gives the same is (1 - t) + t c / m, per channel (darker than the veil where the picture is
+  // darker, a touch lighter where it is lighter).
+  auto stop = [&](float y, float t) {
+    const float m = 128;
+    auto channel = [&](int shift) {
+      return std::clamp((1 - t) + t * static_cast<float>(veil >> shift & 0xFF) / m, 0.0f, 1.0f);
+    };
+    return Stop{y, channel(IM_COL32_R_SHIFT), channel(IM_COL32_G_SHIFT), channel(IM_COL32_B_SHIFT)};
+  };
+  // Multiplied into what is there: each existing stop takes the veil's factor at its height,
+  // and the veil's own ends take the factor already there.
+  const Shade before = *this;
+  Shade veilOnly;
+  veilOnly.stops = {stop(y0, from), stop(y1, to)};
+  std::vector<float> ys{y0, y1};
+  for (const Stop& st : before.stops)
+    ys.push_back(st.y);
+  std::sort(ys.begin(), ys.end());
+  ys.erase(std::unique(ys.begin(), ys.end()), ys.end());
+  stops.clear();
+  for (float y : ys) {
+    const Stop p = before.at(y), q = veilOnly.at(y);
+    stops.push_back({y, p.r * q.r, p.g * q.g, p.b * q.b});
+  }
+}
+
+Shade::Stop Shade::at(float y) const {
+  if (stops.empty()) return {y};
+  if (y <= stops.front().y) return {y, stops.front().r, stops.front().g, stops.front().b};
+  if (y >= stops.back().y) return {y, stops.back().r, stops.back().g, stops.back().b};
+  const auto hi = std::upper_bound(stops.begin(), stops.end(), y, [](float v, const Stop& st) { return v < st.y; });
+  const Stop& q = *hi;
+  const Stop& p = *(hi - 1);
+  const float t = q.y > p.y ? (y - p.y) / (q.y - p.y) : 0;
+  return {y, p.r + (q.r - p.r) * t, p.g + (q.g - p.g) * t, p.b + (q.b - p.b) * t};
+}
+
+namespace {
+ImU32 shaded(ImU32 tint, const Shade::Stop& f) {
+  auto channel = [&](int shift, float k) {
+    return static_cast<ImU32>(std::lround(static_cast<float>(tint >> shift & 0xFF) * k)) << shift;
+  };
+  return channel(IM_COL32_R_SHIFT, f.r) | channel(IM_COL32_G_SHIFT, f.g) | channel(IM_COL32_B_SHIFT, f.b) |
+         (tint & (0xFFu << IM_COL32_A_SHIFT));
+}
+
+// A picture's quad [p0, p1] (texture t0..t1) with `shade` by height: cut at the shade's stops,
+// each piece's top and bottom vertices coloured by the shade there.
+void addShadedImage(ImDrawList* dl, ImTextureID texture, ImVec2 p0, ImVec2 p1, ImVec2 t0, ImVec2 t1, ImU32 tint,
+                    const Shade& shade) {
+  std::vector<float> cuts{p0.y};
+  for (const Shade::Stop& st : shade.stops)
+    if (st.y > p0.y && st.y < p1.y) cuts.push_back(st.y);
+  cuts.push_back(p1.y);
+  const int pieces = static_cast<int>(cuts.size()) - 1;
+  dl->PushTextureID(texture);
+  dl->PrimReserve(pieces * 6, pieces * 4);
+  auto v = [&](float x, float y, float u, ImU32 col) {
+    const float tv = p1.y > p0.y ? t0.y + (t1.y - t0.y) * (y - p0.y) / (p1.y - p0.y) : t0.y;
+    dl->PrimWriteVtx(ImVec2(x, y), ImVec2(u, tv), col);
+  };
+  for (int i = 0; i < pieces; ++i) {
+    const float y0 = cuts[static_cast<size_t>(i)], y1 = cuts[static_cast<size_t>(i) + 1];
+    const ImU32 top = shaded(tint, shade.at(y0)), bottom = shaded(tint, shade.at(y1));
+    const auto idx = static_cast<ImDrawIdx>(dl->_VtxCurrentIdx);
+    dl->PrimWriteIdx(idx);
+    dl->PrimWriteIdx(static_cast<ImDrawIdx>(idx + 1));
+    dl->PrimWriteIdx(static_cast<ImDrawIdx>(idx + 2));
+    dl->PrimWriteIdx(idx);
+    dl->PrimWriteIdx(static_cast<ImDrawIdx>(idx + 2));
+    dl->PrimWriteIdx(static_cast<ImDrawIdx>(idx + 3));
+    v(p0.x, y0, t0.x, top);
+    v(p1.x, y0, t1.x, top);
+    v(p1.x, y1, t1.x, bottom);
+    v(p0.x, y1, t0.x, bottom);
+  }
+  dl->PopTextureID();
+}
+} // namespace
+
+void addPicture(ImDrawList* dl, const TextureCache::View& v, ImVec2 a, ImVec2 b, ImVec2 uv0, ImVec2 uv1, ImU32 tint,
+                float rounding, ImDrawFlags corners, const Shade* shade) {
   auto one = [&](ImTextureID t, ImVec2 p0, ImVec2 p1, ImVec2 t0, ImVec2 t1, ImDrawFlags flags) {
     flags &= ImDrawFlags_RoundCornersMask_;
     if (rounding > 0 && flags != 0) dl->AddImageRounded(t, p0, p1, t0, t1, tint, rounding, flags);
+    else if (shade && !shade->stops.empty())
+      addShadedImage(dl, t, p0, p1, t0, t1, tint, *shade);
     else dl->AddImage(t, p0, p1, t0, t1, tint);
   };
+  const bool opaque = (tint >> IM_COL32_A_SHIFT & 0xFF) == 0xFF;
+  // An opaque picture's square-cornered pieces replace what is beneath them.
+  const bool replace = opaque && v.opaque;
   if (v.strips.empty() || v.height <= 0) {
+    const bool rounded = rounding > 0 && (corners & ImDrawFlags_RoundCornersMask_) != 0;
+    if (replace && !rounded) dl->AddCallback(blendOff, nullptr);
     one(v.texture, a, b, uv0, uv1, corners);
+    if (replace && !rounded) dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
     return;
   }
   // The picture's rows uv0.y..uv1.y map linearly onto a.y..b.y; each strip draws its share.
@@ -157,7 +254,6 @@ void addPicture(ImDrawList* dl, const TextureCache::View& v, ImVec2 a, ImVec2 b,
   // them: their anti-aliased edge at a seam (ImGui fades every edge of a rounded shape) ends up
   // beneath a neighbour instead of showing as a faint line. (Only where the picture is opaque;
   // a fading one would show the overlap.)
-  const bool opaque = (tint >> IM_COL32_A_SHIFT & 0xFF) == 0xFF;
   auto piece = [&](const TextureCache::Strip& s, bool roundedPass) {
     const float top = std::max(r0, static_cast<float>(s.top)), bottom = std::min(r1, static_cast<float>(s.top + s.rows));
     if (bottom <= top) return;
@@ -178,17 +274,20 @@ void addPicture(ImDrawList* dl, const TextureCache::View& v, ImVec2 a, ImVec2 b,
     one(s.texture, ImVec2(a.x, y0), ImVec2(b.x, y1), ImVec2(uv0.x, held(t0)), ImVec2(uv1.x, held(t1)), flags);
   };
   for (const auto& s : v.strips) piece(s, true);
+  if (replace) dl->AddCallback(blendOff, nullptr);
   for (const auto& s : v.strips) piece(s, false);
+  if (replace) dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
 }
 
-TextureCache::State drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b, std::uint32_t colour,
-                                   float alpha, float rounding, ImDrawFlags corners, Motion motion, float decodeScale,
-                                   const Films::View* film) {
+TextureCache::State drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b,
+                                   std::uint32_t colour, float alpha, float rounding, ImDrawFlags corners,
+                                   Motion motion, float decodeScale, const Films::View* film, const Shade* shade) {
   const float w = b.x - a.x, h = b.y - a.y;
-  const TextureCache::View v = film && film->ready ? TextureCache::View{TextureCache::State::Ready, film->texture, film->width, film->height}
-                               : img.exists        ? cache.get(img, {static_cast<int>(std::ceil(w * decodeScale)),
-                                                                     static_cast<int>(std::ceil(h * decodeScale)), media::Fit::Cover})
-                                                   : TextureCache::View{TextureCache::State::Failed};
+  const TextureCache::View v = film && film->ready ? filmView(*film)
+                               : img.exists
+                                   ? cache.get(img, {static_cast<int>(std::ceil(w * decodeScale)),
+                                                     static_cast<int>(std::ceil(h * decodeScale)), media::Fit::Cover})
+                                   : TextureCache::View{TextureCache::State::Failed};
   if (v.state != TextureCache::State::Ready) {
     drawPlaceholder(dl, a, b, colour, v.state == TextureCache::State::Failed, rounding);
     return v.state;
@@ -198,7 +297,7 @@ TextureCache::State drawImageCover(ImDrawList* dl, TextureCache& cache, const Im
   const float cx = 0.5f + motion.pan.x * (1 - uw) / 2, cy = 0.5f + motion.pan.y * (1 - vh) / 2;
   const ImVec2 uv0(cx - uw / 2, cy - vh / 2), uv1(cx + uw / 2, cy + vh / 2);
   const ImU32 tint = IM_COL32(255, 255, 255, static_cast<int>(255 * std::clamp(alpha, 0.0f, 1.0f)));
-  addPicture(dl, v, a, b, uv0, uv1, tint, rounding, corners);
+  addPicture(dl, v, a, b, uv0, uv1, tint, rounding, corners, shade);
   return TextureCache::State::Ready;
 }
 
@@ -210,10 +309,11 @@ std::pair<ImVec2, ImVec2> drawImageContain(ImDrawList* dl, TextureCache& cache, 
                                            bool atRight, const Films::View* film) {
   const float w = b.x - a.x, h = b.y - a.y;
   if (decodeBox.x <= 0) decodeBox = ImVec2(w, h);
-  const TextureCache::View v =
-      film && film->ready ? TextureCache::View{TextureCache::State::Ready, film->texture, film->width, film->height}
-      : img.exists ? cache.get(img, {static_cast<int>(std::ceil(decodeBox.x)), static_cast<int>(std::ceil(decodeBox.y)), media::Fit::Contain})
-                   : TextureCache::View{TextureCache::State::Failed};
+  const TextureCache::View v = film && film->ready ? filmView(*film)
+                               : img.exists
+                                   ? cache.get(img, {static_cast<int>(std::ceil(decodeBox.x)),
+                                                     static_cast<int>(std::ceil(decodeBox.y)), media::Fit::Contain})
+                                   : TextureCache::View{TextureCache::State::Failed};
   if (v.state != TextureCache::State::Ready) {
     if (centreAcross) drawPlaceholder(dl, a, b, colour, v.state == TextureCache::State::Failed, 0);
     if (atRight && !centreAcross) return {b, b};

@@ -134,6 +134,7 @@ std::vector<TextureCache::Strip> TextureCache::planStrips(int w, int h, media::D
 TextureCache::View TextureCache::viewOf(const Entry& e) const {
   View v{State::Ready, e.strips.empty() ? nullptr : e.strips.front().texture, e.width, e.height};
   if (e.strips.size() > 1) v.strips = e.strips;
+  v.opaque = e.opaque;
   return v;
 }
 
@@ -161,21 +162,35 @@ TextureCache::Entry& TextureCache::request(const ImageRef& image, media::Display
   return e;
 }
 
+// Not ready at the size asked: another size of the same picture does meanwhile (say the
+// full-screen picture while its thumbnail decodes), scaled by the GPU for a frame or two.
+template <class Entries> auto* TextureCache::standIn(Entries& entries, const std::string& file) {
+  decltype(&entries.begin()->second) best = nullptr;
+  for (auto it = entries.lower_bound(file + '\x1f'); it != entries.end() && it->second.file == file; ++it)
+    if (it->second.state == State::Ready && (!best || it->second.width > best->width)) best = &it->second;
+  return best;
+}
+
 TextureCache::View TextureCache::get(const ImageRef& image, media::DisplaySize box) {
   Entry& e = request(image, box, media::Priority::Visible);
   e.lastDrawn = m_frame;
   if (e.state == State::Ready) ++m_stats.readyDraws;
   if (e.state == State::Ready) return viewOf(e);
   if (e.state == State::Failed) return {State::Failed};
-  // Not ready at this size: another size of the same picture does meanwhile (say the full-screen
-  // picture while its thumbnail decodes), scaled by the GPU for a frame or two.
-  Entry* best = nullptr;
-  for (auto it = m_entries.lower_bound(e.file + '\x1f'); it != m_entries.end() && it->second.file == e.file; ++it)
-    if (it->second.state == State::Ready && (!best || it->second.width > best->width)) best = &it->second;
+  Entry* best = standIn(m_entries, e.file);
   if (!best) return {State::Pending};
   best->lastDrawn = m_frame;
   ++m_stats.readyDraws;
   return viewOf(*best);
+}
+
+TextureCache::View TextureCache::peek(const ImageRef& image, media::DisplaySize box) const {
+  const std::string file = image.file.string();
+  const auto it = m_entries.find(key(file, quantize(box)));
+  if (it != m_entries.end() && it->second.state == State::Ready) return viewOf(it->second);
+  if (it != m_entries.end() && it->second.state == State::Failed) return {State::Failed};
+  const Entry* best = standIn(m_entries, file);
+  return best ? viewOf(*best) : View{State::Pending};
 }
 
 void TextureCache::prefetch(const ImageRef& image, media::DisplaySize box) {
@@ -322,6 +337,7 @@ size_t TextureCache::pump(double budgetMs) {
     auto& img = loaded.result.image;
     e.width = img.width;
     e.height = img.height;
+    e.opaque = img.opaque;
     e.strips = planStrips(img.width, img.height, e.box, m_options.stripBytes);
     e.stripsUploaded = 0;
     ++m_stats.textures;

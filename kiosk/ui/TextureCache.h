@@ -56,6 +56,7 @@ public:
     int width = 0;
     int height = 0;
     std::span<const Strip> strips;
+    bool opaque = false; // every pixel's alpha is 255 (a JPEG, a film): may be drawn without blending
   };
   static constexpr std::size_t kStripBytes = 256u << 10;
   // How a w x h picture decoded for `box` is cut: strips of at most kStripBytes (at least 16
@@ -85,6 +86,8 @@ public:
   void beginFrame();
   // The picture as it should be drawn in `box` (pixels) this frame; requests it the first time.
   View get(const ImageRef& image, media::DisplaySize box);
+  // What get() would give now, without asking for anything.
+  View peek(const ImageRef& image, media::DisplaySize box) const;
   // Asks for a picture the visitor will likely see next, decoded after everything on screen.
   void prefetch(const ImageRef& image, media::DisplaySize box);
   // Uploads finished decodes, spending at most `budgetMs` milliseconds: a strip is started
@@ -128,6 +131,7 @@ private:
     State state = State::Pending;
     std::vector<Strip> strips; // planned when its decode arrives; a texture each once uploaded
     int width = 0, height = 0;
+    bool opaque = false;
     std::string error;
     std::string displayPath;
     std::uintmax_t bytes = 0; // the file as it was when requested
@@ -149,6 +153,7 @@ private:
   unsigned takeTexture(int w, int h, bool& reused, std::string& error);
   void giveBack(unsigned texture, int w, int h);
   View viewOf(const Entry& e) const;
+  template <class Entries> static auto* standIn(Entries& entries, const std::string& file);
   void fail(Entry& e, std::string error);
 
   Options m_options;

@@ -326,3 +326,42 @@ TEST_CASE("[TextureCache] a failure is a placeholder and one sentence per pictur
   CHECK(rig.cache->takeDiagnostics()[0].message.find("the graphics card could not take a 300x300 picture (out of memory)") !=
         std::string::npos);
 }
+
+TEST_CASE("[TextureCache] peek tells what get would give without asking for anything, and whether it is opaque") {
+  TempFolder t;
+  const ImageRef photo = picture(t, "photo.png", 320, 240);
+  // A picture with transparent parts (a logo, say) must be blended over what is beneath it.
+  std::vector<unsigned char> px(static_cast<size_t>(320) * 240 * 4, 200);
+  for (size_t i = 3; i < px.size(); i += 8)
+    px[i] = 0;
+  const auto path = t.path() / "logo.png";
+  REQUIRE(stbi_write_png(path.c_str(), 320, 240, 4, px.data(), 320 * 4));
+  ImageRef logo = photo;
+  logo.file = path;
+  logo.displayPath = "logo.png";
+  logo.bytes = std::filesystem::file_size(path);
+  logo.modified = std::filesystem::last_write_time(path);
+  Rig rig(64u << 20);
+  const DisplaySize box{320, 240, Fit::Contain};
+  for (int i = 0; i < 20; ++i) {
+    rig.cache->beginFrame();
+    CHECK(rig.cache->peek(photo, box).state == TextureCache::State::Pending);
+    rig.cache->pump(0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  CHECK(rig.cache->stats().decoded == 0); // nothing was asked for
+  CHECK(rig.gpu->uploads == 0);
+  rig.until(photo, box);
+  rig.until(logo, box);
+  const auto p = rig.cache->peek(photo, box), l = rig.cache->peek(logo, box);
+  CHECK(p.state == TextureCache::State::Ready);
+  CHECK(p.opaque);
+  CHECK(l.state == TextureCache::State::Ready);
+  CHECK_FALSE(l.opaque);
+  const auto drawn = rig.frame({{&photo, box}})[0];
+  CHECK(drawn.texture == p.texture);
+  // Another size of a ready picture stands in, as get() would draw it.
+  const auto other = rig.cache->peek(photo, {160, 120, Fit::Contain});
+  CHECK(other.state == TextureCache::State::Ready);
+  CHECK(other.width == 320);
+}
