@@ -1,6 +1,8 @@
 #include "KioskRunner.h"
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -39,10 +41,18 @@ static bool startXvfbOnce(Xvfb& x, const std::string& screen) {
     std::_Exit(127);
   }
   ::close(fds[1]);
+  // Xvfb writes the number and then its newline in a second write: the pipe stays open until the
+  // newline is read, or that write fails and the server exits ("Cannot write display number").
   char buf[32] = {};
-  const ssize_t n = ::read(fds[0], buf, sizeof buf - 1);
+  size_t n = 0;
+  while (n < sizeof buf - 1 && std::memchr(buf, '\n', n) == nullptr) {
+    const ssize_t got = ::read(fds[0], buf + n, sizeof buf - 1 - n);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) break;
+    n += static_cast<size_t>(got);
+  }
   ::close(fds[0]);
-  if (n <= 0) return false;
+  if (n == 0) return false;
   const int number = std::atoi(buf);
   char name[64];
   std::snprintf(name, sizeof name, ":%d", number);
