@@ -82,12 +82,14 @@ void Screens::drawAttract(Ctx& c) {
   const media::DisplaySize coverBox{static_cast<int>(std::ceil(c.W * kDecode)),
                                     static_cast<int>(std::ceil(c.H * kDecode)), media::Fit::Cover};
   bool covered = false;
-  if (!images.empty()) {
-    const ImageRef& cur = *images[a.current];
+  // (While the next slide fades in, it must cover too: a placeholder fading in takes no shade.)
+  auto covers = [&](const ImageRef& img, const Films::View& f) {
+    if (f.ready) return true;
     const TextureCache::View v =
-        cur.exists ? c.f.textures.peek(cur, coverBox) : TextureCache::View{TextureCache::State::Failed};
-    covered = film.ready || (v.state == TextureCache::State::Ready && v.opaque);
-  }
+        img.exists ? c.f.textures.peek(img, coverBox) : TextureCache::View{TextureCache::State::Failed};
+    return v.state == TextureCache::State::Ready && v.opaque;
+  };
+  if (!images.empty()) covered = covers(*images[a.current], film) && (a.mix <= 0 || covers(*images[a.next], nextFilm));
   Shade shade;
   if (covered) {
     if (hasLogo) shade.addVeil(0, logoH + 2 * logoM, veil, kTopVeil, 0);

@@ -228,8 +228,10 @@ void addPicture(ImDrawList* dl, const TextureCache::View& v, ImVec2 a, ImVec2 b,
     else dl->AddImage(t, p0, p1, t0, t1, tint);
   };
   const bool opaque = (tint >> IM_COL32_A_SHIFT & 0xFF) == 0xFF;
-  // An opaque picture's square-cornered pieces replace what is beneath them.
-  const bool replace = opaque && v.opaque;
+  // An opaque picture's square-cornered pieces replace what is beneath them. (Not worth the two
+  // changes of state for a thumbnail: only for a picture of a quarter megapixel or more.)
+  constexpr float kReplaceArea = 512.0f * 512.0f;
+  const bool replace = opaque && v.opaque && (b.x - a.x) * (b.y - a.y) >= kReplaceArea;
   if (v.strips.empty() || v.height <= 0) {
     const bool rounded = rounding > 0 && (corners & ImDrawFlags_RoundCornersMask_) != 0;
     if (replace && !rounded) dl->AddCallback(blendOff, nullptr);

@@ -139,8 +139,9 @@ void drawPlaceholder(ImDrawList* dl, ImVec2 a, ImVec2 b, std::uint32_t colour, b
 // Draws a ready picture's part uv0..uv1 into [a, b], from its one texture or strip by strip (a
 // large picture; see TextureCache): each strip draws the rows it holds, the rounded corners
 // fall on the first and last strip shown. Flipped or wrapped UVs are not supported.
-// An opaque picture drawn whole (`tint` opaque) replaces what is beneath it rather than blending
-// over it (see blendOff), except at rounded corners, whose edges fade.
+// An opaque picture drawn whole (`tint` opaque), of a quarter megapixel or more, replaces what is
+// beneath it rather than blending over it (see blendOff), except at rounded corners, whose
+// edges fade.
 // `shade`, when given, darkens it by screen height as it is drawn (Shade).
 struct Shade;
 void addPicture(ImDrawList* dl, const TextureCache::View& v, ImVec2 a, ImVec2 b, ImVec2 uv0 = ImVec2(0, 0),

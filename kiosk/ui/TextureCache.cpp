@@ -195,7 +195,11 @@ TextureCache::View TextureCache::peek(const ImageRef& image, media::DisplaySize 
 
 void TextureCache::letGo(const ImageRef& image, media::DisplaySize box) {
   const auto it = m_entries.find(key(image.file.string(), quantize(box)));
-  if (it == m_entries.end() || it->second.state != State::Ready || it->second.lastDrawn >= m_frame) return;
+  // (Drawn or asked for this frame: the same file may be another slide of the loop, say a
+  // section's cover that is also one of its items' pictures.)
+  if (it == m_entries.end() || it->second.state != State::Ready || it->second.lastDrawn >= m_frame ||
+      it->second.lastWanted >= m_frame)
+    return;
   release(it->second);
   m_uploads.erase(std::remove(m_uploads.begin(), m_uploads.end(), it->first), m_uploads.end());
   m_entries.erase(it);

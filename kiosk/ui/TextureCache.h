@@ -90,7 +90,7 @@ public:
   View peek(const ImageRef& image, media::DisplaySize box) const;
   // A picture the screen has finished with (the attract loop's slide that left): its textures
   // become spares for the next picture now, rather than staying until the budget is reached. A
-  // picture drawn this frame stays.
+  // picture drawn or asked for this frame stays.
   void letGo(const ImageRef& image, media::DisplaySize box);
   // Asks for a picture the visitor will likely see next, decoded after everything on screen.
   void prefetch(const ImageRef& image, media::DisplaySize box);

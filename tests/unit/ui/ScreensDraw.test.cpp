@@ -102,6 +102,11 @@ TEST_CASE("[ScreensDraw] an opaque picture replaces what is beneath it, anything
     CHECK(f.commands() == "I");
   }
   {
+    DrawFrame f; // a thumbnail: not worth the changes of state
+    addPicture(f.dl, picture(true), ImVec2(0, 0), ImVec2(300, 200));
+    CHECK(f.commands() == "I");
+  }
+  {
     DrawFrame f; // rounded corners fade at their edges
     addPicture(f.dl, picture(true), ImVec2(0, 0), ImVec2(1000, 1000), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, 12);
     CHECK(f.commands() == "I");
@@ -136,13 +141,9 @@ TEST_CASE("[ScreensDraw] a shade multiplied into a picture darkens it as the vei
     CHECK(128 * k.r == doctest::Approx(veiled(128, 5, t)).epsilon(0.01));
     CHECK(128 * k.g == doctest::Approx(veiled(128, 10, t)).epsilon(0.01));
     CHECK(128 * k.b == doctest::Approx(veiled(128, 20, t)).epsilon(0.01));
-    CHECK(k.b >= 0);
-    CHECK(k.r <= 1);
   }
   CHECK(shade.at(0).r == 1); // above the veil: untouched
   CHECK(shade.at(2000).b == doctest::Approx(shade.at(1000).b));
-  // Dark pictures stay dark (a veil would have lifted black to its own colour), light ones near it.
-  CHECK(255 * shade.at(1000).r == doctest::Approx(veiled(255, 5, 225.0f / 255)).epsilon(0.25));
 
   // A second veil at the top: each where it is, and multiplied where they meet.
   shade.addVeil(0, 200, veil, 150.0f / 255, 0);

@@ -349,7 +349,8 @@ TEST_CASE("[TextureCache] peek tells what get would give without asking for anyt
     rig.cache->pump(0);
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
-  CHECK(rig.cache->stats().decoded == 0); // nothing was asked for
+  CHECK(rig.cache->pending() == 0); // nothing was asked for
+  CHECK(rig.cache->stats().decoded == 0);
   CHECK(rig.gpu->uploads == 0);
   rig.until(photo, box);
   rig.until(logo, box);
@@ -377,6 +378,11 @@ TEST_CASE("[TextureCache] a picture let go becomes spare strips for the next one
   // Drawn this frame: stays.
   rig.cache->beginFrame();
   CHECK(rig.cache->get(a, box).state == TextureCache::State::Ready);
+  rig.cache->letGo(a, box);
+  CHECK(rig.cache->peek(a, box).state == TextureCache::State::Ready);
+  // Asked for this frame (the same file as another slide of the loop): stays.
+  rig.cache->beginFrame();
+  rig.cache->prefetch(a, box);
   rig.cache->letGo(a, box);
   CHECK(rig.cache->peek(a, box).state == TextureCache::State::Ready);
   // Not drawn since: its strips wait for the next picture of its size, nothing new is allocated.
