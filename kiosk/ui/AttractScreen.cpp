@@ -131,7 +131,10 @@ void Screens::drawAttract(Ctx& c) {
       bool soon = left == a.current;
       for (size_t k = 0; k <= 3; ++k)
         soon = soon || left == (a.next + k) % images.size();
-      if (m_shownSlide != ~0ull && left < images.size() && !soon) c.f.textures.letGo(*images[left], coverBox);
+      if (m_shownSlide != ~0ull && left < images.size() && !soon) {
+        c.f.textures.letGo(*images[left], coverBox);
+        media::trimFreedMemory(); // what its decode freed, too
+      }
       m_shownSlide = a.slide;
       m_shownImage = a.current;
     }
