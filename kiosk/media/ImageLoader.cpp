@@ -5,15 +5,10 @@
 #include "media/PosterFrame.h"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <exception>
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <thread>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 namespace kiosk::media {
 
@@ -230,17 +225,6 @@ void ImageLoader::run() {
       }
     }
   }
-}
-
-void trimFreedMemory() {
-#if defined(__GLIBC__)
-  static std::atomic<bool> running{false};
-  if (running.exchange(true)) return;
-  std::thread([] {
-    malloc_trim(0);
-    running = false;
-  }).detach();
-#endif
 }
 
 } // namespace kiosk::media

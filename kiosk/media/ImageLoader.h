@@ -44,12 +44,6 @@ struct LoadedImage {
   double workMs = 0; // reading, hashing and decoding (or reading the cache), on the worker
 };
 
-// Gives back to the system what the allocator keeps of freed memory: glibc keeps freed pages of
-// its heaps (one per decode worker) for reuse, and over a week of the attract loop decoding each
-// slide again that kept memory creeps up. Runs on a thread of its own, one at a time; a call
-// while one runs does nothing. (No-op without glibc.)
-void trimFreedMemory();
-
 class ImageLoader {
 public:
   // `cache` may be null (no disk cache). `maxWaiting` finished pictures may wait to be polled.

@@ -122,22 +122,6 @@ void Screens::drawAttract(Ctx& c) {
     // Ask for the next two slides now, so they are decoded long before they are needed.
     for (size_t k = 0; k <= 2; ++k)
       c.f.textures.prefetch(*images[(a.next + k) % images.size()], coverBox);
-    // A slide that has left is not seen again for a round of the loop (24 slides of 7 s in the
-    // sample): its textures go to the next picture instead of holding a screen's worth of memory
-    // each until the cache's budget is full. (Decoding it again then is a disk-cache read on a
-    // worker.) Unless it comes round again among the next ones, in a short loop.
-    if (a.slide != m_shownSlide) {
-      const size_t left = m_shownImage;
-      bool soon = left == a.current;
-      for (size_t k = 0; k <= 3; ++k)
-        soon = soon || left == (a.next + k) % images.size();
-      if (m_shownSlide != ~0ull && left < images.size() && !soon) {
-        c.f.textures.letGo(*images[left], coverBox);
-        media::trimFreedMemory(); // what its decode freed, too
-      }
-      m_shownSlide = a.slide;
-      m_shownImage = a.current;
-    }
   }
   auto veilLayer = [&](float y0, float y1, float from, float to) {
     const ImU32 top = (veil & ~IM_COL32_A_MASK) | static_cast<ImU32>(std::lround(from * 255)) << IM_COL32_A_SHIFT;

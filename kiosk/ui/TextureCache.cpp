@@ -193,18 +193,6 @@ TextureCache::View TextureCache::peek(const ImageRef& image, media::DisplaySize 
   return best ? viewOf(*best) : View{State::Pending};
 }
 
-void TextureCache::letGo(const ImageRef& image, media::DisplaySize box) {
-  const auto it = m_entries.find(key(image.file.string(), quantize(box)));
-  // (Drawn or asked for this frame: the same file may be another slide of the loop, say a
-  // section's cover that is also one of its items' pictures.)
-  if (it == m_entries.end() || it->second.state != State::Ready || it->second.lastDrawn >= m_frame ||
-      it->second.lastWanted >= m_frame)
-    return;
-  release(it->second);
-  m_uploads.erase(std::remove(m_uploads.begin(), m_uploads.end(), it->first), m_uploads.end());
-  m_entries.erase(it);
-}
-
 void TextureCache::prefetch(const ImageRef& image, media::DisplaySize box) {
   // Prefetch never pushes out what is already held: it stops at three quarters of the budget.
   const bool exists = m_entries.count(key(image.file.string(), quantize(box))) > 0;

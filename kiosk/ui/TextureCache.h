@@ -88,10 +88,6 @@ public:
   View get(const ImageRef& image, media::DisplaySize box);
   // What get() would give now, without asking for anything.
   View peek(const ImageRef& image, media::DisplaySize box) const;
-  // A picture the screen has finished with (the attract loop's slide that left): its textures
-  // become spares for the next picture now, rather than staying until the budget is reached. A
-  // picture drawn or asked for this frame stays.
-  void letGo(const ImageRef& image, media::DisplaySize box);
   // Asks for a picture the visitor will likely see next, decoded after everything on screen.
   void prefetch(const ImageRef& image, media::DisplaySize box);
   // Uploads finished decodes, spending at most `budgetMs` milliseconds: a strip is started

@@ -366,36 +366,3 @@ TEST_CASE("[TextureCache] peek tells what get would give without asking for anyt
   CHECK(other.state == TextureCache::State::Ready);
   CHECK(other.width == 320);
 }
-
-TEST_CASE("[TextureCache] a picture let go becomes spare strips for the next one, unless it is on screen this frame") {
-  TempFolder t;
-  const ImageRef a = picture(t, "a.png", 1024, 512), b = picture(t, "b.png", 1024, 512);
-  const DisplaySize box{1024, 512, Fit::Cover};
-  Rig rig(256u << 20);
-  rig.until(a, box);
-  const auto resident = rig.cache->stats().residentBytes;
-  CHECK(resident > 0);
-  // Drawn this frame: stays.
-  rig.cache->beginFrame();
-  CHECK(rig.cache->get(a, box).state == TextureCache::State::Ready);
-  rig.cache->letGo(a, box);
-  CHECK(rig.cache->peek(a, box).state == TextureCache::State::Ready);
-  // Asked for this frame (the same file as another slide of the loop): stays.
-  rig.cache->beginFrame();
-  rig.cache->prefetch(a, box);
-  rig.cache->letGo(a, box);
-  CHECK(rig.cache->peek(a, box).state == TextureCache::State::Ready);
-  // Not drawn since: its strips wait for the next picture of its size, nothing new is allocated.
-  rig.cache->beginFrame();
-  rig.cache->letGo(a, box);
-  CHECK(rig.cache->peek(a, box).state == TextureCache::State::Pending);
-  CHECK(rig.cache->stats().residentBytes < resident);
-  CHECK(rig.cache->stats().spareBytes > 0);
-  const auto created = rig.cache->stats().stripsCreated;
-  rig.until(b, box);
-  CHECK(rig.cache->stats().stripsCreated == created);
-  CHECK(rig.cache->stats().stripsReused > 0);
-  // Asked for again, it is decoded again.
-  CHECK(rig.until(a, box) > 0);
-  CHECK(rig.cache->peek(a, box).state == TextureCache::State::Ready);
-}
