@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace kiosk::ui {
@@ -151,16 +152,20 @@ void Shade::addVeil(float y0, float y1, ImU32 veil, float from, float to) {
   // and the veil's own ends take the factor already there.
   const Shade before = *this;
   Shade veilOnly;
-  veilOnly.stops = {stop(y0, from), stop(y1, to)};
-  std::vector<float> ys{y0, y1};
+  veilOnly.stops.push_back(stop(y0, from));
+  veilOnly.stops.push_back(stop(y1, to));
+  std::array<float, 10> ys{};
+  size_t n = 0;
+  ys[n++] = y0;
+  ys[n++] = y1;
   for (const Stop& st : before.stops)
-    ys.push_back(st.y);
-  std::sort(ys.begin(), ys.end());
-  ys.erase(std::unique(ys.begin(), ys.end()), ys.end());
+    ys[n++] = st.y;
+  std::sort(ys.begin(), ys.begin() + static_cast<std::ptrdiff_t>(n));
+  n = static_cast<size_t>(std::unique(ys.begin(), ys.begin() + static_cast<std::ptrdiff_t>(n)) - ys.begin());
   stops.clear();
-  for (float y : ys) {
-    const Stop p = before.at(y), q = veilOnly.at(y);
-    stops.push_back({y, p.r * q.r, p.g * q.g, p.b * q.b});
+  for (size_t i = 0; i < n; ++i) {
+    const Stop p = before.at(ys[i]), q = veilOnly.at(ys[i]);
+    stops.push_back({ys[i], p.r * q.r, p.g * q.g, p.b * q.b});
   }
 }
 
@@ -188,11 +193,13 @@ ImU32 shaded(ImU32 tint, const Shade::Stop& f) {
 // each piece's top and bottom vertices coloured by the shade there.
 void addShadedImage(ImDrawList* dl, ImTextureID texture, ImVec2 p0, ImVec2 p1, ImVec2 t0, ImVec2 t1, ImU32 tint,
                     const Shade& shade) {
-  std::vector<float> cuts{p0.y};
+  std::array<float, 10> cuts{};
+  size_t n = 0;
+  cuts[n++] = p0.y;
   for (const Shade::Stop& st : shade.stops)
-    if (st.y > p0.y && st.y < p1.y) cuts.push_back(st.y);
-  cuts.push_back(p1.y);
-  const int pieces = static_cast<int>(cuts.size()) - 1;
+    if (st.y > p0.y && st.y < p1.y) cuts[n++] = st.y;
+  cuts[n++] = p1.y;
+  const int pieces = static_cast<int>(n) - 1;
   dl->PushTextureID(texture);
   dl->PrimReserve(pieces * 6, pieces * 4);
   auto v = [&](float x, float y, float u, ImU32 col) {

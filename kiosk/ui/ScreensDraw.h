@@ -4,6 +4,7 @@
 #include "ui/Screens.h"
 #include "ui/Theme.h"
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -156,7 +157,22 @@ struct Shade {
     float y = 0;
     float r = 1, g = 1, b = 1; // each channel's factor, 0-1
   };
-  std::vector<Stop> stops;
+  // A few stops, held in place (drawn every frame: nothing allocated).
+  struct Stops {
+    std::array<Stop, 8> items{};
+    size_t n = 0;
+    void push_back(const Stop& s) {
+      if (n < items.size()) items[n++] = s;
+    }
+    void clear() { n = 0; }
+    bool empty() const { return n == 0; }
+    size_t size() const { return n; }
+    const Stop* begin() const { return items.data(); }
+    const Stop* end() const { return items.data() + n; }
+    const Stop& front() const { return items[0]; }
+    const Stop& back() const { return items[n - 1]; }
+  };
+  Stops stops;
   // The shade a translucent colour `veil` (0-255 each) of alpha `from` at y0 changing to `to` at
   // y1 would make over a mid-grey picture, as factors (it cannot add colour to black, only take).
   void addVeil(float y0, float y1, ImU32 veil, float from, float to);
