@@ -308,6 +308,16 @@ void FilmPlayer::poll() {
       if (m_frames > m_framesAtSeek) m_seekPending = false;
       else m_restarted = true;
       break;
+    case MPV_EVENT_FILE_LOADED: {
+      // A file of sound alone never gives a frame (a paused or stepped film would wait for one
+      // for ever): it fails here, as validate's error says, and shows its placeholder.
+      std::int64_t id = 0;
+      if (!m_retiring && mpv_get_property(m_mpv, "current-tracks/video/id", MPV_FORMAT_INT64, &id) < 0) {
+        m_failed = true;
+        m_error = "it has sound but no picture";
+      }
+      break;
+    }
     case MPV_EVENT_END_FILE: {
       const auto* end = static_cast<mpv_event_end_file*>(e->data);
       if (m_retiring) break;
