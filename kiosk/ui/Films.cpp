@@ -185,6 +185,7 @@ void Films::render(Seconds now) {
       double at = (now - s.startedAt) * m_options.speed;
       const double last = std::max(0.0, p.duration() - 1.0 / 60);
       at = s.role == FilmRole::Item ? std::fmod(at, p.duration()) : std::min(at, last);
+      if (at != s.target) s.tries = 0;
       s.target = at;
       // One seek at a time: a new one replaces its target when the last has its frame. While
       // the clock leaps (a script's coarse wait: a week in 5 s steps) nothing is sought: an exact
@@ -192,8 +193,9 @@ void Films::render(Seconds now) {
       // The frame shown must be the one the clock is in: pts <= at < pts + one frame.
       const double ahead = at - p.position();
       const double frame = p.frameSeconds();
-      s.behind = s.soughtTo < 0 || ahead >= frame * 0.999 || ahead < -frame * 0.5;
+      s.behind = (s.soughtTo < 0 || ahead >= frame * 0.999 || ahead < -frame * 0.5) && s.tries < Slot::kTries;
       if (!leaping && !p.seeking() && !p.frameWaiting() && s.behind) {
+        ++s.tries;
         // A little ahead (playing on): the next frame, as playback would; further, or back (a
         // loop's seam), an exact seek, which decodes from the keyframe before it.
         if (s.soughtTo >= 0 && ahead > 0 && ahead < frame * 3.5) p.stepForward();
@@ -279,7 +281,7 @@ void Films::clear() {
 }
 
 std::optional<Films::Cue> Films::caption(const ImageRef& film, const std::string& language, const std::string& fallback,
-                                        double position) {
+                                         double position, const std::vector<std::string>& languages) {
   if (film.captions.empty()) return std::nullopt;
   auto it = m_captions.find(film.file.string());
   if (it == m_captions.end()) {
@@ -295,21 +297,24 @@ std::optional<Films::Cue> Films::caption(const ImageRef& film, const std::string
   }
   if (it->second.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return std::nullopt;
   const CaptionSet& set = *it->second.get();
-  // The visitor's language, else along the fallbacks, else any: the captions in one language
-  // for the whole film, never a mix by moment.
+  // The visitor's language, else along the fallbacks, else the first of the kiosk's languages
+  // that has them: the captions in one language for the whole film, never a mix by moment.
   const Captions* chosen = nullptr;
   const std::string* chosenLanguage = nullptr;
+  auto offered = [&](const std::string& l) {
+    return std::find(languages.begin(), languages.end(), l) != languages.end();
+  };
   for (const auto& l : languageFallbacks(language, fallback))
-    if (auto c = set.find(l); c != set.end() && !c->second.empty()) {
+    if (auto c = set.find(l); offered(l) && c != set.end() && !c->second.empty()) {
       chosen = &c->second;
       chosenLanguage = &c->first;
       break;
     }
   if (!chosen)
-    for (const auto& [l, c] : set)
-      if (!c.empty()) {
-        chosen = &c;
-        chosenLanguage = &l;
+    for (const auto& l : languages)
+      if (auto c = set.find(l); c != set.end() && !c->second.empty()) {
+        chosen = &c->second;
+        chosenLanguage = &c->first;
         break;
       }
   if (!chosen) return std::nullopt;

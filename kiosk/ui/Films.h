@@ -85,13 +85,16 @@ public:
   void setLeaping(bool leaping) { m_leaping = leaping; }
 
   // The caption of `film` at `position` for a visitor reading `language` (along the usual
-  // fallbacks), in the language it is written in; nullopt between cues or without captions.
-  // Captions files are read on a worker the first time a film is shown.
+  // fallbacks, then the kiosk's `languages` in order), in the language it is written in; nullopt
+  // between cues or without captions. Captions in a language the kiosk does not offer are never
+  // shown (validate says so; the kiosk has no faces loaded for them). Captions files are read on
+  // a worker the first time a film is shown.
   struct Cue {
     std::string text;
     std::string language;
   };
-  std::optional<Cue> caption(const ImageRef& film, const std::string& language, const std::string& fallback, double position);
+  std::optional<Cue> caption(const ImageRef& film, const std::string& language, const std::string& fallback,
+                             double position, const std::vector<std::string>& languages);
 
   // The visitor's sound for films in items; back to the default when the visit ends.
   static constexpr int kDefaultVolume = 70;
@@ -132,6 +135,11 @@ private:
     double soughtTo = -1;
     bool behind = false; // stepped: the clock has moved past the frame sought
     double target = 0;   // stepped: where the clock says the film is
+    // Stepped: seeks and steps made toward `target` while the clock stands still. A film whose
+    // frames are far apart (one every 10 minutes, claiming 30 a second) never lands within a
+    // frame of it; after kTries the frame mpv gives is taken, instead of seeking for ever.
+    int tries = 0;
+    static constexpr int kTries = 4;
     bool reportedHwdec = false, reportedFailure = false;
     FilmRole role = FilmRole::Attract;
   };

@@ -556,7 +556,7 @@ Films::View playFilm(Screens::Ctx& c, const ImageRef& img, ImVec2 box, FilmRole 
 
 void drawFilmCaptions(Screens::Ctx& c, const ImageRef& film, const Films::View& v, ImVec2 a, ImVec2 b, const std::string& language) {
   if (!c.f.films || !v.ready) return;
-  const auto cue = c.f.films->caption(film, language, c.fallback, v.position);
+  const auto cue = c.f.films->caption(film, language, c.fallback, v.position, c.f.nav.content().settings.languages);
   if (!cue) return;
   // Set like broadcast captions: at most three lines, centred, white on a dark band, large
   // enough to read from a step back, in the captions' own language.
