@@ -84,12 +84,16 @@ bool replaceFile(const fs::path& file, const std::string& text, std::string& why
 }
 } // namespace
 
-App::App(const Options& options, Clock& clock) : m_options(options), m_clock(clock) {
-  m_assets = findAssets(options, nullptr);
+App::App(const Options& options, Clock& clock)
+    : m_options(options), m_clock(clock), m_assets(findAssets(options, nullptr)),
+      m_painter(std::make_unique<ui::TextPainter>(64u << 20)), // content text: 64 MiB of glyph pages at most
+      m_early(startEarlyLoad()) {
+  // The first load has been running since the App began (at 0 in the start line); m_window's
+  // construction made the OpenGL context (on llvmpipe, 100-150 ms of the start).
+  markStart("OpenGL context");
   createWindow();
   markStart("window");
   m_imgui = std::make_unique<ui::ImGuiSfml>();
-  m_painter = std::make_unique<ui::TextPainter>(64u << 20); // content text: 64 MiB of glyph pages at most
   GLint maxTexture = 0;
   glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTexture);
   if (maxTexture >= 1024) m_maxTextureSize = maxTexture;
@@ -122,11 +126,7 @@ App::App(const Options& options, Clock& clock) : m_options(options), m_clock(clo
   // scripted test run (it would add made-up visitors to the real folder).
   if (m_options.script.empty() || !m_options.stateDir.empty())
     m_visitLog = std::make_unique<VisitLog>(analyticsDirectory(m_options));
-  // Watch first, then load: an edit made while the first load runs is not missed.
-  m_watch = platform::createFileWatch();
-  if (std::string why; !m_watch->start(m_options.contentDir, why)) std::cerr << "kiosk: " << why << "\n";
-  startLoading();
-  markStart("loading started");
+  startLoading(); // what of the first load needs the window
   m_lastFrame = m_clock.now();
 }
 
@@ -327,74 +327,107 @@ void App::createWindow() {
   m_window.setActive(true);
 }
 
+// The content folder read and checked, and the faces of the first screen's languages (every
+// language's on a reload) found and loaded: all that a load needs but the window.
+App::Loaded App::loadContentAndFaces(const fs::path& dir, const fs::path& assets, bool haveFonts,
+                                     text::FontLibrary* library, const std::string& staffLang) {
+  using Clock = std::chrono::steady_clock;
+  auto ms = [](Clock::time_point since) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
+  };
+  Loaded l;
+  const auto t0 = Clock::now();
+  l.content = loadContent(dir);
+  if (l.content.content)
+    for (auto& d : media::checkContentImages(*l.content.content))
+      l.content.diagnostics.push_back(std::move(d));
+  if (l.content.content)
+    for (auto& d : media::checkContentVideos(*l.content.content))
+      l.content.diagnostics.push_back(std::move(d));
+  l.strings = UiStrings::load(assets / "ui-strings.toml", l.stringDiagnostics);
+  if (l.content.content) {
+    // The venue's digits, before any message is formatted (the glyphs below include them), and
+    // a word to staff for each offered language the kiosk's own words would be English in.
+    l.strings.setDigits(l.content.content->settings.digits);
+    for (auto& d : l.strings.checkOffered(l.content.content->settings))
+      l.stringDiagnostics.push_back(std::move(d));
+  }
+  if (l.content.content) {
+    l.pictures = ui::TextureCache::wantedBy(*l.content.content);
+    l.films = ui::Films::filmsIn(*l.content.content);
+  }
+  l.contentMs = ms(t0);
+  const auto t1 = Clock::now();
+  static const Content empty;
+  // Content text is drawn by the text engine: load every face it will need here, on the
+  // worker (a CJK collection is 20 MB), and find the characters no installed font has.
+  // The admin view's words too, in the staff's language (kiosk.toml's staff_language, else
+  // --language or the locale), whether or not visitors read it.
+  const std::string& chosen =
+      l.content.content ? l.content.content->settings.staffLanguage : empty.settings.staffLanguage;
+  std::vector<Diagnostic> staffProblems;
+  const StaffStrings staff = StaffStrings::load(assets, chosen.empty() ? staffLang : chosen, staffProblems);
+  std::vector<std::string> staffTexts;
+  for (const std::string& key : staff.keys(staff.language()))
+    staffTexts.push_back(staff.pattern(staff.language(), key));
+  // The first load of a run loads only the first screen's languages here; the others, and the
+  // admin view's words, load on a worker after the first frame (their text is held until then,
+  // never drawn in a wrong face). A reload prepares every language before it is shown.
+  const bool firstLoad = !haveFonts && l.content.content;
+  ui::GlyphNeeds needs = ui::collectGlyphNeeds(l.content.content ? *l.content.content : empty, l.strings,
+                                               firstLoad ? std::string() : staff.language(), staffTexts);
+  if (firstLoad) {
+    l.firstLanguages = ui::firstScreenLanguages(l.content.content->settings);
+    auto split = ui::splitGlyphNeeds(needs, l.firstLanguages);
+    l.laterNeeds = std::move(split.second);
+    if (const auto it = split.first.byLanguage.find(staff.language()); it != split.first.byLanguage.end())
+      l.laterNeeds.byLanguage[it->first] = it->second; // ready already; the staff's words added to it
+    ui::addStaffNeeds(l.laterNeeds, staff.language(), staffTexts);
+    needs = std::move(split.first);
+  }
+  l.fontProblems = ui::prepareFonts(*library, needs, l.fontFaces);
+  // ICU loads its line-break dictionaries on first use: do that here, not in a visitor's frame.
+  if (l.content.content)
+    for (const auto& lang : l.content.content->settings.languages)
+      if (!l.laterNeeds.byLanguage.count(lang))
+        (void)text::findLineBreaks(l.content.content->settings.name.get(lang) +
+                                       (l.laterNeeds.byLanguage.empty() ? " \u6C88\u9633 \u0E44\u0E17\u0E22" : ""),
+                                   lang);
+  l.fontsReused = haveFonts;
+  l.fontsMs = ms(t1);
+  return l;
+}
+
+std::future<App::Loaded> App::startEarlyLoad() {
+  // Watch first, then load: an edit made while the first load runs is not missed.
+  m_watch = platform::createFileWatch();
+  if (std::string why; !m_watch->start(m_options.contentDir, why)) std::cerr << "kiosk: " << why << "\n";
+  return std::async(std::launch::async, [dir = m_options.contentDir, assets = m_assets, library = &m_painter->fonts(),
+                                         staffLang = staffLanguage(m_options)] {
+    return loadContentAndFaces(dir, assets, false, library, staffLang);
+  });
+}
+
 void App::startLoading() {
-  const fs::path dir = m_options.contentDir;
-  const fs::path assets = m_assets;
   const float h = std::min(width(), height()); // text sizes follow the short side
   const int maxTexture = m_maxTextureSize;
-  const bool haveFonts = m_fonts.ready();
-  text::FontLibrary* library = &m_painter->fonts(); // thread-safe; outlives the load (declared first)
-  const std::string staffLang = staffLanguage(m_options);
-  m_loading = std::async(std::launch::async, [dir, assets, h, maxTexture, haveFonts, library, staffLang] {
-    using Clock = std::chrono::steady_clock;
-    auto ms = [](Clock::time_point since) { return std::chrono::duration<double, std::milli>(Clock::now() - since).count(); };
-    Loaded l;
-    const auto t0 = Clock::now();
-    l.content = loadContent(dir);
-    if (l.content.content)
-      for (auto& d : media::checkContentImages(*l.content.content)) l.content.diagnostics.push_back(std::move(d));
-    if (l.content.content)
-      for (auto& d : media::checkContentVideos(*l.content.content)) l.content.diagnostics.push_back(std::move(d));
-    l.strings = UiStrings::load(assets / "ui-strings.toml", l.stringDiagnostics);
-    if (l.content.content) {
-      // The venue's digits, before any message is formatted (the glyphs below include them), and
-      // a word to staff for each offered language the kiosk's own words would be English in.
-      l.strings.setDigits(l.content.content->settings.digits);
-      for (auto& d : l.strings.checkOffered(l.content.content->settings)) l.stringDiagnostics.push_back(std::move(d));
-    }
-    if (l.content.content) {
-      l.pictures = ui::TextureCache::wantedBy(*l.content.content);
-      l.films = ui::Films::filmsIn(*l.content.content);
-    }
-    l.contentMs = ms(t0);
-    const auto t1 = Clock::now();
-    static const Content empty;
-    // Content text is drawn by the text engine: load every face it will need here, on the
-    // worker (a CJK collection is 20 MB), and find the characters no installed font has.
-    // The admin view's words too, in the staff's language (kiosk.toml's staff_language, else
-    // --language or the locale), whether or not visitors read it.
-    const std::string& chosen = l.content.content ? l.content.content->settings.staffLanguage : empty.settings.staffLanguage;
-    std::vector<Diagnostic> staffProblems;
-    const StaffStrings staff = StaffStrings::load(assets, chosen.empty() ? staffLang : chosen, staffProblems);
-    std::vector<std::string> staffTexts;
-    for (const std::string& key : staff.keys(staff.language())) staffTexts.push_back(staff.pattern(staff.language(), key));
-    // The first load of a run loads only the first screen's languages here; the others, and the
-    // admin view's words, load on a worker after the first frame (their text is held until then,
-    // never drawn in a wrong face). A reload prepares every language before it is shown.
-    const bool firstLoad = !haveFonts && l.content.content;
-    ui::GlyphNeeds needs = ui::collectGlyphNeeds(l.content.content ? *l.content.content : empty, l.strings,
-                                                 firstLoad ? std::string() : staff.language(), staffTexts);
-    if (firstLoad) {
-      l.firstLanguages = ui::firstScreenLanguages(l.content.content->settings);
-      auto split = ui::splitGlyphNeeds(needs, l.firstLanguages);
-      l.laterNeeds = std::move(split.second);
-      if (const auto it = split.first.byLanguage.find(staff.language()); it != split.first.byLanguage.end())
-        l.laterNeeds.byLanguage[it->first] = it->second; // ready already; the staff's words added to it
-      ui::addStaffNeeds(l.laterNeeds, staff.language(), staffTexts);
-      needs = std::move(split.first);
-    }
-    l.fontProblems = ui::prepareFonts(*library, needs, l.fontFaces);
-    // ImGui's own atlas only holds the staff overlay's Latin font: built once.
-    l.fontsReused = haveFonts;
+  // ImGui's own atlas only holds the staff overlay's Latin font: built once, for the window.
+  auto addAtlas = [h, maxTexture](Loaded l) {
+    const auto t = std::chrono::steady_clock::now();
     if (!l.fontsReused) l.fonts = ui::buildFonts(ui::GlyphNeeds{}, h, maxTexture);
-    // ICU loads its line-break dictionaries on first use: do that here, not in a visitor's frame.
-    if (l.content.content)
-      for (const auto& lang : l.content.content->settings.languages)
-        if (!l.laterNeeds.byLanguage.count(lang))
-          (void)text::findLineBreaks(l.content.content->settings.name.get(lang) + (l.laterNeeds.byLanguage.empty() ? " \u6C88\u9633 \u0E44\u0E17\u0E22" : ""), lang);
-    l.fontsMs = ms(t1);
+    l.fontsMs += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
     return l;
-  });
+  };
+  if (m_early.valid()) { // the first load, begun before the window (startEarlyLoad)
+    m_loading = std::async(std::launch::async,
+                           [early = std::move(m_early), addAtlas]() mutable { return addAtlas(early.get()); });
+    return;
+  }
+  m_loading =
+      std::async(std::launch::async, [dir = m_options.contentDir, assets = m_assets, haveFonts = m_fonts.ready(),
+                                      library = &m_painter->fonts(), staffLang = staffLanguage(m_options), addAtlas] {
+        return addAtlas(loadContentAndFaces(dir, assets, haveFonts, library, staffLang));
+      });
 }
 
 void App::adoptLoaded(Loaded&& l) {
@@ -1035,6 +1068,14 @@ void App::takeControlLines() {
   }
 }
 
+void App::prepareFirstFrame() {
+  // Nothing is on screen yet, and the first load began on a worker before the window (on the
+  // sample it is ready about 30 ms after it): the first frame waits a moment for it, so that it
+  // draws the first screen rather than the loading spinner a frame before it (a frame costs
+  // 60-130 ms at start on llvmpipe). A slower load (thousands of items) gets its spinner.
+  if (m_loading.valid()) m_loading.wait_for(std::chrono::milliseconds(150));
+}
+
 int App::run() {
   std::string error;
   if (m_options.controlStdin) startControlReader();
@@ -1049,6 +1090,7 @@ int App::run() {
   sigemptyset(&stop.sa_mask);
   sigaction(SIGTERM, &stop, nullptr);
   sigaction(SIGINT, &stop, nullptr);
+  prepareFirstFrame();
   while (m_window.isOpen() && !m_quit) {
     if (g_stopRequested) break;
     const auto start = Clock::now();

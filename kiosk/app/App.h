@@ -187,6 +187,7 @@ private:
   void adoptLaterFonts();
 
   void createWindow();
+  void prepareFirstFrame();
   // The editor's live preview: lines from standard input (Options::controlStdin).
   void startControlReader();
   void takeControlLines();
@@ -224,6 +225,16 @@ private:
 
   Options m_options;
   Clock& m_clock;
+  // Before the window: the first load starts as the App does (startEarlyLoad), on a worker, while
+  // the OpenGL context is made (llvmpipe takes 100-150 ms to start; it is made as m_window is).
+  std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
+  std::filesystem::path m_assets;
+  std::unique_ptr<ui::TextPainter> m_painter; // before the loads: they use its font library
+  std::unique_ptr<platform::FileWatch> m_watch;
+  std::future<Loaded> m_early; // the first load, taken up by startLoading()
+  static Loaded loadContentAndFaces(const std::filesystem::path& dir, const std::filesystem::path& assets,
+                                    bool haveFonts, text::FontLibrary* library, const std::string& staffLang);
+  std::future<Loaded> startEarlyLoad();
   sf::RenderWindow m_window;
   std::unique_ptr<ui::ImGuiSfml> m_imgui;
   std::unique_ptr<ui::TextureCache> m_textures;
@@ -232,7 +243,6 @@ private:
   std::FILE* m_frameTimes = nullptr;  // --frame-times
   void writeFrameStamp();
   void createFilms();
-  std::unique_ptr<ui::TextPainter> m_painter; // before m_loading: the load uses its font library
   ui::FontSet m_fonts;
   ui::Screens m_screens;
   ui::HitTargets m_targets;
@@ -251,10 +261,7 @@ private:
   std::vector<std::pair<const char*, int>> m_startMarks;
   void markStart(const char* what);
   std::future<void> m_retiring; // the snapshot replaced by a reload, being freed on a worker
-  std::filesystem::path m_assets;
-  std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
 
-  std::unique_ptr<platform::FileWatch> m_watch;
   ReloadSchedule m_reload;
   std::uint64_t m_loadsFinished = 0;
   std::chrono::steady_clock::time_point m_changeSeen{}; // first change of the batch being loaded, real time
