@@ -253,13 +253,15 @@ void App::logMemory() const {
   const auto t = m_textures->stats();
   // Through std::cerr, as every log line, so the log sink (app/LogSink) sees it.
   char text[512];
-  std::snprintf(text, sizeof text,
-                "kiosk: memory: peak %ju MiB, now %ju MiB; picture textures peak %ju MiB of a %ju MiB budget "
-                "(%zu pictures decoded, %zu from the disk cache, %zu evicted, %zu cancelled; slowest upload slice %.2f ms, "
-                "CPU %.2f ms, median %.2f ms over %zu frames after the first picture; %zu strips created, %zu reused)\n",
-                hwm >> 10, rss >> 10, t.peakResidentBytes >> 20, t.budgetBytes >> 20, t.decoded, t.fromDiskCache, t.evictions,
-                t.cancelled, m_uploadSliceMs.worst(), m_uploadSliceCpuMs.worst(), m_uploadSliceMs.median(), m_uploadSliceMs.count(),
-                t.stripsCreated, t.stripsReused);
+  std::snprintf(
+      text, sizeof text,
+      "kiosk: memory: peak %ju MiB, now %ju MiB; picture textures peak %ju MiB of a %ju MiB budget "
+      "(%zu pictures decoded, %zu from the disk cache, %zu evicted, %zu cancelled; slowest upload slice %.2f ms, "
+      "CPU %.2f ms, median %.2f ms over %zu frames after the first picture; %zu strips created (%zu between frames), "
+      "%zu reused)\n",
+      hwm >> 10, rss >> 10, t.peakResidentBytes >> 20, t.budgetBytes >> 20, t.decoded, t.fromDiskCache, t.evictions,
+      t.cancelled, m_uploadSliceMs.worst(), m_uploadSliceCpuMs.worst(), m_uploadSliceMs.median(),
+      m_uploadSliceMs.count(), t.stripsCreated, t.stripsMadeAhead, t.stripsReused);
   std::cerr << text;
 }
 
@@ -1126,6 +1128,9 @@ int App::run() {
     // With vsync the swap waits for the display: wake half a period early and let it.
     const double wake = due - (m_vsyncWorks ? m_pacer.displayPeriod() / 2 : 0);
     if (!need.displayRate) {
+      // A picture waiting to go up gets its strips' textures made now, while the loop would
+      // sleep (at most 4 ms, and only with 8 ms to spare), not in a frame's upload slice.
+      if (wake - since(Clock::now()) > 0.008) m_textures->createAhead(4.0);
       waitUntil(m_started + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(wake)));
       m_sleptBeforeFrame = true;
     }
@@ -1138,9 +1143,11 @@ int App::run() {
 FramePacer::Need App::frameNeed() const {
   FramePacer::Need need = m_screens.need();
   // Whatever else is on screen or under way keeps the display's rate: loading, a screen fading
-  // in, staff's overlay or admin view, the keypad's ring, speech, a finger down.
+  // in, a picture the screen waits for, staff's overlay or admin view, the keypad's ring,
+  // speech, a finger down. (A prefetch does not: it decodes on a worker, and goes up between
+  // and in the paced frames, TextureCache::createAhead.)
   const bool busy = !ready() || transitioning() || m_staffOverlay || m_admin.mode != ui::AdminModel::Mode::Closed ||
-                    m_gestures.fingers() > 0 || m_textures->pending() > 0 || m_keypad.active();
+                    m_gestures.fingers() > 0 || m_textures->pendingOnScreen() > 0 || m_keypad.active();
   if (busy || !m_options.pacing) need.displayRate = true;
   return need;
 }

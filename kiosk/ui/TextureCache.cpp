@@ -258,24 +258,54 @@ void TextureCache::fail(Entry& e, std::string error) {
   m_diagnostics.push_back(std::move(d));
 }
 
-// Creates (or reuses) the next strip's texture and uploads its rows; true when the picture is
-// complete.
-bool TextureCache::uploadStrip(Entry& e, std::string& error) {
-  Strip& st = e.strips[e.stripsUploaded];
+// The texture of one strip: a spare of its size, else a new one (its cost learnt for the plans).
+bool TextureCache::makeStripTexture(Entry& e, Strip& st, std::string& error) {
   bool reused = false;
   const auto start = Steady::now();
   const unsigned name = takeTexture(e.width, st.heldRows, reused, error);
   if (name == 0) return false;
-  const double createMs = msSince(start);
+  const double mib = static_cast<double>(textureBytes(e.width, st.heldRows)) / (1 << 20);
+  if (!reused) m_createMsPerMiB = 0.75 * m_createMsPerMiB + 0.25 * msSince(start) / mib;
   st.texture = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(name));
   m_stats.residentBytes += textureBytes(e.width, st.heldRows);
+  return true;
+}
+
+size_t TextureCache::createAhead(double budgetMs) {
+  const auto start = Steady::now();
+  size_t made = 0;
+  for (const std::string& k : m_uploads) {
+    auto it = m_entries.find(k);
+    if (it == m_entries.end()) continue;
+    Entry& e = it->second;
+    for (size_t i = e.stripsUploaded; i < e.strips.size(); ++i) {
+      Strip& st = e.strips[i];
+      if (st.texture) continue;
+      const double mib = static_cast<double>(textureBytes(e.width, st.heldRows)) / (1 << 20);
+      const bool spare = m_spare.count({e.width, st.heldRows}) > 0;
+      if (made > 0 && msSince(start) + mib * (spare ? 0 : m_createMsPerMiB) > budgetMs) return made;
+      std::string error;
+      if (!makeStripTexture(e, st, error)) return made; // the upload meets it again and says so
+      ++made;
+      ++m_stats.stripsMadeAhead;
+    }
+  }
+  return made;
+}
+
+// Creates (or reuses) the next strip's texture and uploads its rows; true when the picture is
+// complete.
+bool TextureCache::uploadStrip(Entry& e, std::string& error) {
+  Strip& st = e.strips[e.stripsUploaded];
+  const auto start = Steady::now();
+  if (!st.texture && !makeStripTexture(e, st, error)) return false;
+  const unsigned name = static_cast<unsigned>(reinterpret_cast<intptr_t>(st.texture));
   const auto uploadStart = Steady::now();
   if (!m_options.gpu->upload(name, 0, e.width, st.heldRows, e.pixels.data() + static_cast<size_t>(st.held) * e.width * 4, error))
     return false;
   const double uploadMs = msSince(uploadStart);
   const double mib = static_cast<double>(textureBytes(e.width, st.heldRows)) / (1 << 20);
   // What a strip costs here, learnt as they go (a quarter weight each), for pump's plan.
-  if (!reused) m_createMsPerMiB = 0.75 * m_createMsPerMiB + 0.25 * createMs / mib;
   m_uploadMsPerMiB = 0.75 * m_uploadMsPerMiB + 0.25 * uploadMs / mib;
   m_stats.worstSliceMs = std::max(m_stats.worstSliceMs, msSince(start));
   ++e.stripsUploaded;
@@ -285,21 +315,35 @@ bool TextureCache::uploadStrip(Entry& e, std::string& error) {
 
 size_t TextureCache::pump(double budgetMs) {
   const auto start = Steady::now();
-  bool didSomething = false;
+  bool didSomething = false, waitForAhead = false;
   size_t strips = 0;
   while (!didSomething || msSince(start) < budgetMs) {
-    if (!m_uploads.empty()) {
+    if (!m_uploads.empty() && !waitForAhead) {
       auto it = m_entries.find(m_uploads.front());
       if (it == m_entries.end() || it->second.strips.empty() || it->second.stripsUploaded >= it->second.strips.size()) {
         m_uploads.pop_front();
         continue;
       }
       Entry& e = it->second;
-      // Started only when it is expected to fit what is left of the slice (one always goes).
       const Strip& next = e.strips[e.stripsUploaded];
       const double mib = static_cast<double>(textureBytes(e.width, next.heldRows)) / (1 << 20);
-      const bool spare = m_spare.count({e.width, next.heldRows}) > 0;
-      const double expected = mib * ((spare ? 0 : m_createMsPerMiB) + m_uploadMsPerMiB);
+      const bool made = next.texture || m_spare.count({e.width, next.heldRows}) > 0;
+      // A picture only prefetched gets its strips' textures made between frames (createAhead),
+      // so that a frame's slice only copies rows; one on screen goes first. After 30 frames
+      // without time between them (frames slower than their cadence), it goes as any other.
+      if (!made && e.prefetchOnly && m_frame < e.uploadStartFrame + 30) {
+        const auto onScreen = std::find_if(m_uploads.begin() + 1, m_uploads.end(), [&](const std::string& k) {
+          const auto j = m_entries.find(k);
+          return j != m_entries.end() && !j->second.prefetchOnly;
+        });
+        if (onScreen == m_uploads.end())
+          waitForAhead = true;
+        else
+          std::rotate(m_uploads.begin(), onScreen, onScreen + 1);
+        continue;
+      }
+      // Started only when it is expected to fit what is left of the slice (one always goes).
+      const double expected = mib * ((made ? 0 : m_createMsPerMiB) + m_uploadMsPerMiB);
       if (didSomething && msSince(start) + expected > budgetMs) break;
       didSomething = true;
       ++strips;
@@ -355,6 +399,13 @@ size_t TextureCache::pump(double budgetMs) {
 }
 
 size_t TextureCache::pending() const { return m_loader.pending() + m_uploads.size(); }
+
+size_t TextureCache::pendingOnScreen() const {
+  size_t n = m_loader.pendingVisible();
+  for (const std::string& k : m_uploads)
+    if (const auto it = m_entries.find(k); it != m_entries.end() && !it->second.prefetchOnly) ++n;
+  return n;
+}
 
 std::vector<Diagnostic> TextureCache::takeDiagnostics() { return std::exchange(m_diagnostics, {}); }
 

@@ -798,11 +798,12 @@ TEST_CASE("[Strips] pictures cut into texture strips look exactly as one texture
     const std::string cut = std::string("strips-") + shape + "-256", whole = std::string("strips-") + shape + "-0";
     // The cut run really cut them (more strips than pictures), the whole run did not.
     auto strips = [](const std::string& log) {
-      const auto at = log.rfind("strips created, ");
+      const auto at = log.rfind(" strips created (");
       REQUIRE(at != std::string::npos);
       const auto from = log.rfind("; ", at);
-      long created = 0, reused = 0, decoded = 0;
-      std::sscanf(log.c_str() + from, "; %ld strips created, %ld reused", &created, &reused);
+      long created = 0, ahead = 0, reused = 0, decoded = 0;
+      REQUIRE(std::sscanf(log.c_str() + from, "; %ld strips created (%ld between frames), %ld reused", &created, &ahead,
+                          &reused) == 3);
       const auto d = log.rfind("(", from);
       std::sscanf(log.c_str() + d, "(%ld pictures decoded", &decoded);
       return std::make_pair(created + reused, decoded);

@@ -366,3 +366,67 @@ TEST_CASE("[TextureCache] peek tells what get would give without asking for anyt
   CHECK(other.state == TextureCache::State::Ready);
   CHECK(other.width == 320);
 }
+
+TEST_CASE(
+    "[TextureCache] a prefetched picture's strips are made between frames, and a frame's slice only copies rows") {
+  TempFolder t;
+  const ImageRef next = picture(t, "next.png", 512, 2048), shown = picture(t, "shown.png", 512, 1024);
+  const DisplaySize box{512, 2048, Fit::Contain}, shownBox{512, 1024, Fit::Contain};
+  Rig rig(64u << 20);
+  rig.cache->beginFrame();
+  rig.cache->prefetch(next, box);
+  CHECK(rig.cache->pendingOnScreen() == 0); // nothing the screen waits for: the loop may stay paced
+  CHECK(rig.cache->pending() == 1);
+  // Decoded: in frames, its strips are not made (it waits for time between frames)...
+  const auto start = std::chrono::steady_clock::now();
+  while (rig.cache->stats().decoded == 0 && std::chrono::steady_clock::now() - start < std::chrono::seconds(20)) {
+    rig.cache->beginFrame();
+    rig.cache->prefetch(next, box);
+    rig.cache->pump(0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  REQUIRE(rig.cache->stats().decoded == 1);
+  for (int i = 0; i < 5; ++i) {
+    rig.cache->beginFrame();
+    rig.cache->pump(0);
+  }
+  CHECK(rig.gpu->live.empty());
+  // ...while a picture on screen, decoded behind it, goes up in frames before it.
+  int frames = rig.until(shown, shownBox);
+  CHECK(frames > 1);
+  const size_t shownStrips = rig.gpu->live.size();
+  CHECK(shownStrips > 1);
+  CHECK(rig.cache->pendingOnScreen() == 0);
+  // Between frames its textures are made; then each frame's slice only uploads rows.
+  size_t made = 0;
+  for (int i = 0; i < 100 && rig.cache->createAhead(0.0) > 0; ++i)
+    ++made;
+  CHECK(made > 8);
+  CHECK(rig.cache->stats().stripsMadeAhead == made);
+  const size_t created = rig.cache->stats().stripsCreated;
+  CHECK(rig.gpu->live.size() == shownStrips + made);
+  for (int i = 0; i < 100 && rig.cache->peek(next, box).state != TextureCache::State::Ready; ++i) {
+    rig.cache->beginFrame();
+    rig.cache->pump(0);
+  }
+  CHECK(rig.cache->peek(next, box).state == TextureCache::State::Ready);
+  CHECK(rig.cache->stats().stripsCreated == created); // none made in a frame
+  CHECK(rig.cache->stats().residentBytes == rig.gpu->bytes());
+}
+
+TEST_CASE("[TextureCache] a prefetched picture with no time between frames still goes up after 30 frames") {
+  TempFolder t;
+  const ImageRef next = picture(t, "next.png", 512, 1024);
+  const DisplaySize box{512, 1024, Fit::Contain};
+  Rig rig(64u << 20);
+  int frames = 0;
+  for (; frames < 2000 && rig.cache->peek(next, box).state != TextureCache::State::Ready; ++frames) {
+    rig.cache->beginFrame();
+    rig.cache->prefetch(next, box);
+    rig.cache->pump(0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  CHECK(rig.cache->peek(next, box).state == TextureCache::State::Ready);
+  CHECK(frames >= 30);
+  CHECK(rig.cache->stats().stripsMadeAhead == 0);
+}
