@@ -280,6 +280,7 @@ App::~App() {
   if (m_visitLog && m_nav) m_visitLog->append(m_visits.finish(m_clock.now(), m_clock.today(), m_clock.minuteOfDay()));
   m_visitLog.reset(); // writes what is queued
   if (m_pinCheck.valid()) m_pinCheck.wait();
+  if (m_early.valid()) m_early.wait();
   if (m_loading.valid()) m_loading.wait();
   if (m_laterFonts.valid()) m_laterFonts.wait();
   if (m_metricsWrite.valid()) m_metricsWrite.wait();
@@ -291,6 +292,7 @@ App::~App() {
   m_films.reset(); // with the window's GL context still there
   m_textures.reset();
   m_imgui.reset();
+  m_painter.reset(); // its glyph pages too (declared before the window, for the first load)
   if (m_frameStamps) std::fclose(m_frameStamps);
   if (m_frameTimes) std::fclose(m_frameTimes);
 }
@@ -1127,9 +1129,10 @@ int App::run() {
     expected = need.displayRate ? since(start) + m_pacer.displayPeriod() : due;
     // With vsync the swap waits for the display: wake half a period early and let it.
     const double wake = due - (m_vsyncWorks ? m_pacer.displayPeriod() / 2 : 0);
+    m_textures->setCreatesAhead(!need.displayRate);
     if (!need.displayRate) {
-      // A picture waiting to go up gets its strips' textures made now, while the loop would
-      // sleep (at most 4 ms, and only with 8 ms to spare), not in a frame's upload slice.
+      // A prefetched picture waiting to go up gets its strips' textures made now, while the
+      // loop would sleep (at most 4 ms, and only with 8 ms to spare), not in a frame's slice.
       if (wake - since(Clock::now()) > 0.008) m_textures->createAhead(4.0);
       waitUntil(m_started + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(wake)));
       m_sleptBeforeFrame = true;

@@ -98,14 +98,6 @@ size_t ImageLoader::pending() const {
   return m_visible.size() + m_prefetch.size() + m_inFlight + m_done.size();
 }
 
-size_t ImageLoader::pendingVisible() const {
-  std::lock_guard lock(m_mutex);
-  size_t n = m_visible.size() + m_visibleInFlight;
-  for (const auto& d : m_done)
-    n += d.request.priority == Priority::Visible;
-  return n;
-}
-
 LoadedImage ImageLoader::work(const ImageRequest& req, std::optional<std::pair<ContentHash, std::uintmax_t>>& toStore) {
   const auto start = std::chrono::steady_clock::now();
   LoadedImage done{req, {}};

@@ -63,8 +63,6 @@ public:
   std::vector<LoadedImage> poll(size_t max = SIZE_MAX);
   // Requests queued or being decoded, not yet polled.
   size_t pending() const;
-  // Of those, the pictures for the screen now (not prefetches).
-  size_t pendingVisible() const;
   const std::shared_ptr<DiskCache>& diskCache() const { return m_cache; }
   // Where poster frames of films are kept ("" when there is nowhere to keep them).
   const std::filesystem::path& posterDir() const { return m_posterDir; }

@@ -309,12 +309,14 @@ void FilmPlayer::poll() {
       else m_restarted = true;
       break;
     case MPV_EVENT_FILE_LOADED: {
-      // A file of sound alone never gives a frame (a paused or stepped film would wait for one
-      // for ever): it fails here, as validate's error says, and shows its placeholder.
+      // A file with no picture mpv can show (sound alone, or a video track no decoder here
+      // takes) never gives a frame, and a paused or stepped film would wait for one for ever:
+      // it fails here, and shows its placeholder.
       std::int64_t id = 0;
-      if (!m_retiring && mpv_get_property(m_mpv, "current-tracks/video/id", MPV_FORMAT_INT64, &id) < 0) {
+      if (!m_retiring &&
+          mpv_get_property(m_mpv, "current-tracks/video/id", MPV_FORMAT_INT64, &id) == MPV_ERROR_PROPERTY_UNAVAILABLE) {
         m_failed = true;
-        m_error = "it has sound but no picture";
+        m_error = "it has no picture mpv can show (sound alone, or a picture no decoder here reads)";
       }
       break;
     }

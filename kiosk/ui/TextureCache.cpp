@@ -315,10 +315,10 @@ bool TextureCache::uploadStrip(Entry& e, std::string& error) {
 
 size_t TextureCache::pump(double budgetMs) {
   const auto start = Steady::now();
-  bool didSomething = false, waitForAhead = false;
+  bool didSomething = false, takeFromLoader = false;
   size_t strips = 0;
   while (!didSomething || msSince(start) < budgetMs) {
-    if (!m_uploads.empty() && !waitForAhead) {
+    if (!m_uploads.empty() && !std::exchange(takeFromLoader, false)) {
       auto it = m_entries.find(m_uploads.front());
       if (it == m_entries.end() || it->second.strips.empty() || it->second.stripsUploaded >= it->second.strips.size()) {
         m_uploads.pop_front();
@@ -328,18 +328,22 @@ size_t TextureCache::pump(double budgetMs) {
       const Strip& next = e.strips[e.stripsUploaded];
       const double mib = static_cast<double>(textureBytes(e.width, next.heldRows)) / (1 << 20);
       const bool made = next.texture || m_spare.count({e.width, next.heldRows}) > 0;
-      // A picture only prefetched gets its strips' textures made between frames (createAhead),
-      // so that a frame's slice only copies rows; one on screen goes first. After 30 frames
-      // without time between them (frames slower than their cadence), it goes as any other.
-      if (!made && e.prefetchOnly && m_frame < e.uploadStartFrame + 30) {
+      // While the loop makes strips between frames, a picture only prefetched leaves them to it
+      // (createAhead), so that a frame's slice only copies rows; one on screen goes first. After
+      // 30 frames without time between them (frames slower than their cadence), it goes as any.
+      // Nothing more is taken from the loader meanwhile (decoded pictures wait there, not here),
+      // unless a picture on screen is still with it.
+      if (m_createsAhead && !made && e.prefetchOnly && m_frame < e.uploadStartFrame + 30) {
         const auto onScreen = std::find_if(m_uploads.begin() + 1, m_uploads.end(), [&](const std::string& k) {
           const auto j = m_entries.find(k);
           return j != m_entries.end() && !j->second.prefetchOnly;
         });
-        if (onScreen == m_uploads.end())
-          waitForAhead = true;
-        else
+        if (onScreen != m_uploads.end()) {
           std::rotate(m_uploads.begin(), onScreen, onScreen + 1);
+          continue;
+        }
+        if (pendingOnScreen() == 0) break;
+        takeFromLoader = true; // a picture on screen is still with the loader: fetch it
         continue;
       }
       // Started only when it is expected to fit what is left of the slice (one always goes).
@@ -401,9 +405,9 @@ size_t TextureCache::pump(double budgetMs) {
 size_t TextureCache::pending() const { return m_loader.pending() + m_uploads.size(); }
 
 size_t TextureCache::pendingOnScreen() const {
-  size_t n = m_loader.pendingVisible();
-  for (const std::string& k : m_uploads)
-    if (const auto it = m_entries.find(k); it != m_entries.end() && !it->second.prefetchOnly) ++n;
+  size_t n = 0; // queued, decoding, decoded or uploading: a prefetch the screen asked for since counts
+  for (const auto& [key, e] : m_entries)
+    n += !e.prefetchOnly && e.state == State::Pending;
   return n;
 }
 

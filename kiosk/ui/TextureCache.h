@@ -99,10 +99,14 @@ public:
   // frames' slices only copy rows. On llvmpipe making a 256 KiB strip (the driver zero-fills
   // new memory) took 0.8-5 ms against 0.04 ms for its rows. Returns the textures made.
   size_t createAhead(double budgetMs);
+  // Whether the frame loop calls createAhead between frames now (a paced loop does; frames at
+  // the display's rate and scripted runs do not): only then does pump leave a prefetched
+  // picture's strips to it, and a frame's slice copies rows only.
+  void setCreatesAhead(bool on) { m_createsAhead = on; }
   // Decodes requested but not yet uploaded.
   size_t pending() const;
-  // Of those, the pictures asked for on screen (get), not only prefetched: what a screen waits
-  // for, and the frame loop keeps the display's rate for.
+  // Of those, the pictures asked for on screen (get), not only prefetched, still decoding or
+  // uploading: what a screen waits for, and the frame loop keeps the display's rate for.
   size_t pendingOnScreen() const;
   // Failures since the last call, as staff diagnostics (once per file and content version).
   std::vector<Diagnostic> takeDiagnostics();
@@ -170,6 +174,7 @@ private:
   media::ImageLoader m_loader;
   std::map<std::string, Entry> m_entries;
   std::deque<std::string> m_uploads; // keys of entries being uploaded, in order
+  bool m_createsAhead = false;
   std::uint64_t m_frame = 2;
   std::uint64_t m_nextTicket = 1;
   std::set<std::string> m_reported;
