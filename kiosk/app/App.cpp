@@ -94,6 +94,9 @@ App::App(const Options& options, Clock& clock)
   createWindow();
   markStart("window");
   m_imgui = std::make_unique<ui::ImGuiSfml>();
+  if (!m_imgui->rendererOk()) // nothing can be drawn; say why, where an operator looks
+    std::cerr << "kiosk: the screen cannot be drawn: " << m_imgui->rendererError()
+              << "; update the graphics driver (OpenGL 3.0 with GLSL 1.30 is needed)\n";
   GLint maxTexture = 0;
   glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTexture);
   if (maxTexture >= 1024) m_maxTextureSize = maxTexture;
@@ -870,8 +873,10 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
   } else {
     watchCornerTaps();
     m_painter->beginFrame(4.0); // glyphs rasterized on demand, 4 ms a frame at most
-    ui::Frame f{*m_nav, m_fonts, *m_painter, *m_textures, m_targets, m_strings, now, width(), height(), hasErrors(m_diagnostics) && staffPreview(),
-                m_pxPerMm, &m_gestures, &m_admin, m_givenPxPerMm, m_films.get()};
+    ui::Frame f{*m_nav,         m_fonts,     *m_painter, *m_textures,    m_targets,
+                m_strings,      now,         width(),    height(),       hasErrors(m_diagnostics) && staffPreview(),
+                m_pxPerMm,      &m_gestures, &m_admin,   m_givenPxPerMm, m_films.get(),
+                m_imgui->ramp()};
     m_screens.draw(f);
     if (m_nav->idleResets() != idleResetsBefore) m_films->setSound(false, ui::Films::kDefaultVolume); // the next visitor's sound
     // Back on the attract loop (the idle timeout, or staff): the visit is over, so is its speech

@@ -140,6 +140,9 @@ Editor::Editor(const Options& options, fs::path assets, std::string program)
   m_window.setFramerateLimit(60);
   m_window.setActive(true);
   m_imgui = std::make_unique<ui::ImGuiSfml>();
+  if (!m_imgui->rendererOk()) // nothing can be drawn; say why, where an operator looks
+    std::cerr << "kiosk: the screen cannot be drawn: " << m_imgui->rendererError()
+              << "; update the graphics driver (OpenGL 3.0 with GLSL 1.30 is needed)\n";
   m_imgui->enableKeyboard();
   ImGui::StyleColorsLight();
   ImGuiStyle& style = ImGui::GetStyle();

@@ -17,8 +17,9 @@ constexpr std::uintmax_t kMaxPosterBytes = 256u << 20; // poster frames kept: hu
 constexpr double kPosterSeconds = 20;                  // a film that gives no frame in this long gives none
 } // namespace
 
-ImageLoader::ImageLoader(unsigned workers, std::shared_ptr<DiskCache> cache, size_t maxWaiting, DecodeLimits limits)
-    : m_cache(std::move(cache)), m_maxWaiting(std::max<size_t>(1, maxWaiting)), m_limits(limits) {
+ImageLoader::ImageLoader(unsigned workers, std::shared_ptr<DiskCache> cache, size_t maxWaiting, DecodeLimits limits,
+                         PixelOrder order)
+    : m_cache(std::move(cache)), m_maxWaiting(std::max<size_t>(1, maxWaiting)), m_limits(limits), m_order(order) {
   if (m_cache && !m_cache->usable()) m_cache.reset();
   if (m_cache) m_posterDir = m_cache->dir() / "posters";
   else if (auto dir = privatePosterDir()) m_posterDir = *dir;
@@ -206,6 +207,7 @@ void ImageLoader::run() {
     try {
       done = work(req, toStore);
       if (toStore) copy = done.result.image; // ~10 MB memcpy: the screen gets it before the disk does
+      setPixelOrder(done.result.image, m_order); // the cache keeps RGBA, the texture takes `m_order`
     } catch (const std::exception& e) { // bad_alloc on a huge picture: a placeholder, not the end
       done = LoadedImage{req, {}};
       done.result.error = std::string("the image could not be decoded (") + e.what() + ")";

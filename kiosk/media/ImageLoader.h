@@ -47,8 +47,9 @@ struct LoadedImage {
 class ImageLoader {
 public:
   // `cache` may be null (no disk cache). `maxWaiting` finished pictures may wait to be polled.
+  // Pictures are handed over with their bytes in `order` (reordered on the worker).
   explicit ImageLoader(unsigned workers = 2, std::shared_ptr<DiskCache> cache = nullptr, size_t maxWaiting = 3,
-                       DecodeLimits limits = {});
+                       DecodeLimits limits = {}, PixelOrder order = PixelOrder::Rgba);
   ~ImageLoader();
   ImageLoader(const ImageLoader&) = delete;
   ImageLoader& operator=(const ImageLoader&) = delete;
@@ -78,6 +79,7 @@ private:
   std::shared_ptr<DiskCache> m_cache;
   size_t m_maxWaiting;
   DecodeLimits m_limits;
+  PixelOrder m_order;
   mutable std::mutex m_mutex;
   std::condition_variable m_wake;
   std::deque<ImageRequest> m_visible, m_prefetch;

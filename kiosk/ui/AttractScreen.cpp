@@ -70,19 +70,18 @@ void Screens::drawAttract(Ctx& c) {
                                         : c.f.films->prepare(nxt, W, H, FilmRole::Attract, a.slide + 1);
   }
   // The shades that keep the logo and the text readable on any picture: a near-black veil over
-  // the top (with a logo) and the bottom of the screen.
+  // the top (with a logo) and the bottom of the screen, laid over the pictures.
   const ImU32 veil = IM_COL32(5, 10, 20, 255);
   const bool hasLogo = c.f.nav.content().settings.hasLogo;
   const float logoH = c.u(0.1f), logoM = c.u(Theme::kMargin * 2);
   constexpr float kTopVeil = 150.0f / 255, kBottomVeil = 225.0f / 255, kBottomFrom = 0.45f;
   // When the loop's picture covers the screen with no alpha (a photo, a film), nothing beneath it
-  // is drawn, it replaces the pixels rather than blending over them, and the veils are multiplied
-  // into it as it is drawn instead of laid over it. On a software renderer that is one pass over
-  // the screen that blends nothing, instead of about three that blend every pixel.
+  // is drawn: it replaces the pixels rather than blending over them (addPicture). On a software
+  // renderer a pass over the screen that blends costs as much as drawing it again.
   const media::DisplaySize coverBox{static_cast<int>(std::ceil(c.W * kDecode)),
                                     static_cast<int>(std::ceil(c.H * kDecode)), media::Fit::Cover};
   bool covered = false;
-  // (While the next slide fades in, it must cover too: a placeholder fading in takes no shade.)
+  // (While the next slide fades in, it must cover too: a placeholder fading in shows what is beneath.)
   auto covers = [&](const ImageRef& img, const Films::View& f) {
     if (f.ready) return true;
     const TextureCache::View v =
@@ -90,33 +89,25 @@ void Screens::drawAttract(Ctx& c) {
     return v.state == TextureCache::State::Ready && v.opaque;
   };
   if (!images.empty()) covered = covers(*images[a.current], film) && (a.mix <= 0 || covers(*images[a.next], nextFilm));
-  Shade shade;
-  if (covered) {
-    if (hasLogo) shade.addVeil(0, logoH + 2 * logoM, veil, kTopVeil, 0);
-    shade.addVeil(c.H * kBottomFrom, c.H, veil, 0, kBottomVeil);
-  } else {
-    c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, c.H), toImColor(c.background()));
-  }
+  if (!covered) c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(c.W, c.H), toImColor(c.background()));
   if (!images.empty()) {
     const ImageRef& cur = *images[a.current];
     const ImageRef& nxt = *images[a.next];
     drawImageCover(c.dl, c.f.textures, cur, ImVec2(0, 0), ImVec2(c.W, c.H), base, 1, 0, ImDrawFlags_RoundCornersAll,
-                   cur.video ? Motion{} : motion(a.current, a.currentProgress), kDecode, &film,
-                   covered ? &shade : nullptr);
+                   cur.video ? Motion{} : motion(a.current, a.currentProgress), kDecode, &film);
     if (a.mix > 0) {
       // Never a fade into a gap: while the next picture is still decoding, the loop holds (at
       // most 5 s: a disk that slow must not stop the loop; a picture that cannot be decoded at
       // all fades in as its placeholder at once).
-      const auto state = drawImageCover(
-          c.dl, c.f.textures, nxt, ImVec2(0, 0), ImVec2(c.W, c.H), base, a.mix, 0, ImDrawFlags_RoundCornersAll,
-          nxt.video ? Motion{} : motion(a.next, a.nextProgress), kDecode, &nextFilm, covered ? &shade : nullptr);
+      const auto state = drawImageCover(c.dl, c.f.textures, nxt, ImVec2(0, 0), ImVec2(c.W, c.H), base, a.mix, 0,
+                                        ImDrawFlags_RoundCornersAll,
+                                        nxt.video ? Motion{} : motion(a.next, a.nextProgress), kDecode, &nextFilm);
       if (state == TextureCache::State::Ready || state == TextureCache::State::Failed || m_heldFor > 5) m_heldFor = 0;
       else {
         m_heldFor += dt;
         c.f.nav.holdAttract(dt);
         drawImageCover(c.dl, c.f.textures, cur, ImVec2(0, 0), ImVec2(c.W, c.H), base, 1, 0, ImDrawFlags_RoundCornersAll,
-                       cur.video ? Motion{} : motion(a.current, a.currentProgress), kDecode, &film,
-                       covered ? &shade : nullptr);
+                       cur.video ? Motion{} : motion(a.current, a.currentProgress), kDecode, &film);
       }
     }
     // Ask for the next two slides now, so they are decoded long before they are needed.
@@ -124,21 +115,19 @@ void Screens::drawAttract(Ctx& c) {
       c.f.textures.prefetch(*images[(a.next + k) % images.size()], coverBox);
   }
   auto veilLayer = [&](float y0, float y1, float from, float to) {
-    const ImU32 top = (veil & ~IM_COL32_A_MASK) | static_cast<ImU32>(std::lround(from * 255)) << IM_COL32_A_SHIFT;
-    const ImU32 bottom = (veil & ~IM_COL32_A_MASK) | static_cast<ImU32>(std::lround(to * 255)) << IM_COL32_A_SHIFT;
-    c.dl->AddRectFilledMultiColor(ImVec2(0, y0), ImVec2(c.W, y1), top, top, bottom, bottom);
+    addVeil(c.dl, c.f.ramp, ImVec2(0, y0), ImVec2(c.W, y1), veil, from, to);
   };
   // The venue's logo, top left, over a soft shade so it reads on any picture.
   if (hasLogo) {
     const float lh = logoH, m = logoM;
-    if (!covered) veilLayer(0, lh + 2 * m, kTopVeil, 0);
+    veilLayer(0, lh + 2 * m, kTopVeil, 0);
     // (Top right where the venue's own language is written right to left.)
     const float lx = c.x(m + c.sx, lh * 4);
     drawImageContain(c.dl, c.f.textures, c.f.nav.content().settings.logo, ImVec2(lx, m + c.sy), ImVec2(lx + lh * 4, m + c.sy + lh), base,
                      false, ImVec2(0, 0), 1, ImVec2(0.5f, 0.5f), c.rtl);
   }
   // A dark gradient at the bottom keeps white text readable on any photo.
-  if (!covered) veilLayer(c.H * kBottomFrom, c.H, 0, kBottomVeil);
+  veilLayer(c.H * kBottomFrom, c.H, 0, kBottomVeil);
   const auto& settings = c.f.nav.content().settings;
   const float x = c.u(Theme::kMargin * 2) + c.sx;
   const float headline = c.size(TextRole::Headline);

@@ -102,7 +102,8 @@ public:
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    // Unsized GL_RGBA with BGRA rows: the driver picks the layout the rows come in (GpuTextures.h).
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_BGRA, GL_UNSIGNED_BYTE, nullptr);
     if (const GLenum err = glGetError(); err != GL_NO_ERROR) {
       error = describe(err);
       glDeleteTextures(1, &name);
@@ -115,7 +116,9 @@ public:
   // CPU does, and a GPU takes the rows from it while the frame goes on (the ring's next buffer
   // is used while one is still being read). Buffers are allocated once, at the largest size
   // asked, and invalidated (not reallocated) for each upload.
-  bool upload(unsigned texture, int y, int w, int rows, const std::uint8_t* rgba, std::string& error) override {
+  media::PixelOrder order() const override { return media::PixelOrder::Bgra; }
+
+  bool upload(unsigned texture, int y, int w, int rows, const std::uint8_t* pixels, std::string& error) override {
     clearErrors();
     Bound bound(texture);
     const std::size_t bytes = static_cast<std::size_t>(w) * static_cast<std::size_t>(rows) * 4;
@@ -130,9 +133,9 @@ public:
         f.data(GL_PIXEL_UNPACK_BUFFER, static_cast<std::ptrdiff_t>(slot.capacity), nullptr, GL_STREAM_DRAW);
       }
       if (void* mapped = f.map(GL_PIXEL_UNPACK_BUFFER, 0, static_cast<std::ptrdiff_t>(bytes), GL_MAP_WRITE_BIT | GL_MAP_INVALIDATE_BUFFER_BIT)) {
-        std::memcpy(mapped, rgba, bytes);
+        std::memcpy(mapped, pixels, bytes);
         f.unmap(GL_PIXEL_UNPACK_BUFFER);
-        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, y, w, rows, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, y, w, rows, GL_BGRA, GL_UNSIGNED_BYTE, nullptr);
         f.bind(GL_PIXEL_UNPACK_BUFFER, 0);
         if (const GLenum err = glGetError(); err != GL_NO_ERROR) {
           error = describe(err);
@@ -143,7 +146,7 @@ public:
       f.bind(GL_PIXEL_UNPACK_BUFFER, 0); // could not map: straight from memory this time
       clearErrors();
     }
-    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, y, w, rows, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, y, w, rows, GL_BGRA, GL_UNSIGNED_BYTE, pixels);
     if (const GLenum err = glGetError(); err != GL_NO_ERROR) {
       error = describe(err);
       return false;

@@ -1,7 +1,8 @@
 #include "ui/ImGuiSfml.h"
 
+#include "ui/ImGuiGl.h"
+
 #include <imgui.h>
-#include <backends/imgui_impl_opengl3.h>
 
 #include <SFML/OpenGL.hpp>
 
@@ -20,13 +21,22 @@ ImGuiSfml::ImGuiSfml() {
   // Touch screens jitter a little; a tap that moves a few pixels is still a tap.
   io.MouseDragThreshold = 12.0f;
   ImGui::StyleColorsDark();
-  // SFML's default context is a compatibility profile; GLSL 1.30 works on it everywhere we run.
-  ImGui_ImplOpenGL3_Init("#version 130");
+  m_renderer = std::make_unique<ImGuiGl>();
 }
 
 ImGuiSfml::~ImGuiSfml() {
-  ImGui_ImplOpenGL3_Shutdown();
+  m_renderer.reset();
   ImGui::DestroyContext();
+}
+
+bool ImGuiSfml::rendererOk() const {
+  return m_renderer->ok();
+}
+const char* ImGuiSfml::rendererError() const {
+  return m_renderer->error();
+}
+void* ImGuiSfml::ramp() const {
+  return m_renderer->ramp();
 }
 
 std::optional<PointerEvent> toPointerEvent(const sf::Event& event) {
@@ -132,18 +142,16 @@ void ImGuiSfml::newFrame(float width, float height, float deltaSeconds) {
   io.DeltaTime = std::max(deltaSeconds, 1.0f / 1000.0f); // ImGui asserts on a zero delta
   applyPointer(io, m_latch.nextFrame());
   if (m_keyboard) io.MouseDown[1] = m_rightDown;
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
 }
 
 void ImGuiSfml::render() {
   ImGui::Render();
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  m_renderer->render(ImGui::GetDrawData());
 }
 
 void ImGuiSfml::fontsChanged() {
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
+  m_renderer->rebuildFontTexture();
 }
 
 } // namespace kiosk::ui

@@ -1,5 +1,6 @@
 #pragma once
-// The project's own glue between SFML 2.5 (window, events) and Dear ImGui 1.86 (OpenGL3 backend).
+// The project's own glue between SFML 2.5 (window, events) and Dear ImGui 1.86, drawn by the
+// project's own OpenGL renderer (ImGuiGl.h).
 // ImGui-SFML is not packaged for Debian 12, and ImGui 1.86 ships no SFML backend.
 //
 // Implements: pointer input (mouse and touch alike, taps latched per frame), display size,
@@ -8,6 +9,7 @@
 
 #include <SFML/Window/Event.hpp>
 
+#include <memory>
 #include <optional>
 
 struct ImGuiIO;
@@ -15,6 +17,8 @@ struct ImDrawList;
 struct ImDrawCmd;
 
 namespace kiosk::ui {
+
+class ImGuiGl;
 
 // The pointer event an SFML event means, if any: left mouse button and first finger only.
 std::optional<PointerEvent> toPointerEvent(const sf::Event& event);
@@ -28,7 +32,7 @@ void blendOff(const ImDrawList* list, const ImDrawCmd* cmd);
 
 class ImGuiSfml {
 public:
-  // Creates the ImGui context and the OpenGL3 renderer on the current GL context.
+  // Creates the ImGui context and the OpenGL renderer on the current GL context.
   ImGuiSfml();
   ~ImGuiSfml();
   ImGuiSfml(const ImGuiSfml&) = delete;
@@ -50,8 +54,14 @@ public:
   void render();
   // Re-uploads the font atlas texture after io.Fonts changed.
   void fontsChanged();
+  // Whether the renderer's shaders compiled (nothing is drawn otherwise), and why not.
+  bool rendererOk() const;
+  const char* rendererError() const;
+  // The renderer's alpha ramp texture, for veils (ImGuiGl::ramp()).
+  void* ramp() const;
 
 private:
+  std::unique_ptr<ImGuiGl> m_renderer;
   PointerLatch m_latch;
   bool m_keyboard = false;
   bool m_rightDown = false;

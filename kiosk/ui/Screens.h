@@ -44,6 +44,7 @@ struct Frame {
   AdminModel* admin = nullptr;      // the staff admin view (PIN pad, panel, test pattern)
   float givenPxPerMm = 0;           // the display's size as the operator gave it (0: not given)
   Films* films = nullptr;           // films play where they stand; null: their posters are shown
+  ImTextureID ramp = nullptr;       // ImGuiGl::ramp(), for veils (addVeil); null without OpenGL
 };
 
 class Screens {

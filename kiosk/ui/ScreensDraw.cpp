@@ -137,101 +137,29 @@ TextureCache::View filmView(const Films::View& film) {
   return v;
 }
 
-void Shade::addVeil(float y0, float y1, ImU32 veil, float from, float to) {
-  // Over mid-grey (m), a veil of colour c and alpha t gives m (1 - t) + c t: the factor that
-  // gives the same is (1 - t) + t c / m, per channel (darker than the veil where the picture is
-  // darker, a touch lighter where it is lighter).
-  auto stop = [&](float y, float t) {
-    const float m = 128;
-    auto channel = [&](int shift) {
-      return std::clamp((1 - t) + t * static_cast<float>(veil >> shift & 0xFF) / m, 0.0f, 1.0f);
+void addVeil(ImDrawList* dl, ImTextureID ramp, ImVec2 a, ImVec2 b, ImU32 colour, float from, float to) {
+  if (b.x <= a.x || b.y <= a.y) return;
+  if (!ramp) {
+    const auto with = [&](float alpha) {
+      return (colour & ~IM_COL32_A_MASK) | static_cast<ImU32>(std::lround(std::clamp(alpha, 0.0f, 1.0f) * 255))
+                                               << IM_COL32_A_SHIFT;
     };
-    return Stop{y, channel(IM_COL32_R_SHIFT), channel(IM_COL32_G_SHIFT), channel(IM_COL32_B_SHIFT)};
-  };
-  // Multiplied into what is there: each existing stop takes the veil's factor at its height,
-  // and the veil's own ends take the factor already there.
-  const Shade before = *this;
-  Shade veilOnly;
-  veilOnly.stops.push_back(stop(y0, from));
-  veilOnly.stops.push_back(stop(y1, to));
-  std::array<float, 10> ys{};
-  size_t n = 0;
-  ys[n++] = y0;
-  ys[n++] = y1;
-  for (const Stop& st : before.stops)
-    ys[n++] = st.y;
-  std::sort(ys.begin(), ys.begin() + static_cast<std::ptrdiff_t>(n));
-  n = static_cast<size_t>(std::unique(ys.begin(), ys.begin() + static_cast<std::ptrdiff_t>(n)) - ys.begin());
-  stops.clear();
-  for (size_t i = 0; i < n; ++i) {
-    const Stop p = before.at(ys[i]), q = veilOnly.at(ys[i]);
-    stops.push_back({ys[i], p.r * q.r, p.g * q.g, p.b * q.b});
+    dl->AddRectFilledMultiColor(a, b, with(from), with(from), with(to), with(to));
+    return;
   }
-}
-
-Shade::Stop Shade::at(float y) const {
-  if (stops.empty()) return {y};
-  if (y <= stops.front().y) return {y, stops.front().r, stops.front().g, stops.front().b};
-  if (y >= stops.back().y) return {y, stops.back().r, stops.back().g, stops.back().b};
-  const auto hi = std::upper_bound(stops.begin(), stops.end(), y, [](float v, const Stop& st) { return v < st.y; });
-  const Stop& q = *hi;
-  const Stop& p = *(hi - 1);
-  const float t = q.y > p.y ? (y - p.y) / (q.y - p.y) : 0;
-  return {y, p.r + (q.r - p.r) * t, p.g + (q.g - p.g) * t, p.b + (q.b - p.b) * t};
-}
-
-namespace {
-ImU32 shaded(ImU32 tint, const Shade::Stop& f) {
-  auto channel = [&](int shift, float k) {
-    return static_cast<ImU32>(std::lround(static_cast<float>(tint >> shift & 0xFF) * k)) << shift;
+  // The ramp's row i (of kRampRows) has alpha i/255 at its centre, (i + 0.5) / kRampRows down it.
+  const auto v = [](float alpha) {
+    return (std::clamp(alpha, 0.0f, 1.0f) * 255 + 0.5f) / static_cast<float>(kRampRows);
   };
-  return channel(IM_COL32_R_SHIFT, f.r) | channel(IM_COL32_G_SHIFT, f.g) | channel(IM_COL32_B_SHIFT, f.b) |
-         (tint & (0xFFu << IM_COL32_A_SHIFT));
+  dl->AddImage(ramp, a, b, ImVec2(0.5f, v(from)), ImVec2(0.5f, v(to)), colour | IM_COL32_A_MASK);
 }
-
-// A picture's quad [p0, p1] (texture t0..t1) with `shade` by height: cut at the shade's stops,
-// each piece's top and bottom vertices coloured by the shade there.
-void addShadedImage(ImDrawList* dl, ImTextureID texture, ImVec2 p0, ImVec2 p1, ImVec2 t0, ImVec2 t1, ImU32 tint,
-                    const Shade& shade) {
-  std::array<float, 10> cuts{};
-  size_t n = 0;
-  cuts[n++] = p0.y;
-  for (const Shade::Stop& st : shade.stops)
-    if (st.y > p0.y && st.y < p1.y) cuts[n++] = st.y;
-  cuts[n++] = p1.y;
-  const int pieces = static_cast<int>(n) - 1;
-  dl->PushTextureID(texture);
-  dl->PrimReserve(pieces * 6, pieces * 4);
-  auto v = [&](float x, float y, float u, ImU32 col) {
-    const float tv = p1.y > p0.y ? t0.y + (t1.y - t0.y) * (y - p0.y) / (p1.y - p0.y) : t0.y;
-    dl->PrimWriteVtx(ImVec2(x, y), ImVec2(u, tv), col);
-  };
-  for (int i = 0; i < pieces; ++i) {
-    const float y0 = cuts[static_cast<size_t>(i)], y1 = cuts[static_cast<size_t>(i) + 1];
-    const ImU32 top = shaded(tint, shade.at(y0)), bottom = shaded(tint, shade.at(y1));
-    const auto idx = static_cast<ImDrawIdx>(dl->_VtxCurrentIdx);
-    dl->PrimWriteIdx(idx);
-    dl->PrimWriteIdx(static_cast<ImDrawIdx>(idx + 1));
-    dl->PrimWriteIdx(static_cast<ImDrawIdx>(idx + 2));
-    dl->PrimWriteIdx(idx);
-    dl->PrimWriteIdx(static_cast<ImDrawIdx>(idx + 2));
-    dl->PrimWriteIdx(static_cast<ImDrawIdx>(idx + 3));
-    v(p0.x, y0, t0.x, top);
-    v(p1.x, y0, t1.x, top);
-    v(p1.x, y1, t1.x, bottom);
-    v(p0.x, y1, t0.x, bottom);
-  }
-  dl->PopTextureID();
-}
-} // namespace
 
 void addPicture(ImDrawList* dl, const TextureCache::View& v, ImVec2 a, ImVec2 b, ImVec2 uv0, ImVec2 uv1, ImU32 tint,
-                float rounding, ImDrawFlags corners, const Shade* shade) {
+                float rounding, ImDrawFlags corners) {
   auto one = [&](ImTextureID t, ImVec2 p0, ImVec2 p1, ImVec2 t0, ImVec2 t1, ImDrawFlags flags) {
     flags &= ImDrawFlags_RoundCornersMask_;
-    if (rounding > 0 && flags != 0) dl->AddImageRounded(t, p0, p1, t0, t1, tint, rounding, flags);
-    else if (shade && !shade->stops.empty())
-      addShadedImage(dl, t, p0, p1, t0, t1, tint, *shade);
+    if (rounding > 0 && flags != 0)
+      dl->AddImageRounded(t, p0, p1, t0, t1, tint, rounding, flags);
     else dl->AddImage(t, p0, p1, t0, t1, tint);
   };
   const bool opaque = (tint >> IM_COL32_A_SHIFT & 0xFF) == 0xFF;
@@ -290,7 +218,7 @@ void addPicture(ImDrawList* dl, const TextureCache::View& v, ImVec2 a, ImVec2 b,
 
 TextureCache::State drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b,
                                    std::uint32_t colour, float alpha, float rounding, ImDrawFlags corners,
-                                   Motion motion, float decodeScale, const Films::View* film, const Shade* shade) {
+                                   Motion motion, float decodeScale, const Films::View* film) {
   const float w = b.x - a.x, h = b.y - a.y;
   const TextureCache::View v = film && film->ready ? filmView(*film)
                                : img.exists
@@ -306,7 +234,7 @@ TextureCache::State drawImageCover(ImDrawList* dl, TextureCache& cache, const Im
   const float cx = 0.5f + motion.pan.x * (1 - uw) / 2, cy = 0.5f + motion.pan.y * (1 - vh) / 2;
   const ImVec2 uv0(cx - uw / 2, cy - vh / 2), uv1(cx + uw / 2, cy + vh / 2);
   const ImU32 tint = IM_COL32(255, 255, 255, static_cast<int>(255 * std::clamp(alpha, 0.0f, 1.0f)));
-  addPicture(dl, v, a, b, uv0, uv1, tint, rounding, corners, shade);
+  addPicture(dl, v, a, b, uv0, uv1, tint, rounding, corners);
   return TextureCache::State::Ready;
 }
 

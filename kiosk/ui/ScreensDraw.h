@@ -143,41 +143,15 @@ void drawPlaceholder(ImDrawList* dl, ImVec2 a, ImVec2 b, std::uint32_t colour, b
 // An opaque picture drawn whole (`tint` opaque), of a quarter megapixel or more, replaces what is
 // beneath it rather than blending over it (see blendOff), except at rounded corners, whose
 // edges fade.
-// `shade`, when given, darkens it by screen height as it is drawn (Shade).
-struct Shade;
 void addPicture(ImDrawList* dl, const TextureCache::View& v, ImVec2 a, ImVec2 b, ImVec2 uv0 = ImVec2(0, 0),
                 ImVec2 uv1 = ImVec2(1, 1), ImU32 tint = IM_COL32_WHITE, float rounding = 0,
-                ImDrawFlags corners = ImDrawFlags_RoundCornersAll, const Shade* shade = nullptr);
-// A darkening by screen height multiplied into a picture's colours as it is drawn (the attract
-// loop's shades under its logo and its text) instead of a translucent layer laid over it: the
-// same look, without a second pass over the screen that blends every pixel. Between stops (by y,
-// ascending) the factor changes linearly; above the first and below the last it is theirs.
-struct Shade {
-  struct Stop {
-    float y = 0;
-    float r = 1, g = 1, b = 1; // each channel's factor, 0-1
-  };
-  // A few stops, held in place (drawn every frame: nothing allocated).
-  struct Stops {
-    std::array<Stop, 8> items{};
-    size_t n = 0;
-    void push_back(const Stop& s) {
-      if (n < items.size()) items[n++] = s;
-    }
-    void clear() { n = 0; }
-    bool empty() const { return n == 0; }
-    size_t size() const { return n; }
-    const Stop* begin() const { return items.data(); }
-    const Stop* end() const { return items.data() + n; }
-    const Stop& front() const { return items[0]; }
-    const Stop& back() const { return items[n - 1]; }
-  };
-  Stops stops;
-  // The shade a translucent colour `veil` (0-255 each) of alpha `from` at y0 changing to `to` at
-  // y1 would make over a mid-grey picture, as factors (it cannot add colour to black, only take).
-  void addVeil(float y0, float y1, ImU32 veil, float from, float to);
-  Stop at(float y) const;
-};
+                ImDrawFlags corners = ImDrawFlags_RoundCornersAll);
+// A veil: `colour` laid over [a, b] with its alpha changing from `from` at the top to `to` at
+// the bottom (the attract loop's shades under its logo and its text). With `ramp` (ImGuiGl's
+// texture whose alpha is its row, kRampRows rows) it is one textured quad of one colour, which
+// llvmpipe blends on its fast path; without one (no OpenGL: tests) a gradient rectangle.
+constexpr int kRampRows = 256;
+void addVeil(ImDrawList* dl, ImTextureID ramp, ImVec2 a, ImVec2 b, ImU32 colour, float from, float to);
 // A slow pan and zoom over a picture (the attract loop): `zoom` >= 1 enlarges it, `pan` (-1 to
 // 1 each way) moves the view across the part the zoom and crop leave hidden.
 struct Motion {
@@ -188,12 +162,10 @@ struct Motion {
 // state. It is decoded at the size of the box it fills (`decodeScale` larger, for a zoomed one).
 // `film`, when given and ready, is drawn instead of the cache's picture (a film's frame over
 // its poster).
-// `shade` darkens it by height (Shade).
 TextureCache::State drawImageCover(ImDrawList* dl, TextureCache& cache, const ImageRef& img, ImVec2 a, ImVec2 b,
                                    std::uint32_t colour, float alpha = 1.0f, float rounding = 0,
                                    ImDrawFlags corners = ImDrawFlags_RoundCornersAll, Motion motion = {},
-                                   float decodeScale = 1.0f, const Films::View* film = nullptr,
-                                   const Shade* shade = nullptr);
+                                   float decodeScale = 1.0f, const Films::View* film = nullptr);
 // Draws an image whole in [a, b]: centred across and at the top, or (centreAcross false) at the
 // left (`atRight`: the right) and centred down, as a logo sits; returns the rectangle it took.
 // `decodeBox` is the size to decode for; `zoom` and `zoomCentre` show a part of it pinched larger.

@@ -34,9 +34,16 @@ std::uintmax_t TextureCache::defaultBudget(unsigned screenWidth, unsigned screen
   return std::clamp<std::uintmax_t>((screen * 32 + step - 1) / step * step, 128u << 20, 1024u << 20);
 }
 
+namespace {
+TextureCache::Options withGpu(TextureCache::Options options) {
+  if (!options.gpu) options.gpu = createGlTextures();
+  return options;
+}
+} // namespace
+
 TextureCache::TextureCache(Options options)
-    : m_options(std::move(options)), m_loader(m_options.workers, m_options.diskCache, 3, m_options.limits) {
-  if (!m_options.gpu) m_options.gpu = createGlTextures();
+    : m_options(withGpu(std::move(options))),
+      m_loader(m_options.workers, m_options.diskCache, 3, m_options.limits, m_options.gpu->order()) {
   m_stats.budgetBytes = m_options.budgetBytes;
 }
 
@@ -389,6 +396,7 @@ size_t TextureCache::pump(double budgetMs) {
     e.strips = planStrips(img.width, img.height, e.box, m_options.stripBytes);
     e.stripsUploaded = 0;
     ++m_stats.textures;
+    media::setPixelOrder(img, m_options.gpu->order()); // done on the worker; nothing to do here
     e.pixels = std::move(img.rgba);
     e.uploadStartFrame = m_frame;
     m_uploads.push_back(it->first);

@@ -601,6 +601,50 @@ TEST_CASE("[ImageLoader] with a disk cache, the second start serves the display-
   CHECK_FALSE(done[0].fromDiskCache);
 }
 
+TEST_CASE("[ImageLoader] pictures are handed over in the order asked for, and the disk cache keeps RGBA") {
+  TempFolder t;
+  const auto file = writeBytes(t, "p.jpg", encodeJpeg(quadrants(1600, 1200), 1600, 1200));
+  const DisplaySize box{400, 300, Fit::Cover};
+  auto load = [&](PixelOrder order) {
+    ImageLoader loader(1, std::make_shared<DiskCache>(t.path() / "cache", 64u << 20), 3, {}, order);
+    loader.request({file, box, Priority::Visible, 1});
+    auto done = waitFor(loader, 1);
+    REQUIRE(done.size() == 1);
+    REQUIRE(done[0].result.ok());
+    return std::move(done[0]);
+  };
+  for (int run = 0; run < 2; ++run) { // decoded, then from the cache
+    CAPTURE(run);
+    LoadedImage got = load(PixelOrder::Bgra);
+    CHECK(got.fromDiskCache == (run == 1));
+    CHECK(got.result.image.order == PixelOrder::Bgra);
+    CHECK(corners(got.result.image) == "bgrw"); // red and blue trade places; green and white stay
+    setPixelOrder(got.result.image, PixelOrder::Rgba);
+    CHECK(got.result.image.order == PixelOrder::Rgba);
+    CHECK(corners(got.result.image) == "rgbw");
+  }
+  const LoadedImage rgba = load(PixelOrder::Rgba); // what the cache holds was never reordered
+  CHECK(rgba.fromDiskCache);
+  CHECK(rgba.result.image.order == PixelOrder::Rgba);
+  CHECK(corners(rgba.result.image) == "rgbw");
+}
+
+TEST_CASE("[ImageDecoder] setPixelOrder swaps red and blue of every pixel, and only when the order changes") {
+  DecodedImage img;
+  img.width = 3;
+  img.height = 1;
+  img.rgba = {1, 2, 3, 4, 10, 20, 30, 40, 255, 0, 128, 7};
+  setPixelOrder(img, PixelOrder::Rgba); // already
+  CHECK(img.rgba == std::vector<std::uint8_t>{1, 2, 3, 4, 10, 20, 30, 40, 255, 0, 128, 7});
+  setPixelOrder(img, PixelOrder::Bgra);
+  CHECK(img.order == PixelOrder::Bgra);
+  CHECK(img.rgba == std::vector<std::uint8_t>{3, 2, 1, 4, 30, 20, 10, 40, 128, 0, 255, 7});
+  setPixelOrder(img, PixelOrder::Bgra); // again: nothing
+  CHECK(img.rgba[0] == 3);
+  setPixelOrder(img, PixelOrder::Rgba);
+  CHECK(img.rgba == std::vector<std::uint8_t>{1, 2, 3, 4, 10, 20, 30, 40, 255, 0, 128, 7});
+}
+
 TEST_CASE("[ImageLoader] an original unchanged since it was hashed is served from the disk cache without reading it") {
   TempFolder t;
   const Bytes jpeg = encodeJpeg(quadrants(1600, 1200), 1600, 1200);

@@ -1,5 +1,5 @@
 // How pictures are put into the draw list: which replace what is beneath them (drawn without
-// blending) and which blend, and a shade multiplied into a picture instead of a veil laid over it.
+// blending) and which blend, and the veils laid over them.
 #include "ui/ScreensDraw.h"
 #include "ui/ImGuiSfml.h"
 
@@ -131,59 +131,52 @@ TEST_CASE("[ScreensDraw] an opaque picture replaces what is beneath it, anything
   }
 }
 
-TEST_CASE("[ScreensDraw] a shade multiplied into a picture darkens it as the veil it replaces does a mid-grey one") {
+TEST_CASE("[ScreensDraw] a veil drawn from the ramp is one quad of one colour whose alpha runs from `from` to `to`") {
   const ImU32 veil = IM_COL32(5, 10, 20, 255);
-  Shade shade;
-  shade.addVeil(550, 1000, veil, 0, 225.0f / 255);
-  for (float y = 550; y <= 1000; y += 50) {
-    const float t = (y - 550) / 450 * 225.0f / 255;
-    const Shade::Stop k = shade.at(y);
-    CHECK(128 * k.r == doctest::Approx(veiled(128, 5, t)).epsilon(0.01));
-    CHECK(128 * k.g == doctest::Approx(veiled(128, 10, t)).epsilon(0.01));
-    CHECK(128 * k.b == doctest::Approx(veiled(128, 20, t)).epsilon(0.01));
+  const auto alphaAt = [](float vCoord) { return (vCoord * kRampRows - 0.5f) / 255.0f; };
+  {
+    DrawFrame f;
+    const int before = f.dl->VtxBuffer.Size;
+    addVeil(f.dl, tex(42), ImVec2(0, 550), ImVec2(1000, 1000), veil, 0, 225.0f / 255);
+    REQUIRE(f.dl->VtxBuffer.Size - before == 4);
+    const ImDrawVert* v = f.dl->VtxBuffer.Data + before;
+    for (int k = 0; k < 4; ++k)
+      CHECK(v[k].col == veil);  // one colour: ImGuiGl's fast program
+    CHECK(f.commands() == "I"); // from the ramp
+    // The ramp's row r (of kRampRows) has alpha r/255 at its centre: the quad's top samples the
+    // row of `from`, its bottom the row of `to`.
+    CHECK(v[0].pos.y == 550);
+    CHECK(alphaAt(v[0].uv.y) == doctest::Approx(0).epsilon(0.001));
+    CHECK(v[2].pos.y == 1000);
+    CHECK(alphaAt(v[2].uv.y) == doctest::Approx(225.0f / 255).epsilon(0.001));
+    // Blended over a mid-grey as the renderer does, halfway down it is the veil at half its alpha.
+    const float mid = alphaAt((v[0].uv.y + v[2].uv.y) / 2);
+    CHECK(veiled(128, 5, mid) == doctest::Approx(veiled(128, 5, 112.5f / 255)).epsilon(0.01));
   }
-  CHECK(shade.at(0).r == 1); // above the veil: untouched
-  CHECK(shade.at(2000).b == doctest::Approx(shade.at(1000).b));
-
-  // A second veil at the top: each where it is, and multiplied where they meet.
-  shade.addVeil(0, 200, veil, 150.0f / 255, 0);
-  CHECK(shade.at(0).r == doctest::Approx(1 - 150.0f / 255 + 150.0f / 255 * 5 / 128).epsilon(0.001));
-  CHECK(shade.at(200).r == doctest::Approx(1));
-  CHECK(shade.at(400).g == doctest::Approx(1));
-  CHECK(shade.at(1000).b == doctest::Approx(1 - 225.0f / 255 + 225.0f / 255 * 20 / 128).epsilon(0.001));
-  Shade both;
-  both.addVeil(0, 1000, veil, 0.5f, 0.5f);
-  both.addVeil(0, 1000, veil, 0.5f, 0.5f);
-  const float once = 0.5f + 0.5f * 10 / 128;
-  CHECK(both.at(300).g == doctest::Approx(once * once).epsilon(0.001));
+  DrawFrame g; // a veil fading out downwards (under the logo)
+  const int start = g.dl->VtxBuffer.Size;
+  addVeil(g.dl, tex(42), ImVec2(0, 0), ImVec2(1000, 200), veil, 150.0f / 255, 0);
+  const ImDrawVert* w = g.dl->VtxBuffer.Data + start;
+  CHECK(alphaAt(w[0].uv.y) == doctest::Approx(150.0f / 255).epsilon(0.001));
+  CHECK(alphaAt(w[2].uv.y) == doctest::Approx(0).epsilon(0.001));
 }
 
-TEST_CASE("[ScreensDraw] a shaded picture is cut at the shade's stops, its colours there, its texture continuous") {
+TEST_CASE("[ScreensDraw] without a ramp a veil is a gradient rectangle of the same alphas") {
+  const ImU32 veil = IM_COL32(5, 10, 20, 255);
   DrawFrame f;
-  Shade shade;
-  shade.addVeil(500, 1000, IM_COL32(0, 0, 0, 255), 0, 0.5f);
-  addPicture(f.dl, picture(true), ImVec2(0, 0), ImVec2(1000, 1000), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, 0,
-             ImDrawFlags_RoundCornersAll, &shade);
-  CHECK(f.commands() == "BIR");
-  int quads = 0;
-  for (const ImDrawCmd& c : f.dl->CmdBuffer)
-    if (c.TextureId == tex(7)) quads += static_cast<int>(c.ElemCount) / 6;
-  CHECK(quads == 2); // above the veil, and the veil
-  bool sawMiddle = false, sawBottom = false;
-  for (const ImDrawVert& v : f.dl->VtxBuffer) {
-    if (v.col >> IM_COL32_A_SHIFT == 0 || v.uv.x < 0 || (v.uv.x != 0 && v.uv.x != 1)) continue;
-    CHECK(v.uv.y == doctest::Approx(v.pos.y / 1000)); // the texture runs on across the cut
-    const int red = static_cast<int>(v.col >> IM_COL32_R_SHIFT & 0xFF);
-    if (v.pos.y == 500) {
-      sawMiddle = true;
-      CHECK(red == 255);
-    }
-    if (v.pos.y == 1000) {
-      sawBottom = true;
-      CHECK(red == 128);
-    }
-    if (v.pos.y == 0) CHECK(red == 255);
-  }
-  CHECK(sawMiddle);
-  CHECK(sawBottom);
+  const int before = f.dl->VtxBuffer.Size;
+  addVeil(f.dl, nullptr, ImVec2(0, 550), ImVec2(1000, 1000), veil, 0, 225.0f / 255);
+  REQUIRE(f.dl->VtxBuffer.Size - before == 4);
+  const ImDrawVert* v = f.dl->VtxBuffer.Data + before;
+  CHECK((v[0].col >> IM_COL32_A_SHIFT & 0xFF) == 0);
+  CHECK((v[2].col >> IM_COL32_A_SHIFT & 0xFF) == 225);
+  CHECK((v[2].col & ~IM_COL32_A_MASK) == (veil & ~IM_COL32_A_MASK));
+}
+
+TEST_CASE("[ScreensDraw] an empty band has no veil") {
+  const ImU32 veil = IM_COL32(5, 10, 20, 255);
+  DrawFrame g;
+  const int none = g.dl->VtxBuffer.Size;
+  addVeil(g.dl, tex(42), ImVec2(0, 300), ImVec2(1000, 300), veil, 0, 1);
+  CHECK(g.dl->VtxBuffer.Size == none);
 }

@@ -28,13 +28,17 @@ public:
   unsigned next = 1;
   bool refuseUploads = false;
   size_t uploads = 0;
+  media::PixelOrder pixelOrder = media::PixelOrder::Rgba;
+  std::vector<std::uint8_t> firstPixel; // of the last texture's first row uploaded
 
+  media::PixelOrder order() const override { return pixelOrder; }
   unsigned create(int w, int h, std::string&) override {
     live[next] = {w, h};
     return next++;
   }
-  bool upload(unsigned texture, int y, int w, int rows, const std::uint8_t*, std::string& error) override {
+  bool upload(unsigned texture, int y, int w, int rows, const std::uint8_t* pixels, std::string& error) override {
     ++uploads;
+    if (y == 0) firstPixel.assign(pixels, pixels + 4);
     REQUIRE(live.count(texture) == 1);
     REQUIRE(w == live[texture].first);
     if (y == 0) rowsUploaded[texture] = 0; // a strip kept and used again for another picture
@@ -74,7 +78,8 @@ ImageRef picture(const TempFolder& t, const std::string& name, int w, int h) {
 struct Rig {
   std::shared_ptr<FakeGpu> gpu = std::make_shared<FakeGpu>();
   std::unique_ptr<TextureCache> cache;
-  explicit Rig(std::uintmax_t budget) {
+  explicit Rig(std::uintmax_t budget, media::PixelOrder order = media::PixelOrder::Rgba) {
+    gpu->pixelOrder = order;
     TextureCache::Options o;
     o.budgetBytes = budget;
     o.gpu = gpu;
@@ -101,6 +106,25 @@ struct Rig {
 };
 
 } // namespace
+
+TEST_CASE("[TextureCache] pictures reach the GPU in the byte order it takes") {
+  TempFolder t;
+  const std::vector<unsigned char> orange{255, 128, 0};
+  std::vector<unsigned char> px;
+  for (int i = 0; i < 64 * 32; ++i) px.insert(px.end(), orange.begin(), orange.end());
+  const auto path = t.path() / "orange.png";
+  REQUIRE(stbi_write_png(path.c_str(), 64, 32, 3, px.data(), 64 * 3));
+  ImageRef img = picture(t, "unused.png", 2, 2);
+  img.file = path;
+  img.bytes = std::filesystem::file_size(path);
+  img.modified = std::filesystem::last_write_time(path);
+  for (const auto order : {media::PixelOrder::Rgba, media::PixelOrder::Bgra}) {
+    Rig rig(64u << 20, order);
+    rig.until(img, {64, 32, Fit::Contain});
+    const std::vector<std::uint8_t> rgba{255, 128, 0, 255}, bgra{0, 128, 255, 255};
+    CHECK(rig.gpu->firstPixel == (order == media::PixelOrder::Bgra ? bgra : rgba));
+  }
+}
 
 TEST_CASE("[TextureCache] a large picture is decoded for its box and uploaded a strip per slice") {
   TempFolder t;
