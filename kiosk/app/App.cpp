@@ -873,10 +873,14 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
   } else {
     watchCornerTaps();
     m_painter->beginFrame(4.0); // glyphs rasterized on demand, 4 ms a frame at most
-    ui::Frame f{*m_nav,         m_fonts,     *m_painter, *m_textures,    m_targets,
-                m_strings,      now,         width(),    height(),       hasErrors(m_diagnostics) && staffPreview(),
-                m_pxPerMm,      &m_gestures, &m_admin,   m_givenPxPerMm, m_films.get(),
-                m_imgui->ramp()};
+    ui::Frame f{*m_nav,        m_fonts,
+                *m_painter,    *m_textures,
+                m_targets,     m_strings,
+                now,           width(),
+                height(),      hasErrors(m_diagnostics) && staffPreview(),
+                m_pxPerMm,     &m_gestures,
+                &m_admin,      m_givenPxPerMm,
+                m_films.get(), [this](ImU32 colour) { return m_imgui->veilRamp(colour); }};
     m_screens.draw(f);
     if (m_nav->idleResets() != idleResetsBefore) m_films->setSound(false, ui::Films::kDefaultVolume); // the next visitor's sound
     // Back on the attract loop (the idle timeout, or staff): the visit is over, so is its speech

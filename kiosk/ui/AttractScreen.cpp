@@ -114,8 +114,9 @@ void Screens::drawAttract(Ctx& c) {
     for (size_t k = 0; k <= 2; ++k)
       c.f.textures.prefetch(*images[(a.next + k) % images.size()], coverBox);
   }
+  const ImTextureID veilRamp = c.f.veilRamp ? c.f.veilRamp(veil) : nullptr;
   auto veilLayer = [&](float y0, float y1, float from, float to) {
-    addVeil(c.dl, c.f.ramp, ImVec2(0, y0), ImVec2(c.W, y1), veil, from, to);
+    addVeil(c.dl, veilRamp, ImVec2(0, y0), ImVec2(c.W, y1), veil, from, to);
   };
   // The venue's logo, top left, over a soft shade so it reads on any picture.
   if (hasLogo) {

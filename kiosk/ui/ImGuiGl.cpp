@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <string>
 
 namespace kiosk::ui {
@@ -34,6 +35,23 @@ void colourRuns(const ImDrawList& list, const ImDrawCmd& cmd, std::vector<Colour
     }
     out.push_back(ColourRun{i, 3, shared, c});
   }
+}
+
+std::vector<std::uint8_t> veilRampTexels(ImU32 colour) {
+  std::vector<std::uint8_t> pixels(static_cast<std::size_t>(kRampWidth) * kRampRows * 4);
+  const auto channel = [&](int shift) { return static_cast<int>(colour >> shift & 0xFF); };
+  for (int row = 0; row < kRampRows; ++row) {
+    const int alpha = row * 255 / (kRampRows - 1);
+    const auto times = [&](int c) { return static_cast<std::uint8_t>((c * alpha + 127) / 255); };
+    for (int x = 0; x < kRampWidth; ++x) {
+      std::uint8_t* p = pixels.data() + (static_cast<std::size_t>(row) * kRampWidth + x) * 4;
+      p[0] = times(channel(IM_COL32_B_SHIFT));
+      p[1] = times(channel(IM_COL32_G_SHIFT));
+      p[2] = times(channel(IM_COL32_R_SHIFT));
+      p[3] = static_cast<std::uint8_t>(alpha);
+    }
+  }
+  return pixels;
 }
 
 namespace imgui_gl { // named, not anonymous: ImGuiGl::Gl holds one
@@ -151,6 +169,16 @@ void main() {
 }
 )";
 
+// Opaque white: the texture as it is (llvmpipe's C blits and premultiplied blends take this).
+constexpr const char* kPlain = R"(#version 130
+uniform sampler2D picture;
+in vec2 fragUv;
+out vec4 result;
+void main() {
+  result = texture(picture, fragUv);
+}
+)";
+
 // Per-vertex colours. The clamp changes nothing (both factors are within 0..1); it is there so
 // llvmpipe never treats this shader as linear (see ImGuiGl.h).
 constexpr const char* kColoured = R"(#version 130
@@ -176,8 +204,9 @@ struct ImGuiGl::Gl {
     GLuint name = 0;
     GLint projection = -1, picture = -1, tint = -1;
   };
-  Program tinted, coloured;
-  GLuint vao = 0, vbo = 0, ebo = 0, font = 0, ramp = 0;
+  Program plain, tinted, coloured;
+  GLuint vao = 0, vbo = 0, ebo = 0, font = 0;
+  std::map<ImU32, GLuint> veils; // veilRamp's textures, by colour
   Counts counts;
   std::vector<ColourRun> runs; // reused every command
 
@@ -227,7 +256,7 @@ struct ImGuiGl::Gl {
     return p;
   }
 
-  bool ok() const { return tinted.name && coloured.name && vao && vbo && ebo; }
+  bool ok() const { return plain.name && tinted.name && coloured.name && vao && vbo && ebo; }
 };
 
 ImGuiGl::ImGuiGl() : m_gl(std::make_unique<Gl>()) {
@@ -239,6 +268,7 @@ ImGuiGl::ImGuiGl() : m_gl(std::make_unique<Gl>()) {
     return;
   }
   if (g.f.drawElementsBaseVertex) io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset; // lists past 64K vertices
+  g.plain = g.link(kPlain);
   g.tinted = g.link(kTinted);
   g.coloured = g.link(kColoured);
   g.f.genVertexArrays(1, &g.vao);
@@ -261,18 +291,19 @@ ImGuiGl::ImGuiGl() : m_gl(std::make_unique<Gl>()) {
   g.f.bindVertexArray(static_cast<GLuint>(previousVao));
   g.f.bindBuffer(GL_ARRAY_BUFFER, static_cast<GLuint>(previousBuffer));
   rebuildFontTexture();
-  makeRamp();
 }
 
 ImGuiGl::~ImGuiGl() {
   Gl& g = *m_gl;
   if (!g.f.ok()) return;
   if (g.font) glDeleteTextures(1, &g.font);
-  if (g.ramp) glDeleteTextures(1, &g.ramp);
+  for (auto& [colour, name] : g.veils)
+    glDeleteTextures(1, &name);
   ImGui::GetIO().Fonts->SetTexID(nullptr);
   if (g.vao) g.f.deleteVertexArrays(1, &g.vao);
   if (g.vbo) g.f.deleteBuffers(1, &g.vbo);
   if (g.ebo) g.f.deleteBuffers(1, &g.ebo);
+  if (g.plain.name) g.f.deleteProgram(g.plain.name);
   if (g.tinted.name) g.f.deleteProgram(g.tinted.name);
   if (g.coloured.name) g.f.deleteProgram(g.coloured.name);
 }
@@ -286,31 +317,25 @@ const char* ImGuiGl::error() const {
 ImGuiGl::Counts ImGuiGl::counts() const {
   return m_gl->counts;
 }
-ImTextureID ImGuiGl::ramp() const {
-  return m_gl->ramp ? reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(m_gl->ramp)) : nullptr;
-}
-
-void ImGuiGl::makeRamp() {
+ImTextureID ImGuiGl::veilRamp(ImU32 colour) {
   Gl& g = *m_gl;
-  constexpr int kWidth = 4;
-  std::array<std::uint8_t, kWidth * kRampRows * 4> pixels{};
-  for (int row = 0; row < kRampRows; ++row)
-    for (int x = 0; x < kWidth; ++x) {
-      std::uint8_t* p = pixels.data() + (row * kWidth + x) * 4;
-      p[0] = p[1] = p[2] = 255;
-      p[3] = static_cast<std::uint8_t>(row * 255 / (kRampRows - 1));
-    }
-  GLint previous = 0;
-  glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
-  glGenTextures(1, &g.ramp);
-  glBindTexture(GL_TEXTURE_2D, g.ramp);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  // Unsized GL_RGBA with BGRA rows, as GpuTextures makes pictures: stored as B8G8R8A8.
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, kWidth, kRampRows, 0, GL_BGRA, GL_UNSIGNED_BYTE, pixels.data());
-  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previous));
+  GLuint& name = g.veils[colour];
+  if (!name) {
+    const std::vector<std::uint8_t> pixels = veilRampTexels(colour);
+    GLint previous = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
+    glGenTextures(1, &name);
+    glBindTexture(GL_TEXTURE_2D, name);
+    // Nearest: 256 rows over a band of a few hundred pixels step by less than a level of 255.
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    // Unsized GL_RGBA with BGRA rows, as GpuTextures makes pictures: stored as B8G8R8A8.
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, kRampWidth, kRampRows, 0, GL_BGRA, GL_UNSIGNED_BYTE, pixels.data());
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previous));
+  }
+  return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(name));
 }
 
 void ImGuiGl::rebuildFontTexture() {
@@ -406,7 +431,7 @@ void ImGuiGl::render(const ImDrawData* data) {
     glDisable(GL_STENCIL_TEST);
     glEnable(GL_SCISSOR_TEST);
     glViewport(0, 0, fbWidth, fbHeight);
-    for (const Gl::Program* p : {&g.tinted, &g.coloured}) {
+    for (const Gl::Program* p : {&g.plain, &g.tinted, &g.coloured}) {
       g.f.useProgram(p->name);
       g.f.uniformMatrix4fv(p->projection, 1, GL_FALSE, projection);
       g.f.uniform1i(p->picture, 0);
@@ -448,12 +473,15 @@ void ImGuiGl::render(const ImDrawData* data) {
       glBindTexture(GL_TEXTURE_2D, toName(cmd.GetTexID()));
       colourRuns(*list, cmd, g.runs);
       for (const ColourRun& run : g.runs) {
-        const Gl::Program& p = run.shared ? g.tinted : g.coloured;
+        const bool white = run.shared && run.colour == IM_COL32_WHITE;
+        const Gl::Program& p = white ? g.plain : run.shared ? g.tinted : g.coloured;
         if (current != p.name) {
           g.f.useProgram(p.name);
           current = p.name;
         }
-        if (run.shared) {
+        if (white) {
+          ++g.counts.plain;
+        } else if (run.shared) {
           if (!tintSet || run.colour != currentTint) {
             const auto channel = [&](int shift) { return static_cast<float>(run.colour >> shift & 0xFF) / 255.0f; };
             g.f.uniform4f(p.tint, channel(IM_COL32_R_SHIFT), channel(IM_COL32_G_SHIFT), channel(IM_COL32_B_SHIFT),

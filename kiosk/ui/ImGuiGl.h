@@ -4,7 +4,8 @@
 // most, full-screen pictures.
 //
 // A command whose vertices all share one colour (a picture, a thumbnail, a run of glyphs) is
-// drawn by a program that takes the colour as a uniform, `texture * tint`. With a BGRA texture
+// drawn by a program that takes the colour as a uniform, `texture * tint` (or, in opaque white,
+// by one that only samples, which llvmpipe's C fast paths take for nearest-sampled textures). With a BGRA texture
 // (the kiosk's pictures, GpuTextures.h) Mesa's llvmpipe draws that shader on its linear path,
 // eight bits a channel: a 1080p picture panned and zoomed took 10.6 ms of CPU against 21-22 ms
 // for imgui_impl_opengl3's `colour * texture` (14.6 against 24.7 ms blended at half alpha).
@@ -15,6 +16,7 @@
 #include <imgui.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -35,6 +37,11 @@ struct ColourRun {
 // command is one run, shared only if every vertex has the same colour.
 void colourRuns(const ImDrawList& list, const ImDrawCmd& cmd, std::vector<ColourRun>& out, std::size_t maxRuns = 4);
 
+// The texels of veilRamp(colour): kRampWidth x kRampRows, BGRA, row i of alpha i * 255 /
+// (kRampRows - 1) and `colour` premultiplied by it.
+constexpr int kRampWidth = 4;
+std::vector<std::uint8_t> veilRampTexels(ImU32 colour);
+
 class ImGuiGl {
 public:
   // Compiles the programs and makes the buffers and the font atlas texture. The GL context must
@@ -53,20 +60,22 @@ public:
   void render(const ImDrawData* data);
   // Uploads io.Fonts' atlas again (after fonts were added or rebuilt).
   void rebuildFontTexture();
-  // A white texture whose alpha is its row (4 x kRampRows, BGRA): a veil drawn from it in one
-  // colour (addVeil) is blended on llvmpipe's fast path, where a gradient rectangle's per-vertex
-  // colours are not: over a whole 1080p screen 8 ms of CPU against 13 ms.
-  ImTextureID ramp() const;
+  // A veil's ramp: 4 x kRampRows texels of `colour` whose alpha is the row's (i/255),
+  // premultiplied, sampled nearest (made on first use, kept). Drawn in opaque white with
+  // premultiplied blending (addVeil), it is a plain texture fetch that llvmpipe blends in C with
+  // SSE: over a whole 1080p screen 6.8 ms of CPU, against 10.9 ms for a straight-alpha ramp on its
+  // linear path and 13 ms for a gradient rectangle.
+  ImTextureID veilRamp(ImU32 colour);
 
   // Draw calls since the start, by program: for tests and the frame log.
   struct Counts {
+    std::size_t plain = 0;    // opaque white: the texture as it is
     std::size_t tinted = 0;   // one colour, as a uniform
     std::size_t coloured = 0; // per-vertex colours
   };
   Counts counts() const;
 
 private:
-  void makeRamp();
   struct Gl;
   std::unique_ptr<Gl> m_gl;
 };

@@ -35,8 +35,8 @@ bool ImGuiSfml::rendererOk() const {
 const char* ImGuiSfml::rendererError() const {
   return m_renderer->error();
 }
-void* ImGuiSfml::ramp() const {
-  return m_renderer->ramp();
+void* ImGuiSfml::veilRamp(unsigned colour) {
+  return m_renderer->veilRamp(colour);
 }
 
 std::optional<PointerEvent> toPointerEvent(const sf::Event& event) {
@@ -67,6 +67,11 @@ std::optional<PointerEvent> toPointerEvent(const sf::Event& event) {
 
 void blendOff(const ImDrawList*, const ImDrawCmd*) {
   glDisable(GL_BLEND);
+}
+
+void blendPremultiplied(const ImDrawList*, const ImDrawCmd*) {
+  glEnable(GL_BLEND);
+  glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 }
 
 void applyPointer(ImGuiIO& io, const PointerState& p) {

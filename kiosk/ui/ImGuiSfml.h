@@ -29,6 +29,9 @@ void applyPointer(ImGuiIO& io, const PointerState& state);
 // layers only: blending reads every pixel back, and on a software renderer a screen of it costs
 // as much as drawing the screen again.
 void blendOff(const ImDrawList* list, const ImDrawCmd* cmd);
+// A draw-list callback: what follows is premultiplied (a veil's ramp, addVeil) and blends as such,
+// until an ImDrawCallback_ResetRenderState.
+void blendPremultiplied(const ImDrawList* list, const ImDrawCmd* cmd);
 
 class ImGuiSfml {
 public:
@@ -57,8 +60,8 @@ public:
   // Whether the renderer's shaders compiled (nothing is drawn otherwise), and why not.
   bool rendererOk() const;
   const char* rendererError() const;
-  // The renderer's alpha ramp texture, for veils (ImGuiGl::ramp()).
-  void* ramp() const;
+  // A veil's ramp texture in `colour` (ImGuiGl::veilRamp()).
+  void* veilRamp(unsigned colour);
 
 private:
   std::unique_ptr<ImGuiGl> m_renderer;

@@ -23,6 +23,8 @@
 
 #include <imgui.h>
 
+#include <functional>
+
 namespace kiosk::ui {
 
 // The language whose faces draw a text (the text engine picks faces per character from it).
@@ -44,7 +46,7 @@ struct Frame {
   AdminModel* admin = nullptr;      // the staff admin view (PIN pad, panel, test pattern)
   float givenPxPerMm = 0;           // the display's size as the operator gave it (0: not given)
   Films* films = nullptr;           // films play where they stand; null: their posters are shown
-  ImTextureID ramp = nullptr;       // ImGuiGl::ramp(), for veils (addVeil); null without OpenGL
+  std::function<ImTextureID(ImU32)> veilRamp; // ImGuiGl::veilRamp, for veils (addVeil); empty without OpenGL
 };
 
 class Screens {

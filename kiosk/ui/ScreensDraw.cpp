@@ -147,11 +147,14 @@ void addVeil(ImDrawList* dl, ImTextureID ramp, ImVec2 a, ImVec2 b, ImU32 colour,
     dl->AddRectFilledMultiColor(a, b, with(from), with(from), with(to), with(to));
     return;
   }
-  // The ramp's row i (of kRampRows) has alpha i/255 at its centre, (i + 0.5) / kRampRows down it.
+  // The ramp's row i (of kRampRows) has alpha i/255, (i + 0.5) / kRampRows down it. Its texels
+  // are premultiplied and drawn as they are (opaque white), with premultiplied blending.
   const auto v = [](float alpha) {
     return (std::clamp(alpha, 0.0f, 1.0f) * 255 + 0.5f) / static_cast<float>(kRampRows);
   };
-  dl->AddImage(ramp, a, b, ImVec2(0.5f, v(from)), ImVec2(0.5f, v(to)), colour | IM_COL32_A_MASK);
+  dl->AddCallback(blendPremultiplied, nullptr);
+  dl->AddImage(ramp, a, b, ImVec2(0.5f, v(from)), ImVec2(0.5f, v(to)), IM_COL32_WHITE);
+  dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
 }
 
 void addPicture(ImDrawList* dl, const TextureCache::View& v, ImVec2 a, ImVec2 b, ImVec2 uv0, ImVec2 uv1, ImU32 tint,

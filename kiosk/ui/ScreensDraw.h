@@ -147,9 +147,10 @@ void addPicture(ImDrawList* dl, const TextureCache::View& v, ImVec2 a, ImVec2 b,
                 ImVec2 uv1 = ImVec2(1, 1), ImU32 tint = IM_COL32_WHITE, float rounding = 0,
                 ImDrawFlags corners = ImDrawFlags_RoundCornersAll);
 // A veil: `colour` laid over [a, b] with its alpha changing from `from` at the top to `to` at
-// the bottom (the attract loop's shades under its logo and its text). With `ramp` (ImGuiGl's
-// texture whose alpha is its row, kRampRows rows) it is one textured quad of one colour, which
-// llvmpipe blends on its fast path; without one (no OpenGL: tests) a gradient rectangle.
+// the bottom (the attract loop's shades under its logo and its text). With `ramp`, the veil's
+// ramp texture in that colour (ImGuiGl::veilRamp: premultiplied, its alpha its row of
+// kRampRows), it is one quad in opaque white between blendPremultiplied and a reset, which
+// llvmpipe blends in C; without one (no OpenGL: tests) a gradient rectangle.
 constexpr int kRampRows = 256;
 void addVeil(ImDrawList* dl, ImTextureID ramp, ImVec2 a, ImVec2 b, ImU32 colour, float from, float to);
 // A slow pan and zoom over a picture (the attract loop): `zoom` >= 1 enlarges it, `pan` (-1 to

@@ -2,6 +2,7 @@
 // takes the colour as a uniform (llvmpipe's fast path for BGRA pictures), the rest to the one
 // that multiplies per vertex. No OpenGL is needed to check the cut.
 #include "ui/ImGuiGl.h"
+#include "ui/ScreensDraw.h" // kRampRows
 
 #include <doctest/doctest.h>
 #include <imgui.h>
@@ -13,8 +14,8 @@ using namespace kiosk::ui;
 
 namespace {
 
-struct Frame {
-  Frame() {
+struct RunsFrame {
+  RunsFrame() {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
@@ -26,7 +27,7 @@ struct Frame {
     ImGui::NewFrame();
     dl = ImGui::GetForegroundDrawList();
   }
-  ~Frame() {
+  ~RunsFrame() {
     ImGui::EndFrame();
     ImGui::DestroyContext();
   }
@@ -63,7 +64,7 @@ const ImU32 kWhite = IM_COL32_WHITE, kHalf = IM_COL32(255, 255, 255, 128), kBlac
 
 TEST_CASE("[ImGuiGl] a picture in one colour is one run of that colour; rounded, its inside is") {
   {
-    Frame f;
+    RunsFrame f;
     f.dl->AddImage(picture(), ImVec2(0, 0), ImVec2(1000, 1000), ImVec2(0, 0), ImVec2(1, 1), kHalf);
     const auto runs = f.list();
     REQUIRE(runs.size() == 1);
@@ -72,7 +73,7 @@ TEST_CASE("[ImGuiGl] a picture in one colour is one run of that colour; rounded,
     CHECK(runs[0].first == 0);
     CHECK(runs[0].count == 6);
   }
-  Frame g;
+  RunsFrame g;
   g.dl->AddImageRounded(picture(), ImVec2(0, 0), ImVec2(300, 200), ImVec2(0, 0), ImVec2(1, 1), kWhite, 12);
   // Anti-aliased corners: the inside in one colour, then the fringe whose outer edge is clear.
   const auto rounded = g.list();
@@ -85,7 +86,7 @@ TEST_CASE("[ImGuiGl] a picture in one colour is one run of that colour; rounded,
 }
 
 TEST_CASE("[ImGuiGl] a gradient is a mixed run; quads of two colours in one command are two runs") {
-  Frame f;
+  RunsFrame f;
   f.dl->PushTextureID(picture());
   f.dl->AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(100, 100), kWhite, kWhite, kBlack, kBlack);
   CHECK(f.runs() == "M6 ");
@@ -102,7 +103,7 @@ TEST_CASE("[ImGuiGl] a gradient is a mixed run; quads of two colours in one comm
 
 TEST_CASE("[ImGuiGl] past the limit of runs the whole command is one call, per vertex unless of one colour") {
   {
-    Frame f;
+    RunsFrame f;
     f.dl->PushTextureID(picture());
     for (int i = 0; i < 6; ++i)
       f.dl->AddRectFilled(ImVec2(0, i * 10.0f), ImVec2(10, i * 10.0f + 10), i % 2 ? kWhite : kBlack);
@@ -114,10 +115,24 @@ TEST_CASE("[ImGuiGl] past the limit of runs the whole command is one call, per v
     f.dl->PopTextureID();
   }
 
-  Frame g; // many runs can only come from colour changes, so one colour never reaches the cap
+  RunsFrame g; // many runs can only come from colour changes, so one colour never reaches the cap
   g.dl->PushTextureID(picture());
   for (int i = 0; i < 6; ++i)
     g.dl->AddRectFilled(ImVec2(0, i * 10.0f), ImVec2(10, i * 10.0f + 10), kWhite);
   CHECK(g.runs(1) == "S36 ");
   g.dl->PopTextureID();
+}
+
+TEST_CASE("[ImGuiGl] a veil's ramp holds its colour premultiplied by each row's alpha, in BGRA") {
+  const ImU32 veil = IM_COL32(5, 10, 200, 255);
+  const std::vector<std::uint8_t> t = veilRampTexels(veil);
+  REQUIRE(t.size() == static_cast<std::size_t>(kRampWidth) * kRampRows * 4);
+  const auto texel = [&](int row, int x) {
+    return std::vector<int>(t.begin() + (row * kRampWidth + x) * 4, t.begin() + (row * kRampWidth + x) * 4 + 4);
+  };
+  CHECK(texel(0, 0) == std::vector<int>{0, 0, 0, 0});                  // clear at the top
+  CHECK(texel(kRampRows - 1, 3) == std::vector<int>{200, 10, 5, 255}); // the colour itself, blue first
+  CHECK(texel(128, 1) == std::vector<int>{(200 * 128 + 127) / 255, (10 * 128 + 127) / 255, (5 * 128 + 127) / 255, 128});
+  for (int row = 1; row < kRampRows; ++row)
+    CHECK(texel(row, 0)[3] == texel(row - 1, 0)[3] + 1); // a level a row
 }

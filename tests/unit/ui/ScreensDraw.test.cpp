@@ -37,13 +37,16 @@ struct DrawFrame {
     ImGui::EndFrame();
     ImGui::DestroyContext();
   }
-  // What was added, in order: 'B' blending off, 'R' reset (blending on), 'I' a picture's quads.
+  // What was added, in order: 'B' blending off, 'P' premultiplied, 'R' reset (blending as
+  // ImGui's), 'I' a picture's quads.
   std::string commands() const {
     std::string s;
     for (int i = first - 1; i < dl->CmdBuffer.Size; ++i) {
       const ImDrawCmd& c = dl->CmdBuffer[i];
       if (c.UserCallback == blendOff)
         s += 'B';
+      else if (c.UserCallback == blendPremultiplied)
+        s += 'P';
       else if (c.UserCallback == ImDrawCallback_ResetRenderState)
         s += 'R';
       else if (c.ElemCount > 0 && c.TextureId != nullptr && c.TextureId != ImGui::GetIO().Fonts->TexID)
@@ -131,7 +134,7 @@ TEST_CASE("[ScreensDraw] an opaque picture replaces what is beneath it, anything
   }
 }
 
-TEST_CASE("[ScreensDraw] a veil drawn from the ramp is one quad of one colour whose alpha runs from `from` to `to`") {
+TEST_CASE("[ScreensDraw] a veil drawn from its ramp is one premultiplied quad whose alpha runs from `from` to `to`") {
   const ImU32 veil = IM_COL32(5, 10, 20, 255);
   const auto alphaAt = [](float vCoord) { return (vCoord * kRampRows - 0.5f) / 255.0f; };
   {
@@ -141,8 +144,8 @@ TEST_CASE("[ScreensDraw] a veil drawn from the ramp is one quad of one colour wh
     REQUIRE(f.dl->VtxBuffer.Size - before == 4);
     const ImDrawVert* v = f.dl->VtxBuffer.Data + before;
     for (int k = 0; k < 4; ++k)
-      CHECK(v[k].col == veil);  // one colour: ImGuiGl's fast program
-    CHECK(f.commands() == "I"); // from the ramp
+      CHECK(v[k].col == IM_COL32_WHITE); // the ramp's texels as they are: ImGuiGl's plain program
+    CHECK(f.commands() == "PIR");        // from the ramp, premultiplied
     // The ramp's row r (of kRampRows) has alpha r/255 at its centre: the quad's top samples the
     // row of `from`, its bottom the row of `to`.
     CHECK(v[0].pos.y == 550);
