@@ -756,19 +756,22 @@ void App::handleKey(const sf::Event::KeyEvent& key) {
 }
 
 void App::tuneFrameRate(double frameSeconds) {
-  // With working vsync, 60 frames take at least 0.25 s even on a 240 Hz display. Faster means
-  // the driver ignores vsync (Xvfb, some VMs): cap the frame rate instead of spinning a core.
+  // Frames drawn back to back with working vsync come a whole number of display periods apart
+  // (the swap waits for the display). Without it (Xvfb, some VMs) they come as fast as they are
+  // drawn, and, once a frame is cheaper than a period, faster than the display: cap the frame
+  // rate then instead of spinning a core. Working vsync needs positive evidence
+  // (FramePacer::vsyncPaces: intervals on whole numbers of periods). (This once asked
+  // only that 60 frames took a quarter of a second, which frames drawn in 5 ms or more passed
+  // with no vsync at all: llvmpipe's crossfades then ran at 100 frames a second.)
   // Only frames drawn back to back count: one after the frame loop slept says nothing.
   if (m_vsyncChecked || !m_options.script.empty()) return;
   const bool slept = std::exchange(m_sleptBeforeFrame, false);
-  if (m_vsyncProbeLast >= 0 && !slept) {
-    m_vsyncProbeSeconds += frameSeconds - m_vsyncProbeLast;
-    ++m_vsyncProbeFrames;
-  }
+  if (m_vsyncProbeLast >= 0 && !slept) m_vsyncProbeIntervals.push_back(frameSeconds - m_vsyncProbeLast);
   m_vsyncProbeLast = frameSeconds;
-  if (m_vsyncProbeFrames < 60) return;
+  if (m_vsyncProbeIntervals.size() < 60) return;
   m_vsyncChecked = true;
-  m_vsyncWorks = m_vsyncProbeSeconds >= 60.0 / 240.0;
+  m_vsyncWorks = FramePacer::vsyncPaces(m_vsyncProbeIntervals, m_pacer.displayPeriod());
+  m_vsyncProbeIntervals = {};
   if (!m_vsyncWorks) {
     m_window.setVerticalSyncEnabled(false);
     m_window.setFramerateLimit(m_options.fpsLimit);

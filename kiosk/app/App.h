@@ -278,8 +278,8 @@ private:
   SlowestFrame m_slowest, m_slowestCpu;
   std::uint64_t m_framesRun = 0;
   bool m_adoptedThisFrame = false;
-  int m_vsyncProbeFrames = 0;  // frames measured so far to see whether vsync really paces us
-  double m_vsyncProbeSeconds = 0, m_vsyncProbeLast = -1; // back-to-back frames' time so far
+  std::vector<double> m_vsyncProbeIntervals; // back-to-back frames' intervals, to see whether vsync paces us
+  double m_vsyncProbeLast = -1;
   bool m_sleptBeforeFrame = false;
   bool m_vsyncChecked = false;
   bool m_vsyncWorks = false;

@@ -47,4 +47,14 @@ Seconds FramePacer::next(Seconds start, Seconds cost, const Need& need) {
   return due;
 }
 
+bool FramePacer::vsyncPaces(const std::vector<double>& intervals, double period) {
+  if (intervals.empty() || period <= 0) return false;
+  std::size_t onTick = 0;
+  for (const double t : intervals) {
+    const double periods = std::round(t / period);
+    onTick += periods >= 1 && std::abs(t - periods * period) <= 0.0015;
+  }
+  return onTick * 10 >= intervals.size() * 8;
+}
+
 } // namespace kiosk

@@ -81,3 +81,25 @@ TEST_CASE("[FramePacer] a frame that ran late restarts the cadence from itself i
   const double due = p.next(late, 0.004, need);
   CHECK(due == doctest::Approx(late + 3.0 / 60));
 }
+
+TEST_CASE("[FramePacer] vsync is believed only when frames come on whole display periods") {
+  const double period = 1.0 / 60;
+  std::vector<double> vsync, missed, xvfbFast, xvfbSlow;
+  for (int i = 0; i < 60; ++i) {
+    const double jitter = ((i * 37) % 11 - 5) * 0.0001; // +-0.5 ms
+    vsync.push_back(period + jitter);
+    missed.push_back((i % 3 ? 1 : 2) * period + jitter); // a frame that missed its vblank
+    xvfbFast.push_back(0.0081 + (i % 7) * 0.0004);       // llvmpipe, no vsync: 8-10.5 ms
+    xvfbSlow.push_back(0.021 + (i % 13) * 0.0011);       // slower than a period: 21-34 ms, anywhere
+  }
+  CHECK(FramePacer::vsyncPaces(vsync, period));
+  CHECK(FramePacer::vsyncPaces(missed, period));
+  CHECK_FALSE(FramePacer::vsyncPaces(xvfbFast, period));
+  CHECK_FALSE(FramePacer::vsyncPaces(xvfbSlow, period));
+  // 60 frames in a quarter of a second or more (what was once asked) passes the fast Xvfb frames:
+  double total = 0;
+  for (const double t : xvfbFast)
+    total += t;
+  CHECK(total >= 0.25);
+  CHECK_FALSE(FramePacer::vsyncPaces({}, period));
+}
