@@ -115,18 +115,6 @@ void Screens::drawAttract(Ctx& c) {
     const size_t n = images.size();
     for (size_t k = 0; k <= 1; ++k)
       c.f.textures.prefetch(*images[(a.next + k) % n], coverBox);
-    // A slide that has faded out is let go once it is off screen (a frame or two later): its
-    // strips go to the next cover decoded, so the loop holds the slides on screen and the two
-    // asked for, not every slide it has shown.
-    if (a.slide != m_attractSlide && m_attractSlide != ~0ull && m_attractCurrent != a.current)
-      m_slidesGone.push_back(m_attractCurrent);
-    m_attractSlide = a.slide;
-    m_attractCurrent = a.current;
-    std::erase_if(m_slidesGone, [&](size_t i) {
-      const bool shown = i == a.current || i == a.next || i == (a.next + 1) % n || i >= n;
-      return shown || c.f.textures.letGo(*images[i], coverBox);
-    });
-    if (m_slidesGone.size() > 4) m_slidesGone.erase(m_slidesGone.begin()); // never a backlog
   }
   const ImTextureID veilRamp = c.f.veilRamp ? c.f.veilRamp(veil) : nullptr;
   auto veilLayer = [&](float y0, float y1, float from, float to) {

@@ -223,17 +223,6 @@ void TextureCache::beginFrame() {
   evict();
 }
 
-bool TextureCache::letGo(const ImageRef& image, media::DisplaySize box) {
-  const auto it = m_entries.find(key(image.file.string(), quantize(box)));
-  if (it == m_entries.end()) return false;
-  Entry& e = it->second;
-  if (e.state != State::Ready || e.lastDrawn + 2 >= m_frame || e.lastWanted + 2 >= m_frame) return false;
-  release(e);
-  m_entries.erase(it);
-  ++m_stats.letGo;
-  return true;
-}
-
 void TextureCache::evict() {
   // Spare strips go before any picture does.
   while (!m_spare.empty() && m_stats.residentBytes + m_stats.spareBytes > m_options.budgetBytes) {

@@ -90,12 +90,6 @@ public:
   View peek(const ImageRef& image, media::DisplaySize box) const;
   // Asks for a picture the visitor will likely see next, decoded after everything on screen.
   void prefetch(const ImageRef& image, media::DisplaySize box);
-  // The picture will not be seen again soon (a slide of the attract loop that has faded out):
-  // its strips go to the spare pool now, where the next picture of the same size takes them,
-  // instead of staying until the budget pushes them out. A loop of six covers then holds the
-  // pictures on screen and prefetched, not all six. Nothing happens to a picture drawn or asked
-  // for this frame or the last, or one still uploading. Returns whether it let go.
-  bool letGo(const ImageRef& image, media::DisplaySize box);
   // Uploads finished decodes, spending at most `budgetMs` milliseconds: a strip is started
   // only when its expected cost (measured on the strips before it) still fits, and at least one
   // a frame. Returns the strips uploaded.
@@ -131,7 +125,7 @@ public:
 
   struct Stats {
     std::uintmax_t residentBytes = 0, budgetBytes = 0, peakResidentBytes = 0;
-    size_t textures = 0, evictions = 0, cancelled = 0, decoded = 0, fromDiskCache = 0, letGo = 0;
+    size_t textures = 0, evictions = 0, cancelled = 0, decoded = 0, fromDiskCache = 0;
     double worstPumpMs = 0;       // the longest pump since start
     double worstSliceMs = 0;      // the longest single strip (created or reused, and uploaded)
     std::uintmax_t spareBytes = 0; // strips kept for reuse (within the budget)

@@ -483,27 +483,3 @@ TEST_CASE("[TextureCache] a prefetch that finds no time between frames goes up a
   }
 }
 
-TEST_CASE("[TextureCache] a picture let go gives its strips to the next of its size, never while on screen") {
-  TempFolder t;
-  const ImageRef a = picture(t, "a.png", 512, 600), b = picture(t, "b.png", 512, 600);
-  const DisplaySize box{512, 600, Fit::Cover};
-  Rig rig(64u << 20);
-  rig.until(a, box);
-  const auto held = rig.cache->stats().residentBytes;
-  REQUIRE(held > 0);
-  CHECK_FALSE(rig.cache->letGo(a, box)); // drawn this frame
-  rig.frame({});
-  rig.frame({});
-  CHECK_FALSE(rig.cache->letGo(b, box)); // never asked for
-  rig.frame({});
-  CHECK(rig.cache->letGo(a, box)); // three frames off screen
-  CHECK(rig.cache->stats().letGo == 1);
-  CHECK(rig.cache->stats().residentBytes == 0);
-  CHECK(rig.cache->stats().spareBytes == held);
-  const auto created = rig.cache->stats().stripsCreated;
-  rig.until(b, box); // the same size: every strip is one a let go
-  CHECK(rig.cache->stats().stripsCreated == created);
-  CHECK(rig.cache->stats().stripsReused > 0);
-  CHECK(rig.cache->stats().spareBytes == 0);
-  CHECK(rig.frame({{&a, box}})[0].state == TextureCache::State::Pending); // asked for again: decoded again
-}
