@@ -114,6 +114,8 @@ App::App(const Options& options, Clock& clock)
   }
   // Pixels per millimetre, for 9 mm touch targets: --display-width-mm, else what the display
   // reports (a windowed preview takes the window's share of it).
+  // The display's refresh rate paces the loop and judges vsync (60 Hz when it does not say).
+  if (const double hz = platform::displayRefreshHz(); hz > 0) m_pacer.setDisplayHz(hz);
   const int reported = platform::displayWidthMm();
   const float mm = m_options.displayWidthMm ? static_cast<float>(m_options.displayWidthMm)
                                             : static_cast<float>(reported) * width() / static_cast<float>(sf::VideoMode::getDesktopMode().width);
@@ -950,6 +952,7 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
     if (m_frameStamps && screenshot.empty()) writeFrameStamp();
     m_beforeSwapMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - cpuStart).count();
     m_window.display();
+    m_swappedAt = std::chrono::steady_clock::now();
     if (m_frameTimes)
       std::fprintf(m_frameTimes, "%.3f\n", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count());
     m_films->afterSwap();
@@ -1001,7 +1004,7 @@ bool App::frame(bool present, const std::string& screenshot, std::string& error)
       m_drawnFrameMs.push_back(m_frameMs);
       m_uiFrameMs.push_back(m_uiMs);
     }
-    tuneFrameRate(m_clock.now());
+    tuneFrameRate(std::chrono::duration<double>(m_swappedAt.time_since_epoch()).count());
   }
   return ok;
 }
@@ -1129,6 +1132,7 @@ int App::run() {
     // opening time, and the heartbeat goes on.
     if (!m_displayAwake) {
       waitUntil(Clock::now() + std::chrono::milliseconds(150));
+      m_sleptBeforeFrame = true; // not evidence about vsync (tuneFrameRate)
       expected = -1;
       continue;
     }

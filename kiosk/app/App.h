@@ -280,6 +280,7 @@ private:
   bool m_adoptedThisFrame = false;
   std::vector<double> m_vsyncProbeIntervals; // back-to-back frames' intervals, to see whether vsync paces us
   double m_vsyncProbeLast = -1;
+  std::chrono::steady_clock::time_point m_swappedAt{}; // when the last frame's swap returned
   bool m_sleptBeforeFrame = false;
   bool m_vsyncChecked = false;
   bool m_vsyncWorks = false;

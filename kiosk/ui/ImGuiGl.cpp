@@ -1,7 +1,5 @@
 #include "ui/ImGuiGl.h"
 
-#include "ui/ScreensDraw.h" // kRampRows
-
 #include <SFML/OpenGL.hpp>
 #include <SFML/Window/Context.hpp>
 
@@ -17,20 +15,16 @@ void colourRuns(const ImDrawList& list, const ImDrawCmd& cmd, std::vector<Colour
   const ImDrawIdx* idx = list.IdxBuffer.Data + cmd.IdxOffset;
   const ImDrawVert* vtx = list.VtxBuffer.Data + cmd.VtxOffset;
   const unsigned count = cmd.ElemCount - cmd.ElemCount % 3;
-  bool oneColour = true;
   for (unsigned i = 0; i < count; i += 3) {
     const ImU32 c = vtx[idx[i]].col;
     const bool shared = vtx[idx[i + 1]].col == c && vtx[idx[i + 2]].col == c;
-    oneColour = oneColour && shared && (out.empty() || c == out.front().colour);
     if (!out.empty() && out.back().shared == shared && (!shared || out.back().colour == c)) {
       out.back().count += 3;
       continue;
     }
-    if (out.size() == maxRuns) { // too many calls: the whole command at once, the per-vertex way
-      for (unsigned j = i; j < count && oneColour; ++j)
-        oneColour = vtx[idx[j]].col == out.front().colour;
-      const ImU32 first = out.front().colour;
-      out.assign(1, ColourRun{0, count, oneColour, first});
+    // A new run past the limit: colours changed, so the whole command goes the per-vertex way.
+    if (out.size() >= std::max<std::size_t>(maxRuns, 1)) {
+      out.assign(1, ColourRun{0, count, false, 0});
       return;
     }
     out.push_back(ColourRun{i, 3, shared, c});
@@ -86,6 +80,7 @@ struct Functions {
   PFNGLENABLEVERTEXATTRIBARRAYPROC enableVertexAttribArray = nullptr;
   PFNGLVERTEXATTRIBPOINTERPROC vertexAttribPointer = nullptr;
   PFNGLBLENDEQUATIONPROC blendEquation = nullptr;
+  PFNGLBLENDEQUATIONSEPARATEPROC blendEquationSeparate = nullptr;
   PFNGLBLENDFUNCSEPARATEPROC blendFuncSeparate = nullptr;
   PFNGLACTIVETEXTUREPROC activeTexture = nullptr;
   PFNGLDRAWELEMENTSBASEVERTEXPROC drawElementsBaseVertex = nullptr; // 3.2; without it, no vertex offsets
@@ -123,17 +118,23 @@ struct Functions {
     get(enableVertexAttribArray, "glEnableVertexAttribArray");
     get(vertexAttribPointer, "glVertexAttribPointer");
     get(blendEquation, "glBlendEquation");
+    get(blendEquationSeparate, "glBlendEquationSeparate");
     get(blendFuncSeparate, "glBlendFuncSeparate");
     get(activeTexture, "glActiveTexture");
     get(drawElementsBaseVertex, "glDrawElementsBaseVertex");
+  }
+  static Functions none() {
+    Functions f;
+    f.createShader = nullptr;
+    return f;
   }
   bool ok() const {
     return createShader && shaderSource && compileShader && getShaderiv && getShaderInfoLog && deleteShader &&
            createProgram && attachShader && bindAttribLocation && linkProgram && getProgramiv && getProgramInfoLog &&
            deleteProgram && useProgram && getUniformLocation && uniform1i && uniform4f && uniformMatrix4fv &&
            genBuffers && deleteBuffers && bindBuffer && bufferData && genVertexArrays && deleteVertexArrays &&
-           bindVertexArray && enableVertexAttribArray && vertexAttribPointer && blendEquation && blendFuncSeparate &&
-           activeTexture;
+           bindVertexArray && enableVertexAttribArray && vertexAttribPointer && blendEquation &&
+           blendEquationSeparate && blendFuncSeparate && activeTexture;
   }
 };
 
@@ -207,8 +208,7 @@ struct ImGuiGl::Gl {
   Program plain, tinted, coloured;
   GLuint vao = 0, vbo = 0, ebo = 0, font = 0;
   std::map<ImU32, GLuint> veils; // veilRamp's textures, by colour
-  Counts counts;
-  std::vector<ColourRun> runs; // reused every command
+  std::vector<ColourRun> runs;   // reused every command
 
   GLuint compile(GLenum kind, const char* source) {
     const GLuint s = f.createShader(kind);
@@ -263,11 +263,17 @@ ImGuiGl::ImGuiGl() : m_gl(std::make_unique<Gl>()) {
   Gl& g = *m_gl;
   ImGuiIO& io = ImGui::GetIO();
   io.BackendRendererName = "kiosk_opengl";
-  if (!g.f.ok()) {
+  // (On GLX every name gives a pointer, so the version decides what may be called.)
+  GLint major = 0, minor = 0;
+  if (const auto* version = reinterpret_cast<const char*>(glGetString(GL_VERSION)))
+    std::sscanf(version, "%d.%d", &major, &minor);
+  if (!g.f.ok() || major < 3) {
     g.error = "the OpenGL driver lacks shaders or buffers (OpenGL 3.0 is needed)";
+    g.f = Functions::none();
     return;
   }
-  if (g.f.drawElementsBaseVertex) io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset; // lists past 64K vertices
+  if (major == 3 && minor < 2) g.f.drawElementsBaseVertex = nullptr; // 3.2: lists past 64K vertices
+  if (g.f.drawElementsBaseVertex) io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
   g.plain = g.link(kPlain);
   g.tinted = g.link(kTinted);
   g.coloured = g.link(kColoured);
@@ -314,9 +320,6 @@ bool ImGuiGl::ok() const {
 const char* ImGuiGl::error() const {
   return m_gl->error.c_str();
 }
-ImGuiGl::Counts ImGuiGl::counts() const {
-  return m_gl->counts;
-}
 ImTextureID ImGuiGl::veilRamp(ImU32 colour) {
   Gl& g = *m_gl;
   GLuint& name = g.veils[colour];
@@ -326,6 +329,9 @@ ImTextureID ImGuiGl::veilRamp(ImU32 colour) {
     glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
     glGenTextures(1, &name);
     glBindTexture(GL_TEXTURE_2D, name);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    g.f.bindBuffer(GL_PIXEL_UNPACK_BUFFER, 0); // rows from memory, whatever was bound before
     // Nearest: 256 rows over a band of a few hundred pixels step by less than a level of 255.
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
@@ -362,7 +368,7 @@ namespace {
 struct SavedState {
   GLint program = 0, texture = 0, activeTexture = 0, arrayBuffer = 0, vao = 0;
   GLint viewport[4] = {}, scissor[4] = {};
-  GLint srcRgb = 0, dstRgb = 0, srcAlpha = 0, dstAlpha = 0, equation = 0;
+  GLint srcRgb = 0, dstRgb = 0, srcAlpha = 0, dstAlpha = 0, equation = 0, equationAlpha = 0;
   GLboolean blend = 0, cull = 0, depth = 0, stencil = 0, scissorTest = 0;
 
   void save() {
@@ -377,6 +383,7 @@ struct SavedState {
     glGetIntegerv(GL_BLEND_SRC_ALPHA, &srcAlpha);
     glGetIntegerv(GL_BLEND_DST_ALPHA, &dstAlpha);
     glGetIntegerv(GL_BLEND_EQUATION_RGB, &equation);
+    glGetIntegerv(GL_BLEND_EQUATION_ALPHA, &equationAlpha);
     blend = glIsEnabled(GL_BLEND);
     cull = glIsEnabled(GL_CULL_FACE);
     depth = glIsEnabled(GL_DEPTH_TEST);
@@ -390,7 +397,7 @@ struct SavedState {
     f.activeTexture(static_cast<GLenum>(activeTexture));
     f.bindVertexArray(static_cast<GLuint>(vao));
     f.bindBuffer(GL_ARRAY_BUFFER, static_cast<GLuint>(arrayBuffer));
-    f.blendEquation(static_cast<GLenum>(equation));
+    f.blendEquationSeparate(static_cast<GLenum>(equation), static_cast<GLenum>(equationAlpha));
     f.blendFuncSeparate(static_cast<GLenum>(srcRgb), static_cast<GLenum>(dstRgb), static_cast<GLenum>(srcAlpha),
                         static_cast<GLenum>(dstAlpha));
     const auto set = [](GLenum cap, GLboolean on) { on ? glEnable(cap) : glDisable(cap); };
@@ -479,9 +486,7 @@ void ImGuiGl::render(const ImDrawData* data) {
           g.f.useProgram(p.name);
           current = p.name;
         }
-        if (white) {
-          ++g.counts.plain;
-        } else if (run.shared) {
+        if (run.shared && !white) {
           if (!tintSet || run.colour != currentTint) {
             const auto channel = [&](int shift) { return static_cast<float>(run.colour >> shift & 0xFF) / 255.0f; };
             g.f.uniform4f(p.tint, channel(IM_COL32_R_SHIFT), channel(IM_COL32_G_SHIFT), channel(IM_COL32_B_SHIFT),
@@ -489,9 +494,6 @@ void ImGuiGl::render(const ImDrawData* data) {
             currentTint = run.colour;
             tintSet = true;
           }
-          ++g.counts.tinted;
-        } else {
-          ++g.counts.coloured;
         }
         const void* first =
             reinterpret_cast<const void*>((static_cast<std::size_t>(cmd.IdxOffset) + run.first) * sizeof(ImDrawIdx));

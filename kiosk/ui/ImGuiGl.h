@@ -37,6 +37,10 @@ struct ColourRun {
 // command is one run, shared only if every vertex has the same colour.
 void colourRuns(const ImDrawList& list, const ImDrawCmd& cmd, std::vector<ColourRun>& out, std::size_t maxRuns = 4);
 
+// A veil's ramp has a row for each level of alpha (addVeil maps alpha a to row a * 255).
+constexpr int kRampRows = 256;
+static_assert(kRampRows == 256, "addVeil's uv mapping assumes a row a level");
+
 // The texels of veilRamp(colour): kRampWidth x kRampRows, BGRA, row i of alpha i * 255 /
 // (kRampRows - 1) and `colour` premultiplied by it.
 constexpr int kRampWidth = 4;
@@ -66,14 +70,6 @@ public:
   // SSE: over a whole 1080p screen 6.8 ms of CPU, against 10.9 ms for a straight-alpha ramp on its
   // linear path and 13 ms for a gradient rectangle.
   ImTextureID veilRamp(ImU32 colour);
-
-  // Draw calls since the start, by program: for tests and the frame log.
-  struct Counts {
-    std::size_t plain = 0;    // opaque white: the texture as it is
-    std::size_t tinted = 0;   // one colour, as a uniform
-    std::size_t coloured = 0; // per-vertex colours
-  };
-  Counts counts() const;
 
 private:
   struct Gl;

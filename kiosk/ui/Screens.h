@@ -144,9 +144,6 @@ private:
   int m_swipeItem = 0;            // -1: to the next item, +1: to the previous (a swipe this frame)
   float m_heldFor = 0;           // how long the attract loop has held for a picture
   std::uint64_t m_filmSlide = ~0ull; // the attract slide whose film is playing
-  std::uint64_t m_attractSlide = ~0ull;  // the slide the attract loop showed last frame
-  std::size_t m_attractCurrent = 0;      // and its picture
-  std::vector<std::size_t> m_slidesGone; // attract pictures faded out, to let go (TextureCache::letGo)
   float m_filmFor = 0;               // and how long it has been on screen
   bool m_modal = false;          // this frame: a question or panel is up (or a press began under one)
   bool m_pressUnderModal = false;

@@ -1,6 +1,7 @@
 #pragma once
 // What the screens' drawing files share (Screens.cpp, AdminView.cpp): one frame's drawing state
 // and the text, button and icon helpers. Internal to kiosk/ui.
+#include "ui/ImGuiGl.h" // kRampRows
 #include "ui/Screens.h"
 #include "ui/Theme.h"
 
@@ -151,7 +152,6 @@ void addPicture(ImDrawList* dl, const TextureCache::View& v, ImVec2 a, ImVec2 b,
 // ramp texture in that colour (ImGuiGl::veilRamp: premultiplied, its alpha its row of
 // kRampRows), it is one quad in opaque white between blendPremultiplied and a reset, which
 // llvmpipe blends in C; without one (no OpenGL: tests) a gradient rectangle.
-constexpr int kRampRows = 256;
 void addVeil(ImDrawList* dl, ImTextureID ramp, ImVec2 a, ImVec2 b, ImU32 colour, float from, float to);
 // A slow pan and zoom over a picture (the attract loop): `zoom` >= 1 enlarges it, `pan` (-1 to
 // 1 each way) moves the view across the part the zoom and crop leave hidden.

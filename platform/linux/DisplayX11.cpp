@@ -1,6 +1,7 @@
 #include "platform/Display.h"
 
 #include <X11/Xlib.h>
+#include <X11/extensions/Xrandr.h>
 #include <X11/extensions/dpms.h>
 
 #include <atomic>
@@ -42,6 +43,30 @@ void exitWhenDisplayLost(int status, void (*say)(const std::string& why)) {
 int displayWidthMm() {
   Display* d = held();
   return d ? DisplayWidthMM(d, DefaultScreen(d)) : 0;
+}
+
+double displayRefreshHz() {
+  Display* d = held();
+  int event = 0, error = 0;
+  if (!d || !XRRQueryExtension(d, &event, &error)) return 0;
+  XRRScreenResources* res = XRRGetScreenResourcesCurrent(d, RootWindow(d, DefaultScreen(d)));
+  if (!res) return 0;
+  double hz = 0;
+  for (int c = 0; c < res->ncrtc && hz == 0; ++c) {
+    XRRCrtcInfo* crtc = XRRGetCrtcInfo(d, res, res->crtcs[c]);
+    if (!crtc) continue;
+    for (int m = 0; crtc->mode != None && m < res->nmode; ++m) {
+      const XRRModeInfo& mode = res->modes[m];
+      if (mode.id != crtc->mode || mode.hTotal == 0 || mode.vTotal == 0 || mode.dotClock == 0) continue;
+      double lines = mode.vTotal;
+      if (mode.modeFlags & RR_DoubleScan) lines *= 2;
+      if (mode.modeFlags & RR_Interlace) lines /= 2;
+      hz = static_cast<double>(mode.dotClock) / (static_cast<double>(mode.hTotal) * lines);
+    }
+    XRRFreeCrtcInfo(crtc);
+  }
+  XRRFreeScreenResources(res);
+  return hz >= 20 && hz <= 500 ? hz : 0; // anything else is not a rate to pace by
 }
 
 bool setDisplayAwake(bool awake, std::string& why) {

@@ -8,6 +8,9 @@ bool displayAvailable(std::string& why) {
 }
 
 int displayWidthMm() { return 0; }
+double displayRefreshHz() {
+  return 0;
+}
 
 bool setDisplayAwake(bool, std::string& why) {
   why = "no display power control on this platform";

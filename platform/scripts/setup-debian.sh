@@ -16,6 +16,7 @@ run_packages=(
   libfontconfig-dev libx11-dev              # finding fonts per language; checking for a display
   libxi-dev                                 # multi-touch (XInput 2.2): pinch and two-finger gestures
   libxext-dev                               # display power (DPMS) outside opening hours
+  libxrandr-dev                             # the display's refresh rate, for frame pacing
   libsystemd-dev                            # the service's readiness and watchdog (sd_notify)
   libsodium-dev                             # the staff PIN's hash (Argon2id); publish's content hash (SHA-256)
   nlohmann-json3-dev                        # JSON: the visit log's lines, validate --json (headers)

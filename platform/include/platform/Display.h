@@ -12,6 +12,10 @@ bool displayAvailable(std::string& why);
 // when it does not say. For touch targets of a real size.
 int displayWidthMm();
 
+// The refresh rate of the display the kiosk's window is on, in Hz, as XRandR reports its mode
+// (the first active output's), or 0 when it does not say (Xvfb reports none). For frame pacing.
+double displayRefreshHz();
+
 // Lights the screen and keeps it lit (no screen saver, no power saving) when `awake`; puts it
 // to sleep (DPMS off) when not. False with `why` when the display cannot say.
 bool setDisplayAwake(bool awake, std::string& why);

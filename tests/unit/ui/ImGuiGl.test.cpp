@@ -2,7 +2,6 @@
 // takes the colour as a uniform (llvmpipe's fast path for BGRA pictures), the rest to the one
 // that multiplies per vertex. No OpenGL is needed to check the cut.
 #include "ui/ImGuiGl.h"
-#include "ui/ScreensDraw.h" // kRampRows
 
 #include <doctest/doctest.h>
 #include <imgui.h>
