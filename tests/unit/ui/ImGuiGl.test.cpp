@@ -61,7 +61,7 @@ const ImU32 kWhite = IM_COL32_WHITE, kHalf = IM_COL32(255, 255, 255, 128), kBlac
 
 } // namespace
 
-TEST_CASE("[ImGuiGl] a picture in one colour is one run of that colour; rounded, its inside is") {
+TEST_CASE("[ImGuiGl] a picture in one colour is one run of that colour, and so is the inside of a rounded one") {
   {
     RunsFrame f;
     f.dl->AddImage(picture(), ImVec2(0, 0), ImVec2(1000, 1000), ImVec2(0, 0), ImVec2(1, 1), kHalf);
@@ -84,7 +84,7 @@ TEST_CASE("[ImGuiGl] a picture in one colour is one run of that colour; rounded,
   CHECK(rounded[0].count > rounded[1].count / 4);
 }
 
-TEST_CASE("[ImGuiGl] a gradient is a mixed run; quads of two colours in one command are two runs") {
+TEST_CASE("[ImGuiGl] a gradient is a mixed run, and quads of two colours in one command are two runs") {
   RunsFrame f;
   f.dl->PushTextureID(picture());
   f.dl->AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(100, 100), kWhite, kWhite, kBlack, kBlack);
