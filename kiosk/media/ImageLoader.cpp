@@ -8,7 +8,10 @@
 #include <chrono>
 #include <exception>
 #include <fcntl.h>
+#include <pthread.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace kiosk::media {
 
@@ -23,8 +26,12 @@ ImageLoader::ImageLoader(unsigned workers, std::shared_ptr<DiskCache> cache, siz
   if (m_cache && !m_cache->usable()) m_cache.reset();
   if (m_cache) m_posterDir = m_cache->dir() / "posters";
   else if (auto dir = privatePosterDir()) m_posterDir = *dir;
-  for (unsigned i = 0; i < std::max(1u, workers); ++i)
-    m_threads.emplace_back([this, i] {
+  const unsigned decoders = std::max(1u, workers);
+  for (unsigned i = 0; i <= decoders; ++i)
+    m_threads.emplace_back([this, i, prefetcher = i == decoders] {
+      // Named for `top -H` and the tests; the prefetcher below the frame loop and its renderer.
+      ::pthread_setname_np(::pthread_self(), prefetcher ? "kiosk-prefetch" : "kiosk-decode");
+      if (prefetcher) ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kPrefetchNice);
       if (i == 0 && m_cache) { // the cache folder's housekeeping, off the main thread
         try {
           m_cache->trim();
@@ -37,7 +44,7 @@ ImageLoader::ImageLoader(unsigned workers, std::shared_ptr<DiskCache> cache, siz
         } catch (const std::exception&) {
         }
       }
-      run();
+      run(prefetcher);
     });
 }
 
@@ -55,7 +62,7 @@ void ImageLoader::request(ImageRequest request) {
     std::lock_guard lock(m_mutex);
     (request.priority == Priority::Visible ? m_visible : m_prefetch).push_back(std::move(request));
   }
-  m_wake.notify_one();
+  m_wake.notify_all();
 }
 
 bool ImageLoader::cancel(std::uint64_t ticket) {
@@ -78,7 +85,7 @@ void ImageLoader::promote(std::uint64_t ticket) {
   m_prefetch.erase(it);
   r.priority = Priority::Visible;
   m_visible.push_back(std::move(r));
-  m_wake.notify_one();
+  m_wake.notify_all();
 }
 
 std::vector<LoadedImage> ImageLoader::poll(size_t max) {
@@ -182,19 +189,19 @@ std::filesystem::path ImageLoader::posterFrame(const std::filesystem::path& film
   return *poster;
 }
 
-void ImageLoader::run() {
+void ImageLoader::run(bool prefetcher) {
   for (;;) {
     ImageRequest req;
     {
       std::unique_lock lock(m_mutex);
       // A prefetch waits while a picture for the screen is being decoded: on a two-core kiosk
       // it would take half the CPU from what the visitor is waiting for.
-      m_wake.wait(lock, [this] {
-        const bool work = !m_visible.empty() || (!m_prefetch.empty() && m_visibleInFlight == 0);
+      m_wake.wait(lock, [this, prefetcher] {
+        const bool work = prefetcher ? !m_prefetch.empty() && m_visibleInFlight == 0 : !m_visible.empty();
         return m_stop || (work && m_done.size() + m_inFlight < m_maxWaiting);
       });
       if (m_stop) return;
-      const bool visible = !m_visible.empty();
+      const bool visible = !prefetcher;
       auto& q = visible ? m_visible : m_prefetch;
       req = std::move(q.front());
       q.pop_front();

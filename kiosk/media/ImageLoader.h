@@ -7,7 +7,9 @@
 // without a disk cache), then decoded like any picture. A film that gives no frame fails like a
 // picture that cannot be decoded.
 //
-// Pictures on screen now are decoded before prefetches; a request no longer wanted can be
+// Pictures on screen now are decoded before prefetches, on `workers` threads at the process's
+// priority; prefetches on one more thread below it (nice 10, named "kiosk-prefetch"), so on a
+// software renderer a slide decoded ahead never takes a frame's CPU. A request no longer wanted can be
 // cancelled while it waits; and workers pause while finished pictures wait to be taken, so
 // decoded pixels never pile up in memory faster than the UI uploads them.
 #include "media/DiskCache.h"
@@ -48,6 +50,7 @@ class ImageLoader {
 public:
   // `cache` may be null (no disk cache). `maxWaiting` finished pictures may wait to be polled.
   // Pictures are handed over with their bytes in `order` (reordered on the worker).
+  static constexpr int kPrefetchNice = 10; // the prefetch thread's nice value
   explicit ImageLoader(unsigned workers = 2, std::shared_ptr<DiskCache> cache = nullptr, size_t maxWaiting = 3,
                        DecodeLimits limits = {}, PixelOrder order = PixelOrder::Rgba);
   ~ImageLoader();
@@ -69,7 +72,8 @@ public:
   const std::filesystem::path& posterDir() const { return m_posterDir; }
 
 private:
-  void run();
+  // A worker's loop: `prefetcher` takes only prefetches, the others only pictures on screen.
+  void run(bool prefetcher);
   // Reads, hashes and decodes (or finds in the disk cache). A fresh decode to be stored in the
   // disk cache is also left in `toStore`, so the picture is handed over before it is written.
   LoadedImage work(const ImageRequest& req, std::optional<std::pair<ContentHash, std::uintmax_t>>& toStore);

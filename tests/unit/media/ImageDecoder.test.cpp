@@ -12,10 +12,13 @@
 #include <array>
 #include <chrono>
 #include <cstring>
-#include <fstream>
 #include <fcntl.h>
+#include <fstream>
+#include <sstream>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <thread>
+#include <unistd.h>
 
 using namespace kiosk::media;
 using kiosk::test::TempFolder;
@@ -564,6 +567,41 @@ TEST_CASE("[ImageLoader] what is on screen is decoded before prefetches, and can
   }
   CHECK(visibleAt <= 1);
   CHECK(promotedAt <= 2);
+}
+
+// The nice value of this process's thread named `name`, read from /proc (-100 when none is).
+static int niceOfThread(const std::string& name) {
+  for (const auto& task : fs::directory_iterator("/proc/self/task")) {
+    std::ifstream comm(task.path() / "comm");
+    std::string n;
+    std::getline(comm, n);
+    if (n != name) continue;
+    std::ifstream stat(task.path() / "stat");
+    std::string line;
+    std::getline(stat, line);
+    // Fields after the ")" that ends the name: state is field 3, nice field 19.
+    std::istringstream rest(line.substr(line.rfind(')') + 2));
+    std::string field;
+    for (int i = 3; i <= 19 && rest >> field; ++i) {
+    }
+    return std::stoi(field);
+  }
+  return -100;
+}
+
+TEST_CASE("[ImageLoader] prefetches are decoded below the frame loop's priority, pictures on screen at it") {
+  TempFolder t;
+  const auto file = writeBytes(t, "p.jpg", encodeJpeg(quadrants(1200, 900), 1200, 900));
+  const int own = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+  ImageLoader loader(1);
+  loader.request({file, {600, 450}, Priority::Prefetch, 1});
+  loader.request({file, {300, 225}, Priority::Visible, 2});
+  const auto done = waitFor(loader, 2);
+  REQUIRE(done.size() == 2);
+  for (const auto& d : done)
+    CHECK(d.result.ok());
+  CHECK(niceOfThread("kiosk-prefetch") == std::min(19, own + ImageLoader::kPrefetchNice));
+  CHECK(niceOfThread("kiosk-decode") == own);
 }
 
 TEST_CASE("[ImageLoader] workers pause while finished pictures wait, so decoded pixels never pile up") {
