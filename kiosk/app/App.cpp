@@ -100,6 +100,8 @@ App::App(const Options& options, Clock& clock)
   GLint maxTexture = 0;
   glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTexture);
   if (maxTexture >= 1024) m_maxTextureSize = maxTexture;
+  if (const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER)))
+    m_softwareRenderer = ui::TextureCache::isSoftwareRenderer(renderer);
   createTextureCache();
   createFilms();
   createSpeaker();
@@ -146,7 +148,8 @@ void App::createTextureCache() {
   ui::TextureCache::Options to;
   const auto w = static_cast<unsigned>(width()), h = static_cast<unsigned>(height());
   to.stripBytes = std::size_t{m_options.textureStripKiB} << 10;
-  to.budgetBytes = m_options.textureBudgetMiB ? std::uintmax_t{m_options.textureBudgetMiB} << 20 : ui::TextureCache::defaultBudget(w, h);
+  to.budgetBytes = m_options.textureBudgetMiB ? std::uintmax_t{m_options.textureBudgetMiB} << 20
+                                              : ui::TextureCache::defaultBudget(w, h, m_softwareRenderer);
   to.limits.maxSide = m_maxTextureSize;
   std::string cacheNote = "off";
   if (m_options.imageCache) {
@@ -167,7 +170,11 @@ void App::createTextureCache() {
       std::cerr << "kiosk: " << disk->problem() << "\n";
     }
   }
-  std::cerr << "kiosk: pictures: texture budget " << (to.budgetBytes >> 20) << " MiB, disk cache " << cacheNote << "\n";
+  std::cerr << "kiosk: pictures: texture budget " << (to.budgetBytes >> 20) << " MiB"
+            << (m_softwareRenderer && !m_options.textureBudgetMiB
+                    ? " (a software renderer: textures are the kiosk's own memory)"
+                    : "")
+            << ", disk cache " << cacheNote << "\n";
   m_textures = std::make_unique<ui::TextureCache>(std::move(to));
 }
 

@@ -295,6 +295,7 @@ private:
   double m_pacedSeconds = 0;
   double m_pacingCpuFrom = -1; // the process's CPU seconds when the figures began
   int m_maxTextureSize = 2048;          // GL_MAX_TEXTURE_SIZE, read once at start
+  bool m_softwareRenderer = false;      // llvmpipe and the like: textures are our own memory
   std::set<char32_t> m_reportedGlyphs; // glyph bugs already logged
   bool m_firstPictureLogged = false;
   // Texture upload slices after the first picture (frames that uploaded), for the exit log.

@@ -27,11 +27,21 @@ std::uintmax_t textureBytes(int w, int h) { return static_cast<std::uintmax_t>(w
 
 } // namespace
 
-std::uintmax_t TextureCache::defaultBudget(unsigned screenWidth, unsigned screenHeight) {
-  // About 32 screen-sized pictures, rounded up to 64 MiB: 256 MiB at 1080p, 1 GiB at 4K.
+std::uintmax_t TextureCache::defaultBudget(unsigned screenWidth, unsigned screenHeight, bool softwareRenderer) {
   const std::uintmax_t screen = textureBytes(static_cast<int>(screenWidth), static_cast<int>(screenHeight));
+  if (softwareRenderer) { // about 10 screen-sized pictures, rounded up to 32 MiB
+    const std::uintmax_t step = 32u << 20;
+    return std::clamp<std::uintmax_t>((screen * 10 + step - 1) / step * step, 64u << 20, 512u << 20);
+  }
+  // About 32 screen-sized pictures, rounded up to 64 MiB: 256 MiB at 1080p, 1 GiB at 4K.
   const std::uintmax_t step = 64u << 20;
   return std::clamp<std::uintmax_t>((screen * 32 + step - 1) / step * step, 128u << 20, 1024u << 20);
+}
+
+bool TextureCache::isSoftwareRenderer(std::string_view glRenderer) {
+  for (const std::string_view name : {"llvmpipe", "softpipe", "Software Rasterizer", "SWR"})
+    if (glRenderer.find(name) != std::string_view::npos) return true;
+  return false;
 }
 
 namespace {

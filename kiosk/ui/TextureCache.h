@@ -74,8 +74,13 @@ public:
   };
 
   // The default budget for a screen: room for about 32 screen-sized pictures, at least 128 MiB
-  // (256 MiB at 1080p, 1 GiB at 4K).
-  static std::uintmax_t defaultBudget(unsigned screenWidth, unsigned screenHeight);
+  // (256 MiB at 1080p, 1 GiB at 4K). With a software renderer (llvmpipe) a texture is the
+  // process's own memory, not the graphics card's: room for about 10, at least 64 MiB (96 MiB at
+  // 1080p, 320 MiB at 4K), as a browser keeps only the pictures it is about to show.
+  static std::uintmax_t defaultBudget(unsigned screenWidth, unsigned screenHeight, bool softwareRenderer = false);
+  // Whether OpenGL's GL_RENDERER string names a renderer that draws on the CPU (Mesa's llvmpipe,
+  // softpipe, swrast, OpenSWR).
+  static bool isSoftwareRenderer(std::string_view glRenderer);
 
   explicit TextureCache(Options options);
   ~TextureCache(); // deletes textures: with OpenGL, the context must be current

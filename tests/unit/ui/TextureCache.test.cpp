@@ -483,3 +483,20 @@ TEST_CASE("[TextureCache] a prefetch that finds no time between frames goes up a
   }
 }
 
+TEST_CASE("[TextureCache] the default budget: about 32 screens on a graphics card, about 10 in a software renderer's "
+          "memory") {
+  const auto mib = [](std::uintmax_t bytes) { return bytes >> 20; };
+  CHECK(mib(TextureCache::defaultBudget(1920, 1080)) == 256);
+  CHECK(mib(TextureCache::defaultBudget(3840, 2160)) == 1024);
+  CHECK(mib(TextureCache::defaultBudget(800, 480)) == 128);
+  CHECK(mib(TextureCache::defaultBudget(1920, 1080, true)) == 96);
+  CHECK(mib(TextureCache::defaultBudget(3840, 2160, true)) == 320);
+  CHECK(mib(TextureCache::defaultBudget(800, 480, true)) == 64);
+  // The attract loop's current, next and two prefetched covers (decoded 8% over the screen) fit.
+  CHECK(TextureCache::defaultBudget(1920, 1080, true) >= 4 * 2074u * 1167u * 4u);
+  CHECK(TextureCache::isSoftwareRenderer("llvmpipe (LLVM 15.0.6, 256 bits)"));
+  CHECK(TextureCache::isSoftwareRenderer("softpipe"));
+  CHECK(TextureCache::isSoftwareRenderer("Mesa X11 Software Rasterizer"));
+  CHECK_FALSE(TextureCache::isSoftwareRenderer("Mesa Intel(R) UHD Graphics 620 (KBL GT2)"));
+  CHECK_FALSE(TextureCache::isSoftwareRenderer("AMD Radeon RX 6600 (navi23, LLVM 15.0.6, DRM 3.49, 6.1.0-18-amd64)"));
+}
