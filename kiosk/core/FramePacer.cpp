@@ -11,17 +11,21 @@ void FramePacer::setDisplayHz(double hz) { m_displayPeriod = 1.0 / std::clamp(hz
 
 double FramePacer::costP90() const {
   if (m_costs.empty()) return 0;
-  std::vector<double> c = m_costs;
+  std::vector<double> c;
+  c.reserve(m_costs.size());
+  for (const auto& [at, cost] : m_costs)
+    c.push_back(cost);
   const auto k = static_cast<std::ptrdiff_t>(c.size() * 9 / 10);
   std::nth_element(c.begin(), c.begin() + k, c.end());
   return c[static_cast<std::size_t>(k)];
 }
 
 Seconds FramePacer::next(Seconds start, Seconds cost, const Need& need) {
-  constexpr std::size_t kWindow = 90;
-  if (m_costs.size() < kWindow) m_costs.push_back(cost);
-  else m_costs[m_next] = cost;
-  m_next = (m_next + 1) % kWindow;
+  // The costs of the last kCostMemory seconds, display-rate frames among them: the loop's costliest
+  // frames (a crossfade's, two pictures) set one cadence for all of it.
+  m_costs.push_back({start, cost});
+  while (!m_costs.empty() && (m_costs.front().first < start - kCostMemory || m_costs.size() > kMaxCosts))
+    m_costs.pop_front();
   if (need.displayRate) {
     m_periods = 1;
     m_due = -1;

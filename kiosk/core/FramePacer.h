@@ -8,10 +8,15 @@
 //
 // The cadence also follows what frames cost: when frames take longer than the cadence (a slow
 // GPU, a 4K screen on llvmpipe), it steps down to the next whole number of display periods that
-// fits them, so frames stay evenly spaced instead of alternating fast and slow.
+// fits them, so frames stay evenly spaced instead of alternating fast and slow. The costs are
+// those of the last kCostMemory seconds, longer than a slide, so a crossfade's frames (two
+// pictures) that cannot keep the display's rate set the pan's cadence for the whole loop,
+// instead of the pan stepping down after each fade and back up once its costs were forgotten.
 #include "core/Clock.h"
 
 #include <cstddef>
+#include <deque>
+#include <utility>
 #include <vector>
 
 namespace kiosk {
@@ -53,8 +58,9 @@ private:
   double m_displayPeriod = 1.0 / 60;
   int m_periods = 1;
   Seconds m_due = -1;
-  std::vector<double> m_costs; // the last frames' costs, a ring
-  std::size_t m_next = 0;
+  static constexpr double kCostMemory = 12; // seconds: more than a slide and its crossfade
+  static constexpr std::size_t kMaxCosts = 4096;
+  std::deque<std::pair<Seconds, double>> m_costs; // (frame start, its cost), oldest first
 };
 
 } // namespace kiosk

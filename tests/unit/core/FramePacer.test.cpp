@@ -70,6 +70,29 @@ TEST_CASE("[FramePacer] frames that cost more than the cadence make it step down
   for (double g : gaps) CHECK(g == doctest::Approx(0.05).epsilon(1e-6));
 }
 
+TEST_CASE("[FramePacer] a crossfade too costly for the display's rate sets one cadence for the whole loop") {
+  FramePacer p(60);
+  FramePacer::Need pan;
+  pan.displayRate = false;
+  pan.pixelsPerSecond = 2 * 20;                   // every third period
+  double t = run(p, pan, 0.030, 2).back() + 0.05; // 30 ms pan frames fit 3 periods
+  CHECK(p.periods() == 3);
+  const FramePacer::Need fade; // at the display's rate: two pictures a frame, 60 ms each on a slow renderer
+  for (int slide = 0; slide < 3; ++slide) {
+    t = run(p, fade, 0.060, 1.2, t).back() + 0.06;
+    const auto starts = run(p, pan, 0.030, 5.8, t);
+    // The pan's frames as far apart as the fade's can be (4 periods fit 60 ms with a tenth to
+    // spare), all through the slide, not 4 periods just after the fade and 3 later.
+    CHECK(p.periods() == 4);
+    for (size_t i = 2; i < starts.size(); ++i)
+      CHECK(starts[i] - starts[i - 1] == doctest::Approx(4.0 / 60).epsilon(1e-6));
+    t = starts.back() + 4.0 / 60;
+  }
+  // Once fades stop (a visitor came), their costs are forgotten within kCostMemory.
+  t = run(p, pan, 0.030, 15, t).back() + 0.05;
+  CHECK(p.periods() == 3);
+}
+
 TEST_CASE("[FramePacer] a frame that ran late restarts the cadence from itself instead of rushing to catch up") {
   FramePacer p(60);
   FramePacer::Need need;
