@@ -314,7 +314,12 @@ TEST_CASE("[4K] every screen fills 3840x2160 at the same proportions as 1080p, i
   CHECK(difference(load("4k", "item-ru.png"), load("4k", "item-vi.png"), Region{0.03f, 0.15f, 0.5f, 0.4f}) < 1); // the picture stays
   CHECK(difference(load("4k", "item-ru.png"), load("4k", "item-vi.png"), kItemTitle) > 1);   // the text changes
   const std::string log = readLog("4k");
-  CHECK(log.find("texture budget 1024 MiB") != std::string::npos); // the 4K default
+  // The 4K default: 1 GiB on a graphics card; on a software renderer (Xvfb's llvmpipe), whose
+  // textures are the kiosk's own memory, 320 MiB.
+  if (log.find("(a software renderer: textures are the kiosk's own memory)") != std::string::npos)
+    CHECK(log.find("texture budget 320 MiB") != std::string::npos);
+  else
+    CHECK(log.find("texture budget 1024 MiB") != std::string::npos);
 }
 
 TEST_CASE("[Transitions] a new screen fades in, and a touch during the fade is taken at once") {
