@@ -79,6 +79,9 @@ public:
   size_t pendingImages() const { return m_textures->pending(); }
   // Scripted runs: films whose frame for the virtual clock is not drawn yet.
   size_t pendingFilms() const { return m_films ? m_films->pending() : 0; }
+  // The attract loop holds its crossfade for a picture still decoding (a prefetch that did not
+  // finish in time: on a loaded machine, below the frame loop's priority).
+  bool attractHeld() const { return m_screens.attractHeld(); }
   void leapFilms(bool leaping) {
     if (m_films) m_films->setLeaping(leaping);
   }

@@ -67,6 +67,8 @@ public:
   // except on the attract loop between crossfades, where a slow pan and zoom and a breathing
   // prompt are all that move.
   const FramePacer::Need& need() const { return m_need; }
+  // Whether the attract loop is holding its crossfade for the next picture, still decoding.
+  bool attractHeld() const { return m_heldFor > 0; }
 
   struct Ctx; // one frame's drawing state, private to Screens.cpp
 
