@@ -151,6 +151,7 @@ void App::createTextureCache() {
   to.budgetBytes = m_options.textureBudgetMiB ? std::uintmax_t{m_options.textureBudgetMiB} << 20
                                               : ui::TextureCache::defaultBudget(w, h, m_softwareRenderer);
   to.limits.maxSide = m_maxTextureSize;
+  to.prefetchBelowFrames = m_options.script.empty();
   std::string cacheNote = "off";
   if (m_options.imageCache) {
     fs::path dir = m_options.imageCacheDir.empty() ? media::defaultImageCacheDir() : fs::path(m_options.imageCacheDir);

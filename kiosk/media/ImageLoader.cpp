@@ -21,17 +21,17 @@ constexpr double kPosterSeconds = 20;                  // a film that gives no f
 } // namespace
 
 ImageLoader::ImageLoader(unsigned workers, std::shared_ptr<DiskCache> cache, size_t maxWaiting, DecodeLimits limits,
-                         PixelOrder order)
+                         PixelOrder order, int prefetchNice)
     : m_cache(std::move(cache)), m_maxWaiting(std::max<size_t>(1, maxWaiting)), m_limits(limits), m_order(order) {
   if (m_cache && !m_cache->usable()) m_cache.reset();
   if (m_cache) m_posterDir = m_cache->dir() / "posters";
   else if (auto dir = privatePosterDir()) m_posterDir = *dir;
   const unsigned decoders = std::max(1u, workers);
   for (unsigned i = 0; i <= decoders; ++i)
-    m_threads.emplace_back([this, i, prefetcher = i == decoders] {
+    m_threads.emplace_back([this, i, prefetcher = i == decoders, prefetchNice] {
       // Named for `top -H` and the tests; the prefetcher below the frame loop and its renderer.
       ::pthread_setname_np(::pthread_self(), prefetcher ? "kiosk-prefetch" : "kiosk-decode");
-      if (prefetcher) ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kPrefetchNice);
+      if (prefetcher && prefetchNice > 0) ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), prefetchNice);
       if (i == 0 && m_cache) { // the cache folder's housekeeping, off the main thread
         try {
           m_cache->trim();

@@ -52,7 +52,7 @@ public:
   // Pictures are handed over with their bytes in `order` (reordered on the worker).
   static constexpr int kPrefetchNice = 10; // the prefetch thread's nice value
   explicit ImageLoader(unsigned workers = 2, std::shared_ptr<DiskCache> cache = nullptr, size_t maxWaiting = 3,
-                       DecodeLimits limits = {}, PixelOrder order = PixelOrder::Rgba);
+                       DecodeLimits limits = {}, PixelOrder order = PixelOrder::Rgba, int prefetchNice = kPrefetchNice);
   ~ImageLoader();
   ImageLoader(const ImageLoader&) = delete;
   ImageLoader& operator=(const ImageLoader&) = delete;

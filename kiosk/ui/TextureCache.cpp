@@ -53,7 +53,8 @@ TextureCache::Options withGpu(TextureCache::Options options) {
 
 TextureCache::TextureCache(Options options)
     : m_options(withGpu(std::move(options))),
-      m_loader(m_options.workers, m_options.diskCache, 3, m_options.limits, m_options.gpu->order()) {
+      m_loader(m_options.workers, m_options.diskCache, 3, m_options.limits, m_options.gpu->order(),
+               m_options.prefetchBelowFrames ? media::ImageLoader::kPrefetchNice : 0) {
   m_stats.budgetBytes = m_options.budgetBytes;
 }
 

@@ -67,6 +67,9 @@ public:
   struct Options {
     std::uintmax_t budgetBytes = 256u << 20;
     unsigned workers = 2;
+    // Prefetches decoded below the frame loop's priority (nice 10). Off in scripted runs: there
+    // frames run back to back on a virtual clock, and a starved prefetch only makes them wait.
+    bool prefetchBelowFrames = true;
     std::shared_ptr<media::DiskCache> diskCache; // may be null
     media::DecodeLimits limits;
     std::shared_ptr<GpuTextures> gpu; // null: OpenGL
